@@ -1,0 +1,16 @@
+import { getTranslations } from "next-intl/server";
+import { AreaShell, type NavItem } from "@/components/area-shell";
+import { can } from "@/lib/auth/permissions";
+import { requireArea } from "@/lib/auth/permissions.server";
+
+export default async function StaffLayout({ children }: LayoutProps<"/[locale]/admin">) {
+  const user = await requireArea("staff");
+  const t = await getTranslations("nav");
+  const nav: NavItem[] = [{ href: "/admin", label: t("staffHome") }];
+  if (can(user, "audit.read")) nav.push({ href: "/admin/audit", label: t("audit") });
+  return (
+    <AreaShell user={user} nav={nav}>
+      {children}
+    </AreaShell>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { signInAction } from "@/lib/auth/actions";
+import { ZSignInSchema, type TSignIn } from "@/lib/auth/schemas";
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations();
+  const [formError, setFormError] = useState<string>();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting, isSubmitSuccessful },
+  } = useForm<TSignIn>({
+    resolver: zodResolver(ZSignInSchema),
+    defaultValues: { email: "", password: "", callbackUrl },
+  });
+
+  // Messages in the shared schema are catalog keys.
+  const fieldMessage = (key?: string) => (key ? t(`validation.${key}` as "validation.emailInvalid") : undefined);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    const result = await signInAction(values);
+    // On success the action redirects and never returns a result.
+    if (result && !result.ok) {
+      for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) {
+        setError(field as keyof TSignIn, { type: "server", message });
+      }
+      setFormError(result.error.message);
+    }
+  });
+
+  // Busy from submit until the redirect lands, so a double click sends one request.
+  const busy = isSubmitting || isSubmitSuccessful;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <FormField
+        label={t("signIn.email")}
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        error={errors.email?.type === "server" ? errors.email.message : fieldMessage(errors.email?.message)}
+        {...register("email")}
+      />
+      <FormField
+        label={t("signIn.password")}
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.type === "server" ? errors.password.message : fieldMessage(errors.password?.message)}
+        {...register("password")}
+      />
+      <input type="hidden" {...register("callbackUrl")} />
+      <Button type="submit" disabled={busy} className="w-full">
+        {busy ? t("signIn.submitting") : t("signIn.submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { createSession, createUser, expect, query, SESSION_COOKIE, test, type Role } from "./fixtures";
+
+/**
+ * Every protected area: a signed-out visitor goes to sign-in; a signed-in user of another role gets
+ * the 404 page (which does not confirm the area exists), and the denial is audited.
+ */
+const AREAS = [
+  { path: "/admin", allowed: ["SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN"] },
+  { path: "/admin/audit", allowed: ["SUPPORT_LEAD", "ADMIN"] },
+  { path: "/dealer", allowed: ["DEALER_STAFF"] },
+  { path: "/mypage", allowed: ["CUSTOMER"] },
+] as const satisfies readonly { path: string; allowed: readonly Role[] }[];
+
+const ROLES: Role[] = ["CUSTOMER", "SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN", "DEALER_STAFF"];
+
+for (const area of AREAS) {
+  test(`[8.2.1] ${area.path}: signed-out visitors are sent to sign in`, async ({ page }) => {
+    const response = await page.goto(`/ja${area.path}`);
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveURL(new RegExp(`/ja/signin\\?callbackUrl=${encodeURIComponent(`/ja${area.path}`)}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("ログイン");
+  });
+
+  for (const role of ROLES.filter((r) => !(area.allowed as readonly Role[]).includes(r))) {
+    test(`[8.2.1] ${area.path}: ${role} gets 404`, async ({ page, login }) => {
+      const user = await login(role);
+      const response = await page.goto(`/en${area.path}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+      const denials = await query(`SELECT details FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'access.denied'`, [user.id]);
+      expect(denials.length).toBeGreaterThanOrEqual(1);
+    });
+  }
+
+  for (const role of area.allowed) {
+    test(`${area.path}: ${role} is let in`, async ({ page, login }) => {
+      await login(role);
+      const response = await page.goto(`/en${area.path}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Page not found");
+    });
+  }
+}
+
+test("[8.3.2] a role removed takes effect on the next request", async ({ page, login }) => {
+  const user = await login("ADMIN");
+  await page.goto("/en/admin/audit");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
+  await query(`UPDATE "User" SET role = 'SUPPORT_AGENT' WHERE id = $1`, [user.id]);
+  const response = await page.reload();
+  expect(response?.status()).toBe(404);
+});
+
+test("[16.3.1] a denied visit appears in the audit log that admins read", async ({ page, login, browser, baseURL }) => {
+  // A customer probes the staff area in their own browser...
+  const customer = await createUser("CUSTOMER");
+  const other = await browser.newContext();
+  await other.addCookies([{ name: SESSION_COOKIE, value: await createSession(customer.id), url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+  await (await other.newPage()).goto("/en/admin");
+  await other.close();
+  // ...and an admin sees the denial.
+  await login("ADMIN");
+  await page.goto("/en/admin/audit");
+  const row = page.getByRole("row").filter({ hasText: customer.email }).filter({ hasText: "Access denied" });
+  await expect(row.first()).toBeVisible();
+});

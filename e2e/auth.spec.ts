@@ -1,0 +1,107 @@
+import { createUser, expect, query, SESSION_COOKIE, test } from "./fixtures";
+
+test.describe("password sign-in", () => {
+  test("a customer signs in and sees My Page (Japanese)", async ({ page }) => {
+    const user = await createUser("CUSTOMER");
+    await page.goto("/ja/signin");
+    await page.getByLabel("メールアドレス").fill(user.email);
+    await page.getByLabel("パスワード").fill(user.password);
+    await page.getByRole("button", { name: "ログイン", exact: true }).click();
+    await expect(page).toHaveURL(/\/ja\/mypage$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${user.name} さん、ようこそ`);
+    // The sign-in itself is listed under the customer's recent sign-ins.
+    await expect(page.getByRole("cell", { name: "ログイン", exact: true })).toBeVisible();
+  });
+
+  test("staff land in the staff area and dealers in the dealer area (English)", async ({ browser }) => {
+    for (const [role, path, heading] of [
+      ["SUPPORT_AGENT", "/en/admin", "Staff dashboard"],
+      ["DEALER_STAFF", "/en/dealer", "Dealer portal"],
+    ] as const) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const user = await createUser(role);
+      await page.goto("/en/signin");
+      await page.getByLabel("Email address").fill(user.email);
+      await page.getByLabel("Password").fill(user.password);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      await context.close();
+    }
+  });
+
+  test("[6.3.8] a wrong password and an unknown email get the same message, and the email stays typed", async ({ page }) => {
+    const user = await createUser("CUSTOMER");
+    await page.goto("/en/signin");
+    await page.getByLabel("Email address").fill(user.email);
+    await page.getByLabel("Password").fill("definitely not it");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "incorrect" });
+    await expect(alert).toHaveText("The email address or password is incorrect.");
+    await expect(page.getByLabel("Email address")).toHaveValue(user.email);
+    await expect(page).toHaveURL(/\/en\/signin$/);
+
+    await page.getByLabel("Email address").fill("nobody-at-all@e2e.example");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(alert).toHaveText("The email address or password is incorrect.");
+  });
+
+  test("shows validation messages next to the fields", async ({ page }) => {
+    await page.goto("/en/signin");
+    await page.getByLabel("Email address").fill("not-an-email");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    await expect(page.getByText("Enter your password.")).toBeVisible();
+    await expect(page.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("a signed-out visitor is sent to sign in and comes back to the page asked for", async ({ page }) => {
+    const user = await createUser("SUPPORT_LEAD");
+    await page.goto("/en/admin/audit");
+    await expect(page).toHaveURL(/\/en\/signin\?callbackUrl=%2Fen%2Fadmin%2Faudit$/);
+    await page.getByLabel("Email address").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(/\/en\/admin\/audit$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
+  });
+});
+
+test.describe("sessions", () => {
+  test("[7.4.1] signing out ends the session on the server: the old cookie is refused", async ({ page, context, login, baseURL }) => {
+    await login("CUSTOMER");
+    await page.goto("/en/mypage");
+    const token = (await context.cookies()).find((c) => c.name === SESSION_COOKIE)!.value;
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/en\/signin\?signedOut=1$/);
+    await expect(page.getByText("You have signed out.")).toBeVisible();
+    expect(await query(`SELECT 1 FROM "Session" WHERE "sessionToken" = $1`, [token])).toHaveLength(0);
+
+    // Replay the cookie as an attacker who copied it would.
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+    await page.goto("/en/mypage");
+    await expect(page).toHaveURL(/\/en\/signin\?callbackUrl=/);
+  });
+
+  test("deleting a user's session row signs that browser out at its next request", async ({ page, login }) => {
+    const user = await login("CUSTOMER");
+    await page.goto("/ja/mypage");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(user.name);
+
+    await query(`DELETE FROM "Session" WHERE "userId" = $1`, [user.id]);
+    await page.reload();
+    await expect(page).toHaveURL(/\/ja\/signin\?callbackUrl=%2Fja%2Fmypage$/);
+  });
+
+  test("[7.4.2] a disabled account is signed out at its next request", async ({ page, login }) => {
+    const user = await login("SUPPORT_AGENT");
+    await page.goto("/en/admin");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Staff dashboard");
+    await query(`UPDATE "User" SET "disabledAt" = now() WHERE id = $1`, [user.id]);
+    await page.reload();
+    await expect(page).toHaveURL(/\/en\/signin/);
+    expect(await query(`SELECT 1 FROM "Session" WHERE "userId" = $1`, [user.id])).toHaveLength(0);
+  });
+});

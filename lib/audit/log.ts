@@ -1,0 +1,50 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { AuditOutcome, Prisma } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log";
+import { requestMeta } from "@/lib/request-context";
+
+/**
+ * Append-only audit log (ASVS 16.3.1, 16.3.2): sign-ins, failures, sign-outs, permission denials and
+ * staff/dealer views of personal data. The table refuses UPDATE/DELETE at the database level
+ * (trigger in the first migration), so not even a bug here can rewrite history.
+ */
+export type AuditAction =
+  | "auth.sign_in"
+  | "auth.sign_out"
+  | "access.denied"
+  | "admin.created"
+  | "personal_data.viewed";
+
+export type AuditEntry = {
+  action: AuditAction;
+  outcome: AuditOutcome;
+  actorId?: string | null;
+  actorLabel?: string;
+  targetType?: string;
+  targetId?: string;
+  details?: Prisma.InputJsonValue;
+};
+
+export async function recordAudit(entry: AuditEntry): Promise<void> {
+  const meta = await requestMeta();
+  try {
+    await db.auditEvent.create({
+      data: {
+        action: entry.action,
+        outcome: entry.outcome,
+        actorId: entry.actorId ?? null,
+        actorLabel: entry.actorLabel?.slice(0, 320),
+        targetType: entry.targetType,
+        targetId: entry.targetId,
+        details: entry.details,
+        ipAddress: meta.ipAddress,
+        userAgent: meta.userAgent,
+        requestId: meta.requestId,
+      },
+    });
+  } catch (error) {
+    // A failed audit write must be visible to operators; it must not turn a denial into a 500.
+    logger.error({ err: error, audit: entry.action }, "audit write failed");
+  }
+}

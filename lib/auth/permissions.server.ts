@@ -1,0 +1,58 @@
+import "server-only";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { recordAudit } from "@/lib/audit/log";
+import { AppError } from "@/lib/errors";
+import { redirect } from "@/lib/i18n/navigation";
+import { getCurrentUser, type CurrentUser } from "./current-user";
+import { areaPermission, can, type Area, type DealerOwned, type Permission } from "./permissions";
+
+async function recordDenial(user: CurrentUser, permission: Permission, path?: string): Promise<void> {
+  await recordAudit({
+    action: "access.denied",
+    outcome: "DENIED",
+    actorId: user.id,
+    details: { permission, role: user.role, ...(path ? { path } : {}) },
+  });
+}
+
+/** For server actions and route handlers: the user, or a typed 401/403 that the wrapper maps. */
+export async function requirePermission(permission: Permission, resource?: DealerOwned): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED");
+  if (!can(user, permission, resource)) {
+    await recordDenial(user, permission);
+    throw new AppError("FORBIDDEN");
+  }
+  return user;
+}
+
+/** Path of the current request (set by proxy.ts), to come back to after sign-in. */
+async function currentPath(): Promise<string | undefined> {
+  return (await headers()).get("x-pathname") ?? undefined;
+}
+
+/**
+ * For layouts and pages of a role-gated area: a signed-out visitor is sent to sign in (and back
+ * afterwards); a signed-in user of another role gets the 404 page, which does not confirm that the
+ * area exists (house style 5).
+ */
+export const requireArea = cache(async (area: Area): Promise<CurrentUser> => {
+  const user = await getCurrentUser();
+  const path = await currentPath();
+  if (!user) {
+    const locale = await getLocale();
+    redirect({ href: { pathname: "/signin", query: path ? { callbackUrl: path } : {} }, locale });
+    throw new Error("unreachable"); // redirect() never returns
+  }
+  const permission = areaPermission(area);
+  if (!can(user, permission)) {
+    await recordDenial(user, permission, path);
+    notFound();
+  }
+  return user;
+});
+// cache(): a layout and its page render concurrently and both call requireArea; they share one
+// check, so one denied visit writes one audit entry.

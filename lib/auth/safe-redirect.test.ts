@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { safeCallbackPath } from "./safe-redirect";
+
+describe("safeCallbackPath", () => {
+  it("keeps paths inside the portal, without the locale prefix", () => {
+    expect(safeCallbackPath("/ja/mypage")).toBe("/mypage");
+    expect(safeCallbackPath("/en/admin/audit?page=2")).toBe("/admin/audit?page=2");
+    expect(safeCallbackPath("/dealer")).toBe("/dealer");
+    expect(safeCallbackPath("/ja")).toBe("/");
+  });
+
+  it("drops anything that could leave the portal (open redirect)", () => {
+    for (const value of ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "mypage", "", undefined, null]) {
+      expect(safeCallbackPath(value)).toBeUndefined();
+    }
+  });
+
+  it("does not send a user back to the sign-in page", () => {
+    expect(safeCallbackPath("/en/signin")).toBeUndefined();
+  });
+});

@@ -1,0 +1,21 @@
+import { routing } from "@/lib/i18n/routing";
+
+/**
+ * A callback URL may only point inside this portal: a path starting with one "/" (no "//host",
+ * no "/\\host", no scheme). Anything else is dropped, so sign-in cannot be an open redirect.
+ * The locale prefix is removed because the locale-aware redirect adds the current one.
+ */
+export function safeCallbackPath(value: string | undefined | null): string | undefined {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value, "http://portal.invalid");
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== "http://portal.invalid") return undefined;
+  const prefix = routing.locales.find((l) => url.pathname === `/${l}` || url.pathname.startsWith(`/${l}/`));
+  const pathname = prefix ? url.pathname.slice(prefix.length + 1) || "/" : url.pathname;
+  if (pathname === "/signin") return undefined;
+  return pathname + url.search;
+}

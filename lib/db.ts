@@ -1,0 +1,14 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+/** The one database client (house style 2). PostgreSQL only, through the pg driver adapter. */
+function createClient(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
+}
+
+// Hot reload re-evaluates modules; keep one client (and one pool) per process.
+const globalForDb = globalThis as unknown as { db?: PrismaClient };
+export const db: PrismaClient = globalForDb.db ?? createClient();
+if (env.NODE_ENV !== "production") globalForDb.db = db;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const valid = {
+  DATABASE_URL: "postgresql://u:p@localhost:5432/portal",
+  AUTH_SECRET: "x".repeat(40),
+  AUTH_URL: "http://localhost:3000",
+};
+
+describe("parseEnv", () => {
+  it("accepts a complete environment and applies defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.LOG_LEVEL).toBe("info");
+    expect(env.SESSION_MAX_AGE_HOURS).toBe(336);
+    expect(env.DEMO_MODE).toBe(false);
+  });
+
+  it("names each missing or bad variable", () => {
+    expect(() => parseEnv({ ...valid, DATABASE_URL: undefined })).toThrow(/DATABASE_URL: is required/);
+    expect(() => parseEnv({ ...valid, DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgresql/);
+    expect(() => parseEnv({ ...valid, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32/);
+    expect(() => parseEnv({ ...valid, AUTH_URL: "not a url" })).toThrow(/AUTH_URL/);
+    expect(() => parseEnv({ ...valid, LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+  });
+});

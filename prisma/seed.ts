@@ -1,0 +1,68 @@
+/**
+ * Demo data: dealers, product models, customers with profiles, and one account per staff role plus
+ * a dealer user (lib/demo/accounts.ts). Idempotent: running it again changes nothing that exists.
+ * Only the start script in demo mode and `npm run db:seed` call it; production creates no account.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { hashPassword } from "../lib/auth/password.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo/accounts.ts";
+
+const DEALERS = [
+  { code: "D-TKY-001", name: "東京中央電機", prefecture: "東京都", phone: "03-1234-5678" },
+  { code: "D-OSK-002", name: "なにわデンキ", prefecture: "大阪府", phone: "06-2345-6789" },
+  { code: "D-SPR-003", name: "北海ホームサービス", prefecture: "北海道", phone: "011-345-6789" },
+];
+
+const PRODUCT_MODELS = [
+  { code: "AC-2600", nameJa: "ルームエアコン AC-2600", nameEn: "Room air conditioner AC-2600", category: "air-conditioner", warrantyMonths: 12 },
+  { code: "RF-450", nameJa: "冷蔵庫 RF-450", nameEn: "Refrigerator RF-450", category: "refrigerator", warrantyMonths: 12 },
+  { code: "WM-90", nameJa: "ドラム式洗濯機 WM-90", nameEn: "Front-loading washer WM-90", category: "washer", warrantyMonths: 12 },
+  { code: "VC-7", nameJa: "コードレス掃除機 VC-7", nameEn: "Cordless vacuum VC-7", category: "vacuum", warrantyMonths: 24 },
+];
+
+const CUSTOMER_PROFILES: Record<string, { nameKana: string; phone: string }> = {
+  "customer@demo.example": { nameKana: "ヤマダ ハナコ", phone: "090-1111-2222" },
+  "customer2@demo.example": { nameKana: "サトウ ケン", phone: "080-3333-4444" },
+};
+
+/** Customers without a password (they will arrive through sign-up and social login later). */
+const EXTRA_CUSTOMERS = [
+  { email: "kimura@demo.example", name: "木村 拓也", nameKana: "キムラ タクヤ", phone: "070-5555-6666" },
+  { email: "nakamura@demo.example", name: "中村 さくら", nameKana: "ナカムラ サクラ", phone: "090-7777-8888" },
+  { email: "emily@demo.example", name: "Emily Clark", nameKana: null, phone: null, locale: "en" },
+];
+
+export async function seed(url: string): Promise<void> {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    for (const dealer of DEALERS) {
+      await db.dealer.upsert({ where: { code: dealer.code }, update: {}, create: dealer });
+    }
+    for (const model of PRODUCT_MODELS) {
+      await db.productModel.upsert({ where: { code: model.code }, update: {}, create: model });
+    }
+    const firstDealer = await db.dealer.findUniqueOrThrow({ where: { code: DEALERS[0]!.code } });
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const account of DEMO_ACCOUNTS) {
+      await db.user.upsert({
+        where: { email: account.email },
+        update: {},
+        create: {
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          passwordHash,
+          emailVerified: new Date(),
+          dealerId: account.role === "DEALER_STAFF" ? firstDealer.id : null,
+          ...CUSTOMER_PROFILES[account.email],
+        },
+      });
+    }
+    for (const customer of EXTRA_CUSTOMERS) {
+      await db.user.upsert({ where: { email: customer.email }, update: {}, create: { ...customer, role: "CUSTOMER" } });
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * `npm start` (production build) and `npm run dev` (hot reload), with zero setup:
+ *
+ * 1. DATABASE_URL unset → start the embedded PostgreSQL (.data/postgres); set → use it, start nothing.
+ * 2. Apply pending migrations.
+ * 3. Demo mode (embedded database, or DEMO_MODE=true): seed the demo data once.
+ * 4. `next build` unless the last build is still current; then `next start` (or `next dev`).
+ * Ctrl-C stops Next and then PostgreSQL. Running it again keeps the data and skips done work.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo/accounts.ts";
+import { buildFingerprint, isBuildCurrent, markBuild } from "./lib/build-fingerprint.ts";
+import { resolveDatabase } from "./lib/database-url.ts";
+import { applyMigrations } from "./lib/schema-engine.ts";
+import { loadOrCreateAuthSecret } from "./lib/secrets.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const log = (line: string) => console.log(`[portal] ${line}`);
+
+async function hasAnyUser(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query('SELECT EXISTS (SELECT 1 FROM "User") AS found');
+    return Boolean(result.rows[0]?.found);
+  } finally {
+    await client.end();
+  }
+}
+
+function nextBin(): string {
+  return path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+}
+
+async function main(): Promise<void> {
+  const port = Number.parseInt(process.env.PORT ?? "3000", 10);
+  const database = await resolveDatabase({ log });
+  let child: ChildProcess | undefined;
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child!.once("exit", resolve));
+    }
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    log(`Database: ${database.embedded ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"}`);
+    const applied = await applyMigrations(database.url, path.join(ROOT, "prisma", "migrations"));
+    log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations: up to date");
+
+    const demo = process.env.DEMO_MODE ? process.env.DEMO_MODE === "true" : database.embedded;
+    if (demo && !(await hasAnyUser(database.url))) {
+      log("Seeding demo data (first run only)...");
+      const { seed } = await import("../prisma/seed.ts");
+      await seed(database.url);
+    }
+
+    const authUrl = process.env.AUTH_URL ?? `http://localhost:${port}`;
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_URL: authUrl,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? (database.embedded ? loadOrCreateAuthSecret(path.join(ROOT, ".data")) : undefined),
+      DEMO_MODE: String(demo),
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+    };
+    if (!childEnv.AUTH_SECRET) throw new Error("AUTH_SECRET is required when DATABASE_URL is set (e.g. `openssl rand -base64 48`).");
+
+    if (!dev) {
+      const fingerprint = buildFingerprint(ROOT, "production");
+      if (isBuildCurrent(ROOT, fingerprint)) {
+        log("Build: up to date");
+      } else {
+        log("Building (next build)...");
+        const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: ROOT, env: childEnv, stdio: "inherit" });
+        if (build.status !== 0) throw new Error("next build failed");
+        markBuild(ROOT, fingerprint);
+      }
+    }
+
+    child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
+      cwd: ROOT,
+      env: childEnv,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.once("exit", (code) => void shutdown(code ?? 0));
+
+    log(`Portal: ${authUrl}  (Ctrl-C stops the portal${database.embedded ? " and its PostgreSQL" : ""})`);
+    if (demo) {
+      log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
+      for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(14)} ${account.email}`);
+    }
+  } catch (error) {
+    console.error(`[portal] ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+void main();

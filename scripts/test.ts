@@ -1,0 +1,91 @@
+/**
+ * `npm test`: everything CI checks, in order, stopping at the first failure.
+ *   1. types (next typegen + tsc)   2. lint (eslint)   3. unit + integration (vitest, real PostgreSQL)
+ *   4. e2e (Playwright on Debian Chromium against `next start` on a fresh, seeded database)
+ * `--only static|unit|e2e` runs one part. Chromium is installed with apt when missing.
+ * Databases: TEST_DATABASE_URL if set, else an embedded PostgreSQL in .data/postgres-test.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { buildFingerprint, isBuildCurrent, markBuild } from "./lib/build-fingerprint.ts";
+import { createMigratedDatabase, dropDatabase, startTestServer } from "./test/test-database.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values } = parseArgs({ options: { only: { type: "string" } } });
+const only = values.only;
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}): void {
+  console.log(`\n=== ${title} ===`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  // Thrown, not process.exit(): the finally below must still stop the test PostgreSQL.
+  if (result.status !== 0) throw new Error(`✗ ${title} failed`);
+  console.log(`✓ ${title} (${Math.round((Date.now() - started) / 1000)} s)`);
+}
+
+function ensureChromium(): string {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(chromium)) return chromium;
+  // Playwright cannot download its browser offline; Debian's chromium works (see README).
+  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
+  const apt = (args: string[]) =>
+    spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  console.log("Installing Debian chromium for the browser tests...");
+  if (apt(["install", "-y", "--no-install-recommends", "chromium"]).status !== 0) {
+    apt(["update"]);
+    if (apt(["install", "-y", "--no-install-recommends", "chromium"]).status !== 0) throw new Error("Could not install chromium with apt-get.");
+  }
+  return chromium;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  if (!only || only === "static") {
+    run("types", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "typegen"]);
+    run("types", bin("tsc"), ["--noEmit"]);
+    run("lint", bin("eslint"), ["--max-warnings=0", "."]);
+  }
+
+  const needsDatabase = !only || only === "unit" || only === "e2e";
+  if (!needsDatabase) return;
+  const server = await startTestServer();
+  const e2eDatabase = `portal_e2e_${process.pid}`;
+  try {
+    if (!only || only === "unit") run("unit + integration (vitest)", bin("vitest"), ["run"]);
+
+    if (!only || only === "e2e") {
+      const chromium = ensureChromium();
+      const url = await createMigratedDatabase(server.adminUrl, e2eDatabase);
+      const { seed } = await import("../prisma/seed.ts");
+      await seed(url); // the demo accounts exist, as after `npm start`
+
+      const fingerprint = buildFingerprint(ROOT, "production");
+      if (isBuildCurrent(ROOT, fingerprint)) {
+        console.log("\n=== build: up to date ===");
+      } else {
+        run("build", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
+        markBuild(ROOT, fingerprint);
+      }
+      run("e2e (playwright)", bin("playwright"), ["test", "-c", "e2e/playwright.config.ts"], {
+        E2E_DATABASE_URL: url,
+        CHROMIUM_PATH: chromium,
+      });
+    }
+  } finally {
+    await dropDatabase(server.adminUrl, e2eDatabase).catch(() => {});
+    await server.stop();
+  }
+  console.log(`\nAll tests passed in ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
