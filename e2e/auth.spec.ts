@@ -68,6 +68,26 @@ test.describe("password sign-in", () => {
   });
 });
 
+test("the demo customer from the README signs in and sees My Page", async ({ page }) => {
+  await page.goto("/ja/signin");
+  await page.getByLabel("メールアドレス").fill("customer@demo.example");
+  await page.getByLabel("パスワード").fill("demo-portal-2026");
+  await page.getByRole("button", { name: "ログイン", exact: true }).click();
+  await expect(page).toHaveURL(/\/ja\/mypage$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("山田 花子 さん、ようこそ");
+  await expect(page.getByText("ヤマダ ハナコ")).toBeVisible();
+});
+
+test("a double click on sign-in starts one session", async ({ page }) => {
+  const user = await createUser("CUSTOMER");
+  await page.goto("/en/signin");
+  await page.getByLabel("Email address").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).dblclick();
+  await expect(page).toHaveURL(/\/en\/mypage$/);
+  expect(await query(`SELECT 1 FROM "Session" WHERE "userId" = $1`, [user.id])).toHaveLength(1);
+});
+
 test.describe("sessions", () => {
   test("[7.4.1] signing out ends the session on the server: the old cookie is refused", async ({ page, context, login, baseURL }) => {
     await login("CUSTOMER");

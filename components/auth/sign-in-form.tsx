@@ -13,11 +13,12 @@ import { ZSignInSchema, type TSignIn } from "@/lib/auth/schemas";
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations();
   const [formError, setFormError] = useState<string>();
+  const [redirecting, setRedirecting] = useState(false);
   const {
     register,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting, isSubmitSuccessful },
+    formState: { errors, isSubmitting },
   } = useForm<TSignIn>({
     resolver: zodResolver(ZSignInSchema),
     defaultValues: { email: "", password: "", callbackUrl },
@@ -29,17 +30,19 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
     const result = await signInAction(values);
-    // On success the action redirects and never returns a result.
     if (result && !result.ok) {
       for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) {
         setError(field as keyof TSignIn, { type: "server", message });
       }
       setFormError(result.error.message);
+      return;
     }
+    // Success: the action redirects. Stay busy until the new page lands, so a second click
+    // cannot send the form again.
+    setRedirecting(true);
   });
 
-  // Busy from submit until the redirect lands, so a double click sends one request.
-  const busy = isSubmitting || isSubmitSuccessful;
+  const busy = isSubmitting || redirecting;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}

@@ -29,6 +29,16 @@ export async function requirePermission(permission: Permission, resource?: Deale
   return user;
 }
 
+/**
+ * For a page inside an area that needs more than the area itself (the audit log inside /admin):
+ * the same 404 and the same audited denial as a wrong area.
+ */
+export async function requirePagePermission(user: CurrentUser, permission: Permission): Promise<void> {
+  if (can(user, permission)) return;
+  await recordDenial(user, permission, await currentPath());
+  notFound();
+}
+
 /** Path of the current request (set by proxy.ts), to come back to after sign-in. */
 async function currentPath(): Promise<string | undefined> {
   return (await headers()).get("x-pathname") ?? undefined;

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { enterLocale } from "@/lib/i18n/page";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { listRecentAuditEvents } from "@/lib/audit/queries";
-import { can } from "@/lib/auth/permissions";
-import { requireArea } from "@/lib/auth/permissions.server";
+import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("auditTitle") };
@@ -16,7 +14,7 @@ export default async function AuditLogPage({ params }: PageProps<"/[locale]/admi
   await enterLocale(params);
   const user = await requireArea("staff");
   // Agents are staff but may not read the audit log: same 404 as any other hidden page.
-  if (!can(user, "audit.read")) notFound();
+  await requirePagePermission(user, "audit.read");
   const [events, t, format] = await Promise.all([listRecentAuditEvents(), getTranslations(), getFormatter()]);
   return (
     <>
