@@ -8,6 +8,8 @@
  * Ctrl-C stops Next and then PostgreSQL. Running it again keeps the data and skips done work.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -30,6 +32,40 @@ async function hasAnyUser(url: string): Promise<boolean> {
   } finally {
     await client.end();
   }
+}
+
+/** The Next server of this checkout, recorded so that a run killed with SIGKILL can be cleaned up. */
+const SERVER_PID_FILE = path.join(ROOT, ".data", "next-server.pid");
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stop a Next server left running by a killed run of this script (it would hold the port). */
+async function stopLeftoverServer(): Promise<void> {
+  if (!existsSync(SERVER_PID_FILE)) return;
+  const pid = Number.parseInt(readFileSync(SERVER_PID_FILE, "utf8"), 10);
+  rmSync(SERVER_PID_FILE, { force: true });
+  if (!Number.isInteger(pid) || !isAlive(pid)) return;
+  const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
+  if (!/next/.test(cmdline)) return; // the pid was reused by something else: leave it alone
+  log(`Stopping a Next server (pid ${pid}) left running by an earlier run...`);
+  process.kill(pid, "SIGTERM");
+  for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (isAlive(pid)) process.kill(pid, "SIGKILL");
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
 }
 
 function nextBin(): string {
@@ -79,6 +115,11 @@ async function main(): Promise<void> {
     };
     if (!childEnv.AUTH_SECRET) throw new Error("AUTH_SECRET is required when DATABASE_URL is set (e.g. `openssl rand -base64 48`).");
 
+    await stopLeftoverServer();
+    if (!(await isPortFree(port))) {
+      throw new Error(`Port ${port} is in use by another program. Stop it, or start the portal on another port: PORT=${port + 1} npm start`);
+    }
+
     if (!dev) {
       const fingerprint = buildFingerprint(ROOT, "production");
       if (isBuildCurrent(ROOT, fingerprint)) {
@@ -96,7 +137,12 @@ async function main(): Promise<void> {
       env: childEnv,
       stdio: ["ignore", "inherit", "inherit"],
     });
-    child.once("exit", (code) => void shutdown(code ?? 0));
+    mkdirSync(path.dirname(SERVER_PID_FILE), { recursive: true });
+    writeFileSync(SERVER_PID_FILE, String(child.pid));
+    child.once("exit", (code) => {
+      rmSync(SERVER_PID_FILE, { force: true });
+      void shutdown(code ?? 0);
+    });
 
     log(`Portal: ${authUrl}  (Ctrl-C stops the portal${database.embedded ? " and its PostgreSQL" : ""})`);
     if (demo) {
