@@ -14,6 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo/accounts.ts";
+import { parseEnv } from "../lib/env-schema.ts";
 import { buildFingerprint, isBuildCurrent, markBuild } from "./lib/build-fingerprint.ts";
 import { resolveDatabase } from "./lib/database-url.ts";
 import { applyMigrations } from "./lib/schema-engine.ts";
@@ -114,6 +115,8 @@ async function main(): Promise<void> {
       PORT: String(port),
     };
     if (!childEnv.AUTH_SECRET) throw new Error("AUTH_SECRET is required when DATABASE_URL is set (e.g. `openssl rand -base64 48`).");
+    // The app's own schema, checked before building: a bad variable is named now, not after a build.
+    parseEnv(childEnv);
 
     await stopLeftoverServer();
     if (!(await isPortFree(port))) {
