@@ -9,11 +9,9 @@ import { routing } from "@/lib/i18n/routing";
  */
 const handleI18nRouting = createMiddleware(routing);
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
 export default function proxy(request: NextRequest): NextResponse {
-  const incoming = request.headers.get("x-request-id");
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  // Always our own id: a client-supplied one could forge log correlation.
+  const requestId = crypto.randomUUID();
   request.headers.set("x-request-id", requestId);
   // Layouts read the path to send a signed-out visitor back here after sign-in.
   request.headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);

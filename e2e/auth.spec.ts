@@ -43,8 +43,13 @@ test.describe("password sign-in", () => {
     await expect(page).toHaveURL(/\/en\/signin$/);
 
     await page.getByLabel("Email address").fill("nobody-at-all@e2e.example");
+    // The first alert is still showing: wait for the server's answer to the second attempt.
+    const answer = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/en/signin"));
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    expect((await answer).status()).toBe(200);
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
     await expect(alert).toHaveText("The email address or password is incorrect.");
+    await expect(page.getByLabel("Email address")).toHaveValue("nobody-at-all@e2e.example");
   });
 
   test("shows validation messages next to the fields", async ({ page }) => {
@@ -66,6 +71,15 @@ test.describe("password sign-in", () => {
     await expect(page).toHaveURL(/\/en\/admin\/audit$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
   });
+});
+
+test("a callback into an area the role may not open is ignored: the user lands at home", async ({ page }) => {
+  const agent = await createUser("SUPPORT_AGENT");
+  await page.goto("/en/signin?callbackUrl=%2Fen%2Fdealer");
+  await page.getByLabel("Email address").fill(agent.email);
+  await page.getByLabel("Password").fill(agent.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/en\/admin$/);
 });
 
 test("the demo customer from the README signs in and sees My Page", async ({ page }) => {

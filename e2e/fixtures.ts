@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { hash } from "@node-rs/argon2";
+import { hashPassword } from "../lib/auth/password";
 import pg from "pg";
 
 /**
@@ -35,7 +35,7 @@ export async function createUser(role: Role, options: { password?: string; name?
   const password = options.password ?? `pw-${randomBytes(12).toString("hex")}`;
   const name = options.name ?? `E2E ${role.toLowerCase()} ${id.slice(0, 4)}`;
   const dealerId = role === "DEALER_STAFF" ? await createDealer() : null;
-  const passwordHash = await hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const passwordHash = await hashPassword(password);
   await query(
     `INSERT INTO "User" (id, email, name, role, "dealerId", "passwordHash", "emailVerified", "updatedAt")
      VALUES ($1, $2, $3, $4::"Role", $5, $6, now(), now())`,

@@ -37,12 +37,15 @@ test("/ sends a visitor to the Japanese site by default and English on request",
   await en.close();
 });
 
-test("the language switcher keeps the page and changes every string", async ({ page }) => {
+test("the language switcher keeps the page and switches its strings", async ({ page }) => {
   await page.goto("/ja/signin");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ログイン");
   await page.getByRole("navigation", { name: "言語" }).getByRole("link", { name: "English" }).click();
   await expect(page).toHaveURL(/\/en\/signin$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  await expect(page.getByLabel("Email address")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+  await expect(page.getByText("ログイン")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "日本語" })).toBeVisible();
 });
 

@@ -19,8 +19,11 @@ const ZEnvSchema = z.object({
   /** Demo mode: the seed has run with demo accounts; the sign-in page lists them. */
   DEMO_MODE: booleanFlag,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Customer sessions: absolute lifetime in hours (default 14 days, ASVS 7.3.1). */
+  /** Session lifetime in hours, extended while in use (default 14 days). Per-role idle and
+   * absolute timeouts (ASVS 7.3.1) come with issue 3. */
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(24 * 14),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (see lib/request-context.ts). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   /** Missing translations throw instead of falling back (set by the test scripts). */
   I18N_STRICT: booleanFlag,
   UPLOADTHING_TOKEN: z.string().optional(),

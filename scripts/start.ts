@@ -114,6 +114,10 @@ async function main(): Promise<void> {
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
     };
+    const publicHost = !["localhost", "127.0.0.1", "[::1]"].includes(new URL(authUrl).hostname);
+    if (demo && publicHost) {
+      throw new Error(`Demo mode shows its accounts and passwords on the sign-in page; it runs on localhost only (AUTH_URL is ${authUrl}). Set DEMO_MODE=false.`);
+    }
     if (!childEnv.AUTH_SECRET) throw new Error("AUTH_SECRET is required when DATABASE_URL is set (e.g. `openssl rand -base64 48`).");
     // The app's own schema, checked before building: a bad variable is named now, not after a build.
     parseEnv(childEnv);
@@ -135,7 +139,9 @@ async function main(): Promise<void> {
       }
     }
 
-    child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
+    // Demo accounts must not be reachable from the network: listen on loopback only.
+    const hostArgs = demo ? ["-H", "127.0.0.1"] : [];
+    child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port), ...hostArgs], {
       cwd: ROOT,
       env: childEnv,
       stdio: ["ignore", "inherit", "inherit"],

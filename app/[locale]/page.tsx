@@ -3,7 +3,7 @@ import { enterLocale } from "@/lib/i18n/page";
 import { SiteHeader } from "@/components/site-header";
 import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { homePathFor } from "@/lib/auth/permissions";
+import { areaOf, homePathFor } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
 
 export default async function LandingPage({ params }: PageProps<"/[locale]">) {
@@ -15,9 +15,7 @@ export default async function LandingPage({ params }: PageProps<"/[locale]">) {
     { title: t("landing.featureRepairTitle"), body: t("landing.featureRepairBody") },
     { title: t("landing.featurePointsTitle"), body: t("landing.featurePointsBody") },
   ];
-  const areaLabel = user
-    ? { CUSTOMER: t("nav.mypage"), DEALER_STAFF: t("nav.dealer"), SUPPORT_AGENT: t("nav.staff"), SUPPORT_LEAD: t("nav.staff"), ADMIN: t("nav.staff") }[user.role]
-    : "";
+  const areaLabel = user ? t(`nav.${areaOf(user.role)}`) : "";
   return (
     <>
       <SiteHeader />

@@ -1,5 +1,7 @@
 import "server-only";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
+import { recordAudit } from "./log";
 
 /** A user's own recent sign-in activity, shown on My Page so they can spot a stranger. */
 export function listOwnSecurityEvents(userId: string, take = 10) {
@@ -11,8 +13,12 @@ export function listOwnSecurityEvents(userId: string, take = 10) {
   });
 }
 
-/** The latest audit entries for staff with `audit.read` (checked by the caller's page). */
-export function listRecentAuditEvents(take = 100) {
+/**
+ * The latest audit entries, for staff with `audit.read` (checked by the caller's page). They hold
+ * other people's emails and addresses, so reading them is itself audited (ASVS 16.3.1).
+ */
+export async function viewRecentAuditEvents(viewer: CurrentUser, take = 100) {
+  await recordAudit({ action: "personal_data.viewed", outcome: "SUCCESS", actorId: viewer.id, targetType: "AuditLog", details: { take } });
   return db.auditEvent.findMany({
     orderBy: { at: "desc" },
     take,

@@ -21,6 +21,18 @@ describe("password hashing", () => {
     expect(await verifyPassword(hash, "a".repeat(72))).toBe(false);
   });
 
+  it("[6.3.8] does the same argon2 work for a missing account (dummy hash uses the same parameters)", async () => {
+    const started = performance.now();
+    expect(await verifyPassword(null, "anything")).toBe(false);
+    const missing = performance.now() - started;
+    const hash = await hashPassword("x".repeat(20));
+    const startedReal = performance.now();
+    await verifyPassword(hash, "anything");
+    const real = performance.now() - startedReal;
+    // Same order of magnitude: a missing account is not answered without hashing.
+    expect(missing).toBeGreaterThan(real / 4);
+  });
+
   it("treats a missing or malformed stored hash as a wrong password", async () => {
     expect(await verifyPassword(null, "anything")).toBe(false);
     expect(await verifyPassword("not-a-hash", "anything")).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { areaOf, can, homePathFor, ROLES, type Actor } from "./permissions";
+import { areaOf, areaOfPath, can, homePathFor, ROLES, type Actor } from "./permissions";
 
 const actor = (role: Actor["role"], dealerId: string | null = null): Actor => ({ id: `u-${role}`, role, dealerId });
 
@@ -33,6 +33,12 @@ describe("policy table", () => {
     expect(can(dealerA, "dealer.profile.read", { dealerId: null })).toBe(false);
     // A dealer account not attached to any dealer owns nothing.
     expect(can(actor("DEALER_STAFF", null), "dealer.profile.read", { dealerId: null })).toBe(false);
+  });
+
+  it("knows which area a path is in", () => {
+    expect(["/mypage", "/mypage/x", "/admin", "/admin/audit", "/dealer", "/", "/signin", "/mypages", "/administrator"].map(areaOfPath)).toEqual([
+      "mypage", "mypage", "staff", "staff", "dealer", null, null, null, null,
+    ]);
   });
 
   it("sends each role to its own area", () => {

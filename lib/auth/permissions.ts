@@ -54,6 +54,14 @@ export function areaPermission(area: Area): Permission {
   return AREA_PERMISSION[area];
 }
 
+/** The area a path belongs to (without locale prefix), or null for public pages. */
+export function areaOfPath(pathname: string): Area | null {
+  if (pathname === "/mypage" || pathname.startsWith("/mypage/")) return "mypage";
+  if (pathname === "/admin" || pathname.startsWith("/admin/")) return "staff";
+  if (pathname === "/dealer" || pathname.startsWith("/dealer/")) return "dealer";
+  return null;
+}
+
 /** Where a user lands after sign-in. */
 export function homePathFor(role: Role): "/mypage" | "/admin" | "/dealer" {
   if (role === "CUSTOMER") return "/mypage";

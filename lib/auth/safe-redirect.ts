@@ -16,6 +16,7 @@ export function safeCallbackPath(value: string | undefined | null): string | und
   if (url.origin !== "http://portal.invalid") return undefined;
   const prefix = routing.locales.find((l) => url.pathname === `/${l}` || url.pathname.startsWith(`/${l}/`));
   const pathname = prefix ? url.pathname.slice(prefix.length + 1) || "/" : url.pathname;
-  if (pathname === "/signin") return undefined;
+  // "/ja//evil.example" would become "//evil.example" once the prefix is gone.
+  if (pathname.startsWith("//") || pathname === "/signin") return undefined;
   return pathname + url.search;
 }

@@ -7,7 +7,8 @@ import { z } from "zod";
 export const ZSignInSchema = z.object({
   email: z.string().trim().max(320, "tooLong").pipe(z.email("emailInvalid")),
   password: z.string().min(1, "passwordRequired").max(1024, "tooLong"),
-  callbackUrl: z.string().max(2048).optional(),
+  // A hidden field the user cannot fix: an unusable value is dropped, never an error.
+  callbackUrl: z.string().max(2048).optional().catch(undefined),
 });
 
 export type TSignIn = z.input<typeof ZSignInSchema>;

@@ -29,11 +29,11 @@ async function failure(input: { email: string; password: string }) {
 }
 
 beforeEach(() => {
-  fakeRequest.reset({ headers: { "x-forwarded-for": "203.0.113.7", "user-agent": "vitest", "x-request-id": "req-12345678" } });
+  fakeRequest.reset({ headers: { "x-forwarded-for": "198.51.100.66, 203.0.113.7", "user-agent": "vitest", "x-request-id": "req-12345678" } });
 });
 
 describe("signInWithPassword", () => {
-  it("creates a database session, sets its cookie and returns the role", async () => {
+  it("creates a database session (with the proxy-added client address, not a forged one), sets its cookie and returns the role", async () => {
     const user = await makeUser();
     const result = await signInWithPassword({ email: ` ${user.email.toUpperCase()} `, password: PASSWORD });
     expect(result).toEqual({ role: "CUSTOMER" });

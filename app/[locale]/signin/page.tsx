@@ -36,7 +36,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
             <Alert>
               <p>{t("alreadySignedIn", { email: user.email })}</p>
               <Button asChild variant="secondary" className="mt-3">
-                <Link href={homePathFor(user.role)}>{t("submit")}</Link>
+                <Link href={homePathFor(user.role)}>{t("continue")}</Link>
               </Button>
             </Alert>
           ) : (

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { enterLocale } from "@/lib/i18n/page";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
-import { listRecentAuditEvents } from "@/lib/audit/queries";
+import { viewRecentAuditEvents } from "@/lib/audit/queries";
 import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +15,7 @@ export default async function AuditLogPage({ params }: PageProps<"/[locale]/admi
   const user = await requireArea("staff");
   // Agents are staff but may not read the audit log: same 404 as any other hidden page.
   await requirePagePermission(user, "audit.read");
-  const [events, t, format] = await Promise.all([listRecentAuditEvents(), getTranslations(), getFormatter()]);
+  const [events, t, format] = await Promise.all([viewRecentAuditEvents(user), getTranslations(), getFormatter()]);
   return (
     <>
       <PageTitle lead={t("staff.auditLead")}>{t("staff.auditTitle")}</PageTitle>
