@@ -1,12 +1,10 @@
-import { createUser, expect, query, SESSION_COOKIE, test } from "./fixtures";
+import { createUser, expect, query, SESSION_COOKIE, signInThroughForm, test } from "./fixtures";
 
 test.describe("password sign-in", () => {
   test("a customer signs in and sees My Page (Japanese)", async ({ page }) => {
     const user = await createUser("CUSTOMER");
     await page.goto("/ja/signin");
-    await page.getByLabel("メールアドレス").fill(user.email);
-    await page.getByLabel("パスワード").fill(user.password);
-    await page.getByRole("button", { name: "ログイン", exact: true }).click();
+    await signInThroughForm(page, "ja", user.email, user.password);
     await expect(page).toHaveURL(/\/ja\/mypage$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${user.name} さん、ようこそ`);
     // The sign-in itself is listed under the customer's recent sign-ins.
@@ -22,9 +20,7 @@ test.describe("password sign-in", () => {
       const page = await context.newPage();
       const user = await createUser(role);
       await page.goto("/en/signin");
-      await page.getByLabel("Email address").fill(user.email);
-      await page.getByLabel("Password").fill(user.password);
-      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await signInThroughForm(page, "en", user.email, user.password);
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
       await context.close();
@@ -34,9 +30,7 @@ test.describe("password sign-in", () => {
   test("[6.3.8] a wrong password and an unknown email get the same message, and the email stays typed", async ({ page }) => {
     const user = await createUser("CUSTOMER");
     await page.goto("/en/signin");
-    await page.getByLabel("Email address").fill(user.email);
-    await page.getByLabel("Password").fill("definitely not it");
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await signInThroughForm(page, "en", user.email, "definitely not it");
     const alert = page.getByRole("alert").filter({ hasText: "incorrect" });
     await expect(alert).toHaveText("The email address or password is incorrect.");
     await expect(page.getByLabel("Email address")).toHaveValue(user.email);
@@ -65,9 +59,7 @@ test.describe("password sign-in", () => {
     const user = await createUser("SUPPORT_LEAD");
     await page.goto("/en/admin/audit");
     await expect(page).toHaveURL(/\/en\/signin\?callbackUrl=%2Fen%2Fadmin%2Faudit$/);
-    await page.getByLabel("Email address").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await signInThroughForm(page, "en", user.email, user.password);
     await expect(page).toHaveURL(/\/en\/admin\/audit$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
   });
@@ -76,17 +68,13 @@ test.describe("password sign-in", () => {
 test("a callback into an area the role may not open is ignored: the user lands at home", async ({ page }) => {
   const agent = await createUser("SUPPORT_AGENT");
   await page.goto("/en/signin?callbackUrl=%2Fen%2Fdealer");
-  await page.getByLabel("Email address").fill(agent.email);
-  await page.getByLabel("Password").fill(agent.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await signInThroughForm(page, "en", agent.email, agent.password);
   await expect(page).toHaveURL(/\/en\/admin$/);
 });
 
 test("the demo customer from the README signs in and sees My Page", async ({ page }) => {
   await page.goto("/ja/signin");
-  await page.getByLabel("メールアドレス").fill("customer@demo.example");
-  await page.getByLabel("パスワード").fill("demo-portal-2026");
-  await page.getByRole("button", { name: "ログイン", exact: true }).click();
+  await signInThroughForm(page, "ja", "customer@demo.example", "demo-portal-2026");
   await expect(page).toHaveURL(/\/ja\/mypage$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("山田 花子 さん、ようこそ");
   await expect(page.getByText("ヤマダ ハナコ")).toBeVisible();

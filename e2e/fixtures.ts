@@ -54,6 +54,19 @@ export async function createSession(userId: string): Promise<string> {
   return token;
 }
 
+const SIGN_IN_FORM = {
+  ja: { email: "メールアドレス", password: "パスワード", submit: "ログイン" },
+  en: { email: "Email address", password: "Password", submit: "Sign in" },
+} as const;
+
+/** Fill the sign-in form on the current page (in `locale`) and submit it, as a user would. */
+export async function signInThroughForm(page: Page, locale: "ja" | "en", email: string, password: string): Promise<void> {
+  const labels = SIGN_IN_FORM[locale];
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole("button", { name: labels.submit, exact: true }).click();
+}
+
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);

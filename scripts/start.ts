@@ -9,7 +9,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -18,6 +17,7 @@ import { parseEnv } from "../lib/env-schema.ts";
 import { buildFingerprint, isBuildCurrent, markBuild } from "./lib/build-fingerprint.ts";
 import { resolveDatabase } from "./lib/database-url.ts";
 import { applyMigrations } from "./lib/schema-engine.ts";
+import { isAlive, isPortFree, stopProcess } from "./lib/processes.ts";
 import { loadOrCreateAuthSecret } from "./lib/secrets.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,15 +38,6 @@ async function hasAnyUser(url: string): Promise<boolean> {
 /** The Next server of this checkout, recorded so that a run killed with SIGKILL can be cleaned up. */
 const SERVER_PID_FILE = path.join(ROOT, ".data", "next-server.pid");
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Stop a Next server left running by a killed run of this script (it would hold the port). */
 async function stopLeftoverServer(): Promise<void> {
   if (!existsSync(SERVER_PID_FILE)) return;
@@ -56,17 +47,7 @@ async function stopLeftoverServer(): Promise<void> {
   const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
   if (!/next/.test(cmdline)) return; // the pid was reused by something else: leave it alone
   log(`Stopping a Next server (pid ${pid}) left running by an earlier run...`);
-  process.kill(pid, "SIGTERM");
-  for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (isAlive(pid)) process.kill(pid, "SIGKILL");
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, () => server.close(() => resolve(true)));
-  });
+  await stopProcess(pid, "SIGTERM", 5_000);
 }
 
 function nextBin(): string {

