@@ -1,7 +1,10 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { hashPassword } from "../lib/auth/password";
+import { secretBox } from "../lib/auth/secret-box";
+import { generateTotpSecret, totpCode } from "../lib/auth/totp";
+import { E2E_AUTH_SECRET } from "../scripts/test/e2e-env";
 import pg from "pg";
 
 /**
@@ -9,7 +12,18 @@ import pg from "pg";
  * a database session directly and sets the cookie, so only the sign-in tests go through the form.
  */
 export type Role = "CUSTOMER" | "SUPPORT_AGENT" | "SUPPORT_LEAD" | "ADMIN" | "DEALER_STAFF";
-export type TestUser = { id: string; email: string; name: string; role: Role; password: string; dealerId: string | null };
+export type TestUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  dealerId: string | null;
+  /** Base32 TOTP secret when the user has two-step verification on (always for staff roles). */
+  totpSecret: string | null;
+};
+
+const PRIVILEGED: readonly Role[] = ["SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN", "DEALER_STAFF"];
 
 export const SESSION_COOKIE = "portal.session-token"; // http://localhost: no __Host- prefix
 
@@ -29,29 +43,41 @@ export async function createDealer(): Promise<string> {
   return id;
 }
 
-export async function createUser(role: Role, options: { password?: string; name?: string } = {}): Promise<TestUser> {
+/** A user of `role`; staff roles get two-step verification (required for them), others when asked. */
+export async function createUser(role: Role, options: { password?: string; name?: string; totp?: boolean } = {}): Promise<TestUser> {
   const id = randomUUID();
   const email = `${role.toLowerCase()}-${id}@e2e.example`;
   const password = options.password ?? `pw-${randomBytes(12).toString("hex")}`;
   const name = options.name ?? `E2E ${role.toLowerCase()} ${id.slice(0, 4)}`;
   const dealerId = role === "DEALER_STAFF" ? await createDealer() : null;
   const passwordHash = await hashPassword(password);
+  const totpSecret = (options.totp ?? PRIVILEGED.includes(role)) ? generateTotpSecret() : null;
   await query(
-    `INSERT INTO "User" (id, email, name, role, "dealerId", "passwordHash", "emailVerified", "updatedAt")
-     VALUES ($1, $2, $3, $4::"Role", $5, $6, now(), now())`,
-    [id, email, name, role, dealerId, passwordHash],
+    `INSERT INTO "User" (id, email, name, role, "dealerId", "passwordHash", "emailVerified", "totpSecret", "totpEnabledAt", "updatedAt")
+     VALUES ($1, $2, $3, $4::"Role", $5, $6, now(), $7, $8, now())`,
+    [id, email, name, role, dealerId, passwordHash, totpSecret ? secretBox(E2E_AUTH_SECRET).seal(totpSecret) : null, totpSecret ? new Date() : null],
   );
-  return { id, email, name, role, password, dealerId };
+  return { id, email, name, role, password, dealerId, totpSecret };
 }
 
-export async function createSession(userId: string): Promise<string> {
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A session row as a sign-in would make it (the table keeps the token's hash); returns the cookie value. */
+export async function createSession(userId: string, options: { strong?: boolean } = {}): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 day')`, [
-    randomUUID(),
-    token,
-    userId,
-  ]);
+  await query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, strong) VALUES ($1, $2, $3, now() + interval '1 day', $4)`,
+    [randomUUID(), hashSessionToken(token), userId, options.strong ?? true],
+  );
   return token;
+}
+
+/** The current code of a test user's authenticator; `offset` steps of 30 s for a fresh code. */
+export function currentTotp(user: TestUser, offsetSteps = 0): string {
+  if (!user.totpSecret) throw new Error(`${user.email} has no TOTP secret`);
+  return totpCode(user.totpSecret, new Date(Date.now() + offsetSteps * 30_000));
 }
 
 const SIGN_IN_FORM = {
@@ -63,7 +89,21 @@ const SIGN_IN_FORM = {
 export async function signInThroughForm(page: Page, locale: "ja" | "en", email: string, password: string): Promise<void> {
   const labels = SIGN_IN_FORM[locale];
   await page.getByLabel(labels.email).fill(email);
-  await page.getByLabel(labels.password).fill(password);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole("button", { name: labels.submit, exact: true }).click();
+}
+
+const SECOND_FACTOR_FORM = {
+  ja: { code: "認証コード", submit: "確認" },
+  en: { code: "Authentication code", submit: "Verify" },
+} as const;
+
+/** Password, then (for a user with two-step verification) the code from the authenticator. */
+export async function signInWithSecondFactor(page: Page, locale: "ja" | "en", user: TestUser): Promise<void> {
+  await signInThroughForm(page, locale, user.email, user.password);
+  if (!user.totpSecret) return;
+  const labels = SECOND_FACTOR_FORM[locale];
+  await page.getByLabel(labels.code).fill(currentTotp(user));
   await page.getByRole("button", { name: labels.submit, exact: true }).click();
 }
 

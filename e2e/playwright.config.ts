@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_AUTH_SECRET } from "../scripts/test/e2e-env.ts";
 
 /**
  * E2E against a production build (`next start`) on a database of its own. `npm test` (or
@@ -47,7 +48,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: databaseUrl,
       AUTH_URL: baseURL,
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
+      AUTH_SECRET: E2E_AUTH_SECRET,
       DEMO_MODE: "true",
       I18N_STRICT: "true",
       LOG_LEVEL: "warn",

@@ -55,7 +55,16 @@ export function defineAction<S extends z.ZodType, T>(
 async function toActionError(error: unknown): Promise<ActionError> {
   const t = await getTranslations();
   if (isAppError(error)) {
-    const fieldErrors = error.code === "VALIDATION" ? (error.cause as Record<string, string>) : undefined;
+    // Field messages are either already translated (zod, above) or catalog keys from a handler.
+    const fieldErrors =
+      error.code === "VALIDATION" && error.cause && typeof error.cause === "object"
+        ? Object.fromEntries(
+            Object.entries(error.cause as Record<string, string>).map(([field, message]) => [
+              field,
+              message.includes(".") && t.has(message as never) ? t(message as never) : message,
+            ]),
+          )
+        : undefined;
     const key = error.messageKey.includes(".") ? error.messageKey : `errors.${error.messageKey}`;
     return { code: error.code, message: t.has(key as never) ? t(key as never) : t("errors.INTERNAL"), fieldErrors };
   }

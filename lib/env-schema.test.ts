@@ -11,7 +11,8 @@ describe("parseEnv", () => {
   it("accepts a complete environment and applies defaults", () => {
     const env = parseEnv(valid);
     expect(env.LOG_LEVEL).toBe("info");
-    expect(env.SESSION_MAX_AGE_HOURS).toBe(336);
+    expect(env.SESSION_IDLE_MINUTES_STAFF).toBe(30);
+    expect(env.SESSION_IDLE_MINUTES_CUSTOMER).toBe(14 * 24 * 60);
     expect(env.DEMO_MODE).toBe(false);
   });
 

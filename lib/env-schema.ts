@@ -19,15 +19,36 @@ const ZEnvSchema = z.object({
   /** Demo mode: the seed has run with demo accounts; the sign-in page lists them. */
   DEMO_MODE: booleanFlag,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Session lifetime in hours, extended while in use (default 14 days). Per-role idle and
-   * absolute timeouts (ASVS 7.3.1) come with issue 3. */
-  SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(24 * 14),
+  /** Session timeouts (ASVS 7.3.1): idle = since the last request, absolute = since sign-in.
+   * "Staff" covers support, admin and dealer accounts. */
+  SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().positive().default(30),
+  SESSION_ABSOLUTE_HOURS_STAFF: z.coerce.number().int().positive().default(12),
+  SESSION_IDLE_MINUTES_CUSTOMER: z.coerce.number().int().positive().default(14 * 24 * 60),
+  SESSION_ABSOLUTE_HOURS_CUSTOMER: z.coerce.number().int().positive().default(30 * 24),
+  /** Minutes after a sign-in or re-authentication during which sensitive changes need no new proof. */
+  STEP_UP_MINUTES: z.coerce.number().int().positive().default(10),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (see lib/request-context.ts). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   /** Missing translations throw instead of falling back (set by the test scripts). */
   I18N_STRICT: booleanFlag,
   UPLOADTHING_TOKEN: z.string().optional(),
-  SMTP_URL: z.string().optional(),
+  /** smtp://user:pass@host:port or smtps://...; without it emails go to the database outbox. */
+  SMTP_URL: z.url("must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().default("Owners Portal <no-reply@portal.invalid>"),
+  /** Sign-in providers: each is enabled when its id and secret are set. */
+  AUTH_GOOGLE_ID: z.string().optional(),
+  AUTH_GOOGLE_SECRET: z.string().optional(),
+  /** Overrides Google's issuer (only for tests against a local OIDC server). */
+  AUTH_GOOGLE_ISSUER: z.url().optional(),
+  AUTH_LINE_ID: z.string().optional(),
+  AUTH_LINE_SECRET: z.string().optional(),
+  AUTH_LINE_ISSUER: z.url().optional(),
+  /** Any OpenID Connect issuer (Keycloak, Entra ID, ...). */
+  AUTH_OIDC_ISSUER: z.url().optional(),
+  AUTH_OIDC_ID: z.string().optional(),
+  AUTH_OIDC_SECRET: z.string().optional(),
+  /** Button label for the generic OIDC provider. */
+  AUTH_OIDC_NAME: z.string().default("OpenID Connect"),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

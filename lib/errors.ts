@@ -6,6 +6,8 @@
 export const APP_ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** The action needs a recent re-authentication (step-up, ASVS 7.5.1). */
+  STEP_UP_REQUIRED: 403,
   NOT_FOUND: 404,
   VALIDATION: 422,
   CONFLICT: 409,

@@ -6,7 +6,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { hashPassword } from "../lib/auth/password.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo/accounts.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../lib/demo/accounts.ts";
+import { secretBox } from "../lib/auth/secret-box.ts";
+import { POLICIES, policyTextHash } from "../lib/consents/policies.ts";
+import { PRIVILEGED_ROLES } from "../lib/auth/permissions.ts";
 
 const DEALERS = [
   { code: "D-TKY-001", name: "東京中央電機", prefecture: "東京都", phone: "03-1234-5678" },
@@ -33,7 +36,12 @@ const EXTRA_CUSTOMERS = [
   { email: "emily@demo.example", name: "Emily Clark", nameKana: null, phone: null, locale: "en" },
 ];
 
-export async function seed(url: string): Promise<void> {
+/**
+ * `authSecret` is the AUTH_SECRET the app will run with: the demo staff accounts' TOTP secret is
+ * stored encrypted under it, like every other second factor.
+ */
+export async function seed(url: string, options: { authSecret: string }): Promise<void> {
+  const box = secretBox(options.authSecret);
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     for (const dealer of DEALERS) {
@@ -55,12 +63,27 @@ export async function seed(url: string): Promise<void> {
           passwordHash,
           emailVerified: new Date(),
           dealerId: account.role === "DEALER_STAFF" ? firstDealer.id : null,
+          // Staff, admin and dealer accounts must have a second factor (ASVS 6.3.3).
+          ...(PRIVILEGED_ROLES.includes(account.role) ? { totpSecret: box.seal(DEMO_TOTP_SECRET), totpEnabledAt: new Date() } : {}),
           ...CUSTOMER_PROFILES[account.email],
         },
       });
     }
     for (const customer of EXTRA_CUSTOMERS) {
       await db.user.upsert({ where: { email: customer.email }, update: {}, create: { ...customer, role: "CUSTOMER" } });
+    }
+    // The first consents: demo customers accepted the current terms and privacy policy.
+    const customers = await db.user.findMany({ where: { role: "CUSTOMER", consents: { none: {} } }, select: { id: true } });
+    for (const customer of customers) {
+      await db.consent.createMany({
+        data: (["terms", "privacy"] as const).map((purpose) => ({
+          userId: customer.id,
+          purpose,
+          policyVersion: POLICIES[purpose].version,
+          textHash: policyTextHash(purpose),
+          channel: "demo_seed",
+        })),
+      });
     }
   } finally {
     await db.$disconnect();

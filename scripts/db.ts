@@ -16,6 +16,7 @@ import { createInterface } from "node:readline/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { resolveDatabase, type ResolvedDatabase } from "./lib/database-url.ts";
+import { loadOrCreateAuthSecret } from "./lib/secrets.ts";
 import {
   applyMigrations,
   createMigration,
@@ -110,7 +111,9 @@ async function seed(url: string, options: { optional?: boolean } = {}): Promise<
     console.error(`${path.relative(process.cwd(), SEED_PATH)} does not export a seed(url: string) function.`);
     return 1;
   }
-  await (seedModule.seed as (url: string) => Promise<void> | void)(url);
+  // The seed encrypts the demo staff accounts' second factor under the app's AUTH_SECRET.
+  const authSecret = process.env.AUTH_SECRET ?? loadOrCreateAuthSecret(path.join(ROOT, ".data"));
+  await (seedModule.seed as (url: string, options: { authSecret: string }) => Promise<void> | void)(url, { authSecret });
   console.log("Seeded.");
   return 0;
 }

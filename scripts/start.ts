@@ -79,10 +79,12 @@ async function main(): Promise<void> {
     log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations: up to date");
 
     const demo = process.env.DEMO_MODE ? process.env.DEMO_MODE === "true" : database.embedded;
+    const authSecret = process.env.AUTH_SECRET ?? (database.embedded ? loadOrCreateAuthSecret(path.join(ROOT, ".data")) : undefined);
+    if (!authSecret) throw new Error("AUTH_SECRET is required when DATABASE_URL is set (e.g. `openssl rand -base64 48`).");
     if (demo && !(await hasAnyUser(database.url))) {
       log("Seeding demo data (first run only)...");
       const { seed } = await import("../prisma/seed.ts");
-      await seed(database.url);
+      await seed(database.url, { authSecret });
     }
 
     const authUrl = process.env.AUTH_URL ?? `http://localhost:${port}`;
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
       ...process.env,
       DATABASE_URL: database.url,
       AUTH_URL: authUrl,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? (database.embedded ? loadOrCreateAuthSecret(path.join(ROOT, ".data")) : undefined),
+      AUTH_SECRET: authSecret,
       DEMO_MODE: String(demo),
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
@@ -99,7 +101,6 @@ async function main(): Promise<void> {
     if (demo && publicHost) {
       throw new Error(`Demo mode shows its accounts and passwords on the sign-in page; it runs on localhost only (AUTH_URL is ${authUrl}). Set DEMO_MODE=false.`);
     }
-    if (!childEnv.AUTH_SECRET) throw new Error("AUTH_SECRET is required when DATABASE_URL is set (e.g. `openssl rand -base64 48`).");
     // The app's own schema, checked before building: a bad variable is named now, not after a build.
     parseEnv(childEnv);
 

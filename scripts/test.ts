@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildFingerprint, isBuildCurrent, markBuild } from "./lib/build-fingerprint.ts";
+import { E2E_AUTH_SECRET } from "./test/e2e-env.ts";
 import { createMigratedDatabase, dropDatabase, startTestServer } from "./test/test-database.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
       const chromium = ensureChromium();
       const url = await createMigratedDatabase(server.adminUrl, e2eDatabase);
       const { seed } = await import("../prisma/seed.ts");
-      await seed(url); // the demo accounts exist, as after `npm start`
+      await seed(url, { authSecret: E2E_AUTH_SECRET }); // the demo accounts exist, as after `npm start`
 
       const fingerprint = buildFingerprint(ROOT, "production");
       if (isBuildCurrent(ROOT, fingerprint)) {

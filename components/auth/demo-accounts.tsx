@@ -2,7 +2,16 @@ import { getTranslations } from "next-intl/server";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** Shown on the sign-in page in demo mode only (DEMO_MODE=true), never in production. */
-export async function DemoAccounts({ accounts, password }: { accounts: readonly { email: string; role: Role }[]; password: string }) {
+export async function DemoAccounts({
+  accounts,
+  password,
+  totpCode,
+}: {
+  accounts: readonly { email: string; role: Role }[];
+  password: string;
+  /** Current code of the demo staff accounts' second factor. */
+  totpCode: string;
+}) {
   const t = await getTranslations();
   return (
     <section aria-labelledby="demo-accounts" className="mt-10 rounded-lg border border-amber-300 bg-amber-50 p-4">
@@ -30,6 +39,7 @@ export async function DemoAccounts({ accounts, password }: { accounts: readonly 
           </tbody>
         </table>
       </div>
+      <p className="mt-3 text-sm text-amber-950">{t("signIn.demoTotp", { code: totpCode })}</p>
     </section>
   );
 }

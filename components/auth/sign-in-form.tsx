@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { signInAction } from "@/lib/auth/actions";
+import { Link } from "@/lib/i18n/navigation";
 import { ZSignInSchema, type TSignIn } from "@/lib/auth/schemas";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
@@ -62,6 +63,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         {...register("password")}
       />
       <input type="hidden" {...register("callbackUrl")} />
+      <p className="text-right text-sm">
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          {t("signIn.forgotPassword")}
+        </Link>
+      </p>
       <Button type="submit" disabled={busy} className="w-full">
         {busy ? t("signIn.submitting") : t("signIn.submit")}
       </Button>

@@ -3,10 +3,10 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { recordAudit } from "./log";
 
-/** A user's own recent sign-in activity, shown on My Page so they can spot a stranger. */
+/** A user's own recent security events (sign-ins, failures, changes to how they sign in), so they can spot a stranger. */
 export function listOwnSecurityEvents(userId: string, take = 10) {
   return db.auditEvent.findMany({
-    where: { actorId: userId, action: { in: ["auth.sign_in", "auth.sign_out"] } },
+    where: { actorId: userId, action: { startsWith: "auth." } },
     orderBy: { at: "desc" },
     take,
     select: { id: true, at: true, action: true, outcome: true, ipAddress: true },

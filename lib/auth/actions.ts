@@ -1,24 +1,108 @@
 "use server";
 
+import type { AuthenticationResponseJSON } from "@simplewebauthn/types";
 import { z } from "zod";
 import { getLocale } from "next-intl/server";
 import { defineAction } from "@/lib/action";
 import { recordAudit } from "@/lib/audit/log";
+import { AppError } from "@/lib/errors";
 import { redirect } from "@/lib/i18n/navigation";
-import { signOut } from "./index";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { requestMagicLink, requestPasswordReset, resetPassword, signInWithMagicLink, verifyEmail } from "./email-flows";
+import { signIn, signOut } from "./index";
+import { passkeyAuthenticationOptions, signInWithPasskey } from "./passkeys";
 import { areaOf, areaOfPath, homePathFor } from "./permissions";
+import { configuredProviders } from "./providers";
 import { safeCallbackPath } from "./safe-redirect";
-import { ZSignInSchema } from "./schemas";
+import {
+  ZEmailRequestSchema,
+  ZResetPasswordSchema,
+  ZSecondFactorSchema,
+  ZSignInSchema,
+  ZSignUpSchema,
+  ZTokenSchema,
+} from "./schemas";
+import { completeSecondFactor } from "./second-factor";
 import { signInWithPassword } from "./sign-in";
+import { signUp } from "./sign-up";
 
-export const signInAction = defineAction({ schema: ZSignInSchema, public: true }, async (input) => {
-  const { role } = await signInWithPassword(input);
+/** Back to the page asked for, if it is inside this portal and in an area this role may open. */
+async function redirectAfterSignIn(role: Role, callbackUrl: string | undefined): Promise<never> {
   const locale = await getLocale();
-  // Back to the page asked for, if it is inside this portal and in an area this role may open.
-  const callback = safeCallbackPath(input.callbackUrl);
+  const callback = safeCallbackPath(callbackUrl);
   const callbackArea = callback ? areaOfPath(callback.split("?")[0]!) : null;
   const usable = callback && (callbackArea === null || callbackArea === areaOf(role));
   redirect({ href: usable ? callback : homePathFor(role), locale });
+  throw new Error("unreachable");
+}
+
+async function redirectToSecondFactor(): Promise<never> {
+  redirect({ href: "/signin/second-factor", locale: await getLocale() });
+  throw new Error("unreachable");
+}
+
+export const signInAction = defineAction({ schema: ZSignInSchema, public: true }, async (input) => {
+  const outcome = await signInWithPassword(input);
+  if (outcome.next === "secondFactor") await redirectToSecondFactor();
+  else await redirectAfterSignIn(outcome.role, input.callbackUrl);
+});
+
+export const signUpAction = defineAction({ schema: ZSignUpSchema, public: true }, async (input) => {
+  await signUp({ email: input.email, password: input.password, locale: await getLocale() });
+  return { sent: true };
+});
+
+export const requestMagicLinkAction = defineAction({ schema: ZEmailRequestSchema, public: true }, async (input) => {
+  await requestMagicLink({ email: input.email, callbackUrl: safeCallbackPath(input.callbackUrl) ?? undefined, locale: await getLocale() });
+  return { sent: true };
+});
+
+/** The magic link's page posts its token here (a button press, so mail scanners that fetch links do not use it up). */
+export const magicLinkSignInAction = defineAction({ schema: ZTokenSchema, public: true }, async ({ token }) => {
+  const outcome = await signInWithMagicLink(token);
+  if (outcome.next === "invalid") throw new AppError("NOT_FOUND", { messageKey: "magicLink.invalid" });
+  if (outcome.next === "secondFactor") await redirectToSecondFactor();
+  else await redirectAfterSignIn(outcome.role, outcome.callbackUrl);
+});
+
+export const requestPasswordResetAction = defineAction({ schema: ZEmailRequestSchema, public: true }, async (input) => {
+  await requestPasswordReset({ email: input.email, locale: await getLocale() });
+  return { sent: true };
+});
+
+export const resetPasswordAction = defineAction({ schema: ZResetPasswordSchema, public: true }, async (input) => {
+  await resetPassword(input);
+  redirect({ href: { pathname: "/signin", query: { reset: "1" } }, locale: await getLocale() });
+});
+
+export const secondFactorAction = defineAction({ schema: ZSecondFactorSchema, public: true }, async (input) => {
+  const { role, callbackUrl } = await completeSecondFactor({ kind: input.kind, code: input.code });
+  await redirectAfterSignIn(role, callbackUrl);
+});
+
+export const passkeySignInOptionsAction = defineAction({ schema: z.object({}), public: true }, async () =>
+  passkeyAuthenticationOptions(),
+);
+
+const ZPasskeySignInSchema = z.object({
+  // The browser's assertion; @simplewebauthn verifies every field, so it is passed through whole.
+  response: z.looseObject({ id: z.string().max(1024), rawId: z.string().max(1024), type: z.literal("public-key") }),
+  callbackUrl: z.string().max(2048).optional().catch(undefined),
+});
+
+export const passkeySignInAction = defineAction({ schema: ZPasskeySignInSchema, public: true }, async (input) => {
+  const { role } = await signInWithPasskey(input.response as unknown as AuthenticationResponseJSON);
+  await redirectAfterSignIn(role, input.callbackUrl);
+});
+
+const ZProviderSchema = z.object({ provider: z.string().max(40), callbackUrl: z.string().max(2048).optional().catch(undefined) });
+
+/** Start an OIDC sign-in (Google, LINE, OIDC); Auth.js handles the redirect dance. */
+export const providerSignInAction = defineAction({ schema: ZProviderSchema, public: true }, async (input) => {
+  const known = configuredProviders().some((provider) => (typeof provider === "function" ? provider() : provider).id === input.provider);
+  if (!known) throw new AppError("NOT_FOUND");
+  const locale = await getLocale();
+  await signIn(input.provider, { redirectTo: safeCallbackPath(input.callbackUrl) ?? `/${locale}/signin/continue` });
 });
 
 export const signOutAction = defineAction({ schema: z.object({}), public: true }, async (_input, { user }) => {
@@ -26,4 +110,9 @@ export const signOutAction = defineAction({ schema: z.object({}), public: true }
   if (user) await recordAudit({ action: "auth.sign_out", outcome: "SUCCESS", actorId: user.id });
   // Auth.js deletes the Session row (database strategy) and clears the cookie.
   await signOut({ redirectTo: `/${locale}/signin?signedOut=1` });
+});
+
+export const verifyEmailAction = defineAction({ schema: ZTokenSchema, public: true }, async ({ token }) => {
+  if (!(await verifyEmail(token))) throw new AppError("NOT_FOUND", { messageKey: "verifyEmail.invalid" });
+  return { verified: true };
 });

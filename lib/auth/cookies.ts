@@ -12,4 +12,3 @@ export const SESSION_COOKIE = {
   options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
 };
 
-export const SESSION_MAX_AGE_SECONDS = env.SESSION_MAX_AGE_HOURS * 3600;

@@ -10,6 +10,10 @@ export type CurrentUser = {
   role: Role;
   dealerId: string | null;
   locale: string;
+  /** The Session row of this browser. */
+  sessionId: string;
+  /** This session used a second factor or a passkey. */
+  strong: boolean;
 };
 
 /** The signed-in user, or null. The role is read from the database on every request (ASVS 8.3.2). */
@@ -17,5 +21,5 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
   const { id, email, name, role, dealerId, locale } = session.user;
-  return { id, email, name, role, dealerId, locale };
+  return { id, email, name, role, dealerId, locale, sessionId: session.sessionId, strong: session.strong };
 });

@@ -1,17 +1,27 @@
 import "server-only";
 import NextAuth from "next-auth";
-import type { Adapter, AdapterUser } from "next-auth/adapters";
+import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { cache } from "react";
+import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log";
-import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from "./cookies";
+import { requestMeta } from "@/lib/request-context";
+import { SESSION_COOKIE } from "./cookies";
+import { configuredProviders } from "./providers";
+import { oidcSignInGate } from "./oidc-gate";
+import { findLiveSession, LONGEST_SESSION_SECONDS } from "./sessions";
+import { hashToken } from "./token-hash";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name: string | null; role: Role; dealerId: string | null; locale: string };
+    /** The Session row (for "this device" and step-up). */
+    sessionId: string;
+    strong: boolean;
+    authenticatedAt: string;
   }
 }
 
@@ -22,13 +32,19 @@ declare module "next-auth/adapters" {
     locale: string;
     disabledAt: Date | null;
   }
+  interface AdapterSession {
+    id?: string;
+    strong?: boolean;
+    authenticatedAt?: Date;
+  }
 }
 
 /**
- * Sessions live in the database (ASVS 7.4.1): the cookie carries an opaque token, and deleting the
- * Session row signs that browser out on its next request. Auth.js reads and revokes them; password
- * sign-in creates them itself (lib/auth/sign-in.ts) because Auth.js's Credentials provider only
- * works with JWT sessions. See docs/decisions/0002-database-sessions.md.
+ * Sessions live in the database (ASVS 7.4.1): the cookie carries a random token, the table only
+ * its SHA-256. Auth.js reads sessions through this adapter, and creates them itself only for
+ * OIDC sign-ins; password, magic-link and passkey sign-ins create them in lib/auth/sessions.ts
+ * (docs/decisions/0002-database-sessions.md). Idle and absolute timeouts per role are checked on
+ * every read (ASVS 7.3.1).
  */
 function createAdapter(): Adapter {
   // The Prisma 7 client is generated into lib/generated; its type is the same shape the adapter
@@ -36,15 +52,41 @@ function createAdapter(): Adapter {
   const base = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
   return {
     ...base,
+    async createSession(session) {
+      const meta = await requestMeta();
+      const created = await db.session.create({
+        data: {
+          sessionToken: hashToken(session.sessionToken),
+          userId: session.userId,
+          expires: session.expires,
+          method: "oidc",
+          ipAddress: meta.ipAddress,
+          userAgent: meta.userAgent,
+        },
+      });
+      return { sessionToken: session.sessionToken, userId: created.userId, expires: created.expires };
+    },
     async getSessionAndUser(sessionToken) {
-      const found = await base.getSessionAndUser!(sessionToken);
+      const found = await findLiveSession(sessionToken);
       if (!found) return null;
-      // A disabled account is signed out everywhere at its next request (ASVS 7.4.2).
-      if (found.user.disabledAt) {
-        await db.session.deleteMany({ where: { userId: found.user.id } });
-        return null;
-      }
-      return found;
+      const { user, deadline, ...row } = found;
+      const session: AdapterSession = {
+        sessionToken,
+        userId: row.userId,
+        expires: deadline,
+        id: row.id,
+        strong: row.strong,
+        authenticatedAt: row.authenticatedAt,
+      };
+      return { session, user: { ...user, email: user.email } as AdapterUser };
+    },
+    // Auth.js never extends a session here (updateAge = maxAge below); lastSeenAt is kept by
+    // findLiveSession instead.
+    async updateSession(session) {
+      return { sessionToken: session.sessionToken, userId: session.userId ?? "", expires: session.expires ?? new Date() };
+    },
+    async deleteSession(sessionToken) {
+      await db.session.deleteMany({ where: { sessionToken: hashToken(sessionToken) } });
     },
   };
 }
@@ -52,19 +94,37 @@ function createAdapter(): Adapter {
 const nextAuth = NextAuth({
   adapter: createAdapter(),
   secret: env.AUTH_SECRET,
-  session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+  session: { strategy: "database", maxAge: LONGEST_SESSION_SECONDS, updateAge: LONGEST_SESSION_SECONDS },
   cookies: { sessionToken: SESSION_COOKIE },
-  // Sign-in methods beyond email + password (magic link, passkeys, OIDC/LINE) arrive with issue 3.
-  providers: [],
-  pages: { signIn: "/signin" },
+  providers: configuredProviders(),
+  pages: { signIn: "/signin", error: "/signin" },
   callbacks: {
+    signIn: ({ user, account }) => oidcSignInGate({ user, account }),
     session({ session, user }) {
       const u = user as AdapterUser;
+      const s = session as unknown as AdapterSession;
       // Only what pages need; never the password hash or other columns of the row.
       return {
         expires: session.expires,
+        sessionId: s.id ?? "",
+        strong: s.strong ?? false,
+        authenticatedAt: (s.authenticatedAt ?? new Date(0)).toISOString(),
         user: { id: u.id, email: u.email, name: u.name ?? null, role: u.role, dealerId: u.dealerId, locale: u.locale },
       };
+    },
+  },
+  events: {
+    async signIn({ user, account, isNewUser }) {
+      if (!account || !user.id) return;
+      await recordAudit({
+        action: "auth.sign_in",
+        outcome: "SUCCESS",
+        actorId: user.id,
+        details: { method: `oidc:${account.provider}`, newAccount: Boolean(isNewUser) },
+      });
+    },
+    async linkAccount({ user, account }) {
+      await recordAudit({ action: "auth.provider_linked", outcome: "SUCCESS", actorId: user.id, details: { provider: account.provider } });
     },
   },
   logger: {

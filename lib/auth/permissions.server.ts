@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { redirect } from "@/lib/i18n/navigation";
 import { getCurrentUser, type CurrentUser } from "./current-user";
-import { areaPermission, can, type Area, type DealerOwned, type Permission } from "./permissions";
+import { areaPermission, can, PRIVILEGED_ROLES, type Area, type DealerOwned, type Permission } from "./permissions";
 
 async function recordDenial(user: CurrentUser, permission: Permission, path?: string): Promise<void> {
   await recordAudit({
@@ -25,6 +25,11 @@ export async function requirePermission(permission: Permission, resource?: Deale
   if (!can(user, permission, resource)) {
     await recordDenial(user, permission);
     throw new AppError("FORBIDDEN");
+  }
+  // Privileged work needs a session with a second factor (ASVS 6.3.3); own-account actions do
+  // not, since that is where the second factor is set up.
+  if (permission !== "account.manage" && PRIVILEGED_ROLES.includes(user.role) && !user.strong) {
+    throw new AppError("FORBIDDEN", { messageKey: "twoFactor.requiredForRole" });
   }
   return user;
 }
@@ -50,17 +55,27 @@ async function currentPath(): Promise<string | undefined> {
  * area exists (house style 5).
  */
 export const requireArea = cache(async (area: Area): Promise<CurrentUser> => {
-  const user = await getCurrentUser();
-  const path = await currentPath();
-  if (!user) {
-    const locale = await getLocale();
-    redirect({ href: { pathname: "/signin", query: path ? { callbackUrl: path } : {} }, locale });
-    throw new Error("unreachable"); // redirect() never returns
-  }
+  const user = await requireSignedIn();
   const permission = areaPermission(area);
   if (!can(user, permission)) {
-    await recordDenial(user, permission, path);
+    await recordDenial(user, permission, await currentPath());
     notFound();
+  }
+  // Staff, admin and dealer areas need a session with a second factor or a passkey (ASVS 6.3.3);
+  // an account without one is sent to set it up first.
+  if (PRIVILEGED_ROLES.includes(user.role) && !user.strong) {
+    redirect({ href: { pathname: "/account/security", query: { required: "1" } }, locale: await getLocale() });
+  }
+  return user;
+});
+
+/** Any signed-in user (own account pages); a signed-out visitor is sent to sign in and back. */
+export const requireSignedIn = cache(async (): Promise<CurrentUser> => {
+  const user = await getCurrentUser();
+  if (!user) {
+    const path = await currentPath();
+    redirect({ href: { pathname: "/signin", query: path ? { callbackUrl: path } : {} }, locale: await getLocale() });
+    throw new Error("unreachable"); // redirect() never returns
   }
   return user;
 });

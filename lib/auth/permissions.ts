@@ -13,6 +13,8 @@ const STAFF: readonly Role[] = ["SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN"];
 export const PRIVILEGED_ROLES: readonly Role[] = [...STAFF, "DEALER_STAFF"];
 
 const PERMISSIONS = {
+  /** Own account: profile, password, second factor, passkeys, sessions. */
+  "account.manage": ROLES,
   /** Customer "My Page" and everything under it. */
   "mypage.access": ["CUSTOMER"],
   /** Staff area (/admin). */

@@ -9,6 +9,7 @@ const { AppError } = await import("@/lib/errors");
 const { hashPassword } = await import("./password");
 const { signInWithPassword } = await import("./sign-in");
 const { SESSION_COOKIE } = await import("./cookies");
+const { hashToken } = await import("./token-hash");
 
 const PASSWORD = "a long and unusual passphrase";
 
@@ -36,12 +37,14 @@ describe("signInWithPassword", () => {
   it("creates a database session (with the proxy-added client address, not a forged one), sets its cookie and returns the role", async () => {
     const user = await makeUser();
     const result = await signInWithPassword({ email: ` ${user.email.toUpperCase()} `, password: PASSWORD });
-    expect(result).toEqual({ role: "CUSTOMER" });
+    expect(result).toEqual({ next: "session", role: "CUSTOMER" });
 
     const cookie = fakeRequest.cookies.get(SESSION_COOKIE.name);
     expect(cookie?.options).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/" });
-    const session = await db.session.findUniqueOrThrow({ where: { sessionToken: cookie!.value } });
-    expect(session).toMatchObject({ userId: user.id, ipAddress: "203.0.113.7", userAgent: "vitest" });
+    // Only the token's hash is stored.
+    expect(await db.session.findUnique({ where: { sessionToken: cookie!.value } })).toBeNull();
+    const session = await db.session.findUniqueOrThrow({ where: { sessionToken: hashToken(cookie!.value) } });
+    expect(session).toMatchObject({ userId: user.id, ipAddress: "203.0.113.7", userAgent: "vitest", method: "password", strong: false });
     expect(session.expires.getTime()).toBeGreaterThan(Date.now() + 13 * 24 * 3600 * 1000);
   });
 
@@ -60,15 +63,16 @@ describe("signInWithPassword", () => {
 
   it("[7.2.4] replaces a session token the browser had before signing in", async () => {
     const user = await makeUser();
+    const plantedToken = `planted-${randomUUID()}`;
     const planted = await db.session.create({
-      data: { sessionToken: `planted-${randomUUID()}`, userId: user.id, expires: new Date(Date.now() + 3600_000) },
+      data: { sessionToken: hashToken(plantedToken), userId: user.id, expires: new Date(Date.now() + 3600_000) },
     });
-    fakeRequest.cookies.set(SESSION_COOKIE.name, { value: planted.sessionToken });
+    fakeRequest.cookies.set(SESSION_COOKIE.name, { value: plantedToken });
 
     await signInWithPassword({ email: user.email, password: PASSWORD });
 
     const issued = fakeRequest.cookies.get(SESSION_COOKIE.name)!.value;
-    expect(issued).not.toBe(planted.sessionToken);
+    expect(issued).not.toBe(plantedToken);
     expect(await db.session.findUnique({ where: { sessionToken: planted.sessionToken } })).toBeNull();
     expect(issued).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 random bits
   });

@@ -3,27 +3,52 @@ import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { requestMeta } from "@/lib/request-context";
 import { verifyPassword } from "./password";
+import { beginSecondFactor } from "./second-factor";
 import { startSession } from "./sessions";
+import { clearThrottle, recordThrottleFailure, throttleWait, type ThrottleKey } from "./throttle";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Throttle keys for a sign-in attempt: the account named (existing or not) and the client address. */
+export async function signInThrottleKeys(email: string): Promise<{ account: ThrottleKey; ip: ThrottleKey }> {
+  const { ipAddress } = await requestMeta();
+  return { account: { kind: "account", value: email }, ip: { kind: "ip", value: ipAddress ?? "unknown" } };
+}
+
+export type SignInOutcome = { next: "session"; role: Role } | { next: "secondFactor" };
+
 /**
- * Email + password sign-in. Unknown email, wrong password and disabled account all fail the same
- * way, after the same argon2 work (ASVS 6.3.8), and every attempt is audited (ASVS 16.3.1).
- * Throttling and the second factor come with issue 3 and plug in here.
+ * Email + password sign-in.
+ * - Unknown email, wrong password and disabled account all fail the same way, after the same
+ *   argon2 work (ASVS 6.3.8).
+ * - Failures are counted per typed email (whether an account exists or not) and per client
+ *   address; past the free attempts each key is blocked for a growing delay (ASVS 6.3.1). A
+ *   blocked key gets the same "too many attempts" answer for known and unknown emails alike.
+ * - An account with a second factor continues at the second-factor step; no session yet.
  */
-export async function signInWithPassword(input: { email: string; password: string }): Promise<{ role: Role }> {
+export async function signInWithPassword(
+  input: { email: string; password: string; callbackUrl?: string },
+  now: Date = new Date(),
+): Promise<SignInOutcome> {
   const email = normalizeEmail(input.email);
+  const keys = await signInThrottleKeys(email);
+  if ((await throttleWait([keys.account, keys.ip], now)) > 0) {
+    await recordAudit({ action: "auth.sign_in", outcome: "FAILURE", actorLabel: email, details: { method: "password", reason: "throttled" } });
+    throw new AppError("RATE_LIMITED", { messageKey: "signIn.throttled" });
+  }
+
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, role: true, passwordHash: true, disabledAt: true },
+    select: { id: true, role: true, passwordHash: true, disabledAt: true, totpEnabledAt: true },
   });
   const passwordOk = await verifyPassword(user?.passwordHash, input.password);
 
   if (!user || !passwordOk || user.disabledAt) {
+    await recordThrottleFailure([keys.account, keys.ip], now);
     await recordAudit({
       action: "auth.sign_in",
       outcome: "FAILURE",
@@ -33,8 +58,14 @@ export async function signInWithPassword(input: { email: string; password: strin
     });
     throw new AppError("UNAUTHENTICATED", { messageKey: "signIn.failed" });
   }
+  // The address keeps its count: one success must not reset a stuffing run's counter.
+  await clearThrottle([keys.account]);
 
-  await startSession(user.id);
+  if (user.totpEnabledAt) {
+    await beginSecondFactor(user.id, { method: "password", callbackUrl: input.callbackUrl });
+    return { next: "secondFactor" };
+  }
+  await startSession(user, { method: "password", strong: false });
   await recordAudit({ action: "auth.sign_in", outcome: "SUCCESS", actorId: user.id, details: { method: "password" } });
-  return { role: user.role };
+  return { next: "session", role: user.role };
 }

@@ -6,6 +6,12 @@ import type { Role } from "@/lib/generated/prisma/enums";
  */
 export const DEMO_PASSWORD = "demo-portal-2026";
 
+/**
+ * Staff, admin and dealer accounts must have a second factor (ASVS 6.3.3), so the demo seed gives
+ * them this TOTP secret and the demo sign-in page shows its current code. Demo only.
+ */
+export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
 export const DEMO_ACCOUNTS: readonly { email: string; role: Role; name: string }[] = [
   { email: "customer@demo.example", role: "CUSTOMER", name: "山田 花子" },
   { email: "customer2@demo.example", role: "CUSTOMER", name: "佐藤 健" },

@@ -24,10 +24,41 @@ describe("message catalogs", () => {
   });
 
   it("use the same placeholders in both languages", () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    // "{name}" and "{name, plural, ...}" are placeholders; "{A passkey was added.}" is select branch text.
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
     const english = new Map(leaves(en));
     for (const [path, value] of leaves(ja)) {
       expect(placeholders(english.get(path) ?? ""), path).toEqual(placeholders(value));
     }
+  });
+});
+
+describe("email templates", () => {
+  it("render every template in both languages from the catalog, with its link in text and HTML", async () => {
+    const { renderEmail } = await import("@/lib/email/templates");
+    const url = "http://localhost:3000/ja/verify-email?token=abc";
+    const templates = [
+      { name: "verifyEmail", url },
+      { name: "magicLink", url },
+      { name: "passwordReset", url },
+      { name: "accountExists", url },
+      { name: "passwordChanged" },
+      { name: "secondFactorChanged", change: "passkeyAdded" },
+      { name: "emailChange", url, newEmail: "new@example.jp" },
+      { name: "emailChanged", newEmail: "new@example.jp" },
+    ] as const;
+    for (const locale of ["ja", "en"] as const) {
+      for (const template of templates) {
+        const email = renderEmail(template, locale);
+        expect(email.subject, template.name).not.toMatch(/^email\.|\{/);
+        expect(email.text).not.toMatch(/\{|^email\./m);
+        expect(email.html).toContain(`lang="${locale}"`);
+        if ("url" in template) {
+          expect(email.text).toContain(url);
+          expect(email.html).toContain(url.replace(/&/g, "&#38;"));
+        }
+      }
+    }
+    expect(renderEmail({ name: "emailChanged", newEmail: "<b>x</b>@example.jp" }, "en").html).not.toContain("<b>x</b>");
   });
 });

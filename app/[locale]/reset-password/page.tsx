@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AuthPage } from "@/components/auth/auth-page";
+import { ResetPasswordForm } from "@/components/auth/reset-password-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { peekAuthToken } from "@/lib/auth/auth-tokens";
+import { db } from "@/lib/db";
+import { enterLocale } from "@/lib/i18n/page";
+import { Link } from "@/lib/i18n/navigation";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("resetPassword"))("title"), referrer: "no-referrer" };
+}
+
+export default async function ResetPasswordPage({ params, searchParams }: PageProps<"/[locale]/reset-password">) {
+  await enterLocale(params);
+  const { token } = await searchParams;
+  const t = await getTranslations("resetPassword");
+  // Looking does not use the link up; only a successful submit does.
+  const pending = typeof token === "string" ? await peekAuthToken(token, "PASSWORD_RESET") : null;
+  const user = pending?.userId ? await db.user.findUnique({ where: { id: pending.userId }, select: { totpEnabledAt: true } }) : null;
+  return (
+    <AuthPage title={t("title")} lead={user ? t("lead") : undefined}>
+      {user && typeof token === "string" ? (
+        <ResetPasswordForm token={token} hasSecondFactor={Boolean(user.totpEnabledAt)} />
+      ) : (
+        <>
+          <Alert tone="error">{t("invalidLink")}</Alert>
+          <Button asChild variant="secondary">
+            <Link href="/forgot-password">{t("again")}</Link>
+          </Button>
+        </>
+      )}
+    </AuthPage>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { CheckboxField } from "@/components/forms/checkbox-field";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { signUpAction } from "@/lib/auth/actions";
+import { ZSignUpSchema } from "@/lib/auth/schemas";
+import { Link } from "@/lib/i18n/navigation";
+
+export function SignUpForm() {
+  const t = useTranslations("signUp");
+  const [sentTo, setSentTo] = useState<string>();
+  const { form, onSubmit, fieldError, formError, busy } = useActionForm({
+    schema: ZSignUpSchema,
+    action: signUpAction,
+    defaultValues: { email: "", password: "", acceptTerms: false },
+    onSuccess: () => setSentTo(form.getValues("email")),
+  });
+
+  if (sentTo) {
+    return (
+      <Alert tone="success">
+        <p className="font-semibold">{t("sentTitle")}</p>
+        <p className="mt-1">{t("sentBody", { email: sentTo })}</p>
+      </Alert>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <FormField label={t("email")} type="email" autoComplete="email" inputMode="email" error={fieldError("email")} {...form.register("email")} />
+      <FormField
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("passwordHint")}
+        error={fieldError("password")}
+        {...form.register("password")}
+      />
+      <CheckboxField
+        label={t.rich("acceptTerms", {
+          terms: (chunks) => (
+            <Link href="/legal/terms" target="_blank" className="underline">
+              {chunks}
+            </Link>
+          ),
+          privacy: (chunks) => (
+            <Link href="/legal/privacy" target="_blank" className="underline">
+              {chunks}
+            </Link>
+          ),
+        })}
+        error={fieldError("acceptTerms")}
+        {...form.register("acceptTerms")}
+      />
+      <Button type="submit" disabled={busy} className="w-full">
+        {busy ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,177 @@
+"use server";
+
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/types";
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import { recordAudit } from "@/lib/audit/log";
+import { resendVerificationEmail, setPassword, assertAcceptablePassword } from "@/lib/auth/email-flows";
+import { auth, signIn } from "@/lib/auth/index";
+import { passkeyRegistrationOptions, registerPasskey, removePasskey } from "@/lib/auth/passkeys";
+import { configuredProviders } from "@/lib/auth/providers";
+import { ZChangeEmailSchema, ZChangePasswordSchema, ZIdSchema, ZPasskeyNameSchema, ZTotpCodeSchema } from "@/lib/auth/schemas";
+import { revokeOtherOwnSessions, revokeOwnSession } from "@/lib/auth/session-list";
+import { reauthenticate, requireRecentAuthentication } from "@/lib/auth/step-up";
+import { confirmTotpEnrolment, disableTotp, renewRecoveryCodes, startTotpEnrolment } from "@/lib/auth/two-factor";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { confirmEmailChange, requestEmailChange } from "./email-change";
+import { lookupPostalCode } from "./postal-codes";
+import { updateOwnProfile } from "./profile";
+import { ZProfileSchema } from "./schemas";
+
+/**
+ * Actions on the signed-in user's own account. Every one is scoped to the session's user; those
+ * that change how the user signs in need a recent re-authentication (step-up, ASVS 7.5.1).
+ */
+const account = { permission: "account.manage" } as const;
+const empty = z.object({});
+
+async function currentSessionId(): Promise<string> {
+  const session = await auth();
+  if (!session?.sessionId) throw new AppError("UNAUTHENTICATED");
+  return session.sessionId;
+}
+
+async function owner(userId: string) {
+  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, locale: true, role: true, totpEnabledAt: true } });
+}
+
+export const updateProfileAction = defineAction({ schema: ZProfileSchema, ...account }, async (input, { user }) => {
+  await updateOwnProfile(user!.id, input);
+  revalidatePath("/[locale]", "layout");
+  return { saved: true };
+});
+
+export const resendVerificationAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
+  await resendVerificationEmail(user!.id);
+  return { sent: true };
+});
+
+const ZReauthSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("password"), password: z.string().min(1, "passwordRequired").max(1024) }),
+  z.object({ kind: z.literal("totp"), code: z.string().trim().regex(/^\d{6}$/, "totpFormat") }),
+  z.object({ kind: z.literal("passkey"), response: z.looseObject({ id: z.string().max(1024), type: z.literal("public-key") }) }),
+]);
+
+export const reauthenticateAction = defineAction({ schema: ZReauthSchema, ...account }, async (input, { user }) => {
+  const proof =
+    input.kind === "passkey" ? { kind: "passkey" as const, response: input.response as unknown as AuthenticationResponseJSON } : input;
+  await reauthenticate(user!.id, await currentSessionId(), proof);
+  return { ok: true };
+});
+
+export const changePasswordAction = defineAction({ schema: ZChangePasswordSchema, ...account }, async (input, { user }) => {
+  const { sessionId } = await requireRecentAuthentication();
+  const me = await owner(user!.id);
+  assertAcceptablePassword(input.password, { email: me.email, hasSecondFactor: Boolean(me.totpEnabledAt) });
+  // Other sessions end; this one stays (ASVS 7.4.2).
+  await setPassword(me, input.password, { keepSessionId: sessionId });
+  await recordAudit({ action: "auth.password_changed", outcome: "SUCCESS", actorId: me.id });
+  return { saved: true };
+});
+
+export const requestEmailChangeAction = defineAction({ schema: ZChangeEmailSchema, ...account }, async (input, { user }) => {
+  await requireRecentAuthentication();
+  await requestEmailChange(await owner(user!.id), input.email);
+  return { sent: true };
+});
+
+export const confirmEmailChangeAction = defineAction({ schema: z.object({ token: z.string().min(1).max(200) }), ...account }, async ({ token }, { user }) => {
+  if (!(await confirmEmailChange(user!.id, token))) throw new AppError("NOT_FOUND", { messageKey: "account.emailChangeInvalid" });
+  revalidatePath("/[locale]", "layout");
+  return { changed: true };
+});
+
+export const startTotpAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
+  await requireRecentAuthentication();
+  return startTotpEnrolment(await owner(user!.id));
+});
+
+export const confirmTotpAction = defineAction({ schema: ZTotpCodeSchema, ...account }, async (input, { user }) => {
+  const codes = await confirmTotpEnrolment(await owner(user!.id), await currentSessionId(), input.code);
+  revalidatePath("/[locale]", "layout");
+  return { recoveryCodes: codes };
+});
+
+export const disableTotpAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
+  await requireRecentAuthentication();
+  await disableTotp(await owner(user!.id));
+  revalidatePath("/[locale]", "layout");
+  return { disabled: true };
+});
+
+export const renewRecoveryCodesAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
+  await requireRecentAuthentication();
+  return { recoveryCodes: await renewRecoveryCodes(await owner(user!.id)) };
+});
+
+export const passkeyRegistrationOptionsAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
+  await requireRecentAuthentication();
+  return passkeyRegistrationOptions(user!);
+});
+
+const ZRegisterPasskeySchema = ZPasskeyNameSchema.extend({
+  response: z.looseObject({ id: z.string().max(1024), type: z.literal("public-key") }),
+});
+
+export const registerPasskeyAction = defineAction({ schema: ZRegisterPasskeySchema, ...account }, async (input, { user }) => {
+  await requireRecentAuthentication();
+  await registerPasskey(await owner(user!.id), { name: input.name, response: input.response as unknown as RegistrationResponseJSON });
+  revalidatePath("/[locale]", "layout");
+  return { added: true };
+});
+
+export const removePasskeyAction = defineAction({ schema: ZIdSchema, ...account }, async (input, { user }) => {
+  await requireRecentAuthentication();
+  await removePasskey(await owner(user!.id), input.id);
+  revalidatePath("/[locale]", "layout");
+  return { removed: true };
+});
+
+export const revokeSessionAction = defineAction({ schema: ZIdSchema, ...account }, async (input, { user }) => {
+  if (input.id === (await currentSessionId())) throw new AppError("VALIDATION", { messageKey: "sessions.cannotRevokeCurrent" });
+  await revokeOwnSession(user!.id, input.id);
+  revalidatePath("/[locale]", "layout");
+  return { revoked: true };
+});
+
+export const revokeOtherSessionsAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
+  const count = await revokeOtherOwnSessions(user!.id, await currentSessionId());
+  revalidatePath("/[locale]", "layout");
+  return { revoked: count };
+});
+
+const ZProviderSchema = z.object({ provider: z.string().max(40) });
+
+/** Link a sign-in provider to this account: only after a recent re-authentication. */
+export const linkProviderAction = defineAction({ schema: ZProviderSchema, ...account }, async (input) => {
+  await requireRecentAuthentication();
+  const known = configuredProviders().some((provider) => (typeof provider === "function" ? provider() : provider).id === input.provider);
+  if (!known) throw new AppError("NOT_FOUND");
+  await signIn(input.provider, { redirectTo: `/${await getLocale()}/account/security?linked=1` });
+});
+
+export const unlinkProviderAction = defineAction({ schema: ZProviderSchema, ...account }, async (input, { user }) => {
+  await requireRecentAuthentication();
+  const me = await db.user.findUniqueOrThrow({
+    where: { id: user!.id },
+    select: { passwordHash: true, _count: { select: { passkeys: true, accounts: true } } },
+  });
+  // Keep at least one way to sign in.
+  if (!me.passwordHash && me._count.passkeys === 0 && me._count.accounts <= 1) {
+    throw new AppError("CONFLICT", { messageKey: "security.lastSignInMethod" });
+  }
+  const { count } = await db.account.deleteMany({ where: { userId: user!.id, provider: input.provider } });
+  if (count === 0) throw new AppError("NOT_FOUND");
+  await recordAudit({ action: "auth.provider_unlinked", outcome: "SUCCESS", actorId: user!.id, details: { provider: input.provider } });
+  revalidatePath("/[locale]", "layout");
+  return { unlinked: true };
+});
+
+/** Address from a postal code (offline dataset); [] when the code is unknown. */
+export const lookupPostalCodeAction = defineAction(
+  { schema: z.object({ postalCode: z.string().max(10) }), ...account },
+  async ({ postalCode }) => lookupPostalCode(postalCode),
+);

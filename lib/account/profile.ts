@@ -1,0 +1,50 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
+import type { TProfile } from "./schemas";
+import { ZProfileSchema } from "./schemas";
+import type { z } from "zod";
+
+/** The signed-in user's own details. Scoped by id from the session only. */
+export function getOwnAccount(userId: string) {
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      email: true,
+      emailVerified: true,
+      name: true,
+      nameKana: true,
+      phone: true,
+      postalCode: true,
+      prefecture: true,
+      city: true,
+      addressLine1: true,
+      addressLine2: true,
+      locale: true,
+      role: true,
+      createdAt: true,
+    },
+  });
+}
+
+const blankToNull = (value: string) => (value === "" ? null : value);
+
+export async function updateOwnProfile(userId: string, input: z.output<typeof ZProfileSchema>): Promise<void> {
+  await db.user.update({
+    where: { id: userId },
+    data: {
+      name: blankToNull(input.name),
+      nameKana: blankToNull(input.nameKana),
+      phone: blankToNull(input.phone),
+      postalCode: blankToNull(input.postalCode.replace(/^(\d{3})(\d{4})$/, "$1-$2")),
+      prefecture: blankToNull(input.prefecture),
+      city: blankToNull(input.city),
+      addressLine1: blankToNull(input.addressLine1),
+      addressLine2: blankToNull(input.addressLine2),
+      locale: input.locale,
+    },
+  });
+  await recordAudit({ action: "profile.updated", outcome: "SUCCESS", actorId: userId, targetType: "User", targetId: userId });
+}
+
+export type { TProfile };

@@ -1,0 +1,142 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
+import { portalUrl, sendEmail } from "@/lib/email/send";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { consumeAuthToken, issueAuthToken, peekAuthToken } from "./auth-tokens";
+import { hashPassword } from "./password";
+import { checkPassword } from "./password-policy";
+import { beginSecondFactor } from "./second-factor";
+import { endOtherSessions, startSession } from "./sessions";
+import { normalizeEmail } from "./sign-in";
+import { recordThrottleFailure, throttleWait, type ThrottleKey } from "./throttle";
+
+/**
+ * Flows that start with an email: verification, magic-link sign-in and password reset. Requests
+ * answer the same whether or not an account exists (no enumeration), and each address can be
+ * asked for only a few emails an hour.
+ */
+
+/** Counts a request for an email to `email`; refuses when the address has asked too often. */
+async function limitEmailRequests(email: string, now: Date): Promise<void> {
+  const key: ThrottleKey = { kind: "emailRequest", value: email };
+  if ((await throttleWait([key], now)) > 0) throw new AppError("RATE_LIMITED", { messageKey: "errors.emailRateLimited" });
+  await recordThrottleFailure([key], now);
+}
+
+export async function sendVerificationEmail(user: { id: string; email: string; locale: string }): Promise<void> {
+  const { token } = await issueAuthToken({ purpose: "EMAIL_VERIFICATION", userId: user.id, email: user.email });
+  await sendEmail({
+    to: user.email,
+    locale: user.locale,
+    template: { name: "verifyEmail", url: portalUrl(user.locale, "/verify-email", { token }) },
+  });
+}
+
+export async function resendVerificationEmail(userId: string, now: Date = new Date()): Promise<void> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, locale: true, emailVerified: true } });
+  if (user.emailVerified) return;
+  await limitEmailRequests(user.email, now);
+  await sendVerificationEmail(user);
+}
+
+/** Confirms the address the token was sent to (it must still be the account's address). */
+export async function verifyEmail(token: string, now: Date = new Date()): Promise<boolean> {
+  const consumed = await consumeAuthToken(token, "EMAIL_VERIFICATION", now);
+  if (!consumed?.userId || !consumed.email) return false;
+  const { count } = await db.user.updateMany({
+    where: { id: consumed.userId, email: consumed.email },
+    data: { emailVerified: now },
+  });
+  if (count === 1) await recordAudit({ action: "auth.email_verified", outcome: "SUCCESS", actorId: consumed.userId });
+  return count === 1;
+}
+
+export async function requestMagicLink(input: { email: string; locale: string; callbackUrl?: string }, now: Date = new Date()): Promise<void> {
+  const email = normalizeEmail(input.email);
+  await limitEmailRequests(email, now);
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, locale: true, disabledAt: true } });
+  if (!user || user.disabledAt) return;
+  const { token } = await issueAuthToken({ purpose: "MAGIC_LINK", userId: user.id, email, data: { callbackUrl: input.callbackUrl ?? null } });
+  await sendEmail({ to: email, locale: user.locale, template: { name: "magicLink", url: portalUrl(user.locale, "/signin/link", { token }) } });
+}
+
+export type LinkSignInOutcome = { next: "session"; role: Role; callbackUrl?: string } | { next: "secondFactor" } | { next: "invalid" };
+
+/**
+ * Sign in with a magic link. The link proves the mailbox, so the address counts as verified; it
+ * does not replace a second factor (ASVS 6.4.3 / 6.5.x).
+ */
+export async function signInWithMagicLink(token: string, now: Date = new Date()): Promise<LinkSignInOutcome> {
+  const consumed = await consumeAuthToken(token, "MAGIC_LINK", now);
+  if (!consumed?.userId) return { next: "invalid" };
+  const user = await db.user.findUnique({
+    where: { id: consumed.userId },
+    select: { id: true, email: true, role: true, disabledAt: true, totpEnabledAt: true, emailVerified: true },
+  });
+  if (!user || user.disabledAt || user.email !== consumed.email) return { next: "invalid" };
+  if (!user.emailVerified) await db.user.update({ where: { id: user.id }, data: { emailVerified: now } });
+  const callbackUrl = (consumed.data as { callbackUrl?: string | null } | null)?.callbackUrl ?? undefined;
+  if (user.totpEnabledAt) {
+    await beginSecondFactor(user.id, { method: "magic_link", callbackUrl });
+    return { next: "secondFactor" };
+  }
+  await startSession(user, { method: "magic_link", strong: false });
+  await recordAudit({ action: "auth.sign_in", outcome: "SUCCESS", actorId: user.id, details: { method: "magic_link" } });
+  return { next: "session", role: user.role, callbackUrl };
+}
+
+export async function requestPasswordReset(input: { email: string; locale: string }, now: Date = new Date()): Promise<void> {
+  const email = normalizeEmail(input.email);
+  await limitEmailRequests(email, now);
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, locale: true, disabledAt: true } });
+  if (!user || user.disabledAt) return;
+  const { token } = await issueAuthToken({ purpose: "PASSWORD_RESET", userId: user.id, email });
+  await sendEmail({ to: email, locale: user.locale, template: { name: "passwordReset", url: portalUrl(user.locale, "/reset-password", { token }) } });
+}
+
+/**
+ * Set a new password from a reset link. Every session of the account ends (ASVS 7.4.2) and the
+ * user signs in again afterwards, second factor included: the link opens no session itself.
+ */
+export async function resetPassword(input: { token: string; password: string }, now: Date = new Date()): Promise<void> {
+  const pending = await peekAuthToken(input.token, "PASSWORD_RESET", now);
+  const user = pending?.userId
+    ? await db.user.findUnique({ where: { id: pending.userId }, select: { id: true, email: true, locale: true, totpEnabledAt: true } })
+    : null;
+  if (!user) throw new AppError("NOT_FOUND", { messageKey: "resetPassword.invalidLink" });
+  // Checked before the token is used, so a refused password leaves the link working.
+  assertAcceptablePassword(input.password, { email: user.email, hasSecondFactor: Boolean(user.totpEnabledAt) });
+  if (!(await consumeAuthToken(input.token, "PASSWORD_RESET", now))) {
+    throw new AppError("NOT_FOUND", { messageKey: "resetPassword.invalidLink" });
+  }
+  await setPassword(user, input.password, { keepSessionId: null, now });
+  await recordAudit({ action: "auth.password_reset", outcome: "SUCCESS", actorId: user.id });
+}
+
+/** Refuse a password that breaks the rules, as a field error on `field`. */
+export function assertAcceptablePassword(
+  password: string,
+  context: { email?: string; hasSecondFactor: boolean },
+  field = "password",
+): void {
+  const problem = checkPassword(password, context);
+  if (problem) throw new AppError("VALIDATION", { cause: { [field]: `validation.password_${problem}` } });
+}
+
+/** Store a new password hash, end other sessions and tell the user by email. */
+export async function setPassword(
+  user: { id: string; email: string; locale: string },
+  password: string,
+  options: { keepSessionId: string | null; now?: Date },
+): Promise<void> {
+  const now = options.now ?? new Date();
+  await db.user.update({
+    where: { id: user.id },
+    data: { passwordHash: await hashPassword(password), passwordChangedAt: now },
+  });
+  await endOtherSessions(user.id, options.keepSessionId);
+  await sendEmail({ to: user.email, locale: user.locale, template: { name: "passwordChanged" } });
+}
+

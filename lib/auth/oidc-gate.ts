@@ -1,0 +1,45 @@
+import "server-only";
+import type { Account, User } from "next-auth";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { sessionFromCookie } from "./current-session";
+import { beginSecondFactor } from "./second-factor";
+import { isRecentlyAuthenticated } from "./session-policy";
+
+/**
+ * Auth.js's signIn callback for OIDC providers (Google, LINE, generic OIDC). Returns true to let
+ * Auth.js go on, false to refuse, or a path to send the browser to instead.
+ *
+ * - A provider is linked to an existing account only from a signed-in session that proved itself
+ *   recently (step-up, ASVS 7.5.1); an unknown provider account whose email matches an existing
+ *   account is refused by Auth.js (OAuthAccountNotLinked) rather than linked by email.
+ * - An account with a second factor goes to the second-factor step; no session is created yet.
+ */
+export async function oidcSignInGate({ user, account }: { user: User; account: Account | null | undefined }): Promise<boolean | string> {
+  if (!account || (account.type !== "oidc" && account.type !== "oauth")) return true;
+  const linked = await db.account.findUnique({
+    where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
+    select: { user: { select: { id: true, locale: true, disabledAt: true, totpEnabledAt: true } } },
+  });
+  const current = await sessionFromCookie();
+
+  if (current) {
+    const locale = current.user.locale;
+    if (linked) return linked.user.id === current.userId ? true : `/${locale}/account/security?linkError=taken`;
+    if (!isRecentlyAuthenticated(current.authenticatedAt, env.STEP_UP_MINUTES, new Date())) {
+      return `/${locale}/account/security?linkError=stepUp`;
+    }
+    return true;
+  }
+
+  if (!linked) {
+    // A new account from a provider needs an email address to reach the user.
+    return Boolean(user.email);
+  }
+  if (linked.user.disabledAt) return false;
+  if (linked.user.totpEnabledAt) {
+    await beginSecondFactor(linked.user.id, { method: `oidc:${account.provider}` });
+    return `/${linked.user.locale}/signin/second-factor`;
+  }
+  return true;
+}

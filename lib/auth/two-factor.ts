@@ -1,0 +1,77 @@
+import "server-only";
+import QRCode from "qrcode";
+import { recordAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
+import { sendEmail } from "@/lib/email/send";
+import { AppError } from "@/lib/errors";
+import { PRIVILEGED_ROLES } from "./permissions";
+import { regenerateRecoveryCodes } from "./recovery-codes";
+import { openSecret, sealSecret } from "./sealed-secrets";
+import { acceptTotp } from "./second-factor";
+import { markReauthenticated } from "./sessions";
+import { generateTotpSecret, totpUri } from "./totp";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+type Owner = { id: string; email: string; locale: string; role: Role };
+
+/**
+ * TOTP enrolment: a new secret is kept (encrypted) but inactive until the user types a code from
+ * the app, which proves the app holds it. Then the recovery codes are shown once.
+ */
+export async function startTotpEnrolment(user: Owner): Promise<{ secret: string; uri: string; qrSvg: string }> {
+  const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
+  if (current.totpEnabledAt) throw new AppError("CONFLICT", { messageKey: "twoFactor.alreadyEnabled" });
+  const secret = generateTotpSecret();
+  await db.user.update({ where: { id: user.id }, data: { totpSecret: sealSecret(secret), totpLastStep: null } });
+  const uri = totpUri(secret, user.email);
+  const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return { secret, uri, qrSvg };
+}
+
+/** The pending secret, to show again after a reload. */
+export async function pendingTotpSecret(userId: string): Promise<{ secret: string; qrSvg: string; uri: string } | null> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, totpSecret: true, totpEnabledAt: true } });
+  if (!user.totpSecret || user.totpEnabledAt) return null;
+  const secret = openSecret(user.totpSecret);
+  const uri = totpUri(secret, user.email);
+  return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) };
+}
+
+export async function confirmTotpEnrolment(user: Owner, sessionId: string, code: string, now: Date = new Date()): Promise<string[]> {
+  const row = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { id: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+  });
+  if (row.totpEnabledAt) throw new AppError("CONFLICT", { messageKey: "twoFactor.alreadyEnabled" });
+  if (!(await acceptTotp(row, code, now))) {
+    await recordAudit({ action: "auth.mfa_enabled", outcome: "FAILURE", actorId: user.id });
+    throw new AppError("VALIDATION", { cause: { code: "secondFactor.wrongCode" } });
+  }
+  await db.user.update({ where: { id: user.id }, data: { totpEnabledAt: now } });
+  const codes = await regenerateRecoveryCodes(user.id);
+  // This session has just shown the second factor.
+  await markReauthenticated(sessionId, { strong: true });
+  await recordAudit({ action: "auth.mfa_enabled", outcome: "SUCCESS", actorId: user.id });
+  await sendEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "enabled" } });
+  return codes;
+}
+
+/** Staff, admin and dealer accounts must keep a second factor (ASVS 6.3.3). */
+export async function disableTotp(user: Owner): Promise<void> {
+  if (PRIVILEGED_ROLES.includes(user.role)) throw new AppError("FORBIDDEN", { messageKey: "twoFactor.requiredForRole" });
+  await db.$transaction([
+    db.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } }),
+    db.recoveryCode.deleteMany({ where: { userId: user.id } }),
+  ]);
+  await recordAudit({ action: "auth.mfa_disabled", outcome: "SUCCESS", actorId: user.id });
+  await sendEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "disabled" } });
+}
+
+export async function renewRecoveryCodes(user: Owner): Promise<string[]> {
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
+  if (!row.totpEnabledAt) throw new AppError("CONFLICT", { messageKey: "twoFactor.notEnabled" });
+  const codes = await regenerateRecoveryCodes(user.id);
+  await recordAudit({ action: "auth.recovery_codes_renewed", outcome: "SUCCESS", actorId: user.id });
+  await sendEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "recoveryCodes" } });
+  return codes;
+}

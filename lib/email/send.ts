@@ -1,0 +1,41 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { isLocale, routing } from "@/lib/i18n/routing";
+import { logger } from "@/lib/log";
+import { renderEmail, type EmailTemplate } from "./templates";
+
+/**
+ * One way to send email. With SMTP_URL set, nodemailer sends it; without, it is stored in the
+ * database outbox and shown at /dev/outbox (development and demo only), so sign-up works with
+ * zero set-up.
+ */
+let transporter: Transporter | undefined;
+
+function smtp(): Transporter {
+  transporter ??= nodemailer.createTransport(env.SMTP_URL);
+  return transporter;
+}
+
+export function emailDelivery(): "smtp" | "outbox" {
+  return env.SMTP_URL ? "smtp" : "outbox";
+}
+
+export async function sendEmail(input: { to: string; locale: string; template: EmailTemplate }): Promise<void> {
+  const locale = isLocale(input.locale) ? input.locale : routing.defaultLocale;
+  const message = renderEmail(input.template, locale);
+  if (env.SMTP_URL) {
+    await smtp().sendMail({ from: env.MAIL_FROM, to: input.to, subject: message.subject, text: message.text, html: message.html });
+  } else {
+    await db.outboxEmail.create({ data: { to: input.to, template: input.template.name, ...message } });
+  }
+  logger.info({ template: input.template.name, delivery: emailDelivery() }, "email sent");
+}
+
+/** A link into the portal for an email, in the recipient's language. */
+export function portalUrl(locale: string, pathname: string, query: Record<string, string> = {}): string {
+  const url = new URL(`/${isLocale(locale) ? locale : routing.defaultLocale}${pathname}`, env.AUTH_URL);
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+  return url.toString();
+}

@@ -1,0 +1,54 @@
+import { createTranslator } from "next-intl";
+import en from "@/lib/i18n/messages/en.json";
+import ja from "@/lib/i18n/messages/ja.json";
+import type { Locale } from "@/lib/i18n/routing";
+
+/**
+ * Transactional emails, HTML + plain text, in the recipient's language. Every string comes from
+ * the message catalog (namespace `email`); values are escaped for the HTML part.
+ */
+export type EmailTemplate =
+  | { name: "verifyEmail"; url: string }
+  | { name: "magicLink"; url: string }
+  | { name: "passwordReset"; url: string }
+  | { name: "accountExists"; url: string }
+  | { name: "passwordChanged" }
+  | { name: "secondFactorChanged"; change: "enabled" | "disabled" | "recoveryCodes" | "passkeyAdded" | "passkeyRemoved" }
+  | { name: "emailChange"; url: string; newEmail: string }
+  | { name: "emailChanged"; newEmail: string };
+
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+const CATALOGS = { ja, en } as const;
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function renderEmail(template: EmailTemplate, locale: Locale): RenderedEmail {
+  // Keys are built from the template name, which TypeScript cannot follow into the catalog type;
+  // the i18n test checks that every template has its messages in both languages.
+  const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: "email" }) as unknown as (
+    key: string,
+    values?: Record<string, string>,
+  ) => string;
+  const { name, ...values } = template;
+  const vars = values as Record<string, string>;
+  const key = name;
+  const subject = t(`${key}.subject`);
+  const body = t(`${key}.body`, vars);
+  const url = "url" in template ? template.url : null;
+  const action = url ? t(`${key}.action`) : null;
+  const footer = t("footer");
+
+  const text = [body, url ? `${action}:\n${url}` : null, "--", footer].filter(Boolean).join("\n\n");
+  const html = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family:sans-serif;line-height:1.6;color:#1f2937;max-width:560px;margin:0 auto;padding:24px">
+<p>${escapeHtml(body).replace(/\n/g, "<br>")}</p>
+${url ? `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(action!)}</a></p>
+<p style="font-size:13px;color:#4b5563">${escapeHtml(url)}</p>` : ""}
+<hr style="border:none;border-top:1px solid #e5e7eb"><p style="font-size:12px;color:#6b7280">${escapeHtml(footer)}</p>
+</body></html>`;
+  return { subject, text, html };
+}
