@@ -9,6 +9,18 @@ const PAGES: { path: string; role?: Role; heading: { ja: string; en: string } }[
   { path: "/admin", role: "SUPPORT_AGENT", heading: { ja: "スタッフダッシュボード", en: "Staff dashboard" } },
   { path: "/admin/audit", role: "ADMIN", heading: { ja: "監査ログ", en: "Audit log" } },
   { path: "/dealer", role: "DEALER_STAFF", heading: { ja: "販売店ポータル", en: "Dealer portal" } },
+  { path: "/signup", heading: { ja: "アカウント作成", en: "Create an account" } },
+  { path: "/signin/magic", heading: { ja: "メールのリンクでログイン", en: "Sign in with an email link" } },
+  { path: "/forgot-password", heading: { ja: "パスワードの再設定", en: "Reset your password" } },
+  { path: "/reset-password?token=unknown", heading: { ja: "新しいパスワードの設定", en: "Choose a new password" } },
+  { path: "/verify-email?token=unknown", heading: { ja: "メールアドレスの確認", en: "Confirm your email address" } },
+  { path: "/signin/second-factor", heading: { ja: "2段階認証", en: "Two-step verification" } },
+  { path: "/legal/terms", heading: { ja: "利用規約", en: "Terms of use" } },
+  { path: "/legal/privacy", heading: { ja: "プライバシーポリシー", en: "Privacy policy" } },
+  { path: "/account", role: "CUSTOMER", heading: { ja: "アカウント", en: "Account" } },
+  { path: "/account/security", role: "CUSTOMER", heading: { ja: "ログインと安全", en: "Sign-in & security" } },
+  { path: "/account/sessions", role: "DEALER_STAFF", heading: { ja: "端末", en: "Devices" } },
+  { path: "/account/activity", role: "ADMIN", heading: { ja: "セキュリティ履歴", en: "Security activity" } },
 ];
 
 for (const locale of ["ja", "en"] as const) {
@@ -33,7 +45,7 @@ test("axe: the sign-in form with its errors showing", async ({ page }) => {
 test("the narrow (mobile) layout has no horizontal scrolling", async ({ page, login }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await login("SUPPORT_LEAD");
-  for (const path of ["/ja/admin", "/ja/admin/audit", "/en/signin"]) {
+  for (const path of ["/ja/admin", "/ja/admin/audit", "/en/signin", "/ja/account", "/ja/account/security", "/ja/account/sessions", "/ja/signup"]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

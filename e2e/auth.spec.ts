@@ -1,4 +1,4 @@
-import { createUser, expect, hashSessionToken, query, SESSION_COOKIE, signInThroughForm, signInWithSecondFactor, test } from "./fixtures";
+import { createUser, currentTotp, expect, hashSessionToken, query, SESSION_COOKIE, signInThroughForm, signInWithSecondFactor, test } from "./fixtures";
 
 test.describe("password sign-in", () => {
   test("a customer signs in and sees My Page (Japanese)", async ({ page }) => {
@@ -11,7 +11,7 @@ test.describe("password sign-in", () => {
     await expect(page.getByRole("cell", { name: "ログイン", exact: true })).toBeVisible();
   });
 
-  test("staff land in the staff area and dealers in the dealer area (English)", async ({ browser }) => {
+  test("[6.3.3] staff and dealers sign in with password and second factor and land in their area (English)", async ({ browser }) => {
     for (const [role, path, heading] of [
       ["SUPPORT_AGENT", "/en/admin", "Staff dashboard"],
       ["DEALER_STAFF", "/en/dealer", "Dealer portal"],
@@ -21,6 +21,10 @@ test.describe("password sign-in", () => {
       const user = await createUser(role);
       await page.goto("/en/signin");
       await signInThroughForm(page, "en", user.email, user.password);
+      // The password alone opens nothing: the second-factor step comes first.
+      await expect(page).toHaveURL(/\/en\/signin\/second-factor$/);
+      await page.getByLabel("Authentication code").fill(currentTotp(user));
+      await page.getByRole("button", { name: "Verify", exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
       await context.close();

@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { hashPassword } from "../lib/auth/password";
 import { secretBox } from "../lib/auth/secret-box";
 import { generateTotpSecret, totpCode } from "../lib/auth/totp";
-import { E2E_AUTH_SECRET } from "../scripts/test/e2e-env";
+import { E2E_AUTH_SECRET, E2E_MAIL_API_PORT } from "../scripts/test/e2e-env";
 import pg from "pg";
 
 /**
@@ -105,6 +105,25 @@ export async function signInWithSecondFactor(page: Page, locale: "ja" | "en", us
   const labels = SECOND_FACTOR_FORM[locale];
   await page.getByLabel(labels.code).fill(currentTotp(user));
   await page.getByRole("button", { name: labels.submit, exact: true }).click();
+}
+
+export type CaughtEmail = { to: string[]; subject: string; text: string; html: string };
+
+/** The newest email to `to` (matching `subject`) that the local SMTP catcher received; waits for it. */
+export async function readEmail(to: string, subject?: RegExp): Promise<CaughtEmail & { link: string | null }> {
+  let found: CaughtEmail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(`http://127.0.0.1:${E2E_MAIL_API_PORT}/messages?to=${encodeURIComponent(to)}`);
+        const messages = (await response.json()) as CaughtEmail[];
+        found = messages.filter((m) => !subject || subject.test(m.subject)).at(-1);
+        return Boolean(found);
+      },
+      { timeout: 10_000, message: `email to ${to}` },
+    )
+    .toBe(true);
+  return { ...found!, link: found!.text.match(/https?:\/\/\S+/)?.[0] ?? null };
 }
 
 export async function expectAccessible(page: Page): Promise<void> {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { E2E_AUTH_SECRET } from "../scripts/test/e2e-env.ts";
+import { E2E_AUTH_SECRET, E2E_MAIL_API_PORT, E2E_OIDC_CLIENTS, E2E_OIDC_PORT, E2E_SMTP_PORT } from "../scripts/test/e2e-env.ts";
 
 /**
  * E2E against a production build (`next start`) on a database of its own. `npm test` (or
@@ -37,22 +37,51 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
-    cwd: ROOT,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: databaseUrl,
-      AUTH_URL: baseURL,
-      AUTH_SECRET: E2E_AUTH_SECRET,
-      DEMO_MODE: "true",
-      I18N_STRICT: "true",
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // Real SMTP to a local catcher: tests read the emails the portal sends (fixtures.ts readEmail).
+      command: "node --import tsx scripts/test/mail-catcher.ts",
+      cwd: ROOT,
+      url: `http://127.0.0.1:${E2E_MAIL_API_PORT}/health`,
+      reuseExistingServer: false,
+      env: { E2E_SMTP_PORT: String(E2E_SMTP_PORT), E2E_MAIL_API_PORT: String(E2E_MAIL_API_PORT) },
     },
-  },
+    {
+      // Stands in for Google / LINE / a company's OpenID provider.
+      command: "node --import tsx scripts/test/oidc-provider.ts",
+      cwd: ROOT,
+      url: `http://localhost:${E2E_OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "ignore",
+      env: { E2E_APP_URL: baseURL },
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
+      cwd: ROOT,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: databaseUrl,
+        AUTH_URL: baseURL,
+        AUTH_SECRET: E2E_AUTH_SECRET,
+        DEMO_MODE: "true",
+        I18N_STRICT: "true",
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+        SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+        MAIL_FROM: "Owners Portal <no-reply@e2e.example>",
+        AUTH_OIDC_ISSUER: `http://localhost:${E2E_OIDC_PORT}`,
+        AUTH_OIDC_ID: E2E_OIDC_CLIENTS.oidc.id,
+        AUTH_OIDC_SECRET: E2E_OIDC_CLIENTS.oidc.secret,
+        AUTH_OIDC_NAME: "Company SSO",
+        AUTH_LINE_ISSUER: `http://localhost:${E2E_OIDC_PORT}`,
+        AUTH_LINE_ID: E2E_OIDC_CLIENTS.line.id,
+        AUTH_LINE_SECRET: E2E_OIDC_CLIENTS.line.secret,
+      },
+    },
+  ],
 });

@@ -15,7 +15,8 @@ import { E2E_AUTH_SECRET } from "./test/e2e-env.ts";
 import { createMigratedDatabase, dropDatabase, startTestServer } from "./test/test-database.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs({ options: { only: { type: "string" } } });
+// Extra arguments go to the runner of an `--only` run, e.g. `npm run test:e2e -- e2e/identity.spec.ts`.
+const { values, positionals: extra } = parseArgs({ options: { only: { type: "string" } }, allowPositionals: true });
 const only = values.only;
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   const server = await startTestServer();
   const e2eDatabase = `portal_e2e_${process.pid}`;
   try {
-    if (!only || only === "unit") run("unit + integration (vitest)", bin("vitest"), ["run"]);
+    if (!only || only === "unit") run("unit + integration (vitest)", bin("vitest"), ["run", ...(only ? extra : [])]);
 
     if (!only || only === "e2e") {
       const chromium = ensureChromium();
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
         run("build", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
         markBuild(ROOT, fingerprint);
       }
-      run("e2e (playwright)", bin("playwright"), ["test", "-c", "e2e/playwright.config.ts"], {
+      run("e2e (playwright)", bin("playwright"), ["test", "-c", "e2e/playwright.config.ts", ...(only ? extra : [])], {
         E2E_DATABASE_URL: url,
         CHROMIUM_PATH: chromium,
       });

@@ -29,9 +29,14 @@ export default async function LandingPage({ params }: PageProps<"/[locale]">) {
                 <Link href={homePathFor(user.role)}>{t("landing.goToArea", { area: areaLabel })}</Link>
               </Button>
             ) : (
-              <Button asChild>
-                <Link href="/signin">{t("landing.cta")}</Link>
-              </Button>
+              <div className="flex flex-wrap gap-3">
+                <Button asChild>
+                  <Link href="/signin">{t("landing.cta")}</Link>
+                </Button>
+                <Button asChild variant="secondary">
+                  <Link href="/signup">{t("landing.signUp")}</Link>
+                </Button>
+              </div>
             )}
           </div>
         </section>

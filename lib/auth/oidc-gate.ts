@@ -1,6 +1,8 @@
 import "server-only";
 import type { Account, User } from "next-auth";
+import { cookies } from "next/headers";
 import { db } from "@/lib/db";
+import { isLocale } from "@/lib/i18n/routing";
 import { env } from "@/lib/env";
 import { sessionFromCookie } from "./current-session";
 import { beginSecondFactor } from "./second-factor";
@@ -39,7 +41,9 @@ export async function oidcSignInGate({ user, account }: { user: User; account: A
   if (linked.user.disabledAt) return false;
   if (linked.user.totpEnabledAt) {
     await beginSecondFactor(linked.user.id, { method: `oidc:${account.provider}` });
-    return `/${linked.user.locale}/signin/second-factor`;
+    // Stay in the language the sign-in started in (next-intl's cookie), else the user's own.
+    const cookieLocale = (await cookies()).get("NEXT_LOCALE")?.value;
+    return `/${isLocale(cookieLocale) ? cookieLocale : linked.user.locale}/signin/second-factor`;
   }
   return true;
 }

@@ -3,3 +3,13 @@
  * Test-only values; never used by a real start.
  */
 export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
+
+export const E2E_SMTP_PORT = 3125;
+export const E2E_MAIL_API_PORT = 3126;
+export const E2E_OIDC_PORT = 3127;
+
+/** Clients registered at the local OpenID provider (scripts/test/oidc-provider.ts). */
+export const E2E_OIDC_CLIENTS = {
+  oidc: { id: "portal-oidc", secret: "e2e-oidc-client-secret-0123456789abcdef" },
+  line: { id: "portal-line", secret: "e2e-line-channel-secret-0123456789abcdef" },
+} as const;
