@@ -3,6 +3,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { hashPassword } from "../lib/auth/password";
 import { secretBox } from "../lib/auth/secret-box";
+import { POLICIES, policyTextHash } from "../lib/consents/policies";
 import { generateTotpSecret, totpCode } from "../lib/auth/totp";
 import { E2E_AUTH_SECRET, E2E_MAIL_API_PORT } from "../scripts/test/e2e-env";
 import pg from "pg";
@@ -44,7 +45,10 @@ export async function createDealer(): Promise<string> {
 }
 
 /** A user of `role`; staff roles get two-step verification (required for them), others when asked. */
-export async function createUser(role: Role, options: { password?: string; name?: string; totp?: boolean } = {}): Promise<TestUser> {
+export async function createUser(
+  role: Role,
+  options: { password?: string; name?: string; totp?: boolean; acceptedTerms?: boolean } = {},
+): Promise<TestUser> {
   const id = randomUUID();
   const email = `${role.toLowerCase()}-${id}@e2e.example`;
   const password = options.password ?? `pw-${randomBytes(12).toString("hex")}`;
@@ -57,6 +61,15 @@ export async function createUser(role: Role, options: { password?: string; name?
      VALUES ($1, $2, $3, $4::"Role", $5, $6, now(), $7, $8, now())`,
     [id, email, name, role, dealerId, passwordHash, totpSecret ? secretBox(E2E_AUTH_SECRET).seal(totpSecret) : null, totpSecret ? new Date() : null],
   );
+  if (role === "CUSTOMER" && options.acceptedTerms !== false) {
+    // As after sign-up: the current terms and privacy policy were accepted.
+    for (const purpose of ["terms", "privacy"] as const) {
+      await query(
+        `INSERT INTO "Consent" (id, "userId", purpose, "policyVersion", "textHash", channel) VALUES ($1, $2, $3, $4, $5, 'e2e_fixture')`,
+        [randomUUID(), id, purpose, POLICIES[purpose].version, policyTextHash(purpose)],
+      );
+    }
+  }
   return { id, email, name, role, password, dealerId, totpSecret };
 }
 

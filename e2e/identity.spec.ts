@@ -90,19 +90,21 @@ test("[6.4.3] magic link: the emailed link signs in once", async ({ page }) => {
   const user = await createUser("CUSTOMER");
   await page.goto("/en/signin");
   await page.getByRole("link", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in with an email link");
   await page.getByLabel("Email address").fill(user.email);
   await page.getByRole("button", { name: "Send link" }).click();
   await expect(page.getByText("Check your inbox")).toBeVisible();
   // Emails use the language saved for the account (Japanese by default), not the page's.
   const mail = await readEmail(user.email, /ログイン用リンク/);
+  expect(mail.link).toMatch(/\/ja\/signin\/link\?token=/);
   await page.goto(mail.link!);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/en\/mypage$/);
+  await page.getByRole("main").getByRole("button", { name: "ログイン", exact: true }).click();
+  await expect(page).toHaveURL(/\/ja\/mypage$/);
 
   await page.context().clearCookies();
   await page.goto(mail.link!);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByText("This sign-in link is no longer valid.")).toBeVisible();
+  await page.getByRole("main").getByRole("button", { name: "ログイン", exact: true }).click();
+  await expect(page.getByText("このリンクは使えません。")).toBeVisible();
 });
 
 test("[6.4.3] password reset by email: new password works, the link is single-use, other sessions end", async ({ page, browser }) => {
@@ -110,22 +112,24 @@ test("[6.4.3] password reset by email: new password works, the link is single-us
   const otherToken = await createSession(user.id);
   await page.goto("/en/signin");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reset your password");
   await page.getByLabel("Email address").fill(user.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText("Check your inbox")).toBeVisible();
   const mail = await readEmail(user.email, /パスワードの再設定/);
 
+  // The link is in the account's language (Japanese).
   await page.goto(mail.link!);
-  await page.getByLabel("New password").fill("the new and much longer passphrase");
-  await page.getByRole("button", { name: "Save new password" }).click();
-  await expect(page).toHaveURL(/\/en\/signin\?reset=1$/);
-  await expect(page.getByText("Your password was changed.")).toBeVisible();
+  await page.getByLabel("新しいパスワード").fill("the new and much longer passphrase");
+  await page.getByRole("button", { name: "新しいパスワードを保存" }).click();
+  await expect(page).toHaveURL(/\/ja\/signin\?reset=1$/);
+  await expect(page.getByText("パスワードを変更しました。")).toBeVisible();
   await readEmail(user.email, /パスワードが変更されました/);
   expect(await query(`SELECT 1 FROM "Session" WHERE "userId" = $1`, [user.id])).toHaveLength(0);
   void otherToken;
 
   await page.goto(mail.link!);
-  await expect(page.getByText("This reset link is no longer valid.")).toBeVisible();
+  await expect(page.getByText("この再設定リンクは使えません。")).toBeVisible();
 
   await page.goto("/en/signin");
   await signInThroughForm(page, "en", user.email, "the new and much longer passphrase");
@@ -194,11 +198,16 @@ async function signInAtProvider(page: Page, login: string): Promise<void> {
   if (await consent.isVisible().catch(() => false)) await consent.click();
 }
 
-test("OIDC: a new user signs up with the company provider and lands on My Page", async ({ page }) => {
+test("OIDC: a new user signs up with the company provider, accepts the terms and lands on My Page", async ({ page }) => {
   const email = `sso-${randomUUID()}@e2e.example`;
   await page.goto("/en/signin");
   await page.getByRole("button", { name: "Continue with Company SSO" }).click();
   await signInAtProvider(page, email);
+  // No consent was given at the provider: the terms are asked for before My Page opens.
+  await expect(page).toHaveURL(/\/en\/account\/terms$/);
+  await expectAccessible(page);
+  await page.getByLabel("I agree to the terms of use and the privacy policy.").check();
+  await page.getByRole("button", { name: "Accept and continue" }).click();
   await expect(page).toHaveURL(/\/en\/mypage$/);
   const [account] = await query<{ provider: string }>(
     `SELECT a.provider FROM "Account" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1`,
@@ -212,7 +221,12 @@ test("LINE: sign-in through the LINE provider (HS256 ID token) against the local
   await page.goto("/ja/signin");
   await page.getByRole("button", { name: "LINEで続ける" }).click();
   await signInAtProvider(page, email);
-  await expect(page).toHaveURL(/\/ja\/mypage$/);
+  await expect(page).toHaveURL(/\/ja\/account\/terms$/);
+  const [user] = await query<{ provider: string }>(
+    `SELECT a.provider FROM "Account" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1`,
+    [email],
+  );
+  expect(user).toEqual({ provider: "line" });
 });
 
 test("OIDC: a provider account is not linked by email to an existing account", async ({ page }) => {

@@ -16,7 +16,7 @@ export function EmailSettings({ email, verified }: { email: string; verified: bo
   const [sentTo, setSentTo] = useState<string>();
   const [resendState, setResendState] = useState<string>();
   const [resending, startResend] = useTransition();
-  const { form, onSubmit, fieldError, formError, busy } = useActionForm({
+  const { form, onSubmit, fieldError, formError, canSubmit } = useActionForm({
     schema: ZChangeEmailSchema,
     action: (input) => stepUp(() => requestEmailChangeAction(input)),
     defaultValues: { email: "" },
@@ -48,12 +48,12 @@ export function EmailSettings({ email, verified }: { email: string; verified: bo
       {sentTo ? (
         <Alert tone="success">{t("emailChangeSent", { email: sentTo })}</Alert>
       ) : (
-        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
           <div className="flex-1">
             {formError && <Alert tone="error">{formError}</Alert>}
             <FormField label={t("newEmail")} type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
           </div>
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" disabled={!canSubmit}>
             {t("changeEmail")}
           </Button>
         </form>

@@ -13,7 +13,7 @@ import { useStepUp } from "./step-up";
 export function PasswordChangeForm({ hasSecondFactor, hasPassword }: { hasSecondFactor: boolean; hasPassword: boolean }) {
   const t = useTranslations("security");
   const stepUp = useStepUp();
-  const { form, onSubmit, fieldError, formError, busy } = useActionForm({
+  const { form, onSubmit, fieldError, formError, busy, canSubmit } = useActionForm({
     schema: ZChangePasswordSchema,
     action: (input) => stepUp(() => changePasswordAction(input)),
     defaultValues: { password: "" },
@@ -23,7 +23,7 @@ export function PasswordChangeForm({ hasSecondFactor, hasPassword }: { hasSecond
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-3">
       {formError && <Alert tone="error">{formError}</Alert>}
       <FormField
         label={hasPassword ? t("newPassword") : t("setPassword")}
@@ -33,7 +33,7 @@ export function PasswordChangeForm({ hasSecondFactor, hasPassword }: { hasSecond
         error={fieldError("password")}
         {...form.register("password")}
       />
-      <Button type="submit" disabled={busy}>
+      <Button type="submit" disabled={!canSubmit}>
         {busy ? t("saving") : hasPassword ? t("changePassword") : t("setPasswordSubmit")}
       </Button>
     </form>

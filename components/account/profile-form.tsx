@@ -15,7 +15,7 @@ export function ProfileForm({ initial }: { initial: TProfile }) {
   const t = useTranslations("account");
   const [lookupMessage, setLookupMessage] = useState<string>();
   const [looking, startLookup] = useTransition();
-  const { form, onSubmit, fieldError, formError, busy } = useActionForm({
+  const { form, onSubmit, fieldError, formError, busy, canSubmit } = useActionForm({
     schema: ZProfileSchema,
     action: updateProfileAction,
     defaultValues: initial,
@@ -35,7 +35,7 @@ export function ProfileForm({ initial }: { initial: TProfile }) {
     });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField label={t("name")} autoComplete="name" error={fieldError("name")} {...form.register("name")} />
@@ -79,7 +79,7 @@ export function ProfileForm({ initial }: { initial: TProfile }) {
           <FormField label={t("addressLine2")} autoComplete="address-line2" error={fieldError("addressLine2")} {...form.register("addressLine2")} />
         </div>
       </fieldset>
-      <Button type="submit" disabled={busy}>
+      <Button type="submit" disabled={!canSubmit}>
         {busy ? t("saving") : t("save")}
       </Button>
     </form>

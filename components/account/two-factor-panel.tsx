@@ -23,7 +23,7 @@ export function TwoFactorPanel({ enabled, canDisable, remainingCodes }: { enable
   const [codes, setCodes] = useState<string[]>();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const { form, onSubmit, fieldError, formError, busy } = useActionForm({
+  const { form, onSubmit, fieldError, formError, canSubmit } = useActionForm({
     schema: ZTotpCodeSchema,
     action: confirmTotpAction,
     defaultValues: { code: "" },
@@ -53,12 +53,12 @@ export function TwoFactorPanel({ enabled, canDisable, remainingCodes }: { enable
         <p className="text-sm">
           {t("manualKey")} <code className="break-all rounded bg-slate-100 px-1 font-mono" data-testid="totp-secret">{setup.secret}</code>
         </p>
-        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
           <div className="flex-1">
             {formError && <Alert tone="error">{formError}</Alert>}
             <FormField label={t("codeLabel")} inputMode="numeric" autoComplete="one-time-code" error={fieldError("code")} {...form.register("code")} />
           </div>
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" disabled={!canSubmit}>
             {t("confirm")}
           </Button>
         </form>

@@ -16,7 +16,7 @@ import { ZEmailRequestSchema } from "@/lib/auth/schemas";
 export function EmailRequestForm({ purpose, callbackUrl }: { purpose: "magicLink" | "forgotPassword"; callbackUrl?: string }) {
   const t = useTranslations(purpose);
   const [sentTo, setSentTo] = useState<string>();
-  const { form, onSubmit, fieldError, formError, busy } = useActionForm({
+  const { form, onSubmit, fieldError, formError, busy, canSubmit } = useActionForm({
     schema: ZEmailRequestSchema,
     action: purpose === "magicLink" ? requestMagicLinkAction : requestPasswordResetAction,
     defaultValues: { email: "", callbackUrl },
@@ -31,11 +31,11 @@ export function EmailRequestForm({ purpose, callbackUrl }: { purpose: "magicLink
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <FormField label={t("email")} type="email" autoComplete="email" inputMode="email" error={fieldError("email")} {...form.register("email")} />
       <input type="hidden" {...form.register("callbackUrl")} />
-      <Button type="submit" disabled={busy} className="w-full">
+      <Button type="submit" disabled={!canSubmit} className="w-full">
         {busy ? t("submitting") : t("submit")}
       </Button>
     </form>

@@ -10,13 +10,13 @@ import { ZResetPasswordSchema } from "@/lib/auth/schemas";
 
 export function ResetPasswordForm({ token, hasSecondFactor }: { token: string; hasSecondFactor: boolean }) {
   const t = useTranslations("resetPassword");
-  const { form, onSubmit, fieldError, formError, busy } = useActionForm({
+  const { form, onSubmit, fieldError, formError, busy, canSubmit } = useActionForm({
     schema: ZResetPasswordSchema,
     action: resetPasswordAction,
     defaultValues: { token, password: "" },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <FormField
         label={t("password")}
@@ -26,7 +26,7 @@ export function ResetPasswordForm({ token, hasSecondFactor }: { token: string; h
         error={fieldError("password")}
         {...form.register("password")}
       />
-      <Button type="submit" disabled={busy} className="w-full">
+      <Button type="submit" disabled={!canSubmit} className="w-full">
         {busy ? t("submitting") : t("submit")}
       </Button>
     </form>

@@ -11,14 +11,14 @@ import { ZSecondFactorSchema } from "@/lib/auth/schemas";
 /** The code from the authenticator app, or one of the recovery codes. */
 export function SecondFactorForm() {
   const t = useTranslations("secondFactor");
-  const { form, onSubmit, fieldError, formError, busy } = useActionForm({
+  const { form, onSubmit, fieldError, formError, busy, canSubmit } = useActionForm({
     schema: ZSecondFactorSchema,
     action: secondFactorAction,
     defaultValues: { kind: "totp", code: "" },
   });
   const kind = form.watch("kind");
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <FormField
         key={kind}
@@ -30,7 +30,7 @@ export function SecondFactorForm() {
         error={fieldError("code")}
         {...form.register("code")}
       />
-      <Button type="submit" disabled={busy} className="w-full">
+      <Button type="submit" disabled={!canSubmit} className="w-full">
         {busy ? t("submitting") : t("submit")}
       </Button>
       <Button

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { signInAction } from "@/lib/auth/actions";
 import { Link } from "@/lib/i18n/navigation";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { ZSignInSchema, type TSignIn } from "@/lib/auth/schemas";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
@@ -22,7 +23,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     formState: { errors, isSubmitting },
   } = useForm<TSignIn>({
     resolver: zodResolver(ZSignInSchema),
-    defaultValues: { email: "", password: "", callbackUrl },
+    // No empty defaults: what was typed before hydration is kept (see use-action-form.ts).
+    defaultValues: { callbackUrl },
   });
 
   // Messages in the shared schema are catalog keys.
@@ -43,9 +45,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     setRedirecting(true);
   });
 
+  const hydrated = useHydrated();
   const busy = isSubmitting || redirecting;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <FormField
         label={t("signIn.email")}
@@ -68,7 +71,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
           {t("signIn.forgotPassword")}
         </Link>
       </p>
-      <Button type="submit" disabled={busy} className="w-full">
+      <Button type="submit" disabled={!hydrated || busy} className="w-full">
         {busy ? t("signIn.submitting") : t("signIn.submit")}
       </Button>
     </form>

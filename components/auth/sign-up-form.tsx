@@ -14,7 +14,7 @@ import { Link } from "@/lib/i18n/navigation";
 export function SignUpForm() {
   const t = useTranslations("signUp");
   const [sentTo, setSentTo] = useState<string>();
-  const { form, onSubmit, fieldError, formError, busy } = useActionForm({
+  const { form, onSubmit, fieldError, formError, busy, canSubmit } = useActionForm({
     schema: ZSignUpSchema,
     action: signUpAction,
     defaultValues: { email: "", password: "", acceptTerms: false },
@@ -30,7 +30,7 @@ export function SignUpForm() {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <FormField label={t("email")} type="email" autoComplete="email" inputMode="email" error={fieldError("email")} {...form.register("email")} />
       <FormField
@@ -57,7 +57,7 @@ export function SignUpForm() {
         error={fieldError("acceptTerms")}
         {...form.register("acceptTerms")}
       />
-      <Button type="submit" disabled={busy} className="w-full">
+      <Button type="submit" disabled={!canSubmit} className="w-full">
         {busy ? t("submitting") : t("submit")}
       </Button>
     </form>

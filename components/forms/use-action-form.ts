@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionError, ActionResult } from "@/lib/action";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * One way to wire a form to a server action: the shared zod schema validates in the browser,
@@ -25,9 +26,14 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   const t = useTranslations("validation");
   const [formError, setFormError] = useState<string>();
   const [redirecting, setRedirecting] = useState(false);
+  const hydrated = useHydrated();
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(options.schema as never) as never,
-    defaultValues: options.defaultValues,
+    // Empty defaults are left out: react-hook-form then reads the field as it is when it attaches,
+    // so what a user typed before hydration is kept rather than reset to "".
+    defaultValues: Object.fromEntries(
+      Object.entries(options.defaultValues as Record<string, unknown>).filter(([, value]) => value !== ""),
+    ) as DefaultValues<z.input<S>>,
   });
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -56,5 +62,6 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     return error.type === "server" ? error.message : t.has(error.message as never) ? t(error.message as never) : error.message;
   };
 
-  return { form, onSubmit, fieldError, formError, setFormError, busy: form.formState.isSubmitting || redirecting };
+  const busy = form.formState.isSubmitting || redirecting;
+  return { form, onSubmit, fieldError, formError, setFormError, busy, canSubmit: hydrated && !busy };
 }

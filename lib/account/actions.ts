@@ -15,6 +15,9 @@ import { revokeOtherOwnSessions, revokeOwnSession } from "@/lib/auth/session-lis
 import { reauthenticate, requireRecentAuthentication } from "@/lib/auth/step-up";
 import { confirmTotpEnrolment, disableTotp, renewRecoveryCodes, startTotpEnrolment } from "@/lib/auth/two-factor";
 import { db } from "@/lib/db";
+import { acceptCurrentPolicies } from "@/lib/consents/current";
+import { homePathFor } from "@/lib/auth/permissions";
+import { redirect } from "@/lib/i18n/navigation";
 import { AppError } from "@/lib/errors";
 import { confirmEmailChange, requestEmailChange } from "./email-change";
 import { lookupPostalCode } from "./postal-codes";
@@ -175,3 +178,9 @@ export const lookupPostalCodeAction = defineAction(
   { schema: z.object({ postalCode: z.string().max(10) }), ...account },
   async ({ postalCode }) => lookupPostalCode(postalCode),
 );
+
+/** Accept the current terms and privacy policy (asked when they are missing or have changed). */
+export const acceptPoliciesAction = defineAction({ schema: z.object({ accept: z.literal(true, "acceptTermsRequired") }), ...account }, async (_input, { user }) => {
+  await acceptCurrentPolicies(user!.id);
+  redirect({ href: homePathFor(user!.role), locale: await getLocale() });
+});

@@ -28,6 +28,7 @@ export type AuditAction =
   | "auth.provider_unlinked"
   | "auth.session_revoked"
   | "profile.updated"
+  | "consent.given"
   | "access.denied"
   | "admin.created"
   | "personal_data.viewed";

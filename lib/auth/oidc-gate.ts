@@ -9,6 +9,22 @@ import { beginSecondFactor } from "./second-factor";
 import { isRecentlyAuthenticated } from "./session-policy";
 
 /**
+ * The language the sign-in started in: the first segment of the callback URL Auth.js keeps in its
+ * cookie while the browser is at the provider (`/en/signin/continue`).
+ */
+async function signInLocale(): Promise<string | null> {
+  const jar = await cookies();
+  const value = jar.get("__Secure-authjs.callback-url")?.value ?? jar.get("authjs.callback-url")?.value;
+  if (!value) return null;
+  try {
+    const segment = new URL(value, env.AUTH_URL).pathname.split("/")[1];
+    return isLocale(segment) ? segment : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Auth.js's signIn callback for OIDC providers (Google, LINE, generic OIDC). Returns true to let
  * Auth.js go on, false to refuse, or a path to send the browser to instead.
  *
@@ -41,9 +57,7 @@ export async function oidcSignInGate({ user, account }: { user: User; account: A
   if (linked.user.disabledAt) return false;
   if (linked.user.totpEnabledAt) {
     await beginSecondFactor(linked.user.id, { method: `oidc:${account.provider}` });
-    // Stay in the language the sign-in started in (next-intl's cookie), else the user's own.
-    const cookieLocale = (await cookies()).get("NEXT_LOCALE")?.value;
-    return `/${isLocale(cookieLocale) ? cookieLocale : linked.user.locale}/signin/second-factor`;
+    return `/${(await signInLocale()) ?? linked.user.locale}/signin/second-factor`;
   }
   return true;
 }

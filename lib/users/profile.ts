@@ -5,6 +5,6 @@ import { db } from "@/lib/db";
 export function getOwnProfile(userId: string) {
   return db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, nameKana: true, email: true, phone: true, createdAt: true },
+    select: { name: true, nameKana: true, email: true, emailVerified: true, phone: true, createdAt: true },
   });
 }

@@ -8,6 +8,7 @@ export default async function StaffLayout({ children }: LayoutProps<"/[locale]/a
   const t = await getTranslations("nav");
   const nav: NavItem[] = [{ href: "/admin", label: t("staffHome") }];
   if (can(user, "audit.read")) nav.push({ href: "/admin/audit", label: t("audit") });
+  nav.push({ href: "/account", label: t("account") });
   return (
     <AreaShell user={user} nav={nav}>
       {children}

@@ -6,7 +6,10 @@ export default async function DealerLayout({ children }: LayoutProps<"/[locale]/
   const user = await requireArea("dealer");
   const t = await getTranslations("nav");
   return (
-    <AreaShell user={user} nav={[{ href: "/dealer", label: t("dealerHome") }]}>
+    <AreaShell user={user} nav={[
+        { href: "/dealer", label: t("dealerHome") },
+        { href: "/account", label: t("account") },
+      ]}>
       {children}
     </AreaShell>
   );

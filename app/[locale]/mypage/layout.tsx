@@ -1,12 +1,22 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { missingPolicyConsents } from "@/lib/consents/current";
+import { redirect } from "@/lib/i18n/navigation";
 import { AreaShell } from "@/components/area-shell";
 import { requireArea } from "@/lib/auth/permissions.server";
 
 export default async function MyPageLayout({ children }: LayoutProps<"/[locale]/mypage">) {
   const user = await requireArea("mypage");
+  // Customers who have not accepted the current terms (new through a sign-in provider, or after a
+  // change of the terms) are asked first.
+  if ((await missingPolicyConsents(user.id)).length > 0) {
+    redirect({ href: "/account/terms", locale: await getLocale() });
+  }
   const t = await getTranslations("nav");
   return (
-    <AreaShell user={user} nav={[{ href: "/mypage", label: t("mypage") }]}>
+    <AreaShell user={user} nav={[
+        { href: "/mypage", label: t("mypage") },
+        { href: "/account", label: t("account") },
+      ]}>
       {children}
     </AreaShell>
   );

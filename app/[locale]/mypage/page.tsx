@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { enterLocale } from "@/lib/i18n/page";
 import { PageTitle } from "@/components/page-title";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/lib/i18n/navigation";
 import { DescriptionList } from "@/components/ui/description-list";
 import { listOwnSecurityEvents } from "@/lib/audit/queries";
 import { requireArea } from "@/lib/auth/permissions.server";
@@ -32,6 +34,16 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
   return (
     <>
       <PageTitle>{profile.name ? t("mypage.welcome", { name: profile.name }) : t("mypage.welcomeNoName")}</PageTitle>
+      {!profile.emailVerified && (
+        <div className="mb-6">
+          <Alert>
+            <p>{t("mypage.unverified", { email: profile.email })}</p>
+            <Link href="/account" className="mt-1 inline-block font-semibold underline">
+              {t("mypage.unverifiedAction")}
+            </Link>
+          </Alert>
+        </div>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("mypage.profileTitle")}>
           <DescriptionList
