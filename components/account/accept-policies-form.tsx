@@ -2,12 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { z } from "zod";
-import { CheckboxField } from "@/components/forms/checkbox-field";
+import { TermsCheckbox } from "@/components/auth/terms-checkbox";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { acceptPoliciesAction } from "@/lib/account/actions";
-import { Link } from "@/lib/i18n/navigation";
 
 const ZAcceptSchema = z.object({ accept: z.boolean().refine((value) => value, "acceptTermsRequired") });
 
@@ -22,22 +21,7 @@ export function AcceptPoliciesForm() {
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <p>{t("terms.lead")}</p>
       {formError && <Alert tone="error">{formError}</Alert>}
-      <CheckboxField
-        label={t.rich("signUp.acceptTerms", {
-          terms: (chunks) => (
-            <Link href="/legal/terms" target="_blank" className="underline">
-              {chunks}
-            </Link>
-          ),
-          privacy: (chunks) => (
-            <Link href="/legal/privacy" target="_blank" className="underline">
-              {chunks}
-            </Link>
-          ),
-        })}
-        error={fieldError("accept")}
-        {...form.register("accept")}
-      />
+      <TermsCheckbox error={fieldError("accept")} {...form.register("accept")} />
       <Button type="submit" disabled={!canSubmit}>
         {busy ? t("terms.saving") : t("terms.accept")}
       </Button>

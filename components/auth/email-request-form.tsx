@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { SentNotice } from "@/components/auth/sent-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -23,12 +24,7 @@ export function EmailRequestForm({ purpose, callbackUrl }: { purpose: "magicLink
     onSuccess: () => setSentTo(form.getValues("email")),
   });
   if (sentTo) {
-    return (
-      <Alert tone="success">
-        <p className="font-semibold">{t("sentTitle")}</p>
-        <p className="mt-1">{t("sentBody", { email: sentTo })}</p>
-      </Alert>
-    );
+    return <SentNotice title={t("sentTitle")} body={t("sentBody", { email: sentTo })} />;
   }
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">

@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { CheckboxField } from "@/components/forms/checkbox-field";
+import { TermsCheckbox } from "@/components/auth/terms-checkbox";
+import { SentNotice } from "@/components/auth/sent-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { signUpAction } from "@/lib/auth/actions";
 import { ZSignUpSchema } from "@/lib/auth/schemas";
-import { Link } from "@/lib/i18n/navigation";
 
 export function SignUpForm() {
   const t = useTranslations("signUp");
@@ -22,12 +22,7 @@ export function SignUpForm() {
   });
 
   if (sentTo) {
-    return (
-      <Alert tone="success">
-        <p className="font-semibold">{t("sentTitle")}</p>
-        <p className="mt-1">{t("sentBody", { email: sentTo })}</p>
-      </Alert>
-    );
+    return <SentNotice title={t("sentTitle")} body={t("sentBody", { email: sentTo })} />;
   }
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
@@ -41,22 +36,7 @@ export function SignUpForm() {
         error={fieldError("password")}
         {...form.register("password")}
       />
-      <CheckboxField
-        label={t.rich("acceptTerms", {
-          terms: (chunks) => (
-            <Link href="/legal/terms" target="_blank" className="underline">
-              {chunks}
-            </Link>
-          ),
-          privacy: (chunks) => (
-            <Link href="/legal/privacy" target="_blank" className="underline">
-              {chunks}
-            </Link>
-          ),
-        })}
-        error={fieldError("acceptTerms")}
-        {...form.register("acceptTerms")}
-      />
+      <TermsCheckbox error={fieldError("acceptTerms")} {...form.register("acceptTerms")} />
       <Button type="submit" disabled={!canSubmit} className="w-full">
         {busy ? t("submitting") : t("submit")}
       </Button>

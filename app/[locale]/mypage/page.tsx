@@ -4,6 +4,7 @@ import { enterLocale } from "@/lib/i18n/page";
 import { PageTitle } from "@/components/page-title";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { SecurityEventsTable } from "@/components/account/security-events-table";
 import { Link } from "@/lib/i18n/navigation";
 import { DescriptionList } from "@/components/ui/description-list";
 import { listOwnSecurityEvents } from "@/lib/audit/queries";
@@ -19,17 +20,11 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
   const user = await requireArea("mypage");
   const [profile, events, t, format] = await Promise.all([
     getOwnProfile(user.id),
-    listOwnSecurityEvents(user.id),
+    listOwnSecurityEvents(user.id, 5),
     getTranslations(),
     getFormatter(),
   ]);
   const notSet = <span className="text-slate-500">{t("common.notSet")}</span>;
-  const eventLabel = (action: string, outcome: string) =>
-    action === "auth.sign_out"
-      ? t("mypage.eventSignOut")
-      : outcome === "SUCCESS"
-        ? t("mypage.eventSignIn")
-        : t("mypage.eventSignInFailed");
 
   return (
     <>
@@ -55,35 +50,16 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
               { term: t("mypage.memberSince"), value: format.dateTime(profile.createdAt, { dateStyle: "long" }) },
             ]}
           />
+          <Link href="/account" className="mt-3 inline-block text-sm font-semibold text-brand-700 underline">
+            {t("mypage.editProfile")}
+          </Link>
         </Card>
         <Card title={t("mypage.securityTitle")}>
           <p className="mb-3 text-sm text-slate-700">{t("mypage.securityLead")}</p>
-          {events.length === 0 ? (
-            <p className="text-slate-600">{t("mypage.securityEmpty")}</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead className="text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3 font-medium">{t("mypage.eventAt")}</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">{t("mypage.eventWhat")}</th>
-                    <th scope="col" className="py-1 font-medium">{t("mypage.eventFrom")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {events.map((event) => (
-                    <tr key={String(event.id)} className="border-t border-slate-100">
-                      <td className="py-1 pr-3 whitespace-nowrap">
-                        {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}
-                      </td>
-                      <td className="py-1 pr-3">{eventLabel(event.action, event.outcome)}</td>
-                      <td className="py-1 font-mono">{event.ipAddress ?? t("mypage.unknownSource")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <SecurityEventsTable events={events} />
+          <Link href="/account/activity" className="mt-3 inline-block text-sm font-semibold text-brand-700 underline">
+            {t("mypage.allActivity")}
+          </Link>
         </Card>
       </div>
     </>
