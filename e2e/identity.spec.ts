@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CDPSession, Page } from "@playwright/test";
 import { generateTotpSecret, totpCode } from "../lib/auth/totp";
+import { E2E_OIDC_PORT } from "../scripts/test/e2e-env";
 import { createSession, createUser, currentTotp, expect, expectAccessible, query, readEmail, SESSION_COOKIE, signInThroughForm, test } from "./fixtures";
 
 const COPY = {
@@ -190,12 +191,14 @@ test("passkey: register one on the security page, then sign in with it alone", a
 });
 
 async function signInAtProvider(page: Page, login: string): Promise<void> {
-  // oidc-provider's development login and consent pages.
+  // oidc-provider's development login page, then (first time for a client) its consent page.
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("any");
   await page.locator('button[type="submit"]').click();
-  const consent = page.locator('button[type="submit"]', { hasText: /continue/i });
-  if (await consent.isVisible().catch(() => false)) await consent.click();
+  await expect(async () => {
+    if (page.url().includes(`:${E2E_OIDC_PORT}/`)) await page.locator('button[type="submit"]').click({ timeout: 1_000 });
+    expect(page.url()).not.toContain(`:${E2E_OIDC_PORT}/`);
+  }).toPass({ timeout: 15_000 });
 }
 
 test("OIDC: a new user signs up with the company provider, accepts the terms and lands on My Page", async ({ page }) => {
@@ -227,6 +230,36 @@ test("LINE: sign-in through the LINE provider (HS256 ID token) against the local
     [email],
   );
   expect(user).toEqual({ provider: "line" });
+});
+
+test("Google: sign-in through the Google provider against the local stand-in", async ({ page }) => {
+  const email = `google-${randomUUID()}@e2e.example`;
+  await page.goto("/en/signin");
+  await page.getByRole("button", { name: "Continue with Google" }).click();
+  await signInAtProvider(page, email);
+  await expect(page).toHaveURL(/\/en\/account\/terms$/);
+});
+
+test("linking a provider from the security page needs a recent re-authentication, then signs in with it", async ({ page, login }) => {
+  const user = await login("CUSTOMER");
+  await query(`UPDATE "Session" SET "authenticatedAt" = now() - interval '1 hour' WHERE "userId" = $1`, [user.id]);
+  await page.goto("/en/account/security");
+  await page.getByRole("button", { name: "Link Company SSO" }).click();
+  const dialog = page.getByRole("dialog", { name: "Confirm it is you" });
+  await dialog.getByLabel("Password").fill(user.password);
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  const subject = `linked-${randomUUID()}`;
+  await signInAtProvider(page, subject);
+  await expect(page).toHaveURL(/\/en\/account\/security\?linked=1$/);
+  await expect(page.getByText("The provider is now linked to your account.")).toBeVisible();
+  expect(await query(`SELECT provider FROM "Account" WHERE "userId" = $1`, [user.id])).toEqual([{ provider: "oidc" }]);
+
+  // Signed out, the provider now signs this account in.
+  await page.context().clearCookies();
+  await page.goto("/en/signin");
+  await page.getByRole("button", { name: "Continue with Company SSO" }).click();
+  await signInAtProvider(page, subject);
+  await expect(page).toHaveURL(/\/en\/mypage$/);
 });
 
 test("OIDC: a provider account is not linked by email to an existing account", async ({ page }) => {

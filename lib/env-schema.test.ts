@@ -23,4 +23,10 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, AUTH_URL: "not a url" })).toThrow(/AUTH_URL/);
     expect(() => parseEnv({ ...valid, LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
   });
+
+  it("[3.3.1] refuses a plain-http AUTH_URL in production except on localhost", () => {
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production", AUTH_URL: "http://portal.example.jp" })).toThrow(/AUTH_URL: must use https/);
+    expect(parseEnv({ ...valid, NODE_ENV: "production", AUTH_URL: "https://portal.example.jp" }).AUTH_URL).toBe("https://portal.example.jp");
+    expect(parseEnv({ ...valid, NODE_ENV: "production", AUTH_URL: "http://localhost:3000" }).AUTH_URL).toBe("http://localhost:3000");
+  });
 });

@@ -51,10 +51,21 @@ const ZEnvSchema = z.object({
   AUTH_OIDC_NAME: z.string().default("OpenID Connect"),
 });
 
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/** Production over plain http would send the session cookie without Secure (ASVS 3.3.1). */
+const ZCheckedEnvSchema = ZEnvSchema.superRefine((env, context) => {
+  const url = URL.parse(env.AUTH_URL);
+  if (!url) return; // already reported by the field's own check
+  if (env.NODE_ENV === "production" && url.protocol !== "https:" && !LOCAL_HOSTS.includes(url.hostname)) {
+    context.addIssue({ code: "custom", path: ["AUTH_URL"], message: "must use https:// in production (http is only for localhost)" });
+  }
+});
+
 export type TEnv = z.infer<typeof ZEnvSchema>;
 
 export function parseEnv(source: Record<string, string | undefined>): TEnv {
-  const result = ZEnvSchema.safeParse(source);
+  const result = ZCheckedEnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

@@ -3,12 +3,15 @@ import { env } from "@/lib/env";
 /**
  * The session cookie (ASVS 3.3.1): HttpOnly, SameSite=Lax, and over https Secure with the
  * `__Host-` prefix (no Domain, Path=/), so a sibling subdomain cannot plant or read it.
- * Plain http is only for localhost development and the test suite.
+ * Plain http is only for localhost (development, the demo and the test suite); the environment
+ * schema refuses an http AUTH_URL for any other host in production.
  */
-const secure = new URL(env.AUTH_URL).protocol === "https:";
+export function sessionCookieFor(authUrl: string) {
+  const secure = new URL(authUrl).protocol === "https:";
+  return {
+    name: secure ? "__Host-portal.session-token" : "portal.session-token",
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
+  };
+}
 
-export const SESSION_COOKIE = {
-  name: secure ? "__Host-portal.session-token" : "portal.session-token",
-  options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
-};
-
+export const SESSION_COOKIE = sessionCookieFor(env.AUTH_URL);

@@ -12,4 +12,5 @@ export const E2E_OIDC_PORT = 3127;
 export const E2E_OIDC_CLIENTS = {
   oidc: { id: "portal-oidc", secret: "e2e-oidc-client-secret-0123456789abcdef" },
   line: { id: "portal-line", secret: "e2e-line-channel-secret-0123456789abcdef" },
+  google: { id: "portal-google", secret: "e2e-google-client-secret-0123456789abcdef" },
 } as const;

@@ -17,6 +17,11 @@ const provider = new Provider(issuer, {
       redirect_uris: [`${appUrl}/api/auth/callback/oidc`],
     },
     {
+      client_id: E2E_OIDC_CLIENTS.google.id,
+      client_secret: E2E_OIDC_CLIENTS.google.secret,
+      redirect_uris: [`${appUrl}/api/auth/callback/google`],
+    },
+    {
       // LINE signs its ID tokens with the channel secret (HS256).
       client_id: E2E_OIDC_CLIENTS.line.id,
       client_secret: E2E_OIDC_CLIENTS.line.secret,
