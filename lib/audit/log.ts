@@ -13,6 +13,7 @@ export type AuditAction =
   | "auth.sign_in"
   | "auth.sign_out"
   | "auth.sign_up"
+  | "auth.locked"
   | "auth.email_verified"
   | "auth.email_changed"
   | "auth.second_factor"

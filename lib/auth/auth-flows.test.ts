@@ -254,3 +254,15 @@ describe("session timeouts", () => {
     expect(live!.lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 5_000);
   });
 });
+
+describe("audit of throttling", () => {
+  it("[16.3.1] records the moment an account is locked, visible to its owner", async () => {
+    const user = await makeUser();
+    for (let i = 0; i <= THROTTLE_RULES.account.freeAttempts; i++) {
+      await outcome(signInWithPassword({ email: user.email, password: "nope nope" }, later(i)));
+    }
+    const events = await db.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { id: "asc" }, select: { action: true, outcome: true } });
+    expect(events.at(-1)).toEqual({ action: "auth.locked", outcome: "DENIED" });
+    expect(events.filter((e) => e.action === "auth.sign_in" && e.outcome === "FAILURE")).toHaveLength(THROTTLE_RULES.account.freeAttempts + 1);
+  });
+});

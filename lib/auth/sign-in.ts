@@ -36,26 +36,24 @@ export async function signInWithPassword(
 ): Promise<SignInOutcome> {
   const email = normalizeEmail(input.email);
   const keys = await signInThrottleKeys(email);
-  if ((await throttleWait([keys.account, keys.ip], now)) > 0) {
-    await recordAudit({ action: "auth.sign_in", outcome: "FAILURE", actorLabel: email, details: { method: "password", reason: "throttled" } });
-    throw new AppError("RATE_LIMITED", { messageKey: "signIn.throttled" });
-  }
-
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, role: true, passwordHash: true, disabledAt: true, totpEnabledAt: true },
   });
-  const passwordOk = await verifyPassword(user?.passwordHash, input.password);
+  // The owner sees attempts on their account in their activity list; unknown emails are kept as typed.
+  const actor = user ? { actorId: user.id } : { actorLabel: email };
+  if ((await throttleWait([keys.account, keys.ip], now)) > 0) {
+    await recordAudit({ action: "auth.sign_in", outcome: "FAILURE", ...actor, details: { method: "password", reason: "throttled" } });
+    throw new AppError("RATE_LIMITED", { messageKey: "signIn.throttled" });
+  }
 
+  const passwordOk = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !passwordOk || user.disabledAt) {
-    await recordThrottleFailure([keys.account, keys.ip], now);
-    await recordAudit({
-      action: "auth.sign_in",
-      outcome: "FAILURE",
-      actorId: user?.id,
-      actorLabel: user ? undefined : email,
-      details: { method: "password" },
-    });
+    const blocked = await recordThrottleFailure([keys.account, keys.ip], now);
+    await recordAudit({ action: "auth.sign_in", outcome: "FAILURE", ...actor, details: { method: "password" } });
+    if (blocked.length > 0) {
+      await recordAudit({ action: "auth.locked", outcome: "DENIED", ...actor, details: { throttled: blocked } });
+    }
     throw new AppError("UNAUTHENTICATED", { messageKey: "signIn.failed" });
   }
   // The address keeps its count: one success must not reset a stuffing run's counter.

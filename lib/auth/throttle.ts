@@ -17,8 +17,9 @@ export async function throttleWait(keys: ThrottleKey[], now: Date = new Date()):
   return Math.max(0, ...rows.map((row) => remainingBlockMs(row, now)));
 }
 
-/** Count one failure against each key. */
-export async function recordThrottleFailure(keys: ThrottleKey[], now: Date = new Date()): Promise<void> {
+/** Count one failure against each key; returns the kinds of the keys this failure blocked. */
+export async function recordThrottleFailure(keys: ThrottleKey[], now: Date = new Date()): Promise<ThrottleKind[]> {
+  const blocked: ThrottleKind[] = [];
   for (const key of keys) {
     const id = storageKey(key);
     // Serialisable per key: read-modify-write inside a transaction with a row lock.
@@ -29,8 +30,10 @@ export async function recordThrottleFailure(keys: ThrottleKey[], now: Date = new
       const previous = row && row.failures > 0 ? row : null;
       const next = nextFailureState(THROTTLE_RULES[key.kind], previous, now);
       await tx.loginThrottle.update({ where: { key: id }, data: next });
+      if (next.blockedUntil) blocked.push(key.kind);
     });
   }
+  return blocked;
 }
 
 /** A success forgets the failures of these keys (not of the client address: see sign-in). */
