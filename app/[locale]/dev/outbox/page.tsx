@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
 import { isOutboxVisible, listOutbox } from "@/lib/email/outbox";
@@ -25,6 +26,7 @@ function linkify(text: string) {
 /** Development and demo only: the emails the portal would have sent. */
 export default async function OutboxPage({ params }: PageProps<"/[locale]/dev/outbox">) {
   await enterLocale(params);
+  await connection(); // read at request time, never prerendered at build
   if (!isOutboxVisible()) notFound();
   const [t, format, emails] = await Promise.all([getTranslations("outbox"), getFormatter(), listOutbox()]);
   return (
