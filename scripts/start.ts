@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo/accounts.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../lib/demo/accounts.ts";
 import { parseEnv } from "../lib/env-schema.ts";
 import { buildFingerprint, isBuildCurrent, markBuild } from "./lib/build-fingerprint.ts";
 import { resolveDatabase } from "./lib/database-url.ts";
@@ -139,6 +139,8 @@ async function main(): Promise<void> {
     if (demo) {
       log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
       for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(14)} ${account.email}`);
+      log(`Staff, admin and dealer accounts use two-step verification: TOTP secret ${DEMO_TOTP_SECRET}`);
+      log(`  (the sign-in page shows the current code). Emails: ${authUrl}/ja/dev/outbox`);
     }
   } catch (error) {
     console.error(`[portal] ${error instanceof Error ? error.message : String(error)}`);
