@@ -20,7 +20,8 @@ export default function proxy(request: NextRequest): NextResponse {
   if (isCrossSiteWrite(request.method, request.headers, portalOrigin)) {
     return new NextResponse(null, { status: 403, headers: { "x-request-id": requestId } });
   }
-  if (request.nextUrl.pathname.startsWith("/api/")) {
+  // API routes and files (paths with an extension) get the check above, not locale routing.
+  if (request.nextUrl.pathname.startsWith("/api/") || /\.[^/]+$/.test(request.nextUrl.pathname)) {
     return NextResponse.next({ request: { headers: request.headers }, headers: { "x-request-id": requestId } });
   }
 
@@ -32,6 +33,6 @@ export default function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Everything except Next internals and files with an extension.
-  matcher: "/((?!_next|_vercel|.*\\..*).*)",
+  // Every path except Next's own static assets: the Origin check must see every write.
+  matcher: "/((?!_next/static|_next/image).*)",
 };

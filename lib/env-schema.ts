@@ -57,6 +57,10 @@ const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 const ZCheckedEnvSchema = ZEnvSchema.superRefine((env, context) => {
   const url = URL.parse(env.AUTH_URL);
   if (!url) return; // already reported by the field's own check
+  // Demo mode lists accounts and passwords and shows everyone's emails at /dev/outbox.
+  if (env.DEMO_MODE && !LOCAL_HOSTS.includes(url.hostname)) {
+    context.addIssue({ code: "custom", path: ["DEMO_MODE"], message: "is for localhost only (AUTH_URL is not local)" });
+  }
   if (env.NODE_ENV === "production" && url.protocol !== "https:" && !LOCAL_HOSTS.includes(url.hostname)) {
     context.addIssue({ code: "custom", path: ["AUTH_URL"], message: "must use https:// in production (http is only for localhost)" });
   }

@@ -25,7 +25,7 @@ export function TwoFactorPanel({ enabled, canDisable, remainingCodes }: { enable
   const [pending, startTransition] = useTransition();
   const { form, onSubmit, fieldError, formError, canSubmit } = useActionForm({
     schema: ZTotpCodeSchema,
-    action: confirmTotpAction,
+    action: (input) => stepUp(() => confirmTotpAction(input)),
     defaultValues: { code: "" },
     onSuccess: (data) => {
       setSetup(undefined);

@@ -82,7 +82,7 @@ export const requestEmailChangeAction = defineAction({ schema: ZChangeEmailSchem
 });
 
 export const confirmEmailChangeAction = defineAction({ schema: z.object({ token: z.string().min(1).max(200) }), ...account }, async ({ token }, { user }) => {
-  if (!(await confirmEmailChange(user!.id, token))) throw new AppError("NOT_FOUND", { messageKey: "account.emailChangeInvalid" });
+  if (!(await confirmEmailChange(user!.id, await currentSessionId(), token))) throw new AppError("NOT_FOUND", { messageKey: "account.emailChangeInvalid" });
   revalidatePath("/[locale]", "layout");
   return { changed: true };
 });
@@ -93,6 +93,7 @@ export const startTotpAction = defineAction({ schema: empty, ...account }, async
 });
 
 export const confirmTotpAction = defineAction({ schema: ZTotpCodeSchema, ...account }, async (input, { user }) => {
+  await requireRecentAuthentication();
   const codes = await confirmTotpEnrolment(await owner(user!.id), await currentSessionId(), input.code);
   revalidatePath("/[locale]", "layout");
   return { recoveryCodes: codes };

@@ -25,7 +25,7 @@ export async function requestEmailChange(user: { id: string; email: string; loca
 }
 
 /** Only the account that asked for the change can confirm it, signed in. */
-export async function confirmEmailChange(userId: string, token: string, now: Date = new Date()): Promise<boolean> {
+export async function confirmEmailChange(userId: string, currentSessionId: string, token: string, now: Date = new Date()): Promise<boolean> {
   const pending = await peekAuthToken(token, "EMAIL_CHANGE", now);
   if (pending?.userId !== userId) return false;
   const consumed = await consumeAuthToken(token, "EMAIL_CHANGE", now);
@@ -38,6 +38,9 @@ export async function confirmEmailChange(userId: string, token: string, now: Dat
     if ((error as { code?: string }).code === "P2002") return false; // taken meanwhile
     throw error;
   }
+  // Links sent to the old address stop working, and other devices sign in again.
+  await db.authToken.deleteMany({ where: { userId: consumed.userId, usedAt: null } });
+  await db.session.deleteMany({ where: { userId: consumed.userId, id: { not: currentSessionId } } });
   await recordAudit({ action: "auth.email_changed", outcome: "SUCCESS", actorId: consumed.userId });
   await sendEmail({ to: before.email, locale: before.locale, template: { name: "emailChanged", newEmail: consumed.email } });
   return true;

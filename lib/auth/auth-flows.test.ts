@@ -266,3 +266,45 @@ describe("audit of throttling", () => {
     expect(events.filter((e) => e.action === "auth.sign_in" && e.outcome === "FAILURE")).toHaveLength(THROTTLE_RULES.account.freeAttempts + 1);
   });
 });
+
+describe("parallel guessing", () => {
+  it("[6.3.1] a burst of parallel second-factor guesses gets no more tries than a slow series", async () => {
+    const secret = generateTotpSecret();
+    const user = await makeUser({ totpSecret: sealSecret(secret), totpEnabledAt: T0 });
+    await signInWithPassword({ email: user.email, password: PASSWORD });
+    const results = await Promise.all(Array.from({ length: 25 }, () => outcome(completeSecondFactor({ kind: "totp", code: "000000" }))));
+    const checked = results.filter((r) => !r.ok && r.messageKey === "secondFactor.wrongCode").length;
+    expect(checked).toBeLessThanOrEqual(THROTTLE_RULES.secondFactor.freeAttempts + 1);
+    expect(results.filter((r) => !r.ok && r.code === "RATE_LIMITED").length).toBeGreaterThanOrEqual(25 - checked);
+  });
+
+  it("[6.3.1] a burst of parallel password guesses is throttled the same way", async () => {
+    const user = await makeUser();
+    fromAddress("192.0.2.201");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => outcome(signInWithPassword({ email: user.email, password: `guess number ${i}` }))),
+    );
+    expect(results.filter((r) => !r.ok && r.messageKey === "signIn.failed").length).toBeLessThanOrEqual(THROTTLE_RULES.account.freeAttempts + 1);
+  });
+});
+
+describe("links after an email change", () => {
+  it("[6.4.3] a reset link sent to the old address no longer works once the address changed", async () => {
+    const user = await makeUser();
+    await requestPasswordReset({ email: user.email, locale: "en" });
+    const token = await lastOutboxLink(user.email);
+    await db.user.update({ where: { id: user.id }, data: { email: `moved-${randomUUID()}@test.example` } });
+    expect(await outcome(resetPassword({ token, password: "a brand new passphrase for me" }))).toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("recovery codes at rest", () => {
+  it("are stored as keyed hashes, not as the code or its plain SHA-256", async () => {
+    const user = await makeUser();
+    const [code] = await regenerateRecoveryCodes(user.id);
+    const stored = await db.recoveryCode.findMany({ where: { userId: user.id }, select: { codeHash: true } });
+    expect(stored).toHaveLength(10);
+    expect(stored.map((row) => row.codeHash)).not.toContain(hashToken(code!));
+    expect(stored.map((row) => row.codeHash)).not.toContain(code);
+  });
+});

@@ -19,6 +19,8 @@ export async function issueAuthToken(
   if (input.userId) {
     await db.authToken.deleteMany({ where: { userId: input.userId, purpose: input.purpose, usedAt: null } });
   }
+  // Housekeeping: tokens a day past their expiry are of no use to anyone.
+  await db.authToken.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 86_400_000) } } });
   await db.authToken.create({
     data: {
       tokenHash: hashToken(token),

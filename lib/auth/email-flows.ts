@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
-import { portalUrl, sendEmail } from "@/lib/email/send";
+import { portalUrl, queueEmail, sendEmail } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { consumeAuthToken, issueAuthToken, peekAuthToken } from "./auth-tokens";
@@ -10,7 +10,7 @@ import { checkPassword } from "./password-policy";
 import { beginSecondFactor } from "./second-factor";
 import { endOtherSessions, startSession } from "./sessions";
 import { normalizeEmail } from "./sign-in";
-import { recordThrottleFailure, throttleWait, type ThrottleKey } from "./throttle";
+import { reserveAttempt, type ThrottleKey } from "./throttle";
 
 /**
  * Flows that start with an email: verification, magic-link sign-in and password reset. Requests
@@ -21,13 +21,12 @@ import { recordThrottleFailure, throttleWait, type ThrottleKey } from "./throttl
 /** Counts a request for an email to `email`; refuses when the address has asked too often. */
 async function limitEmailRequests(email: string, now: Date): Promise<void> {
   const key: ThrottleKey = { kind: "emailRequest", value: email };
-  if ((await throttleWait([key], now)) > 0) throw new AppError("RATE_LIMITED", { messageKey: "errors.emailRateLimited" });
-  await recordThrottleFailure([key], now);
+  if (!(await reserveAttempt([key], now)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "errors.emailRateLimited" });
 }
 
 export async function sendVerificationEmail(user: { id: string; email: string; locale: string }): Promise<void> {
   const { token } = await issueAuthToken({ purpose: "EMAIL_VERIFICATION", userId: user.id, email: user.email });
-  await sendEmail({
+  await queueEmail({
     to: user.email,
     locale: user.locale,
     template: { name: "verifyEmail", url: portalUrl(user.locale, "/verify-email", { token }) },
@@ -59,7 +58,7 @@ export async function requestMagicLink(input: { email: string; locale: string; c
   const user = await db.user.findUnique({ where: { email }, select: { id: true, locale: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
   const { token } = await issueAuthToken({ purpose: "MAGIC_LINK", userId: user.id, email, data: { callbackUrl: input.callbackUrl ?? null } });
-  await sendEmail({ to: email, locale: user.locale, template: { name: "magicLink", url: portalUrl(user.locale, "/signin/link", { token }) } });
+  await queueEmail({ to: email, locale: user.locale, template: { name: "magicLink", url: portalUrl(user.locale, "/signin/link", { token }) } });
 }
 
 export type LinkSignInOutcome = { next: "session"; role: Role; callbackUrl?: string } | { next: "secondFactor" } | { next: "invalid" };
@@ -93,7 +92,7 @@ export async function requestPasswordReset(input: { email: string; locale: strin
   const user = await db.user.findUnique({ where: { email }, select: { id: true, locale: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
   const { token } = await issueAuthToken({ purpose: "PASSWORD_RESET", userId: user.id, email });
-  await sendEmail({ to: email, locale: user.locale, template: { name: "passwordReset", url: portalUrl(user.locale, "/reset-password", { token }) } });
+  await queueEmail({ to: email, locale: user.locale, template: { name: "passwordReset", url: portalUrl(user.locale, "/reset-password", { token }) } });
 }
 
 /**
@@ -103,9 +102,10 @@ export async function requestPasswordReset(input: { email: string; locale: strin
 export async function resetPassword(input: { token: string; password: string }, now: Date = new Date()): Promise<void> {
   const pending = await peekAuthToken(input.token, "PASSWORD_RESET", now);
   const user = pending?.userId
-    ? await db.user.findUnique({ where: { id: pending.userId }, select: { id: true, email: true, locale: true, totpEnabledAt: true } })
+    ? await db.user.findUnique({ where: { id: pending.userId }, select: { id: true, email: true, locale: true, totpEnabledAt: true, disabledAt: true } })
     : null;
-  if (!user) throw new AppError("NOT_FOUND", { messageKey: "resetPassword.invalidLink" });
+  // The link was for this address: after an email change, links sent to the old one are void.
+  if (!user || user.disabledAt || user.email !== pending?.email) throw new AppError("NOT_FOUND", { messageKey: "resetPassword.invalidLink" });
   // Checked before the token is used, so a refused password leaves the link working.
   assertAcceptablePassword(input.password, { email: user.email, hasSecondFactor: Boolean(user.totpEnabledAt) });
   if (!(await consumeAuthToken(input.token, "PASSWORD_RESET", now))) {

@@ -99,7 +99,7 @@ const nextAuth = NextAuth({
   providers: configuredProviders(),
   pages: { signIn: "/signin", error: "/signin" },
   callbacks: {
-    signIn: ({ user, account }) => oidcSignInGate({ user, account }),
+    signIn: ({ user, account, profile }) => oidcSignInGate({ user, account, profile }),
     session({ session, user }) {
       const u = user as AdapterUser;
       const s = session as unknown as AdapterSession;
@@ -114,6 +114,12 @@ const nextAuth = NextAuth({
     },
   },
   events: {
+    // Only accounts whose provider verified the address get this far (oidc-gate.ts).
+    async createUser({ user }) {
+      if (!user.id) return;
+      await db.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
+      await recordAudit({ action: "auth.sign_up", outcome: "SUCCESS", actorId: user.id, details: { via: "provider" } });
+    },
     async signIn({ user, account, isNewUser }) {
       if (!account || !user.id) return;
       await recordAudit({

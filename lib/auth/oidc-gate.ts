@@ -1,5 +1,5 @@
 import "server-only";
-import type { Account, User } from "next-auth";
+import type { Account, Profile, User } from "next-auth";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { isLocale } from "@/lib/i18n/routing";
@@ -33,7 +33,15 @@ async function signInLocale(): Promise<string | null> {
  *   account is refused by Auth.js (OAuthAccountNotLinked) rather than linked by email.
  * - An account with a second factor goes to the second-factor step; no session is created yet.
  */
-export async function oidcSignInGate({ user, account }: { user: User; account: Account | null | undefined }): Promise<boolean | string> {
+export async function oidcSignInGate({
+  user,
+  account,
+  profile,
+}: {
+  user: User;
+  account: Account | null | undefined;
+  profile?: Profile;
+}): Promise<boolean | string> {
   if (!account || (account.type !== "oidc" && account.type !== "oauth")) return true;
   const linked = await db.account.findUnique({
     where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
@@ -51,8 +59,11 @@ export async function oidcSignInGate({ user, account }: { user: User; account: A
   }
 
   if (!linked) {
-    // A new account from a provider needs an email address to reach the user.
-    return Boolean(user.email);
+    // A new account from a provider needs an email address the provider has verified; otherwise
+    // anyone could pre-create an account under someone else's address. LINE only hands out
+    // addresses it has verified and sends no email_verified claim.
+    const verified = account.provider === "line" || profile?.email_verified === true;
+    return Boolean(user.email) && verified;
   }
   if (linked.user.disabledAt) return false;
   if (linked.user.totpEnabledAt) {

@@ -22,7 +22,9 @@ import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { consumeAuthToken, issueAuthToken } from "./auth-tokens";
 import { SESSION_COOKIE } from "./cookies";
+import { requestMeta } from "@/lib/request-context";
 import { startSession } from "./sessions";
+import { reserveAttempt } from "./throttle";
 import { TOKEN_LIFETIME_MINUTES } from "./token-policy";
 
 /**
@@ -49,7 +51,7 @@ async function rememberChallenge(data: ChallengeData, userId?: string): Promise<
 async function takeChallenge(kind: ChallengeData["kind"]): Promise<{ challenge: string; userId: string | null }> {
   const jar = await cookies();
   const token = jar.get(CHALLENGE_COOKIE.name)?.value;
-  jar.delete(CHALLENGE_COOKIE.name);
+  jar.set(CHALLENGE_COOKIE.name, "", { ...CHALLENGE_COOKIE.options, maxAge: 0 });
   const consumed = token ? await consumeAuthToken(token, "PASSKEY_CHALLENGE") : null;
   const data = consumed?.data as ChallengeData | undefined;
   if (!consumed || data?.kind !== kind) throw new AppError("UNAUTHENTICATED", { messageKey: "passkeys.expired" });
@@ -70,7 +72,8 @@ export async function passkeyRegistrationOptions(user: { id: string; email: stri
       type: "public-key",
       transports: passkey.transports as AuthenticatorTransportFuture[],
     })),
-    authenticatorSelection: { residentKey: "required", userVerification: "preferred" },
+    // User verification (PIN or biometrics) is what makes a passkey a strong sign-in on its own.
+    authenticatorSelection: { residentKey: "required", userVerification: "required" },
   });
   await rememberChallenge({ challenge: options.challenge, kind: "register" }, user.id);
   return options;
@@ -107,9 +110,14 @@ export async function registerPasskey(
 }
 
 export async function passkeyAuthenticationOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  // Each request writes a challenge row: limit them per client address.
+  const { ipAddress } = await requestMeta();
+  if (!(await reserveAttempt([{ kind: "lookup", value: `passkey:${ipAddress ?? "unknown"}` }])).allowed) {
+    throw new AppError("RATE_LIMITED");
+  }
   // No allow-list: the browser offers the passkeys it holds for this site (discoverable
   // credentials), so the user need not type an email and nothing reveals which accounts exist.
-  const options = await generateAuthenticationOptions({ rpID: RP_ID, userVerification: "preferred" });
+  const options = await generateAuthenticationOptions({ rpID: RP_ID, userVerification: "required" });
   await rememberChallenge({ challenge: options.challenge, kind: "authenticate" });
   return options;
 }
@@ -155,9 +163,19 @@ export async function signInWithPasskey(response: AuthenticationResponseJSON): P
 }
 
 export async function removePasskey(user: { id: string; email: string; locale: string }, passkeyId: string): Promise<void> {
-  // Ownership in the query: another user's passkey id is "not found" (house style 5).
-  const { count } = await db.passkey.deleteMany({ where: { id: passkeyId, userId: user.id } });
-  if (count !== 1) throw new AppError("NOT_FOUND");
+  await db.$transaction(async (tx) => {
+    // Ownership in the query: another user's passkey id is "not found" (house style 5).
+    const { count } = await tx.passkey.deleteMany({ where: { id: passkeyId, userId: user.id } });
+    if (count !== 1) throw new AppError("NOT_FOUND");
+    const left = await tx.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { passwordHash: true, _count: { select: { passkeys: true, accounts: true } } },
+    });
+    // Keep at least one way to sign in (besides an email link).
+    if (!left.passwordHash && left._count.passkeys === 0 && left._count.accounts === 0) {
+      throw new AppError("CONFLICT", { messageKey: "security.lastSignInMethod" });
+    }
+  });
   await recordAudit({ action: "auth.passkey_removed", outcome: "SUCCESS", actorId: user.id });
   await sendEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "passkeyRemoved" } });
 }

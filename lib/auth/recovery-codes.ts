@@ -1,9 +1,9 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/db";
-import { hashToken } from "./token-hash";
+import { keyedHash } from "./sealed-secrets";
 
-/** Ten one-time codes like "k7wq-3m9d-xp2f" (about 60 bits each); only hashes are stored. */
+/** Ten one-time codes like "k7wq-3m9d-xp2f" (about 60 bits each); only keyed hashes are stored. */
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 const COUNT = 10;
 
@@ -21,14 +21,14 @@ export async function regenerateRecoveryCodes(userId: string): Promise<string[]>
   const codes = Array.from({ length: COUNT }, generateCode);
   await db.$transaction([
     db.recoveryCode.deleteMany({ where: { userId } }),
-    db.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashToken(code) })) }),
+    db.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: keyedHash(code) })) }),
   ]);
   return codes;
 }
 
 export async function redeemRecoveryCode(userId: string, code: string): Promise<boolean> {
   const { count } = await db.recoveryCode.updateMany({
-    where: { userId, codeHash: hashToken(normalizeRecoveryCode(code)), usedAt: null },
+    where: { userId, codeHash: keyedHash(normalizeRecoveryCode(code)), usedAt: null },
     data: { usedAt: new Date() },
   });
   return count === 1;

@@ -9,7 +9,7 @@ import { SESSION_COOKIE } from "./cookies";
 import { redeemRecoveryCode } from "./recovery-codes";
 import { openSecret } from "./sealed-secrets";
 import { startSession, type SignInMethod } from "./sessions";
-import { clearThrottle, recordThrottleFailure, throttleWait, type ThrottleKey } from "./throttle";
+import { reserveAttempt, settleSuccess, type ThrottleKey } from "./throttle";
 import { matchTotpStep } from "./totp";
 import { TOKEN_LIFETIME_MINUTES } from "./token-policy";
 
@@ -56,21 +56,21 @@ export async function completeSecondFactor(proof: SecondFactorProof, now: Date =
   if (!pending) throw new AppError("UNAUTHENTICATED", { messageKey: "secondFactor.expired" });
   const { user } = pending;
   const keys: ThrottleKey[] = [{ kind: "secondFactor", value: user.id }];
-  if ((await throttleWait(keys, now)) > 0) {
+  if (!(await reserveAttempt(keys, now)).allowed) {
     await recordAudit({ action: "auth.second_factor", outcome: "FAILURE", actorId: user.id, details: { reason: "throttled" } });
     throw new AppError("RATE_LIMITED", { messageKey: "signIn.throttled" });
   }
 
   const ok = proof.kind === "totp" ? await acceptTotp(user, proof.code, now) : await redeemRecoveryCode(user.id, proof.code);
   if (!ok) {
-    await recordThrottleFailure(keys, now);
     await recordAudit({ action: "auth.second_factor", outcome: "FAILURE", actorId: user.id, details: { kind: proof.kind } });
     throw new AppError("UNAUTHENTICATED", { messageKey: "secondFactor.wrongCode" });
   }
   const consumed = await consumeAuthToken(pending.token, "SECOND_FACTOR", now);
   if (!consumed) throw new AppError("UNAUTHENTICATED", { messageKey: "secondFactor.expired" });
-  await clearThrottle(keys);
-  (await cookies()).delete(SECOND_FACTOR_COOKIE.name);
+  await settleSuccess(keys);
+  // Deleted with the attributes it was set with (a __Host- cookie is only cleared with Secure).
+  (await cookies()).set(SECOND_FACTOR_COOKIE.name, "", { ...SECOND_FACTOR_COOKIE.options, maxAge: 0 });
   await startSession(user, { method: pending.data.method, strong: true });
   await recordAudit({
     action: "auth.sign_in",

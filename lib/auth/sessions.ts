@@ -86,9 +86,16 @@ export async function endOtherSessions(userId: string, keepSessionId: string | n
 }
 
 /** The user proved who they are again (step-up): sensitive changes are allowed for a while. */
-export async function markReauthenticated(sessionId: string, options: { strong?: boolean } = {}): Promise<void> {
-  await db.session.update({
-    where: { id: sessionId },
-    data: { authenticatedAt: new Date(), ...(options.strong ? { strong: true } : {}) },
-  });
+export async function markReauthenticated(sessionId: string): Promise<void> {
+  await db.session.update({ where: { id: sessionId }, data: { authenticatedAt: new Date() } });
+}
+
+/**
+ * The session has just shown a second factor or a passkey: it becomes strong, under a new token
+ * (a token copied before the elevation must not inherit it, ASVS 7.2.4).
+ */
+export async function elevateSession(sessionId: string): Promise<void> {
+  const token = generateToken();
+  const session = await db.session.update({ where: { id: sessionId }, data: { strong: true, sessionToken: hashToken(token) } });
+  (await cookies()).set(SESSION_COOKIE.name, token, { ...SESSION_COOKIE.options, expires: session.expires });
 }

@@ -7,7 +7,7 @@ import { requestMeta } from "@/lib/request-context";
 import { verifyPassword } from "./password";
 import { beginSecondFactor } from "./second-factor";
 import { startSession } from "./sessions";
-import { clearThrottle, recordThrottleFailure, throttleWait, type ThrottleKey } from "./throttle";
+import { reserveAttempt, settleSuccess, type ThrottleKey } from "./throttle";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -25,9 +25,10 @@ export type SignInOutcome = { next: "session"; role: Role } | { next: "secondFac
  * Email + password sign-in.
  * - Unknown email, wrong password and disabled account all fail the same way, after the same
  *   argon2 work (ASVS 6.3.8).
- * - Failures are counted per typed email (whether an account exists or not) and per client
- *   address; past the free attempts each key is blocked for a growing delay (ASVS 6.3.1). A
- *   blocked key gets the same "too many attempts" answer for known and unknown emails alike.
+ * - Attempts are counted, before the password is checked, per typed email (whether an account
+ *   exists or not) and per client address; past the free attempts each key is blocked for a
+ *   growing delay (ASVS 6.3.1). A blocked key gets the same "too many attempts" answer for known
+ *   and unknown emails alike.
  * - An account with a second factor continues at the second-factor step; no session yet.
  */
 export async function signInWithPassword(
@@ -42,22 +43,21 @@ export async function signInWithPassword(
   });
   // The owner sees attempts on their account in their activity list; unknown emails are kept as typed.
   const actor = user ? { actorId: user.id } : { actorLabel: email };
-  if ((await throttleWait([keys.account, keys.ip], now)) > 0) {
+  const attempt = await reserveAttempt([keys.account, keys.ip], now);
+  if (!attempt.allowed) {
     await recordAudit({ action: "auth.sign_in", outcome: "FAILURE", ...actor, details: { method: "password", reason: "throttled" } });
     throw new AppError("RATE_LIMITED", { messageKey: "signIn.throttled" });
   }
 
   const passwordOk = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !passwordOk || user.disabledAt) {
-    const blocked = await recordThrottleFailure([keys.account, keys.ip], now);
     await recordAudit({ action: "auth.sign_in", outcome: "FAILURE", ...actor, details: { method: "password" } });
-    if (blocked.length > 0) {
-      await recordAudit({ action: "auth.locked", outcome: "DENIED", ...actor, details: { throttled: blocked } });
+    if (attempt.blocks.length > 0) {
+      await recordAudit({ action: "auth.locked", outcome: "DENIED", ...actor, details: { throttled: attempt.blocks } });
     }
     throw new AppError("UNAUTHENTICATED", { messageKey: "signIn.failed" });
   }
-  // The address keeps its count: one success must not reset a stuffing run's counter.
-  await clearThrottle([keys.account]);
+  await settleSuccess([keys.account, keys.ip]);
 
   if (user.totpEnabledAt) {
     await beginSecondFactor(user.id, { method: "password", callbackUrl: input.callbackUrl });

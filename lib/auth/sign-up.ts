@@ -2,11 +2,11 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { recordPolicyConsents } from "@/lib/consents/record";
 import { db } from "@/lib/db";
-import { sendEmail, portalUrl } from "@/lib/email/send";
+import { portalUrl, queueEmail } from "@/lib/email/send";
 import { assertAcceptablePassword, sendVerificationEmail } from "./email-flows";
 import { hashPassword } from "./password";
 import { normalizeEmail } from "./sign-in";
-import { recordThrottleFailure, throttleWait } from "./throttle";
+import { reserveAttempt } from "./throttle";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -22,12 +22,13 @@ export async function signUp(input: { email: string; password: string; locale: s
   // Sign-up has no second factor yet, so the longer minimum applies (NIST 800-63B-4, ASVS 6.2.1).
   assertAcceptablePassword(input.password, { email, hasSecondFactor: false });
   const key = { kind: "emailRequest" as const, value: email };
-  if ((await throttleWait([key], now)) > 0) throw new AppError("RATE_LIMITED", { messageKey: "errors.emailRateLimited" });
-  await recordThrottleFailure([key], now);
+  if (!(await reserveAttempt([key], now)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "errors.emailRateLimited" });
 
+  // Hashed whether or not the address is new, so both answers take the same time.
+  const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, locale: true } });
   if (existing) {
-    await sendEmail({
+    await queueEmail({
       to: email,
       locale: existing.locale,
       template: { name: "accountExists", url: portalUrl(existing.locale, "/forgot-password") },
@@ -35,7 +36,6 @@ export async function signUp(input: { email: string; password: string; locale: s
     return;
   }
 
-  const passwordHash = await hashPassword(input.password);
   const user = await db.$transaction(async (tx) => {
     const created = await tx.user.create({
       data: { email, passwordHash, locale: input.locale, role: "CUSTOMER", passwordChangedAt: now },

@@ -9,8 +9,8 @@ import { verifyPassword } from "./password";
 import { verifyPasskeyAssertion } from "./passkeys";
 import { acceptTotp } from "./second-factor";
 import { isRecentlyAuthenticated } from "./session-policy";
-import { markReauthenticated } from "./sessions";
-import { clearThrottle, recordThrottleFailure, throttleWait, type ThrottleKey } from "./throttle";
+import { elevateSession, markReauthenticated } from "./sessions";
+import { reserveAttempt, settleSuccess, type ThrottleKey } from "./throttle";
 
 /**
  * Step-up (ASVS 7.5.1): changing the email address, password or second factor, linking a
@@ -37,7 +37,8 @@ export async function reauthenticationMethods(userId: string) {
     where: { id: userId },
     select: { passwordHash: true, totpEnabledAt: true, _count: { select: { passkeys: true } } },
   });
-  return { password: Boolean(user.passwordHash), totp: Boolean(user.totpEnabledAt), passkey: user._count.passkeys > 0 };
+  // With a second factor on, the password alone is not enough to prove it is the user again.
+  return { password: Boolean(user.passwordHash) && !user.totpEnabledAt, totp: Boolean(user.totpEnabledAt), passkey: user._count.passkeys > 0 };
 }
 
 export type ReauthProof =
@@ -52,19 +53,19 @@ export async function reauthenticate(userId: string, sessionId: string, proof: R
     select: { id: true, email: true, passwordHash: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
   });
   const keys: ThrottleKey[] = [{ kind: proof.kind === "totp" ? "secondFactor" : "account", value: proof.kind === "totp" ? user.id : user.email }];
-  if ((await throttleWait(keys, now)) > 0) throw new AppError("RATE_LIMITED", { messageKey: "signIn.throttled" });
+  if (!(await reserveAttempt(keys, now)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "signIn.throttled" });
 
   let ok = false;
-  if (proof.kind === "password") ok = await verifyPassword(user.passwordHash, proof.password);
+  if (proof.kind === "password") ok = !user.totpEnabledAt && (await verifyPassword(user.passwordHash, proof.password));
   else if (proof.kind === "totp") ok = Boolean(user.totpEnabledAt) && (await acceptTotp(user, proof.code, now));
   else ok = (await verifyPasskeyAssertion(proof.response).catch(() => null))?.id === user.id;
 
   if (!ok) {
-    await recordThrottleFailure(keys, now);
     await recordAudit({ action: "auth.reauthenticate", outcome: "FAILURE", actorId: user.id, details: { kind: proof.kind } });
     throw new AppError("UNAUTHENTICATED", { messageKey: "stepUp.failed" });
   }
-  await clearThrottle(keys);
-  await markReauthenticated(sessionId, { strong: proof.kind !== "password" });
+  await settleSuccess(keys);
+  await markReauthenticated(sessionId);
+  if (proof.kind !== "password") await elevateSession(sessionId);
   await recordAudit({ action: "auth.reauthenticate", outcome: "SUCCESS", actorId: user.id, details: { kind: proof.kind } });
 }

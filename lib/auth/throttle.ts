@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken } from "./token-hash";
-import { nextFailureState, remainingBlockMs, THROTTLE_RULES, type ThrottleKind } from "./throttle-policy";
+import { nextFailureState, remainingBlockMs, THROTTLE_RULES, type ThrottleKind, type ThrottleState } from "./throttle-policy";
 
 /** A throttle key: the kind decides the rule, the value is what is counted. */
 export type ThrottleKey = { kind: ThrottleKind; value: string };
@@ -17,26 +18,53 @@ export async function throttleWait(keys: ThrottleKey[], now: Date = new Date()):
   return Math.max(0, ...rows.map((row) => remainingBlockMs(row, now)));
 }
 
-/** Count one failure against each key; returns the kinds of the keys this failure blocked. */
-export async function recordThrottleFailure(keys: ThrottleKey[], now: Date = new Date()): Promise<ThrottleKind[]> {
-  const blocked: ThrottleKind[] = [];
-  for (const key of keys) {
-    const id = storageKey(key);
-    // Serialisable per key: read-modify-write inside a transaction with a row lock.
-    await db.$transaction(async (tx) => {
-      await tx.$executeRaw`INSERT INTO "LoginThrottle" (key, failures, "lastFailureAt") VALUES (${id}, 0, ${now}) ON CONFLICT (key) DO NOTHING`;
-      const [row] = await tx.$queryRaw<{ failures: number; lastFailureAt: Date; blockedUntil: Date | null }[]>`
-        SELECT failures, "lastFailureAt", "blockedUntil" FROM "LoginThrottle" WHERE key = ${id} FOR UPDATE`;
-      const previous = row && row.failures > 0 ? row : null;
-      const next = nextFailureState(THROTTLE_RULES[key.kind], previous, now);
-      await tx.loginThrottle.update({ where: { key: id }, data: next });
-      if (next.blockedUntil) blocked.push(key.kind);
-    });
+async function lockRows(tx: Prisma.TransactionClient, keys: ThrottleKey[], now: Date) {
+  // Sorted, so two requests lock the same rows in the same order (no deadlock).
+  const ids = [...new Set(keys.map(storageKey))].sort();
+  for (const id of ids) {
+    await tx.$executeRaw`INSERT INTO "LoginThrottle" (key, failures, "lastFailureAt") VALUES (${id}, 0, ${now}) ON CONFLICT (key) DO NOTHING`;
   }
-  return blocked;
+  const rows = await tx.$queryRaw<({ key: string } & ThrottleState)[]>`
+    SELECT key, failures, "lastFailureAt", "blockedUntil" FROM "LoginThrottle" WHERE key = ANY(${ids}) ORDER BY key FOR UPDATE`;
+  return new Map(rows.map((row) => [row.key, row]));
 }
 
-/** A success forgets the failures of these keys (not of the client address: see sign-in). */
-export async function clearThrottle(keys: ThrottleKey[]): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key: { in: keys.map(storageKey) } } });
+export type Reservation = { allowed: false } | { allowed: true; /** Kinds this attempt blocks if it fails. */ blocks: ThrottleKind[] };
+
+/**
+ * Count an attempt BEFORE checking it (ASVS 6.3.1). Under a row lock: if any key is blocked the
+ * attempt is refused; otherwise every key's count goes up as if it failed. Parallel requests thus
+ * see each other's attempts, and a burst of guesses gets no more tries than a slow series.
+ * A success then calls `settleSuccess`.
+ */
+export async function reserveAttempt(keys: ThrottleKey[], now: Date = new Date()): Promise<Reservation> {
+  return db.$transaction(async (tx) => {
+    const rows = await lockRows(tx, keys, now);
+    const state = (key: ThrottleKey) => {
+      const row = rows.get(storageKey(key));
+      return row && row.failures > 0 ? row : null;
+    };
+    if (keys.some((key) => remainingBlockMs(state(key), now) > 0)) return { allowed: false as const };
+    const blocks: ThrottleKind[] = [];
+    for (const key of keys) {
+      const next = nextFailureState(THROTTLE_RULES[key.kind], state(key), now);
+      await tx.loginThrottle.update({ where: { key: storageKey(key) }, data: next });
+      if (next.blockedUntil) blocks.push(key.kind);
+    }
+    return { allowed: true as const, blocks };
+  });
+}
+
+/**
+ * After a successful attempt: forget the account's (or user's) failures; give the address back the
+ * one attempt it was charged, so an office behind one address is not throttled by its own
+ * successful sign-ins, while a stuffing run's failures stay counted.
+ */
+export async function settleSuccess(keys: ThrottleKey[]): Promise<void> {
+  const forget = keys.filter((key) => key.kind !== "ip").map(storageKey);
+  const refund = keys.filter((key) => key.kind === "ip").map(storageKey);
+  if (forget.length) await db.loginThrottle.deleteMany({ where: { key: { in: forget } } });
+  if (refund.length) {
+    await db.loginThrottle.updateMany({ where: { key: { in: refund }, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+  }
 }

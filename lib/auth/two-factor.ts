@@ -6,9 +6,10 @@ import { sendEmail } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
 import { PRIVILEGED_ROLES } from "./permissions";
 import { regenerateRecoveryCodes } from "./recovery-codes";
-import { openSecret, sealSecret } from "./sealed-secrets";
+import { sealSecret } from "./sealed-secrets";
 import { acceptTotp } from "./second-factor";
-import { markReauthenticated } from "./sessions";
+import { elevateSession } from "./sessions";
+import { reserveAttempt, settleSuccess, type ThrottleKey } from "./throttle";
 import { generateTotpSecret, totpUri } from "./totp";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -28,29 +29,24 @@ export async function startTotpEnrolment(user: Owner): Promise<{ secret: string;
   return { secret, uri, qrSvg };
 }
 
-/** The pending secret, to show again after a reload. */
-export async function pendingTotpSecret(userId: string): Promise<{ secret: string; qrSvg: string; uri: string } | null> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, totpSecret: true, totpEnabledAt: true } });
-  if (!user.totpSecret || user.totpEnabledAt) return null;
-  const secret = openSecret(user.totpSecret);
-  const uri = totpUri(secret, user.email);
-  return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) };
-}
-
 export async function confirmTotpEnrolment(user: Owner, sessionId: string, code: string, now: Date = new Date()): Promise<string[]> {
   const row = await db.user.findUniqueOrThrow({
     where: { id: user.id },
     select: { id: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
   });
   if (row.totpEnabledAt) throw new AppError("CONFLICT", { messageKey: "twoFactor.alreadyEnabled" });
+  // Attempts count like second-factor guesses: the 6-digit code is not to be brute-forced here.
+  const keys: ThrottleKey[] = [{ kind: "secondFactor", value: user.id }];
+  if (!(await reserveAttempt(keys, now)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "signIn.throttled" });
   if (!(await acceptTotp(row, code, now))) {
     await recordAudit({ action: "auth.mfa_enabled", outcome: "FAILURE", actorId: user.id });
     throw new AppError("VALIDATION", { cause: { code: "secondFactor.wrongCode" } });
   }
+  await settleSuccess(keys);
   await db.user.update({ where: { id: user.id }, data: { totpEnabledAt: now } });
   const codes = await regenerateRecoveryCodes(user.id);
   // This session has just shown the second factor.
-  await markReauthenticated(sessionId, { strong: true });
+  await elevateSession(sessionId);
   await recordAudit({ action: "auth.mfa_enabled", outcome: "SUCCESS", actorId: user.id });
   await sendEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "enabled" } });
   return codes;

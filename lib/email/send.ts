@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -31,6 +32,19 @@ export async function sendEmail(input: { to: string; locale: string; template: E
     await db.outboxEmail.create({ data: { to: input.to, template: input.template.name, ...message } });
   }
   logger.info({ template: input.template.name, delivery: emailDelivery() }, "email sent");
+}
+
+/**
+ * Send once the response has gone out (Next's `after`), so that how long a request takes does not
+ * reveal whether an email was sent, i.e. whether an account exists. A failure is logged. Outside
+ * a request (tests, scripts) it sends at once.
+ */
+export async function queueEmail(input: Parameters<typeof sendEmail>[0]): Promise<void> {
+  try {
+    after(() => sendEmail(input).catch((error: unknown) => logger.error({ err: error, template: input.template.name }, "email failed")));
+  } catch {
+    await sendEmail(input);
+  }
 }
 
 /** A link into the portal for an email, in the recipient's language. */
