@@ -385,3 +385,19 @@ test("[3.3.1] session cookie is HttpOnly and SameSite=Lax", async ({ page, conte
   const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE)!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
 });
+
+test("progressive profiling: a feature asks for the address only when it needs it, then returns", async ({ page, login }) => {
+  await login("CUSTOMER");
+  await page.goto("/en/account?need=address&returnTo=%2Fen%2Fmypage");
+  await expect(page.getByText("To continue, please add your address.")).toBeVisible();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Needed to continue.").first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Postal code").fill("104-0061");
+  await page.getByRole("button", { name: "Find address" }).click();
+  await expect(page.getByLabel("Prefecture")).toHaveValue("東京都");
+  await expect(page.getByLabel("City / ward")).toHaveValue("中央区");
+  await page.getByLabel("Town and street number").fill("銀座1-2-3");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).toHaveURL(/\/en\/mypage$/);
+});

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { useRouter } from "@/lib/i18n/navigation";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,15 +12,20 @@ import { lookupPostalCodeAction, updateProfileAction } from "@/lib/account/actio
 import { ZProfileSchema, type TProfile } from "@/lib/account/schemas";
 
 /** Name, furigana, phone and address; the postal code fills in prefecture, city and town. */
-export function ProfileForm({ initial }: { initial: TProfile }) {
+export function ProfileForm({ initial, returnTo }: { initial: TProfile; returnTo?: string }) {
   const t = useTranslations("account");
+  const router = useRouter();
   const [lookupMessage, setLookupMessage] = useState<string>();
   const [looking, startLookup] = useTransition();
   const { form, onSubmit, fieldError, formError, busy, canSubmit } = useActionForm({
     schema: ZProfileSchema,
     action: updateProfileAction,
     defaultValues: initial,
-    onSuccess: () => toast.success(t("saved")),
+    onSuccess: () => {
+      toast.success(t("saved"));
+      // Back to what asked for these details (a path inside the portal, checked on the server).
+      if (returnTo) router.push(returnTo);
+    },
   });
 
   const lookup = () =>

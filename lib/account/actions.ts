@@ -22,6 +22,7 @@ import { AppError } from "@/lib/errors";
 import { confirmEmailChange, requestEmailChange } from "./email-change";
 import { lookupPostalCode } from "./postal-codes";
 import { updateOwnProfile } from "./profile";
+import { requiredFieldErrors } from "./profile-needs";
 import { ZProfileSchema } from "./schemas";
 
 /**
@@ -42,6 +43,8 @@ async function owner(userId: string) {
 }
 
 export const updateProfileAction = defineAction({ schema: ZProfileSchema, ...account }, async (input, { user }) => {
+  const missing = requiredFieldErrors(input, input.needs);
+  if (Object.keys(missing).length > 0) throw new AppError("VALIDATION", { cause: missing });
   await updateOwnProfile(user!.id, input);
   revalidatePath("/[locale]", "layout");
   return { saved: true };
@@ -95,7 +98,8 @@ export const startTotpAction = defineAction({ schema: empty, ...account }, async
 export const confirmTotpAction = defineAction({ schema: ZTotpCodeSchema, ...account }, async (input, { user }) => {
   await requireRecentAuthentication();
   const codes = await confirmTotpEnrolment(await owner(user!.id), await currentSessionId(), input.code);
-  revalidatePath("/[locale]", "layout");
+  // No revalidatePath here: the session token has just been rotated, and a re-render inside this
+  // request would still carry the old cookie. The page refreshes after the codes are saved.
   return { recoveryCodes: codes };
 });
 

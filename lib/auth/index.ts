@@ -1,5 +1,5 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { type Session } from "next-auth";
 import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { cache } from "react";
@@ -12,6 +12,7 @@ import { requestMeta } from "@/lib/request-context";
 import { SESSION_COOKIE } from "./cookies";
 import { configuredProviders } from "./providers";
 import { oidcSignInGate } from "./oidc-gate";
+import { sessionFromCookie } from "./current-session";
 import { findLiveSession, LONGEST_SESSION_SECONDS } from "./sessions";
 import { hashToken } from "./token-hash";
 
@@ -142,5 +143,21 @@ const nextAuth = NextAuth({
 
 export const { handlers, signIn, signOut } = nextAuth;
 
-/** The current session, read once per request (React cache). */
-export const auth = cache(nextAuth.auth);
+/**
+ * The current session, read once per request (React cache). Read from the session cookie through
+ * `cookies()` rather than Auth.js's `auth()`, which parses the raw Cookie header: after a server
+ * action rotates the token (step-up, second factor), Next re-renders the page with the new cookie
+ * visible through `cookies()` only. The same adapter lookup (timeouts, disabled accounts) applies.
+ */
+export const auth = cache(async (): Promise<Session | null> => {
+  const found = await sessionFromCookie();
+  if (!found) return null;
+  const { user } = found;
+  return {
+    expires: found.deadline.toISOString(),
+    sessionId: found.id,
+    strong: found.strong,
+    authenticatedAt: found.authenticatedAt.toISOString(),
+    user: { id: user.id, email: user.email, name: user.name ?? null, role: user.role, dealerId: user.dealerId, locale: user.locale },
+  };
+});

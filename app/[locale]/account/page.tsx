@@ -5,6 +5,9 @@ import { ProfileForm } from "@/components/account/profile-form";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { getOwnAccount } from "@/lib/account/profile";
+import { parseProfileNeeds } from "@/lib/account/profile-needs";
+import { safeCallbackPath } from "@/lib/auth/safe-redirect";
+import { Alert } from "@/components/ui/alert";
 import { requireSignedIn } from "@/lib/auth/permissions.server";
 import { enterLocale } from "@/lib/i18n/page";
 
@@ -12,17 +15,28 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
 }
 
-export default async function AccountPage({ params }: PageProps<"/[locale]/account">) {
+export default async function AccountPage({ params, searchParams }: PageProps<"/[locale]/account">) {
   await enterLocale(params);
   const user = await requireSignedIn();
+  const query = await searchParams;
+  // Sent here by a feature that needs more of the profile (progressive profiling).
+  const needs = parseProfileNeeds(typeof query.need === "string" ? query.need : undefined);
+  const returnTo = safeCallbackPath(typeof query.returnTo === "string" ? query.returnTo : undefined);
   const [account, t] = await Promise.all([getOwnAccount(user.id), getTranslations("account")]);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card title={t("profileTitle")}>
-          <p className="mb-4 text-sm text-slate-700">{t("profileLead")}</p>
+          {needs.length > 0 ? (
+            <div className="mb-4">
+              <Alert>{t("needsLead", { needs: needs.map((need) => t(`need_${need}`)).join(t("needsSeparator")) })}</Alert>
+            </div>
+          ) : (
+            <p className="mb-4 text-sm text-slate-700">{t("profileLead")}</p>
+          )}
           <ProfileForm
+            returnTo={returnTo}
             initial={{
               name: account.name ?? "",
               nameKana: account.nameKana ?? "",
@@ -33,6 +47,7 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
               addressLine1: account.addressLine1 ?? "",
               addressLine2: account.addressLine2 ?? "",
               locale: account.locale === "en" ? "en" : "ja",
+              needs,
             }}
           />
         </Card>
