@@ -8,6 +8,7 @@ import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../lib/demo/accounts.ts";
 import { secretBox } from "../lib/auth/secret-box.ts";
+import { DEMO_OWNED_SERIAL, demoSerial } from "../lib/demo/products.ts";
 import { POLICIES, policyTextHash } from "../lib/consents/policies.ts";
 import { PRIVILEGED_ROLES } from "../lib/auth/permissions.ts";
 
@@ -18,10 +19,31 @@ const DEALERS = [
 ];
 
 const PRODUCT_MODELS = [
-  { code: "AC-2600", nameJa: "ルームエアコン AC-2600", nameEn: "Room air conditioner AC-2600", category: "air-conditioner", warrantyMonths: 12 },
-  { code: "RF-450", nameJa: "冷蔵庫 RF-450", nameEn: "Refrigerator RF-450", category: "refrigerator", warrantyMonths: 12 },
-  { code: "WM-90", nameJa: "ドラム式洗濯機 WM-90", nameEn: "Front-loading washer WM-90", category: "washer", warrantyMonths: 12 },
-  { code: "VC-7", nameJa: "コードレス掃除機 VC-7", nameEn: "Cordless vacuum VC-7", category: "vacuum", warrantyMonths: 24 },
+  {
+    code: "AC-2600", nameJa: "ルームエアコン AC-2600", nameEn: "Room air conditioner AC-2600", category: "air-conditioner",
+    warrantyMonths: 12, warrantyBasis: "PURCHASE_DATE", graceMonths: 3, registrationBonusMonths: 6, registrationWindowDays: 30,
+    serialPattern: "AC26[0-9]{6}[0-9A-Z]", checkDigit: "ISO7064_MOD37_36",
+  },
+  {
+    code: "RF-450", nameJa: "冷蔵庫 RF-450", nameEn: "Refrigerator RF-450", category: "refrigerator",
+    warrantyMonths: 12, warrantyBasis: "PURCHASE_DATE", graceMonths: 3, registrationBonusMonths: 12, registrationWindowDays: 60,
+    serialPattern: "RF45[0-9]{6}[0-9A-Z]", checkDigit: "ISO7064_MOD37_36",
+  },
+  {
+    code: "WM-90", nameJa: "ドラム式洗濯機 WM-90", nameEn: "Front-loading washer WM-90", category: "washer",
+    warrantyMonths: 12, warrantyBasis: "MANUFACTURE_DATE", graceMonths: 6, registrationBonusMonths: 0, registrationWindowDays: null,
+    serialPattern: "[0-9]{10}", checkDigit: "LUHN",
+  },
+  {
+    code: "VC-7", nameJa: "コードレス掃除機 VC-7", nameEn: "Cordless vacuum VC-7", category: "vacuum",
+    warrantyMonths: 24, warrantyBasis: "PURCHASE_DATE", graceMonths: 3, registrationBonusMonths: 6, registrationWindowDays: null,
+    serialPattern: "VC7[0-9A-Z]{7}", checkDigit: "NONE",
+  },
+] as const;
+
+const EXTENDED_PLANS = [
+  { modelCode: "AC-2600", nameJa: "エアコン延長保証 3年", nameEn: "Air conditioner extended warranty, 3 years", months: 36, transferable: true, priceYen: 8800 },
+  { modelCode: "RF-450", nameJa: "安心プラス 2年(ご本人様限り)", nameEn: "Peace of mind plus, 2 years (owner only)", months: 24, transferable: false, priceYen: 5500 },
 ];
 
 const CUSTOMER_PROFILES: Record<string, { nameKana: string; phone: string }> = {
@@ -48,7 +70,23 @@ export async function seed(url: string, options: { authSecret: string }): Promis
       await db.dealer.upsert({ where: { code: dealer.code }, update: {}, create: dealer });
     }
     for (const model of PRODUCT_MODELS) {
-      await db.productModel.upsert({ where: { code: model.code }, update: {}, create: model });
+      const created = await db.productModel.upsert({ where: { code: model.code }, update: {}, create: model });
+      for (let n = 1; n <= 20; n++) {
+        const serial = demoSerial(model.code, n);
+        await db.serialUnit.upsert({
+          where: { serial },
+          update: {},
+          create: { serial, modelId: created.id, manufacturedOn: new Date(Date.UTC(2026, 0, 5 + n)), lot: `${model.code}-L${n <= 10 ? "01" : "02"}` },
+        });
+      }
+    }
+    for (const plan of EXTENDED_PLANS) {
+      const model = await db.productModel.findUniqueOrThrow({ where: { code: plan.modelCode } });
+      const exists = await db.extendedWarrantyPlan.findFirst({ where: { modelId: model.id, nameEn: plan.nameEn } });
+      if (!exists) {
+        const { modelCode: _code, ...data } = plan;
+        await db.extendedWarrantyPlan.create({ data: { ...data, modelId: model.id } });
+      }
     }
     const firstDealer = await db.dealer.findUniqueOrThrow({ where: { code: DEALERS[0]!.code } });
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -71,6 +109,14 @@ export async function seed(url: string, options: { authSecret: string }): Promis
     }
     for (const customer of EXTRA_CUSTOMERS) {
       await db.user.upsert({ where: { email: customer.email }, update: {}, create: { ...customer, role: "CUSTOMER" } });
+    }
+    // One unit already has an owner, so the claim path can be tried (README).
+    const ownedUnit = await db.serialUnit.findUniqueOrThrow({ where: { serial: demoSerial(DEMO_OWNED_SERIAL.modelCode, DEMO_OWNED_SERIAL.n) } });
+    const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_OWNED_SERIAL.ownerEmail } });
+    if ((await db.ownership.count({ where: { unitId: ownedUnit.id } })) === 0) {
+      await db.ownership.create({
+        data: { unitId: ownedUnit.id, userId: owner.id, purchasedOn: new Date(Date.UTC(2026, 2, 1)), dealerId: firstDealer.id },
+      });
     }
     // The first consents: demo customers accepted the current terms and privacy policy.
     const customers = await db.user.findMany({ where: { role: "CUSTOMER", consents: { none: {} } }, select: { id: true } });
