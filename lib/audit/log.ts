@@ -30,6 +30,7 @@ export type AuditAction =
   | "auth.session_revoked"
   | "profile.updated"
   | "consent.given"
+  | "registry.import"
   | "access.denied"
   | "admin.created"
   | "personal_data.viewed";

@@ -1,0 +1,108 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { todayInTokyo } from "@/lib/warranty/local-date";
+import { parseRegistryCsv, type RegistryModel, type RowError } from "./registry-csv";
+
+/**
+ * Serial-registry import (issue 4): all or nothing. The file is read and every row checked
+ * (format, check digit, model, dates, duplicates in the file and in the registry); with any bad
+ * row nothing is imported and each one is reported with its line. Progress is written to the
+ * SerialImport row as the file is read, so the admin page can show a progress bar.
+ */
+const INSERT_CHUNK = 5000;
+const MAX_REPORTED_ERRORS = 1000;
+
+export async function createRegistryImport(adminId: string, fileName: string): Promise<string> {
+  const created = await db.serialImport.create({ data: { fileName: fileName.slice(0, 200), createdById: adminId } });
+  return created.id;
+}
+
+async function loadModels(): Promise<Map<string, RegistryModel>> {
+  const models = await db.productModel.findMany({ select: { id: true, code: true, serialPattern: true, checkDigit: true } });
+  return new Map(models.map((m) => [m.code.toUpperCase(), { id: m.id, code: m.code, format: { pattern: m.serialPattern, checkDigit: m.checkDigit } }]));
+}
+
+async function fail(importId: string, errors: RowError[], errorCount: number, totalRows: number): Promise<void> {
+  await db.serialImport.update({
+    where: { id: importId },
+    data: {
+      status: "FAILED",
+      errors: errors.slice(0, MAX_REPORTED_ERRORS) as unknown as Prisma.InputJsonValue,
+      errorCount,
+      totalRows,
+      processedRows: totalRows,
+      finishedAt: new Date(),
+    },
+  });
+}
+
+export async function runRegistryImport(importId: string, adminId: string, input: AsyncIterable<Uint8Array | string>): Promise<void> {
+  try {
+    const models = await loadModels();
+    let lastWrite = 0;
+    const parsed = await parseRegistryCsv(input, models, {
+      today: todayInTokyo(),
+      maxErrors: MAX_REPORTED_ERRORS,
+      onProgress: (rowsRead) => {
+        // At most one progress write a second.
+        if (Date.now() - lastWrite < 1000) return;
+        lastWrite = Date.now();
+        void db.serialImport.update({ where: { id: importId }, data: { processedRows: rowsRead } }).catch(() => {});
+      },
+    });
+    if (parsed.headerProblem) {
+      await fail(importId, [{ line: 1, problem: "malformed", value: parsed.headerProblem }], 1, 0);
+      return;
+    }
+
+    // Serials already in the registry, checked in chunks.
+    const registryErrors: RowError[] = [];
+    for (let i = 0; i < parsed.rows.length; i += INSERT_CHUNK) {
+      const chunk = parsed.rows.slice(i, i + INSERT_CHUNK);
+      // One array parameter instead of thousands of placeholders.
+      const existing = await db.$queryRaw<{ serial: string }[]>`
+        SELECT serial FROM "SerialUnit" WHERE serial = ANY(${chunk.map((row) => row.serial)}::text[])`;
+      const taken = new Set(existing.map((unit) => unit.serial));
+      for (const row of chunk) if (taken.has(row.serial)) registryErrors.push({ line: row.line, problem: "alreadyInRegistry", value: row.serial });
+    }
+    const errorCount = parsed.errorCount + registryErrors.length;
+    if (errorCount > 0) {
+      const errors = [...parsed.errors, ...registryErrors].sort((a, b) => a.line - b.line);
+      await fail(importId, errors, errorCount, parsed.totalRows);
+      await recordAudit({ action: "registry.import", outcome: "FAILURE", actorId: adminId, targetType: "SerialImport", targetId: importId, details: { errorCount } });
+      return;
+    }
+
+    await db.$transaction(
+      async (tx) => {
+        for (let i = 0; i < parsed.rows.length; i += INSERT_CHUNK) {
+          const chunk = parsed.rows.slice(i, i + INSERT_CHUNK);
+          // unnest() over column arrays: one statement and five parameters per chunk.
+          await tx.$executeRaw`
+            INSERT INTO "SerialUnit" (id, serial, "modelId", "manufacturedOn", lot, "importId", "createdAt")
+            SELECT gen_random_uuid()::text, s, m, d::date, l, ${importId}, now()
+            FROM unnest(
+              ${chunk.map((row) => row.serial)}::text[],
+              ${chunk.map((row) => models.get(row.modelCode)!.id)}::text[],
+              ${chunk.map((row) => row.manufacturedOn)}::text[],
+              ${chunk.map((row) => row.lot)}::text[]
+            ) AS t(s, m, d, l)`;
+        }
+        await tx.serialImport.update({
+          where: { id: importId },
+          data: { status: "DONE", totalRows: parsed.totalRows, processedRows: parsed.totalRows, importedRows: parsed.rows.length, finishedAt: new Date() },
+        });
+      },
+      { timeout: 300_000, maxWait: 10_000 },
+    );
+    await recordAudit({ action: "registry.import", outcome: "SUCCESS", actorId: adminId, targetType: "SerialImport", targetId: importId, details: { rows: parsed.rows.length } });
+  } catch (error) {
+    // Another import added one of these serials meanwhile, or the database failed: nothing was
+    // written (one transaction), and the import says so.
+    const duplicate = (error as { code?: string }).code === "P2002";
+    await fail(importId, [{ line: 0, problem: duplicate ? "alreadyInRegistry" : "malformed" }], 1, 0).catch(() => {});
+    if (!duplicate) throw error;
+  }
+}
