@@ -32,6 +32,8 @@ const ZEnvSchema = z.object({
   /** Missing translations throw instead of falling back (set by the test scripts). */
   I18N_STRICT: booleanFlag,
   UPLOADTHING_TOKEN: z.string().optional(),
+  /** The private local store for uploads when uploadthing is not configured (never under public/). */
+  UPLOADS_DIR: z.string().default(".data/uploads"),
   /** smtp://user:pass@host:port or smtps://...; without it emails go to the database outbox. */
   SMTP_URL: z.url("must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("Owners Portal <no-reply@portal.invalid>"),

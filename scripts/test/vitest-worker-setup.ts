@@ -2,6 +2,8 @@
  * Runs in each test worker before any test module is imported: points the app's one env parser
  * at this worker's own fresh database, so lib/db.ts connects there.
  */
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
 import { cloneDatabase } from "./test-database.ts";
 
@@ -19,5 +21,7 @@ Object.assign(process.env, {
   AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
   AUTH_URL: "http://localhost:3999",
   LOG_LEVEL: "silent",
+  // Uploads of each worker go to a temporary folder, never into the project.
+  UPLOADS_DIR: path.join(tmpdir(), `portal-test-uploads-${process.pid}`),
   I18N_STRICT: "true",
 });
