@@ -31,6 +31,8 @@ export type AuditAction =
   | "profile.updated"
   | "consent.given"
   | "registry.import"
+  | "product.registered"
+  | "product.claim_filed"
   | "access.denied"
   | "admin.created"
   | "personal_data.viewed";

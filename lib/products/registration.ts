@@ -1,0 +1,151 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/log";
+import { reserveAttempt } from "@/lib/auth/throttle";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { requestMeta } from "@/lib/request-context";
+import { isLocalDate, todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
+import { checkSerialFormat, normalizeSerial } from "./serial-format";
+
+/**
+ * Registering a product by its serial number (issue 4): one serial, one owner.
+ * Look-ups and registrations are rate-limited per user and per address, so the registry cannot be
+ * enumerated through them (2.4.1).
+ */
+export type SerialLookup =
+  | { status: "notFound"; looksValid: boolean }
+  | { status: "available"; serial: string; model: { code: string; nameJa: string; nameEn: string }; manufacturedOn: LocalDate }
+  | { status: "ownedByYou"; serial: string; ownershipId: string }
+  | { status: "ownedByOther"; serial: string; model: { code: string; nameJa: string; nameEn: string } };
+
+async function limitLookups(userId: string): Promise<void> {
+  const { ipAddress } = await requestMeta();
+  const keys = [
+    { kind: "lookup" as const, value: `user:${userId}` },
+    { kind: "lookup" as const, value: `ip:${ipAddress ?? "unknown"}` },
+  ];
+  if (!(await reserveAttempt(keys)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "products.tooManyLookups" });
+}
+
+const toLocalDate = (date: Date): LocalDate => date.toISOString().slice(0, 10);
+
+export async function lookupSerial(userId: string, input: string): Promise<SerialLookup> {
+  await limitLookups(userId);
+  const serial = normalizeSerial(input);
+  const unit = serial
+    ? await db.serialUnit.findUnique({
+        where: { serial },
+        select: {
+          serial: true,
+          manufacturedOn: true,
+          model: { select: { code: true, nameJa: true, nameEn: true } },
+          ownerships: { where: { endedAt: null }, select: { id: true, userId: true } },
+        },
+      })
+    : null;
+  if (!unit) {
+    // Tell a typo from an unknown unit without revealing anything about the registry.
+    const models = await db.productModel.findMany({ where: { archivedAt: null }, select: { serialPattern: true, checkDigit: true } });
+    const looksValid = models.some((model) => checkSerialFormat(serial, { pattern: model.serialPattern, checkDigit: model.checkDigit }) === null);
+    return { status: "notFound", looksValid };
+  }
+  const owner = unit.ownerships[0];
+  if (owner?.userId === userId) return { status: "ownedByYou", serial: unit.serial, ownershipId: owner.id };
+  if (owner) return { status: "ownedByOther", serial: unit.serial, model: unit.model };
+  return { status: "available", serial: unit.serial, model: unit.model, manufacturedOn: toLocalDate(unit.manufacturedOn) };
+}
+
+export type RegistrationInput = {
+  serial: string;
+  purchasedOn: LocalDate | null;
+  /** One of ours, or the name of another shop, or neither. */
+  dealerId: string | null;
+  otherShopName: string | null;
+  proofFileId: string | null;
+};
+
+/**
+ * Register a unit to the user. Idempotent for the same user (a double click gives one record);
+ * a unit owned by someone else is refused with a code the form turns into the claim offer. The
+ * partial unique index on Ownership decides races between two users.
+ */
+export async function registerProduct(userId: string, input: RegistrationInput, today: LocalDate = todayInTokyo()): Promise<{ ownershipId: string }> {
+  await limitLookups(userId);
+  const serial = normalizeSerial(input.serial);
+  const unit = await db.serialUnit.findUnique({
+    where: { serial },
+    select: { id: true, manufacturedOn: true, ownerships: { where: { endedAt: null }, select: { id: true, userId: true } } },
+  });
+  if (!unit) throw new AppError("NOT_FOUND", { messageKey: "products.serialNotFound" });
+  const owner = unit.ownerships[0];
+  if (owner?.userId === userId) return { ownershipId: owner.id };
+  if (owner) throw new AppError("CONFLICT", { messageKey: "products.ownedByOther" });
+
+  const fieldErrors: Record<string, string> = {};
+  if (input.purchasedOn !== null) {
+    if (!isLocalDate(input.purchasedOn)) fieldErrors.purchasedOn = "validation.dateInvalid";
+    else if (input.purchasedOn > today) fieldErrors.purchasedOn = "products.purchaseInFuture";
+    else if (input.purchasedOn < toLocalDate(unit.manufacturedOn)) fieldErrors.purchasedOn = "products.purchaseBeforeManufacture";
+  }
+  if (input.dealerId && !(await db.dealer.findUnique({ where: { id: input.dealerId }, select: { id: true } }))) {
+    fieldErrors.dealerId = "products.dealerUnknown";
+  }
+  // The proof must be the user's own, uploaded for this purpose (another customer's file is "not found").
+  if (input.proofFileId) {
+    const file = await db.storedFile.findFirst({
+      where: { id: input.proofFileId, ownerId: userId, purpose: "proof_of_purchase", deletedAt: null },
+      select: { id: true },
+    });
+    if (!file) fieldErrors.proofFileId = "products.proofNotFound";
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", { cause: fieldErrors });
+
+  try {
+    const ownership = await db.ownership.create({
+      data: {
+        unitId: unit.id,
+        userId,
+        purchasedOn: input.purchasedOn ? new Date(`${input.purchasedOn}T00:00:00Z`) : null,
+        dealerId: input.dealerId,
+        otherShopName: input.dealerId ? null : input.otherShopName?.trim() || null,
+        proofFileId: input.proofFileId,
+      },
+      select: { id: true },
+    });
+    await recordAudit({ action: "product.registered", outcome: "SUCCESS", actorId: userId, targetType: "Ownership", targetId: ownership.id });
+    return { ownershipId: ownership.id };
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    // Someone registered it a moment earlier: this user again (double submit), or another user.
+    const current = await db.ownership.findFirst({ where: { unitId: unit.id, endedAt: null }, select: { id: true, userId: true } });
+    if (current?.userId === userId) return { ownershipId: current.id };
+    throw new AppError("CONFLICT", { messageKey: "products.ownedByOther" });
+  }
+}
+
+/** Ask staff to review a serial registered to someone else. One open claim per user and unit. */
+export async function fileOwnershipClaim(userId: string, input: { serial: string; message: string; evidenceFileId: string | null }): Promise<{ claimId: string }> {
+  await limitLookups(userId);
+  const unit = await db.serialUnit.findUnique({
+    where: { serial: normalizeSerial(input.serial) },
+    select: { id: true, ownerships: { where: { endedAt: null }, select: { userId: true } } },
+  });
+  const owner = unit?.ownerships[0];
+  if (!unit || !owner || owner.userId === userId) throw new AppError("NOT_FOUND", { messageKey: "products.nothingToClaim" });
+  if (input.evidenceFileId) {
+    const file = await db.storedFile.findFirst({ where: { id: input.evidenceFileId, ownerId: userId, deletedAt: null }, select: { id: true } });
+    if (!file) throw new AppError("VALIDATION", { cause: { evidenceFileId: "products.proofNotFound" } });
+  }
+  try {
+    const claim = await db.ownershipClaim.create({
+      data: { unitId: unit.id, claimantId: userId, message: input.message.trim(), evidenceFileId: input.evidenceFileId },
+      select: { id: true },
+    });
+    await recordAudit({ action: "product.claim_filed", outcome: "SUCCESS", actorId: userId, targetType: "OwnershipClaim", targetId: claim.id });
+    return { claimId: claim.id };
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    const open = await db.ownershipClaim.findFirstOrThrow({ where: { unitId: unit.id, claimantId: userId, status: "OPEN" }, select: { id: true } });
+    return { claimId: open.id };
+  }
+}
