@@ -1,0 +1,113 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { computeWarranty, type Warranty, type WarrantyFacts } from "@/lib/warranty/compute";
+import { todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
+
+/**
+ * The customer's products with their warranty, computed by the engine from what the database
+ * knows about each unit. Ownership is in the query: only the user's own active registrations.
+ */
+const toLocalDate = (date: Date): LocalDate => date.toISOString().slice(0, 10);
+
+const OWNERSHIP_SELECT = {
+  id: true,
+  purchasedOn: true,
+  proofFileId: true,
+  registeredAt: true,
+  transferredFromId: true,
+  unit: {
+    select: {
+      id: true,
+      serial: true,
+      manufacturedOn: true,
+      model: {
+        select: {
+          code: true, nameJa: true, nameEn: true, category: true, imageFileId: true,
+          warrantyMonths: true, warrantyBasis: true, graceMonths: true, registrationBonusMonths: true, registrationWindowDays: true,
+        },
+      },
+      extensions: { select: { id: true, addedOn: true, plan: { select: { nameJa: true, nameEn: true, months: true, transferable: true } } } },
+    },
+  },
+} as const;
+
+type OwnershipRow = { id: string; purchasedOn: Date | null; proofFileId: string | null; registeredAt: Date; transferredFromId: string | null };
+
+/**
+ * The registration that started this unit's warranty: follow transfers back to the first one.
+ * A transfer keeps the original purchase date, proof and registration date.
+ */
+async function originOf(ownership: OwnershipRow): Promise<OwnershipRow> {
+  let current = ownership;
+  for (let hops = 0; current.transferredFromId && hops < 50; hops++) {
+    const previous = await db.ownership.findUnique({
+      where: { id: current.transferredFromId },
+      select: { id: true, purchasedOn: true, proofFileId: true, registeredAt: true, transferredFromId: true },
+    });
+    if (!previous) break;
+    current = previous;
+  }
+  return current;
+}
+
+export type OwnedProduct = {
+  ownershipId: string;
+  serial: string;
+  model: { code: string; nameJa: string; nameEn: string; category: string };
+  purchasedOn: LocalDate | null;
+  registeredAt: Date;
+  warranty: Warranty;
+};
+
+async function withWarranty(row: Awaited<ReturnType<typeof loadOwnerships>>[number], today: LocalDate): Promise<OwnedProduct> {
+  const origin = await originOf(row);
+  const { model } = row.unit;
+  const facts: WarrantyFacts = {
+    manufacturedOn: toLocalDate(row.unit.manufacturedOn),
+    purchasedOn: origin.purchasedOn ? toLocalDate(origin.purchasedOn) : null,
+    hasProofOfPurchase: origin.proofFileId !== null,
+    firstRegisteredOn: toLocalDate(origin.registeredAt),
+    transferredOn: row.transferredFromId ? toLocalDate(row.registeredAt) : null,
+    extensions: row.unit.extensions.map((extension) => ({
+      id: extension.id,
+      name: { ja: extension.plan.nameJa, en: extension.plan.nameEn },
+      months: extension.plan.months,
+      transferable: extension.plan.transferable,
+      addedOn: toLocalDate(extension.addedOn),
+    })),
+  };
+  const warranty = computeWarranty(
+    {
+      basis: model.warrantyBasis,
+      months: model.warrantyMonths,
+      graceMonths: model.graceMonths,
+      registrationBonusMonths: model.registrationBonusMonths,
+      registrationWindowDays: model.registrationWindowDays,
+    },
+    facts,
+    today,
+  );
+  return {
+    ownershipId: row.id,
+    serial: row.unit.serial,
+    model: { code: model.code, nameJa: model.nameJa, nameEn: model.nameEn, category: model.category },
+    purchasedOn: facts.purchasedOn,
+    registeredAt: row.registeredAt,
+    warranty,
+  };
+}
+
+function loadOwnerships(where: { userId: string; id?: string }) {
+  return db.ownership.findMany({ where: { ...where, endedAt: null }, select: OWNERSHIP_SELECT, orderBy: { registeredAt: "desc" } });
+}
+
+export async function listOwnProducts(userId: string, today: LocalDate = todayInTokyo()): Promise<OwnedProduct[]> {
+  const rows = await loadOwnerships({ userId });
+  return Promise.all(rows.map((row) => withWarranty(row, today)));
+}
+
+/** One of the user's products, or null (another customer's id reads as not found: 404). */
+export async function getOwnProduct(userId: string, ownershipId: string, today: LocalDate = todayInTokyo()): Promise<OwnedProduct | null> {
+  const [row] = await loadOwnerships({ userId, id: ownershipId });
+  return row ? withWarranty(row, today) : null;
+}
