@@ -1,8 +1,9 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { hashPassword } from "../lib/auth/password";
 import { secretBox } from "../lib/auth/secret-box";
+import { hashToken } from "../lib/auth/token-hash";
 import { POLICIES, policyTextHash } from "../lib/consents/policies";
 import { generateTotpSecret, totpCode } from "../lib/auth/totp";
 import { E2E_AUTH_SECRET, E2E_MAIL_API_PORT } from "../scripts/test/e2e-env";
@@ -73,9 +74,8 @@ export async function createUser(
   return { id, email, name, role, password, dealerId, totpSecret };
 }
 
-export function hashSessionToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+/** What the Session table stores of a cookie value (the app's own hash). */
+export const hashSessionToken = hashToken;
 
 /** A session row as a sign-in would make it (the table keeps the token's hash); returns the cookie value. */
 export async function createSession(userId: string, options: { strong?: boolean } = {}): Promise<string> {

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useRouter } from "@/lib/i18n/navigation";
+import { routing } from "@/lib/i18n/routing";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,6 +15,7 @@ import { ZProfileSchema, type TProfile } from "@/lib/account/schemas";
 /** Name, furigana, phone and address; the postal code fills in prefecture, city and town. */
 export function ProfileForm({ initial, returnTo }: { initial: TProfile; returnTo?: string }) {
   const t = useTranslations("account");
+  const localeNames = useTranslations("locale");
   const router = useRouter();
   const [lookupMessage, setLookupMessage] = useState<string>();
   const [looking, startLookup] = useTransition();
@@ -52,8 +54,11 @@ export function ProfileForm({ initial, returnTo }: { initial: TProfile; returnTo
             {t("locale")}
           </label>
           <select id="profile-locale" className="min-h-11 rounded-md border border-slate-400 bg-white px-3" {...form.register("locale")}>
-            <option value="ja">日本語</option>
-            <option value="en">English</option>
+            {routing.locales.map((locale) => (
+              <option key={locale} value={locale}>
+                {localeNames(locale)}
+              </option>
+            ))}
           </select>
         </div>
       </div>

@@ -5,13 +5,21 @@ import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
-import { recordAudit } from "@/lib/audit/log";
-import { resendVerificationEmail, setPassword, assertAcceptablePassword } from "@/lib/auth/email-flows";
+import { changeOwnPassword, resendVerificationEmail } from "@/lib/auth/email-flows";
 import { auth, signIn } from "@/lib/auth/index";
 import { passkeyRegistrationOptions, registerPasskey, removePasskey } from "@/lib/auth/passkeys";
-import { configuredProviders } from "@/lib/auth/providers";
-import { ZChangeEmailSchema, ZChangePasswordSchema, ZIdSchema, ZPasskeyNameSchema, ZTotpCodeSchema } from "@/lib/auth/schemas";
+import { isConfiguredProvider } from "@/lib/auth/providers";
+import {
+  ZChangeEmailSchema,
+  ZChangePasswordSchema,
+  ZIdSchema,
+  ZPasskeyNameSchema,
+  ZProviderSchema,
+  ZTotpCodeSchema,
+  ZWebAuthnResponseSchema,
+} from "@/lib/auth/schemas";
 import { revokeOtherOwnSessions, revokeOwnSession } from "@/lib/auth/session-list";
+import { unlinkProvider } from "@/lib/auth/sign-in-methods";
 import { reauthenticate, requireRecentAuthentication } from "@/lib/auth/step-up";
 import { confirmTotpEnrolment, disableTotp, renewRecoveryCodes, startTotpEnrolment } from "@/lib/auth/two-factor";
 import { db } from "@/lib/db";
@@ -58,7 +66,7 @@ export const resendVerificationAction = defineAction({ schema: empty, ...account
 const ZReauthSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("password"), password: z.string().min(1, "passwordRequired").max(1024) }),
   z.object({ kind: z.literal("totp"), code: z.string().trim().regex(/^\d{6}$/, "totpFormat") }),
-  z.object({ kind: z.literal("passkey"), response: z.looseObject({ id: z.string().max(1024), type: z.literal("public-key") }) }),
+  z.object({ kind: z.literal("passkey"), response: ZWebAuthnResponseSchema }),
 ]);
 
 export const reauthenticateAction = defineAction({ schema: ZReauthSchema, ...account }, async (input, { user }) => {
@@ -70,11 +78,7 @@ export const reauthenticateAction = defineAction({ schema: ZReauthSchema, ...acc
 
 export const changePasswordAction = defineAction({ schema: ZChangePasswordSchema, ...account }, async (input, { user }) => {
   const { sessionId } = await requireRecentAuthentication();
-  const me = await owner(user!.id);
-  assertAcceptablePassword(input.password, { email: me.email, hasSecondFactor: Boolean(me.totpEnabledAt) });
-  // Other sessions end; this one stays (ASVS 7.4.2).
-  await setPassword(me, input.password, { keepSessionId: sessionId });
-  await recordAudit({ action: "auth.password_changed", outcome: "SUCCESS", actorId: me.id });
+  await changeOwnPassword(user!.id, input.password, sessionId);
   return { saved: true };
 });
 
@@ -120,9 +124,7 @@ export const passkeyRegistrationOptionsAction = defineAction({ schema: empty, ..
   return passkeyRegistrationOptions(user!);
 });
 
-const ZRegisterPasskeySchema = ZPasskeyNameSchema.extend({
-  response: z.looseObject({ id: z.string().max(1024), type: z.literal("public-key") }),
-});
+const ZRegisterPasskeySchema = ZPasskeyNameSchema.extend({ response: ZWebAuthnResponseSchema });
 
 export const registerPasskeyAction = defineAction({ schema: ZRegisterPasskeySchema, ...account }, async (input, { user }) => {
   await requireRecentAuthentication();
@@ -151,29 +153,16 @@ export const revokeOtherSessionsAction = defineAction({ schema: empty, ...accoun
   return { revoked: count };
 });
 
-const ZProviderSchema = z.object({ provider: z.string().max(40) });
-
 /** Link a sign-in provider to this account: only after a recent re-authentication. */
 export const linkProviderAction = defineAction({ schema: ZProviderSchema, ...account }, async (input) => {
   await requireRecentAuthentication();
-  const known = configuredProviders().some((provider) => (typeof provider === "function" ? provider() : provider).id === input.provider);
-  if (!known) throw new AppError("NOT_FOUND");
+  if (!isConfiguredProvider(input.provider)) throw new AppError("NOT_FOUND");
   await signIn(input.provider, { redirectTo: `/${await getLocale()}/account/security?linked=1` });
 });
 
 export const unlinkProviderAction = defineAction({ schema: ZProviderSchema, ...account }, async (input, { user }) => {
   await requireRecentAuthentication();
-  const me = await db.user.findUniqueOrThrow({
-    where: { id: user!.id },
-    select: { passwordHash: true, _count: { select: { passkeys: true, accounts: true } } },
-  });
-  // Keep at least one way to sign in.
-  if (!me.passwordHash && me._count.passkeys === 0 && me._count.accounts <= 1) {
-    throw new AppError("CONFLICT", { messageKey: "security.lastSignInMethod" });
-  }
-  const { count } = await db.account.deleteMany({ where: { userId: user!.id, provider: input.provider } });
-  if (count === 0) throw new AppError("NOT_FOUND");
-  await recordAudit({ action: "auth.provider_unlinked", outcome: "SUCCESS", actorId: user!.id, details: { provider: input.provider } });
+  await unlinkProvider(user!.id, input.provider);
   revalidatePath("/[locale]", "layout");
   return { unlinked: true };
 });

@@ -1,11 +1,10 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
-import type { TProfile } from "./schemas";
-import { ZProfileSchema } from "./schemas";
 import type { z } from "zod";
+import type { ZProfileSchema } from "./schemas";
 
-/** The signed-in user's own details. Scoped by id from the session only. */
+/** The signed-in user's own details (My Page, account page). Scoped by id from the session only. */
 export function getOwnAccount(userId: string) {
   return db.user.findUniqueOrThrow({
     where: { id: userId },
@@ -46,5 +45,3 @@ export async function updateOwnProfile(userId: string, input: z.output<typeof ZP
   });
   await recordAudit({ action: "profile.updated", outcome: "SUCCESS", actorId: userId, targetType: "User", targetId: userId });
 }
-
-export type { TProfile };

@@ -12,15 +12,17 @@ import { requestMagicLink, requestPasswordReset, resetPassword, signInWithMagicL
 import { signIn, signOut } from "./index";
 import { passkeyAuthenticationOptions, signInWithPasskey } from "./passkeys";
 import { areaOf, areaOfPath, homePathFor } from "./permissions";
-import { configuredProviders } from "./providers";
+import { isConfiguredProvider } from "./providers";
 import { safeCallbackPath } from "./safe-redirect";
 import {
   ZEmailRequestSchema,
+  ZProviderSchema,
   ZResetPasswordSchema,
   ZSecondFactorSchema,
   ZSignInSchema,
   ZSignUpSchema,
   ZTokenSchema,
+  ZWebAuthnResponseSchema,
 } from "./schemas";
 import { completeSecondFactor } from "./second-factor";
 import { signInWithPassword } from "./sign-in";
@@ -85,8 +87,7 @@ export const passkeySignInOptionsAction = defineAction({ schema: z.object({}), p
 );
 
 const ZPasskeySignInSchema = z.object({
-  // The browser's assertion; @simplewebauthn verifies every field, so it is passed through whole.
-  response: z.looseObject({ id: z.string().max(1024), rawId: z.string().max(1024), type: z.literal("public-key") }),
+  response: ZWebAuthnResponseSchema,
   callbackUrl: z.string().max(2048).optional().catch(undefined),
 });
 
@@ -95,12 +96,9 @@ export const passkeySignInAction = defineAction({ schema: ZPasskeySignInSchema, 
   await redirectAfterSignIn(role, input.callbackUrl);
 });
 
-const ZProviderSchema = z.object({ provider: z.string().max(40), callbackUrl: z.string().max(2048).optional().catch(undefined) });
-
 /** Start an OIDC sign-in (Google, LINE, OIDC); Auth.js handles the redirect dance. */
 export const providerSignInAction = defineAction({ schema: ZProviderSchema, public: true }, async (input) => {
-  const known = configuredProviders().some((provider) => (typeof provider === "function" ? provider() : provider).id === input.provider);
-  if (!known) throw new AppError("NOT_FOUND");
+  if (!isConfiguredProvider(input.provider)) throw new AppError("NOT_FOUND");
   const locale = await getLocale();
   await signIn(input.provider, { redirectTo: safeCallbackPath(input.callbackUrl) ?? `/${locale}/signin/continue` });
 });

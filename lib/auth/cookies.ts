@@ -15,3 +15,13 @@ export function sessionCookieFor(authUrl: string) {
 }
 
 export const SESSION_COOKIE = sessionCookieFor(env.AUTH_URL);
+
+/**
+ * A short-lived cookie beside the session one (second-factor step, passkey challenge), with the
+ * same prefix and flags. `clear` deletes it with those flags: a `__Host-` cookie is only removed
+ * by a Set-Cookie that is Secure too.
+ */
+export function sidecarCookie(name: string, maxAgeSeconds: number) {
+  const cookie = { name: SESSION_COOKIE.name.replace("session-token", name), options: { ...SESSION_COOKIE.options, maxAge: maxAgeSeconds } };
+  return { ...cookie, cleared: { ...cookie.options, maxAge: 0 } };
+}

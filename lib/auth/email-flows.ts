@@ -19,7 +19,7 @@ import { reserveAttempt, type ThrottleKey } from "./throttle";
  */
 
 /** Counts a request for an email to `email`; refuses when the address has asked too often. */
-async function limitEmailRequests(email: string, now: Date): Promise<void> {
+export async function limitEmailRequests(email: string, now: Date = new Date()): Promise<void> {
   const key: ThrottleKey = { kind: "emailRequest", value: email };
   if (!(await reserveAttempt([key], now)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "errors.emailRateLimited" });
 }
@@ -99,15 +99,25 @@ export async function requestPasswordReset(input: { email: string; locale: strin
  * Set a new password from a reset link. Every session of the account ends (ASVS 7.4.2) and the
  * user signs in again afterwards, second factor included: the link opens no session itself.
  */
-export async function resetPassword(input: { token: string; password: string }, now: Date = new Date()): Promise<void> {
-  const pending = await peekAuthToken(input.token, "PASSWORD_RESET", now);
+/**
+ * The account a reset link is good for, without using the link: the reset page shows the form
+ * only when this is not null, and `resetPassword` applies the same checks. The link is void when
+ * the account is disabled or its address changed since it was sent.
+ */
+export async function pendingPasswordReset(token: string, now: Date = new Date()) {
+  const pending = await peekAuthToken(token, "PASSWORD_RESET", now);
   const user = pending?.userId
     ? await db.user.findUnique({ where: { id: pending.userId }, select: { id: true, email: true, locale: true, totpEnabledAt: true, disabledAt: true } })
     : null;
-  // The link was for this address: after an email change, links sent to the old one are void.
-  if (!user || user.disabledAt || user.email !== pending?.email) throw new AppError("NOT_FOUND", { messageKey: "resetPassword.invalidLink" });
+  if (!user || user.disabledAt || user.email !== pending?.email) return null;
+  return { id: user.id, email: user.email, locale: user.locale, hasSecondFactor: Boolean(user.totpEnabledAt) };
+}
+
+export async function resetPassword(input: { token: string; password: string }, now: Date = new Date()): Promise<void> {
+  const user = await pendingPasswordReset(input.token, now);
+  if (!user) throw new AppError("NOT_FOUND", { messageKey: "resetPassword.invalidLink" });
   // Checked before the token is used, so a refused password leaves the link working.
-  assertAcceptablePassword(input.password, { email: user.email, hasSecondFactor: Boolean(user.totpEnabledAt) });
+  assertAcceptablePassword(input.password, { email: user.email, hasSecondFactor: user.hasSecondFactor });
   if (!(await consumeAuthToken(input.token, "PASSWORD_RESET", now))) {
     throw new AppError("NOT_FOUND", { messageKey: "resetPassword.invalidLink" });
   }
@@ -123,6 +133,14 @@ export function assertAcceptablePassword(
 ): void {
   const problem = checkPassword(password, context);
   if (problem) throw new AppError("VALIDATION", { cause: { [field]: `validation.password_${problem}` } });
+}
+
+/** A signed-in user's new password (step-up checked by the caller); this session stays, others end (ASVS 7.4.2). */
+export async function changeOwnPassword(userId: string, password: string, keepSessionId: string): Promise<void> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, locale: true, totpEnabledAt: true } });
+  assertAcceptablePassword(password, { email: user.email, hasSecondFactor: Boolean(user.totpEnabledAt) });
+  await setPassword(user, password, { keepSessionId });
+  await recordAudit({ action: "auth.password_changed", outcome: "SUCCESS", actorId: user.id });
 }
 
 /** Store a new password hash, end other sessions and tell the user by email. */

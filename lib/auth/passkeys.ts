@@ -21,9 +21,10 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { consumeAuthToken, issueAuthToken } from "./auth-tokens";
-import { SESSION_COOKIE } from "./cookies";
+import { sidecarCookie } from "./cookies";
 import { requestMeta } from "@/lib/request-context";
 import { startSession } from "./sessions";
+import { assertKeepsSignInMethod } from "./sign-in-methods";
 import { reserveAttempt } from "./throttle";
 import { TOKEN_LIFETIME_MINUTES } from "./token-policy";
 
@@ -36,10 +37,7 @@ const origin = new URL(env.AUTH_URL);
 const RP_ID = origin.hostname;
 const RP_NAME = "Owners Portal";
 
-const CHALLENGE_COOKIE = {
-  name: SESSION_COOKIE.name.replace("session-token", "passkey-challenge"),
-  options: { ...SESSION_COOKIE.options, maxAge: TOKEN_LIFETIME_MINUTES.PASSKEY_CHALLENGE * 60 },
-};
+const CHALLENGE_COOKIE = sidecarCookie("passkey-challenge", TOKEN_LIFETIME_MINUTES.PASSKEY_CHALLENGE * 60);
 
 type ChallengeData = { challenge: string; kind: "register" | "authenticate" };
 
@@ -51,7 +49,7 @@ async function rememberChallenge(data: ChallengeData, userId?: string): Promise<
 async function takeChallenge(kind: ChallengeData["kind"]): Promise<{ challenge: string; userId: string | null }> {
   const jar = await cookies();
   const token = jar.get(CHALLENGE_COOKIE.name)?.value;
-  jar.set(CHALLENGE_COOKIE.name, "", { ...CHALLENGE_COOKIE.options, maxAge: 0 });
+  jar.set(CHALLENGE_COOKIE.name, "", CHALLENGE_COOKIE.cleared);
   const consumed = token ? await consumeAuthToken(token, "PASSKEY_CHALLENGE") : null;
   const data = consumed?.data as ChallengeData | undefined;
   if (!consumed || data?.kind !== kind) throw new AppError("UNAUTHENTICATED", { messageKey: "passkeys.expired" });
@@ -167,14 +165,7 @@ export async function removePasskey(user: { id: string; email: string; locale: s
     // Ownership in the query: another user's passkey id is "not found" (house style 5).
     const { count } = await tx.passkey.deleteMany({ where: { id: passkeyId, userId: user.id } });
     if (count !== 1) throw new AppError("NOT_FOUND");
-    const left = await tx.user.findUniqueOrThrow({
-      where: { id: user.id },
-      select: { passwordHash: true, _count: { select: { passkeys: true, accounts: true } } },
-    });
-    // Keep at least one way to sign in (besides an email link).
-    if (!left.passwordHash && left._count.passkeys === 0 && left._count.accounts === 0) {
-      throw new AppError("CONFLICT", { messageKey: "security.lastSignInMethod" });
-    }
+    await assertKeepsSignInMethod(tx, user.id);
   });
   await recordAudit({ action: "auth.passkey_removed", outcome: "SUCCESS", actorId: user.id });
   await sendEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "passkeyRemoved" } });

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { redirect } from "@/lib/i18n/navigation";
 import { getCurrentUser, type CurrentUser } from "./current-user";
-import { areaPermission, can, PRIVILEGED_ROLES, type Area, type DealerOwned, type Permission } from "./permissions";
+import { areaPermission, can, requiresSecondFactor, type Area, type DealerOwned, type Permission } from "./permissions";
 
 async function recordDenial(user: CurrentUser, permission: Permission, path?: string): Promise<void> {
   await recordAudit({
@@ -28,7 +28,7 @@ export async function requirePermission(permission: Permission, resource?: Deale
   }
   // Privileged work needs a session with a second factor (ASVS 6.3.3); own-account actions do
   // not, since that is where the second factor is set up.
-  if (permission !== "account.manage" && PRIVILEGED_ROLES.includes(user.role) && !user.strong) {
+  if (permission !== "account.manage" && requiresSecondFactor(user.role) && !user.strong) {
     throw new AppError("FORBIDDEN", { messageKey: "twoFactor.requiredForRole" });
   }
   return user;
@@ -63,7 +63,7 @@ export const requireArea = cache(async (area: Area): Promise<CurrentUser> => {
   }
   // Staff, admin and dealer areas need a session with a second factor or a passkey (ASVS 6.3.3);
   // an account without one is sent to set it up first.
-  if (PRIVILEGED_ROLES.includes(user.role) && !user.strong) {
+  if (requiresSecondFactor(user.role) && !user.strong) {
     redirect({ href: { pathname: "/account/security", query: { required: "1" } }, locale: await getLocale() });
   }
   return user;

@@ -9,8 +9,13 @@ export const ROLES = ["CUSTOMER", "SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN", "DEA
 
 const STAFF: readonly Role[] = ["SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN"];
 
-/** Roles that must use a second factor (ASVS 6.3.3; enforced from issue 3 on). */
+/** Roles that must use a second factor (ASVS 6.3.3). */
 export const PRIVILEGED_ROLES: readonly Role[] = [...STAFF, "DEALER_STAFF"];
+
+/** Staff, admin and dealer accounts must have a second factor and work in strong sessions only. */
+export function requiresSecondFactor(role: Role): boolean {
+  return PRIVILEGED_ROLES.includes(role);
+}
 
 const PERMISSIONS = {
   /** Own account: profile, password, second factor, passkeys, sessions. */

@@ -51,3 +51,8 @@ export function providerButtons(): { id: string; name: string }[] {
     return { id: p.id, name: p.name };
   });
 }
+
+/** Whether `id` names a provider this portal has configured (others are "not found"). */
+export function isConfiguredProvider(id: string): boolean {
+  return providerButtons().some((provider) => provider.id === id);
+}

@@ -52,3 +52,8 @@ export type TChangeEmail = z.input<typeof ZChangeEmailSchema>;
 export const ZPasskeyNameSchema = z.object({ name: z.string().trim().min(1, "nameRequired").max(60, "tooLong") });
 
 export const ZIdSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const ZProviderSchema = z.object({ provider: z.string().max(40), callbackUrl: callbackUrl });
+
+/** A browser's WebAuthn answer; @simplewebauthn verifies every field, so it is passed through whole. */
+export const ZWebAuthnResponseSchema = z.looseObject({ id: z.string().max(1024), type: z.literal("public-key") });

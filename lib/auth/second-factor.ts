@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { consumeAuthToken, issueAuthToken, peekAuthToken } from "./auth-tokens";
-import { SESSION_COOKIE } from "./cookies";
+import { sidecarCookie } from "./cookies";
 import { redeemRecoveryCode } from "./recovery-codes";
 import { openSecret } from "./sealed-secrets";
 import { startSession, type SignInMethod } from "./sessions";
@@ -19,10 +19,7 @@ import { TOKEN_LIFETIME_MINUTES } from "./token-policy";
  * session exists until the second factor is shown, so a stolen password or a mailbox alone opens
  * nothing (ASVS 6.4.3: links do not bypass the second factor).
  */
-export const SECOND_FACTOR_COOKIE = {
-  name: SESSION_COOKIE.name.replace("session-token", "second-factor"),
-  options: { ...SESSION_COOKIE.options, maxAge: TOKEN_LIFETIME_MINUTES.SECOND_FACTOR * 60 },
-};
+export const SECOND_FACTOR_COOKIE = sidecarCookie("second-factor", TOKEN_LIFETIME_MINUTES.SECOND_FACTOR * 60);
 
 type ChallengeData = { method: SignInMethod; callbackUrl?: string };
 
@@ -69,8 +66,7 @@ export async function completeSecondFactor(proof: SecondFactorProof, now: Date =
   const consumed = await consumeAuthToken(pending.token, "SECOND_FACTOR", now);
   if (!consumed) throw new AppError("UNAUTHENTICATED", { messageKey: "secondFactor.expired" });
   await settleSuccess(keys);
-  // Deleted with the attributes it was set with (a __Host- cookie is only cleared with Secure).
-  (await cookies()).set(SECOND_FACTOR_COOKIE.name, "", { ...SECOND_FACTOR_COOKIE.options, maxAge: 0 });
+  (await cookies()).set(SECOND_FACTOR_COOKIE.name, "", SECOND_FACTOR_COOKIE.cleared);
   await startSession(user, { method: pending.data.method, strong: true });
   await recordAudit({
     action: "auth.sign_in",

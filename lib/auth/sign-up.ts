@@ -3,11 +3,9 @@ import { recordAudit } from "@/lib/audit/log";
 import { recordPolicyConsents } from "@/lib/consents/record";
 import { db } from "@/lib/db";
 import { portalUrl, queueEmail } from "@/lib/email/send";
-import { assertAcceptablePassword, sendVerificationEmail } from "./email-flows";
+import { assertAcceptablePassword, limitEmailRequests, sendVerificationEmail } from "./email-flows";
 import { hashPassword } from "./password";
 import { normalizeEmail } from "./sign-in";
-import { reserveAttempt } from "./throttle";
-import { AppError } from "@/lib/errors";
 
 /**
  * Sign-up asks only for what an account needs: email, password and agreement to the terms and
@@ -21,8 +19,7 @@ export async function signUp(input: { email: string; password: string; locale: s
   const email = normalizeEmail(input.email);
   // Sign-up has no second factor yet, so the longer minimum applies (NIST 800-63B-4, ASVS 6.2.1).
   assertAcceptablePassword(input.password, { email, hasSecondFactor: false });
-  const key = { kind: "emailRequest" as const, value: email };
-  if (!(await reserveAttempt([key], now)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "errors.emailRateLimited" });
+  await limitEmailRequests(email, now);
 
   // Hashed whether or not the address is new, so both answers take the same time.
   const passwordHash = await hashPassword(input.password);

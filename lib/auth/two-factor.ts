@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
-import { PRIVILEGED_ROLES } from "./permissions";
+import { requiresSecondFactor } from "./permissions";
 import { regenerateRecoveryCodes } from "./recovery-codes";
 import { sealSecret } from "./sealed-secrets";
 import { acceptTotp } from "./second-factor";
@@ -54,7 +54,7 @@ export async function confirmTotpEnrolment(user: Owner, sessionId: string, code:
 
 /** Staff, admin and dealer accounts must keep a second factor (ASVS 6.3.3). */
 export async function disableTotp(user: Owner): Promise<void> {
-  if (PRIVILEGED_ROLES.includes(user.role)) throw new AppError("FORBIDDEN", { messageKey: "twoFactor.requiredForRole" });
+  if (requiresSecondFactor(user.role)) throw new AppError("FORBIDDEN", { messageKey: "twoFactor.requiredForRole" });
   await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } }),
     db.recoveryCode.deleteMany({ where: { userId: user.id } }),

@@ -1,14 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { computeWarranty, type Warranty, type WarrantyFacts } from "@/lib/warranty/compute";
-import { todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
+import { localDateOf, todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
 
 /**
  * The customer's products with their warranty, computed by the engine from what the database
  * knows about each unit. Ownership is in the query: only the user's own active registrations.
  */
-const toLocalDate = (date: Date): LocalDate => date.toISOString().slice(0, 10);
-
 const OWNERSHIP_SELECT = {
   id: true,
   purchasedOn: true,
@@ -63,17 +61,17 @@ async function withWarranty(row: Awaited<ReturnType<typeof loadOwnerships>>[numb
   const origin = await originOf(row);
   const { model } = row.unit;
   const facts: WarrantyFacts = {
-    manufacturedOn: toLocalDate(row.unit.manufacturedOn),
-    purchasedOn: origin.purchasedOn ? toLocalDate(origin.purchasedOn) : null,
+    manufacturedOn: localDateOf(row.unit.manufacturedOn),
+    purchasedOn: origin.purchasedOn ? localDateOf(origin.purchasedOn) : null,
     hasProofOfPurchase: origin.proofFileId !== null,
-    firstRegisteredOn: toLocalDate(origin.registeredAt),
-    transferredOn: row.transferredFromId ? toLocalDate(row.registeredAt) : null,
+    firstRegisteredOn: localDateOf(origin.registeredAt),
+    transferredOn: row.transferredFromId ? localDateOf(row.registeredAt) : null,
     extensions: row.unit.extensions.map((extension) => ({
       id: extension.id,
       name: { ja: extension.plan.nameJa, en: extension.plan.nameEn },
       months: extension.plan.months,
       transferable: extension.plan.transferable,
-      addedOn: toLocalDate(extension.addedOn),
+      addedOn: localDateOf(extension.addedOn),
     })),
   };
   const warranty = computeWarranty(

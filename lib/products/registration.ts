@@ -3,8 +3,9 @@ import { recordAudit } from "@/lib/audit/log";
 import { reserveAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { findOwnFile } from "@/lib/files/stored-files";
 import { requestMeta } from "@/lib/request-context";
-import { isLocalDate, todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
+import { isLocalDate, localDateOf, todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
 import { checkSerialFormat, normalizeSerial } from "./serial-format";
 
 /**
@@ -26,8 +27,6 @@ async function limitLookups(userId: string): Promise<void> {
   ];
   if (!(await reserveAttempt(keys)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "products.tooManyLookups" });
 }
-
-const toLocalDate = (date: Date): LocalDate => date.toISOString().slice(0, 10);
 
 export async function lookupSerial(userId: string, input: string): Promise<SerialLookup> {
   await limitLookups(userId);
@@ -52,7 +51,7 @@ export async function lookupSerial(userId: string, input: string): Promise<Seria
   const owner = unit.ownerships[0];
   if (owner?.userId === userId) return { status: "ownedByYou", serial: unit.serial, ownershipId: owner.id };
   if (owner) return { status: "ownedByOther", serial: unit.serial, model: unit.model };
-  return { status: "available", serial: unit.serial, model: unit.model, manufacturedOn: toLocalDate(unit.manufacturedOn) };
+  return { status: "available", serial: unit.serial, model: unit.model, manufacturedOn: localDateOf(unit.manufacturedOn) };
 }
 
 export type RegistrationInput = {
@@ -85,18 +84,14 @@ export async function registerProduct(userId: string, input: RegistrationInput, 
   if (input.purchasedOn !== null) {
     if (!isLocalDate(input.purchasedOn)) fieldErrors.purchasedOn = "validation.dateInvalid";
     else if (input.purchasedOn > today) fieldErrors.purchasedOn = "products.purchaseInFuture";
-    else if (input.purchasedOn < toLocalDate(unit.manufacturedOn)) fieldErrors.purchasedOn = "products.purchaseBeforeManufacture";
+    else if (input.purchasedOn < localDateOf(unit.manufacturedOn)) fieldErrors.purchasedOn = "products.purchaseBeforeManufacture";
   }
   if (input.dealerId && !(await db.dealer.findUnique({ where: { id: input.dealerId }, select: { id: true } }))) {
     fieldErrors.dealerId = "products.dealerUnknown";
   }
   // The proof must be the user's own, uploaded for this purpose (another customer's file is "not found").
-  if (input.proofFileId) {
-    const file = await db.storedFile.findFirst({
-      where: { id: input.proofFileId, ownerId: userId, purpose: "proof_of_purchase", deletedAt: null },
-      select: { id: true },
-    });
-    if (!file) fieldErrors.proofFileId = "products.proofNotFound";
+  if (input.proofFileId && !(await findOwnFile(userId, input.proofFileId, "proof_of_purchase"))) {
+    fieldErrors.proofFileId = "products.proofNotFound";
   }
   if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", { cause: fieldErrors });
 
@@ -132,9 +127,8 @@ export async function fileOwnershipClaim(userId: string, input: { serial: string
   });
   const owner = unit?.ownerships[0];
   if (!unit || !owner || owner.userId === userId) throw new AppError("NOT_FOUND", { messageKey: "products.nothingToClaim" });
-  if (input.evidenceFileId) {
-    const file = await db.storedFile.findFirst({ where: { id: input.evidenceFileId, ownerId: userId, deletedAt: null }, select: { id: true } });
-    if (!file) throw new AppError("VALIDATION", { cause: { evidenceFileId: "products.proofNotFound" } });
+  if (input.evidenceFileId && !(await findOwnFile(userId, input.evidenceFileId))) {
+    throw new AppError("VALIDATION", { cause: { evidenceFileId: "products.proofNotFound" } });
   }
   try {
     const claim = await db.ownershipClaim.create({

@@ -22,6 +22,11 @@ function fromUtc(date: Date): LocalDate {
   return date.toISOString().slice(0, 10);
 }
 
+/** The calendar date of a database DATE column (stored as midnight UTC). */
+export function localDateOf(date: Date): LocalDate {
+  return fromUtc(date);
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   const d = toUtc(date);
   d.setUTCDate(d.getUTCDate() + days);

@@ -9,7 +9,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { DescriptionList } from "@/components/ui/description-list";
 import { listOwnSecurityEvents } from "@/lib/audit/queries";
 import { requireArea } from "@/lib/auth/permissions.server";
-import { getOwnProfile } from "@/lib/users/profile";
+import { getOwnAccount } from "@/lib/account/profile";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mypage"))("title") };
@@ -19,7 +19,7 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
   await enterLocale(params);
   const user = await requireArea("mypage");
   const [profile, events, t, format] = await Promise.all([
-    getOwnProfile(user.id),
+    getOwnAccount(user.id),
     listOwnSecurityEvents(user.id, 5),
     getTranslations(),
     getFormatter(),

@@ -4,8 +4,7 @@ import { AuthPage } from "@/components/auth/auth-page";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { peekAuthToken } from "@/lib/auth/auth-tokens";
-import { db } from "@/lib/db";
+import { pendingPasswordReset } from "@/lib/auth/email-flows";
 import { enterLocale } from "@/lib/i18n/page";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -18,12 +17,11 @@ export default async function ResetPasswordPage({ params, searchParams }: PagePr
   const { token } = await searchParams;
   const t = await getTranslations("resetPassword");
   // Looking does not use the link up; only a successful submit does.
-  const pending = typeof token === "string" ? await peekAuthToken(token, "PASSWORD_RESET") : null;
-  const user = pending?.userId ? await db.user.findUnique({ where: { id: pending.userId }, select: { totpEnabledAt: true } }) : null;
+  const user = typeof token === "string" ? await pendingPasswordReset(token) : null;
   return (
     <AuthPage title={t("title")} lead={user ? t("lead") : undefined}>
       {user && typeof token === "string" ? (
-        <ResetPasswordForm token={token} hasSecondFactor={Boolean(user.totpEnabledAt)} />
+        <ResetPasswordForm token={token} hasSecondFactor={user.hasSecondFactor} />
       ) : (
         <>
           <Alert tone="error">{t("invalidLink")}</Alert>
