@@ -14,11 +14,12 @@ async function* textChunks(text: string, size = 64 * 1024) {
 async function setup() {
   const admin = await db.user.create({ data: { email: `admin-${randomUUID()}@test.example`, role: "ADMIN" } });
   const code = `T-${randomUUID().slice(0, 8).toUpperCase()}`;
-  const prefix = String(Math.floor(Math.random() * 90) + 10);
+  // A prefix of its own per test, so serials never collide with another test's in the same database.
+  const prefix = randomUUID().replace(/-/g, "").slice(0, 6).toUpperCase();
   const model = await db.productModel.create({
-    data: { code, nameJa: "テスト", nameEn: "Test", category: "test", warrantyMonths: 12, serialPattern: `${prefix}[0-9]{8}`, checkDigit: "LUHN" },
+    data: { code, nameJa: "テスト", nameEn: "Test", category: "test", warrantyMonths: 12, serialPattern: `${prefix}[0-9]{7}[0-9A-Z]`, checkDigit: "ISO7064_MOD37_36" },
   });
-  const serial = (n: number) => withCheckDigit(`${prefix}${String(n).padStart(7, "0")}`, "LUHN");
+  const serial = (n: number) => withCheckDigit(`${prefix}${String(n).padStart(7, "0")}`, "ISO7064_MOD37_36");
   return { admin, model, code, serial };
 }
 

