@@ -32,6 +32,9 @@ const ZEnvSchema = z.object({
   /** Missing translations throw instead of falling back (set by the test scripts). */
   I18N_STRICT: booleanFlag,
   UPLOADTHING_TOKEN: z.string().optional(),
+  /** Override uploadthing's ingest and API servers (only for tests against a local fake). */
+  UPLOADTHING_INGEST_URL: z.url().optional(),
+  UPLOADTHING_API_URL: z.url().optional(),
   /** The private local store for uploads when uploadthing is not configured (never under public/). */
   UPLOADS_DIR: z.string().default(".data/uploads"),
   /** smtp://user:pass@host:port or smtps://...; without it emails go to the database outbox. */

@@ -33,6 +33,12 @@ export type AuditAction =
   | "registry.import"
   | "product.registered"
   | "product.claim_filed"
+  | "product.claim_decided"
+  | "product.transfer_started"
+  | "product.transferred"
+  | "product.unregistered"
+  | "catalog.updated"
+  | "recall.published"
   | "access.denied"
   | "admin.created"
   | "personal_data.viewed";

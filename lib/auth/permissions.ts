@@ -29,6 +29,20 @@ const PERMISSIONS = {
   /** Dealer area (/dealer). */
   "dealer.access": ["DEALER_STAFF"],
   "dealer.profile.read": ["DEALER_STAFF"],
+  /** Register, transfer and unregister own products; file ownership claims (issue 4). */
+  "products.own": ["CUSTOMER"],
+  /** Upload images (proof of purchase, claim evidence, later repairs and chat). */
+  "files.upload": ROLES,
+  /** Read customers' proof and evidence images while reviewing their claims. */
+  "files.review": STAFF,
+  /** Review ownership claims (a serial registered by someone else). */
+  "claims.review": ["SUPPORT_LEAD", "ADMIN"],
+  /** Product models, warranty terms, extended plans and serial formats. */
+  "catalog.manage": ["ADMIN"],
+  /** Serial registry imports. */
+  "registry.import": ["ADMIN"],
+  /** Recall campaigns: define, publish, follow. */
+  "recalls.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,6 +61,31 @@ export function can(actor: Actor | null | undefined, permission: Permission, res
     return actor.dealerId !== null && resource.dealerId === actor.dealerId;
   }
   return true;
+}
+
+/** Why a file was uploaded; decides who may upload and who may read it. */
+export const FILE_PURPOSES = ["proof_of_purchase", "claim_evidence", "model_image"] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
+const UPLOAD_PERMISSION: Record<FilePurpose, Permission> = {
+  proof_of_purchase: "products.own",
+  claim_evidence: "products.own",
+  model_image: "catalog.manage",
+};
+
+export function uploadPermission(purpose: FilePurpose): Permission {
+  return UPLOAD_PERMISSION[purpose];
+}
+
+/**
+ * Who may see a stored file: its uploader; staff reviewing customers' proofs and evidence; anyone
+ * for catalog images. Nobody else (another customer, a dealer) — and to them it does not exist.
+ */
+export function canReadFile(actor: Actor | null, file: { ownerId: string; purpose: string }): boolean {
+  if (file.purpose === "model_image") return true;
+  if (!actor) return false;
+  if (file.ownerId === actor.id) return true;
+  return (file.purpose === "proof_of_purchase" || file.purpose === "claim_evidence") && can(actor, "files.review");
 }
 
 export type Area = "mypage" | "staff" | "dealer";

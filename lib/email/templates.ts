@@ -15,7 +15,10 @@ export type EmailTemplate =
   | { name: "passwordChanged" }
   | { name: "secondFactorChanged"; change: "enabled" | "disabled" | "recoveryCodes" | "passkeyAdded" | "passkeyRemoved" }
   | { name: "emailChange"; url: string; newEmail: string }
-  | { name: "emailChanged"; newEmail: string };
+  | { name: "emailChanged"; newEmail: string }
+  | { name: "transferCompleted"; product: string; serial: string; url: string }
+  | { name: "recallNotice"; title: string; url: string }
+  | { name: "claimDecided"; serial: string; url: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 

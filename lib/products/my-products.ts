@@ -13,6 +13,8 @@ const OWNERSHIP_SELECT = {
   proofFileId: true,
   registeredAt: true,
   transferredFromId: true,
+  otherShopName: true,
+  dealer: { select: { name: true } },
   unit: {
     select: {
       id: true,
@@ -50,7 +52,14 @@ async function originOf(ownership: OwnershipRow): Promise<OwnershipRow> {
 
 export type OwnedProduct = {
   ownershipId: string;
+  unitId: string;
   serial: string;
+  manufacturedOn: LocalDate;
+  /** The proof photo of the first purchase, when this owner uploaded it. */
+  ownProofFileId: string | null;
+  shopName: string | null;
+  /** Set when this owner received the unit from a previous owner. */
+  receivedOn: LocalDate | null;
   model: { code: string; nameJa: string; nameEn: string; category: string };
   purchasedOn: LocalDate | null;
   registeredAt: Date;
@@ -87,7 +96,12 @@ async function withWarranty(row: Awaited<ReturnType<typeof loadOwnerships>>[numb
   );
   return {
     ownershipId: row.id,
+    unitId: row.unit.id,
     serial: row.unit.serial,
+    manufacturedOn: facts.manufacturedOn,
+    ownProofFileId: row.proofFileId,
+    shopName: row.dealer?.name ?? row.otherShopName,
+    receivedOn: facts.transferredOn,
     model: { code: model.code, nameJa: model.nameJa, nameEn: model.nameEn, category: model.category },
     purchasedOn: facts.purchasedOn,
     registeredAt: row.registeredAt,
@@ -108,4 +122,14 @@ export async function listOwnProducts(userId: string, today: LocalDate = todayIn
 export async function getOwnProduct(userId: string, ownershipId: string, today: LocalDate = todayInTokyo()): Promise<OwnedProduct | null> {
   const [row] = await loadOwnerships({ userId, id: ownershipId });
   return row ? withWarranty(row, today) : null;
+}
+
+/** Products the user no longer owns (handed on, unregistered, or moved by a claim decision). */
+export function listPastProducts(userId: string) {
+  return db.ownership.findMany({
+    where: { userId, endedAt: { not: null } },
+    select: { id: true, endedAt: true, endReason: true, unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } } },
+    orderBy: { endedAt: "desc" },
+    take: 50,
+  });
 }

@@ -4,6 +4,7 @@ import { reserveAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findOwnFile } from "@/lib/files/stored-files";
+import { noticeOpenRecalls } from "@/lib/recalls/notices";
 import { requestMeta } from "@/lib/request-context";
 import { isLocalDate, localDateOf, todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
 import { checkSerialFormat, normalizeSerial } from "./serial-format";
@@ -108,6 +109,7 @@ export async function registerProduct(userId: string, input: RegistrationInput, 
       select: { id: true },
     });
     await recordAudit({ action: "product.registered", outcome: "SUCCESS", actorId: userId, targetType: "Ownership", targetId: ownership.id });
+    await noticeOpenRecalls(unit.id, userId);
     return { ownershipId: ownership.id };
   } catch (error) {
     if ((error as { code?: string }).code !== "P2002") throw error;

@@ -15,6 +15,7 @@ export default async function MyPageLayout({ children }: LayoutProps<"/[locale]/
   return (
     <AreaShell user={user} nav={[
         { href: "/mypage", label: t("mypage") },
+        { href: "/mypage/products", label: t("products") },
         { href: "/account", label: t("account") },
       ]}>
       {children}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { enterLocale } from "@/lib/i18n/page";
 import { PageTitle } from "@/components/page-title";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +10,7 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { listOwnSecurityEvents } from "@/lib/audit/queries";
 import { requireArea } from "@/lib/auth/permissions.server";
 import { getOwnAccount } from "@/lib/account/profile";
+import { listOwnRecallNotices } from "@/lib/recalls/notices";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mypage"))("title") };
@@ -18,17 +19,35 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) {
   await enterLocale(params);
   const user = await requireArea("mypage");
-  const [profile, events, t, format] = await Promise.all([
+  const [profile, events, t, format, recalls, locale] = await Promise.all([
     getOwnAccount(user.id),
     listOwnSecurityEvents(user.id, 5),
     getTranslations(),
     getFormatter(),
+    listOwnRecallNotices(user.id),
+    getLocale(),
   ]);
+  const openRecalls = recalls.filter((notice) => !notice.acknowledgedAt && !notice.completedAt);
   const notSet = <span className="text-slate-500">{t("common.notSet")}</span>;
 
   return (
     <>
       <PageTitle>{profile.name ? t("mypage.welcome", { name: profile.name }) : t("mypage.welcomeNoName")}</PageTitle>
+      {openRecalls.length > 0 && (
+        <section aria-labelledby="recall-notices" className="mb-6 rounded-md border-2 border-red-300 bg-red-50 p-4 text-red-950">
+          <h2 id="recall-notices" className="font-semibold">{t("recalls.mypageTitle")}</h2>
+          <ul className="mt-2 space-y-1">
+            {openRecalls.map((notice) => (
+              <li key={notice.id}>
+                <Link href={`/mypage/recalls/${notice.id}`} className="font-semibold underline">
+                  {locale === "en" ? notice.title.en : notice.title.ja}
+                </Link>{" "}
+                ({notice.serial})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {!profile.emailVerified && (
         <div className="mb-6">
           <Alert>
@@ -40,6 +59,13 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
         </div>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("products.listTitle")}>
+          <p className="mb-3 text-sm text-slate-700">{t("products.mypageLead")}</p>
+          <div className="flex flex-wrap gap-3 text-sm font-semibold">
+            <Link href="/mypage/products" className="text-brand-700 underline">{t("products.listTitle")}</Link>
+            <Link href="/mypage/products/register" className="text-brand-700 underline">{t("products.registerTitle")}</Link>
+          </div>
+        </Card>
         <Card title={t("mypage.profileTitle")}>
           <DescriptionList
             items={[

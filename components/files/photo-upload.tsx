@@ -1,0 +1,141 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { FilePurpose } from "@/lib/auth/permissions";
+
+type UploadState =
+  | { phase: "idle" }
+  | { phase: "uploading"; percent: number; preview: string }
+  | { phase: "done"; preview: string; fileId: string };
+
+/**
+ * One photo: choose, upload with a progress bar, preview, remove before sending. The raw file is
+ * sent as the request body so the browser reports progress; the server checks, re-encodes and
+ * strips it, and the preview afterwards is the server's thumbnail (what staff will see).
+ */
+export function PhotoUpload({
+  purpose,
+  label,
+  hint,
+  error,
+  onChange,
+  onUploadingChange,
+}: {
+  purpose: FilePurpose;
+  label: string;
+  hint?: string;
+  error?: string;
+  onChange: (fileId: string) => void;
+  /** While a photo is on its way the form should not be sent without it. */
+  onUploadingChange?: (uploading: boolean) => void;
+}) {
+  const t = useTranslations("files");
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const requestRef = useRef<XMLHttpRequest | null>(null);
+  const [state, setState] = useState<UploadState>({ phase: "idle" });
+  const [uploadError, setUploadError] = useState<string>();
+  const shownError = uploadError ?? error;
+
+  useEffect(() => () => requestRef.current?.abort(), []);
+  useEffect(() => onUploadingChange?.(state.phase === "uploading"), [state.phase, onUploadingChange]);
+
+  const upload = (file: File) => {
+    setUploadError(undefined);
+    const preview = URL.createObjectURL(file);
+    setState({ phase: "uploading", percent: 0, preview });
+    const request = new XMLHttpRequest();
+    requestRef.current = request;
+    request.open("POST", `/api/files?purpose=${purpose}`);
+    request.setRequestHeader("Content-Type", "application/octet-stream");
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) setState({ phase: "uploading", percent: Math.round((event.loaded / event.total) * 100), preview });
+    };
+    request.onload = () => {
+      URL.revokeObjectURL(preview);
+      let body: { id?: string; error?: { message?: string } } = {};
+      try {
+        body = JSON.parse(request.responseText) as typeof body;
+      } catch {
+        // fall through to the generic message
+      }
+      if (request.status === 201 && body.id) {
+        setState({ phase: "done", fileId: body.id, preview: `/api/files/${body.id}?variant=thumb` });
+        onChange(body.id);
+      } else {
+        setState({ phase: "idle" });
+        setUploadError(body.error?.message ?? t("uploadFailed"));
+        if (inputRef.current) inputRef.current.value = "";
+      }
+    };
+    request.onerror = () => {
+      URL.revokeObjectURL(preview);
+      setState({ phase: "idle" });
+      setUploadError(t("uploadFailed"));
+    };
+    request.send(file);
+  };
+
+  const remove = async () => {
+    if (state.phase === "uploading") requestRef.current?.abort();
+    if (state.phase === "done") await fetch(`/api/files/${state.fileId}`, { method: "DELETE" });
+    setState({ phase: "idle" });
+    onChange("");
+    if (inputRef.current) inputRef.current.value = "";
+  };
+
+  return (
+    <div className="flex flex-col gap-2">
+      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint && <p id={`${inputId}-hint`} className="text-sm text-slate-600">{hint}</p>}
+      {state.phase === "idle" ? (
+        <input
+          ref={inputRef}
+          id={inputId}
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          aria-describedby={[hint ? `${inputId}-hint` : null, shownError ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined}
+          aria-invalid={shownError ? true : undefined}
+          className="min-h-11 rounded-md border border-dashed border-slate-400 bg-white p-2 text-sm file:mr-3 file:rounded file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:font-semibold file:text-brand-800"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) upload(file);
+          }}
+        />
+      ) : (
+        <div className="flex items-center gap-4 rounded-md border border-slate-200 bg-slate-50 p-3">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a private, access-checked image */}
+          <img src={state.preview} alt={t("preview")} className="h-20 w-20 rounded object-cover" />
+          <div className="flex flex-1 flex-col gap-2">
+            {state.phase === "uploading" ? (
+              <>
+                <span className="text-sm text-slate-700" id={`${inputId}-progress`}>
+                  {t("uploading", { percent: state.percent })}
+                </span>
+                <progress max={100} value={state.percent} aria-labelledby={`${inputId}-progress`} className="h-2 w-full" />
+              </>
+            ) : (
+              <span className="text-sm font-medium text-green-800" role="status">
+                {t("uploaded")}
+              </span>
+            )}
+            <div>
+              <Button variant="secondary" onClick={remove}>
+                {state.phase === "uploading" ? t("cancel") : t("remove")}
+              </Button>
+            </div>
+          </div>
+        </div>
+      )}
+      {shownError && (
+        <p id={`${inputId}-error`} className="text-sm text-red-700">
+          {shownError}
+        </p>
+      )}
+    </div>
+  );
+}

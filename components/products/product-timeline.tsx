@@ -1,0 +1,46 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import type { TimelineEvent } from "@/lib/products/timeline";
+import { formatLocalDate } from "./warranty-summary";
+
+/** The unit's timeline, newest first; each event's text comes from the catalog. */
+export async function ProductTimeline({ events }: { events: TimelineEvent[] }) {
+  const [t, format, locale] = await Promise.all([getTranslations("timeline"), getFormatter(), getLocale()]);
+  const values = (event: TimelineEvent) => {
+    const raw = event.values ?? {};
+    return {
+      ...raw,
+      name: String(locale === "en" ? (raw.nameEn ?? "") : (raw.nameJa ?? "")),
+      title: String(locale === "en" ? (raw.titleEn ?? "") : (raw.titleJa ?? "")),
+      shop: String(raw.shop ?? ""),
+      hasShop: raw.shop ? "yes" : "no",
+    };
+  };
+  const rows = await Promise.all(
+    events.map(async (event) => ({
+      event,
+      date: typeof event.on === "string" ? await formatLocalDate(event.on) : format.dateTime(event.on, { dateStyle: "long" }),
+    })),
+  );
+  return (
+    <ol className="relative space-y-4 border-l-2 border-slate-200 pl-5">
+      {rows.map(({ event, date }, index) => (
+        <li key={`${event.kind}-${index}`} className="relative">
+          <span aria-hidden className="absolute top-1.5 -left-[27px] h-3 w-3 rounded-full border-2 border-white bg-brand-600" />
+          <p className="text-sm text-slate-600">{date}</p>
+          <p className="text-slate-900">
+            {t(event.kind, values(event))}
+            {event.href && (
+              <>
+                {" "}
+                <Link href={event.href} className="font-semibold text-brand-700 underline">
+                  {t("open")}
+                </Link>
+              </>
+            )}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

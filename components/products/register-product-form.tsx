@@ -1,0 +1,155 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { PhotoUpload } from "@/components/files/photo-upload";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Link } from "@/lib/i18n/navigation";
+import { lookupSerialAction, registerProductAction } from "@/lib/products/actions";
+import { OTHER_SHOP, ZRegisterProductSchema } from "@/lib/products/schemas";
+import { checkSerialFormat, normalizeSerial, type SerialFormat } from "@/lib/products/serial-format";
+
+export type ModelFormat = SerialFormat & { code: string; nameJa: string; nameEn: string };
+
+/** Format first (in the browser, as the customer types), then the registry (on the server). */
+function formatVerdict(serial: string, formats: ModelFormat[]): "ok" | "pattern" | "checkDigit" | null {
+  if (serial.length === 0) return null;
+  const problems = formats.map((format) => checkSerialFormat(serial, format));
+  if (problems.includes(null)) return "ok";
+  return problems.includes("checkDigit") ? "checkDigit" : "pattern";
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function RegisterProductForm({
+  formats,
+  dealers,
+  initialSerial,
+  today,
+}: {
+  formats: ModelFormat[];
+  dealers: { id: string; name: string }[];
+  initialSerial: string;
+  today: string;
+}) {
+  const t = useTranslations("products");
+  const locale = useLocale();
+  const { form, onSubmit, fieldError, formError, canSubmit, busy } = useActionForm({
+    schema: ZRegisterProductSchema,
+    action: registerProductAction,
+    defaultValues: { serial: initialSerial, purchasedOn: "", dealerId: "", otherShopName: "", proofFileId: "" },
+  });
+  const [uploading, setUploading] = useState(false);
+  const serial = normalizeSerial(form.watch("serial") ?? "");
+  const dealerId = form.watch("dealerId");
+  const verdict = formatVerdict(serial, formats);
+  const debouncedSerial = useDebounced(serial, 400);
+  const lookup = useQuery({
+    queryKey: ["serial-lookup", debouncedSerial],
+    queryFn: async () => {
+      const result = await lookupSerialAction({ serial: debouncedSerial });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+    enabled: verdict === "ok" && debouncedSerial === serial,
+    staleTime: 60_000,
+    retry: false,
+  });
+  const name = (model: { nameJa: string; nameEn: string }) => (locale === "en" ? model.nameEn : model.nameJa);
+
+  let status: { tone: "ok" | "bad" | "info"; text: string; link?: { href: string; label: string } } | null = null;
+  if (verdict === "pattern") status = { tone: "bad", text: t("serialPattern") };
+  else if (verdict === "checkDigit") status = { tone: "bad", text: t("serialCheckDigit") };
+  else if (verdict === "ok" && (lookup.isFetching || debouncedSerial !== serial)) status = { tone: "info", text: t("serialChecking") };
+  else if (verdict === "ok" && lookup.isError) status = { tone: "bad", text: lookup.error.message };
+  else if (verdict === "ok" && lookup.data) {
+    const data = lookup.data;
+    if (data.status === "available") status = { tone: "ok", text: t("serialAvailable", { model: name(data.model) }) };
+    else if (data.status === "ownedByYou")
+      status = { tone: "info", text: t("serialOwnedByYou"), link: { href: `/mypage/products/${data.ownershipId}`, label: t("openProduct") } };
+    else if (data.status === "ownedByOther")
+      status = { tone: "bad", text: t("ownedByOther"), link: { href: `/mypage/products/claim?serial=${encodeURIComponent(data.serial)}`, label: t("fileClaim") } };
+    else status = { tone: "bad", text: t("serialNotFound") };
+  }
+
+  const serialError = fieldError("serial");
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <div className="flex flex-col gap-1">
+        <FormField
+          label={t("serial")}
+          hint={t("serialHint")}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          error={serialError}
+          {...form.register("serial")}
+        />
+        <p aria-live="polite" className="min-h-5 text-sm" data-testid="serial-status">
+          {status && !serialError && (
+            <span className={status.tone === "ok" ? "text-green-800" : status.tone === "bad" ? "text-red-700" : "text-slate-700"}>
+              {status.tone === "ok" ? "✓ " : ""}
+              {status.text}{" "}
+              {status.link && (
+                <Link href={status.link.href} className="font-semibold underline">
+                  {status.link.label}
+                </Link>
+              )}
+            </span>
+          )}
+        </p>
+      </div>
+      <FormField label={t("purchasedOn")} type="date" max={today} error={fieldError("purchasedOn")} {...form.register("purchasedOn")} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="register-dealer" className="text-sm font-medium text-slate-800">
+          {t("shop")}
+        </label>
+        <select
+          id="register-dealer"
+          aria-invalid={fieldError("dealerId") ? true : undefined}
+          aria-describedby={fieldError("dealerId") ? "register-dealer-error" : undefined}
+          className="min-h-11 rounded-md border border-slate-400 bg-white px-3"
+          {...form.register("dealerId")}
+        >
+          <option value="">{t("shopNotGiven")}</option>
+          {dealers.map((dealer) => (
+            <option key={dealer.id} value={dealer.id}>
+              {dealer.name}
+            </option>
+          ))}
+          <option value={OTHER_SHOP}>{t("shopOther")}</option>
+        </select>
+        {fieldError("dealerId") && (
+          <p id="register-dealer-error" className="text-sm text-red-700">
+            {fieldError("dealerId")}
+          </p>
+        )}
+      </div>
+      {dealerId === OTHER_SHOP && <FormField label={t("otherShopName")} error={fieldError("otherShopName")} {...form.register("otherShopName")} />}
+      <PhotoUpload
+        purpose="proof_of_purchase"
+        label={t("proof")}
+        hint={t("proofHint")}
+        error={fieldError("proofFileId")}
+        onChange={(fileId) => form.setValue("proofFileId", fileId)}
+        onUploadingChange={setUploading}
+      />
+      <input type="hidden" {...form.register("proofFileId")} />
+      <Button type="submit" disabled={!canSubmit || uploading}>
+        {busy ? t("registering") : t("register")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { recordAudit } from "@/lib/audit/log";
+import { keyedHash } from "@/lib/auth/sealed-secrets";
+import { reserveAttempt } from "@/lib/auth/throttle";
+import { db } from "@/lib/db";
+import { queueEmail, portalUrl } from "@/lib/email/send";
+import { AppError } from "@/lib/errors";
+import { requestMeta } from "@/lib/request-context";
+import { noticeOpenRecalls } from "@/lib/recalls/notices";
+
+/**
+ * Handing a product to a new owner: the seller starts a transfer and gets a one-time code, the
+ * buyer enters it. The seller's ownership ends, the buyer's begins and points back to it, so the
+ * warranty keeps the first purchase and the history stays. Codes are stored as keyed hashes.
+ */
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
+const CODE_LENGTH = 10; // 50 bits, and acceptance is rate-limited
+export const TRANSFER_DAYS = 7;
+
+function newCode(): string {
+  return Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+}
+
+/** "ABCDE-FGHJK" for reading aloud or copying. */
+export function formatTransferCode(code: string): string {
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
+}
+
+async function ownActive(userId: string, ownershipId: string) {
+  const ownership = await db.ownership.findFirst({ where: { id: ownershipId, userId, endedAt: null }, select: { id: true, unitId: true } });
+  if (!ownership) throw new AppError("NOT_FOUND");
+  return ownership;
+}
+
+export type PendingTransfer = { id: string; expiresAt: Date; createdAt: Date };
+
+export function pendingTransferOf(ownershipId: string): Promise<PendingTransfer | null> {
+  return db.ownershipTransfer.findFirst({
+    where: { ownershipId, acceptedAt: null, cancelledAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, expiresAt: true, createdAt: true },
+  });
+}
+
+/** Start (or restart) a transfer: earlier codes for this product stop working. The code is shown once. */
+export async function startTransfer(userId: string, ownershipId: string): Promise<{ code: string; expiresAt: Date }> {
+  const ownership = await ownActive(userId, ownershipId);
+  const code = newCode();
+  const expiresAt = new Date(Date.now() + TRANSFER_DAYS * 86_400_000);
+  await db.$transaction([
+    db.ownershipTransfer.updateMany({ where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: new Date() } }),
+    db.ownershipTransfer.create({ data: { ownershipId: ownership.id, codeHash: keyedHash(code), expiresAt } }),
+  ]);
+  await recordAudit({ action: "product.transfer_started", outcome: "SUCCESS", actorId: userId, targetType: "Ownership", targetId: ownership.id });
+  return { code, expiresAt };
+}
+
+export async function cancelTransfer(userId: string, ownershipId: string): Promise<void> {
+  const ownership = await ownActive(userId, ownershipId);
+  await db.ownershipTransfer.updateMany({ where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: new Date() } });
+}
+
+/**
+ * The buyer accepts with the code. Wrong, used, cancelled and expired codes get the same answer;
+ * attempts count per user and per address. The conditional update makes a code good for one
+ * acceptance even when two arrive at once.
+ */
+export async function acceptTransfer(buyerId: string, code: string): Promise<{ ownershipId: string }> {
+  const { ipAddress } = await requestMeta();
+  const limit = await reserveAttempt([
+    { kind: "secondFactor", value: `transfer:${buyerId}` },
+    { kind: "lookup", value: `transfer-ip:${ipAddress ?? "unknown"}` },
+  ]);
+  if (!limit.allowed) throw new AppError("RATE_LIMITED", { messageKey: "products.tooManyLookups" });
+
+  const now = new Date();
+  const transfer = await db.ownershipTransfer.findFirst({
+    where: { codeHash: keyedHash(code), acceptedAt: null, cancelledAt: null, expiresAt: { gt: now } },
+    select: {
+      id: true,
+      ownership: {
+        select: {
+          id: true, unitId: true, userId: true, endedAt: true,
+          user: { select: { email: true, locale: true } },
+          unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } },
+        },
+      },
+    },
+  });
+  if (!transfer || transfer.ownership.endedAt) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
+  const seller = transfer.ownership;
+  if (seller.userId === buyerId) throw new AppError("VALIDATION", { cause: { code: "products.transferToSelf" } });
+
+  const ownershipId = await db.$transaction(async (tx) => {
+    const taken = await tx.ownershipTransfer.updateMany({
+      where: { id: transfer.id, acceptedAt: null, cancelledAt: null },
+      data: { acceptedAt: now, acceptedById: buyerId },
+    });
+    if (taken.count !== 1) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
+    await tx.ownership.update({ where: { id: seller.id }, data: { endedAt: now, endReason: "TRANSFERRED" } });
+    const created = await tx.ownership.create({
+      data: { unitId: seller.unitId, userId: buyerId, transferredFromId: seller.id, registeredAt: now },
+      select: { id: true },
+    });
+    return created.id;
+  });
+  await recordAudit({ action: "product.transferred", outcome: "SUCCESS", actorId: buyerId, targetType: "Ownership", targetId: ownershipId, details: { from: seller.id } });
+  await noticeOpenRecalls(seller.unitId, buyerId);
+  const productName = seller.user.locale === "en" ? seller.unit.model.nameEn : seller.unit.model.nameJa;
+  await queueEmail({
+    to: seller.user.email,
+    locale: seller.user.locale,
+    template: { name: "transferCompleted", product: productName, serial: seller.unit.serial, url: portalUrl(seller.user.locale, "/mypage/products") },
+  });
+  return { ownershipId };
+}
+
+/** The owner removes a product from the account (it can then be registered again, by anyone). */
+export async function unregisterProduct(userId: string, ownershipId: string): Promise<void> {
+  const ownership = await ownActive(userId, ownershipId);
+  const now = new Date();
+  await db.$transaction([
+    db.ownershipTransfer.updateMany({ where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: now } }),
+    db.ownership.update({ where: { id: ownership.id }, data: { endedAt: now, endReason: "UNREGISTERED" } }),
+  ]);
+  await recordAudit({ action: "product.unregistered", outcome: "SUCCESS", actorId: userId, targetType: "Ownership", targetId: ownership.id });
+}

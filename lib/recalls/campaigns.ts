@@ -1,0 +1,94 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
+import type { RecallStatus } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+import { normalizeSerial } from "@/lib/products/serial-format";
+import { affectedUnitsWhere, noticeCampaignOwners } from "./notices";
+import type { TRecallCampaign } from "./schemas";
+
+/**
+ * Recall campaigns (admin): a model, narrowed by a serial range and/or lots, with a message in
+ * both languages. Drafts can be checked (how many units and owners) before publishing; publishing
+ * notifies every current owner and later owners get the notice when they register the unit.
+ */
+export async function createRecallCampaign(adminId: string, input: TRecallCampaign): Promise<{ id: string }> {
+  const model = await db.productModel.findUnique({ where: { code: input.modelCode }, select: { id: true } });
+  if (!model) throw new AppError("VALIDATION", { cause: { modelCode: "recalls.modelUnknown" } });
+  const serialFrom = input.serialFrom ? normalizeSerial(input.serialFrom) : null;
+  const serialTo = input.serialTo ? normalizeSerial(input.serialTo) : null;
+  if (serialFrom && serialTo && serialFrom > serialTo) throw new AppError("VALIDATION", { cause: { serialTo: "recalls.rangeReversed" } });
+  const lots = input.lots.split(/[\s,、]+/).map((lot) => lot.trim()).filter(Boolean);
+  try {
+    return await db.recallCampaign.create({
+      data: {
+        code: input.code.trim().toUpperCase(),
+        modelId: model.id,
+        titleJa: input.titleJa, titleEn: input.titleEn, messageJa: input.messageJa, messageEn: input.messageEn,
+        serialFrom, serialTo, lots,
+        createdById: adminId,
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new AppError("VALIDATION", { cause: { code: "recalls.codeTaken" } });
+    throw error;
+  }
+}
+
+/** Publish a draft and notify the owners. Publishing twice notifies nobody twice. */
+export async function publishRecallCampaign(adminId: string, campaignId: string): Promise<{ notified: number }> {
+  const { count } = await db.recallCampaign.updateMany({ where: { id: campaignId, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+  if (count === 0 && !(await db.recallCampaign.findFirst({ where: { id: campaignId, status: "PUBLISHED" } }))) throw new AppError("NOT_FOUND");
+  const notified = await noticeCampaignOwners(campaignId);
+  await recordAudit({ action: "recall.published", outcome: "SUCCESS", actorId: adminId, targetType: "RecallCampaign", targetId: campaignId, details: { notified } });
+  return { notified };
+}
+
+/** Staff record that an affected unit was fixed (by serial), for the completion rate. */
+export async function markRecallCompleted(campaignId: string, serialInput: string): Promise<void> {
+  const { count } = await db.recallNotice.updateMany({
+    where: { campaignId, unit: { serial: normalizeSerial(serialInput) }, completedAt: null },
+    data: { completedAt: new Date() },
+  });
+  if (count === 0) throw new AppError("VALIDATION", { cause: { serial: "recalls.noOpenNotice" } });
+}
+
+export type RecallSummary = {
+  id: string;
+  code: string;
+  title: { ja: string; en: string };
+  modelCode: string;
+  status: RecallStatus;
+  publishedAt: Date | null;
+  affectedUnits: number;
+  registeredUnits: number;
+  notices: number;
+  acknowledged: number;
+  completed: number;
+};
+
+export async function listRecallCampaigns(): Promise<RecallSummary[]> {
+  const campaigns = await db.recallCampaign.findMany({ orderBy: { createdAt: "desc" }, include: { model: { select: { code: true } } } });
+  return Promise.all(
+    campaigns.map(async (campaign) => {
+      const units = affectedUnitsWhere(campaign);
+      const [affectedUnits, registeredUnits, notices, acknowledged, completed] = await Promise.all([
+        db.serialUnit.count({ where: units }),
+        db.serialUnit.count({ where: { AND: [units, { ownerships: { some: { endedAt: null } } }] } }),
+        db.recallNotice.count({ where: { campaignId: campaign.id } }),
+        db.recallNotice.count({ where: { campaignId: campaign.id, acknowledgedAt: { not: null } } }),
+        db.recallNotice.count({ where: { campaignId: campaign.id, completedAt: { not: null } } }),
+      ]);
+      return {
+        id: campaign.id,
+        code: campaign.code,
+        title: { ja: campaign.titleJa, en: campaign.titleEn },
+        modelCode: campaign.model.code,
+        status: campaign.status,
+        publishedAt: campaign.publishedAt,
+        affectedUnits, registeredUnits, notices, acknowledged, completed,
+      };
+    }),
+  );
+}

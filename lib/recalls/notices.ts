@@ -1,0 +1,131 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { queueEmail, portalUrl } from "@/lib/email/send";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * Recall notices reach the current owner of every affected unit: by email and on My Page. They are
+ * safety notices, so they go out whatever the owner's marketing consent. A notice follows its
+ * unit: when the unit changes hands before the fix, the new owner gets it.
+ */
+
+/** Which units a campaign covers: the model, narrowed by a serial range and/or a list of lots. */
+export function affectedUnitsWhere(campaign: { modelId: string; serialFrom: string | null; serialTo: string | null; lots: string[] }): Prisma.SerialUnitWhereInput {
+  const range: Prisma.StringFilter = {};
+  if (campaign.serialFrom) range.gte = campaign.serialFrom;
+  if (campaign.serialTo) range.lte = campaign.serialTo;
+  const narrowing: Prisma.SerialUnitWhereInput[] = [];
+  if (campaign.serialFrom || campaign.serialTo) narrowing.push({ serial: range });
+  if (campaign.lots.length > 0) narrowing.push({ lot: { in: campaign.lots } });
+  return { modelId: campaign.modelId, ...(narrowing.length > 0 ? { OR: narrowing } : {}) };
+}
+
+type Recipient = { userId: string; email: string; locale: string };
+
+async function emailNotice(recipient: Recipient, campaign: { titleJa: string; titleEn: string }, noticeId: string): Promise<void> {
+  await queueEmail({
+    to: recipient.email,
+    locale: recipient.locale,
+    template: {
+      name: "recallNotice",
+      title: recipient.locale === "en" ? campaign.titleEn : campaign.titleJa,
+      url: portalUrl(recipient.locale, `/mypage/recalls/${noticeId}`),
+    },
+  });
+  await db.recallNotice.update({ where: { id: noticeId }, data: { emailSentAt: new Date() } });
+}
+
+/**
+ * Give the unit's (new) owner the notices of published campaigns that cover it and are not yet
+ * fixed. Called when a unit is registered or changes hands.
+ */
+export async function noticeOpenRecalls(unitId: string, userId: string): Promise<void> {
+  const unit = await db.serialUnit.findUnique({ where: { id: unitId }, select: { id: true, serial: true, modelId: true, lot: true } });
+  if (!unit) return;
+  const campaigns = await db.recallCampaign.findMany({ where: { status: "PUBLISHED", modelId: unit.modelId } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, locale: true } });
+  for (const campaign of campaigns) {
+    const covers = await db.serialUnit.count({ where: { AND: [{ id: unit.id }, affectedUnitsWhere(campaign)] } });
+    if (covers === 0) continue;
+    const existing = await db.recallNotice.findUnique({ where: { campaignId_unitId: { campaignId: campaign.id, unitId } } });
+    if (existing?.completedAt || existing?.userId === userId) continue;
+    const notice = existing
+      ? await db.recallNotice.update({ where: { id: existing.id }, data: { userId, notifiedAt: new Date(), acknowledgedAt: null, emailSentAt: null } })
+      : await db.recallNotice.create({ data: { campaignId: campaign.id, unitId, userId } });
+    await emailNotice({ userId, ...user }, campaign, notice.id);
+  }
+}
+
+/** Notices for all current owners of a campaign's units (at publication). Returns how many. */
+export async function noticeCampaignOwners(campaignId: string): Promise<number> {
+  const campaign = await db.recallCampaign.findUniqueOrThrow({ where: { id: campaignId } });
+  const ownerships = await db.ownership.findMany({
+    where: { endedAt: null, unit: affectedUnitsWhere(campaign) },
+    select: { unitId: true, user: { select: { id: true, email: true, locale: true } } },
+  });
+  let created = 0;
+  for (const ownership of ownerships) {
+    const notice = await db.recallNotice.upsert({
+      where: { campaignId_unitId: { campaignId, unitId: ownership.unitId } },
+      create: { campaignId, unitId: ownership.unitId, userId: ownership.user.id },
+      update: {},
+    });
+    if (notice.emailSentAt) continue;
+    created++;
+    await emailNotice({ userId: ownership.user.id, email: ownership.user.email, locale: ownership.user.locale }, campaign, notice.id);
+  }
+  return created;
+}
+
+export type OwnRecallNotice = {
+  id: string;
+  title: { ja: string; en: string };
+  message: { ja: string; en: string };
+  serial: string;
+  model: { nameJa: string; nameEn: string };
+  notifiedAt: Date;
+  acknowledgedAt: Date | null;
+  completedAt: Date | null;
+};
+
+const NOTICE_SELECT = {
+  id: true, notifiedAt: true, acknowledgedAt: true, completedAt: true,
+  campaign: { select: { titleJa: true, titleEn: true, messageJa: true, messageEn: true } },
+  unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } },
+} as const;
+
+function toOwnNotice(row: Prisma.RecallNoticeGetPayload<{ select: typeof NOTICE_SELECT }>): OwnRecallNotice {
+  return {
+    id: row.id,
+    title: { ja: row.campaign.titleJa, en: row.campaign.titleEn },
+    message: { ja: row.campaign.messageJa, en: row.campaign.messageEn },
+    serial: row.unit.serial,
+    model: row.unit.model,
+    notifiedAt: row.notifiedAt,
+    acknowledgedAt: row.acknowledgedAt,
+    completedAt: row.completedAt,
+  };
+}
+
+/** The user's own notices, newest first, optionally for one unit. Another user's reads as none. */
+export async function listOwnRecallNotices(userId: string, unitId?: string): Promise<OwnRecallNotice[]> {
+  const rows = await db.recallNotice.findMany({
+    where: { userId, ...(unitId ? { unitId } : {}) },
+    select: NOTICE_SELECT,
+    orderBy: { notifiedAt: "desc" },
+  });
+  return rows.map(toOwnNotice);
+}
+
+export async function getOwnRecallNotice(userId: string, noticeId: string): Promise<OwnRecallNotice | null> {
+  const row = await db.recallNotice.findFirst({ where: { id: noticeId, userId }, select: NOTICE_SELECT });
+  return row ? toOwnNotice(row) : null;
+}
+
+/** "I have read this": counts toward the campaign's acknowledgement rate. Idempotent. */
+export async function acknowledgeOwnRecallNotice(userId: string, noticeId: string): Promise<void> {
+  const notice = await db.recallNotice.findFirst({ where: { id: noticeId, userId }, select: { id: true, acknowledgedAt: true } });
+  if (!notice) throw new AppError("NOT_FOUND");
+  if (!notice.acknowledgedAt) await db.recallNotice.update({ where: { id: notice.id }, data: { acknowledgedAt: new Date() } });
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { requirePermission } from "@/lib/auth/permissions.server";
+import type { Permission } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { isLocale, routing } from "@/lib/i18n/routing";
+import { requestLogger } from "@/lib/log";
+
+type Access = { permission: Permission | ((request: Request) => Permission) } | { public: true };
+
+/**
+ * The route-handler twin of defineAction: the permission is checked on the server before the
+ * handler runs, and errors become `{ error: { code, message } }` with the AppError's status and a
+ * translated, safe message. Anything unexpected is logged and answered with a generic 500.
+ */
+export function defineRoute<P>(
+  config: Access,
+  handler: (request: Request, context: { user: CurrentUser | null; params: P }) => Promise<Response>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+  return async (request, context) => {
+    let user: CurrentUser | null = null;
+    try {
+      if ("permission" in config) {
+        const permission = typeof config.permission === "function" ? config.permission(request) : config.permission;
+        user = await requirePermission(permission);
+      } else {
+        user = await getCurrentUser();
+      }
+      return await handler(request, { user, params: await context.params });
+    } catch (error) {
+      const locale = user && isLocale(user.locale) ? user.locale : routing.defaultLocale;
+      const t = await getTranslations({ locale });
+      if (isAppError(error)) {
+        const key = error.messageKey.includes(".") ? error.messageKey : `errors.${error.messageKey}`;
+        const message = t.has(key as never) ? t(key as never) : t("errors.INTERNAL");
+        return Response.json({ error: { code: error.code, message } }, { status: error.status, headers: { "Cache-Control": "no-store" } });
+      }
+      (await requestLogger()).error({ err: error }, "route handler failed");
+      return Response.json({ error: { code: "INTERNAL", message: t("errors.INTERNAL") } }, { status: 500 });
+    }
+  };
+}
