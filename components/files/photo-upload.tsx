@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FilePurpose } from "@/lib/auth/permissions";
+import { errorMessageOf, uploadWithProgress } from "./upload-request";
 
 type UploadState =
   | { phase: "idle" }
@@ -34,52 +35,39 @@ export function PhotoUpload({
   const t = useTranslations("files");
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const requestRef = useRef<XMLHttpRequest | null>(null);
+  const abortRef = useRef<(() => void) | null>(null);
   const [state, setState] = useState<UploadState>({ phase: "idle" });
   const [uploadError, setUploadError] = useState<string>();
   const shownError = uploadError ?? error;
 
-  useEffect(() => () => requestRef.current?.abort(), []);
+  useEffect(() => () => abortRef.current?.(), []);
   useEffect(() => onUploadingChange?.(state.phase === "uploading"), [state.phase, onUploadingChange]);
 
   const upload = (file: File) => {
     setUploadError(undefined);
     const preview = URL.createObjectURL(file);
     setState({ phase: "uploading", percent: 0, preview });
-    const request = new XMLHttpRequest();
-    requestRef.current = request;
-    request.open("POST", `/api/files?purpose=${purpose}`);
-    request.setRequestHeader("Content-Type", "application/octet-stream");
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) setState({ phase: "uploading", percent: Math.round((event.loaded / event.total) * 100), preview });
-    };
-    request.onload = () => {
-      URL.revokeObjectURL(preview);
-      let body: { id?: string; error?: { message?: string } } = {};
-      try {
-        body = JSON.parse(request.responseText) as typeof body;
-      } catch {
-        // fall through to the generic message
-      }
-      if (request.status === 201 && body.id) {
-        setState({ phase: "done", fileId: body.id, preview: `/api/files/${body.id}?variant=thumb` });
-        onChange(body.id);
-      } else {
+    const request = uploadWithProgress(`/api/files?purpose=${purpose}`, file, (percent) => setState({ phase: "uploading", percent, preview }));
+    abortRef.current = request.abort;
+    request.promise
+      .then(({ status, body }) => {
+        if (status === 201 && typeof body.id === "string") {
+          setState({ phase: "done", fileId: body.id, preview: `/api/files/${body.id}?variant=thumb` });
+          onChange(body.id);
+          return;
+        }
         setState({ phase: "idle" });
-        setUploadError(body.error?.message ?? t("uploadFailed"));
-        if (inputRef.current) inputRef.current.value = "";
-      }
-    };
-    request.onerror = () => {
-      URL.revokeObjectURL(preview);
-      setState({ phase: "idle" });
-      setUploadError(t("uploadFailed"));
-    };
-    request.send(file);
+        setUploadError(errorMessageOf(body) ?? t("uploadFailed"));
+      })
+      .catch((error: Error) => {
+        setState({ phase: "idle" });
+        if (error.message !== "aborted") setUploadError(t("uploadFailed"));
+      })
+      .finally(() => URL.revokeObjectURL(preview));
   };
 
   const remove = async () => {
-    if (state.phase === "uploading") requestRef.current?.abort();
+    if (state.phase === "uploading") abortRef.current?.();
     if (state.phase === "done") await fetch(`/api/files/${state.fileId}`, { method: "DELETE" });
     setState({ phase: "idle" });
     onChange("");

@@ -13,7 +13,6 @@ export async function ProductTimeline({ events }: { events: TimelineEvent[] }) {
       name: String(locale === "en" ? (raw.nameEn ?? "") : (raw.nameJa ?? "")),
       title: String(locale === "en" ? (raw.titleEn ?? "") : (raw.titleJa ?? "")),
       shop: String(raw.shop ?? ""),
-      hasShop: raw.shop ? "yes" : "no",
     };
   };
   const rows = await Promise.all(

@@ -17,8 +17,9 @@ export function listOwnClaims(userId: string) {
   });
 }
 
-export function listOpenClaims() {
-  return db.ownershipClaim.findMany({
+/** Open claims with both sides' contact details; the view is audited (personal data). */
+export async function listOpenClaims(viewerId: string) {
+  const claims = await db.ownershipClaim.findMany({
     where: { status: "OPEN" },
     select: {
       id: true, message: true, createdAt: true, evidenceFileId: true,
@@ -36,6 +37,10 @@ export function listOpenClaims() {
     },
     orderBy: { createdAt: "asc" },
   });
+  if (claims.length > 0) {
+    await recordAudit({ action: "personal_data.viewed", outcome: "SUCCESS", actorId: viewerId, targetType: "OwnershipClaim", details: { claims: claims.map((claim) => claim.id) } });
+  }
+  return claims;
 }
 
 export async function decideClaim(staffId: string, input: { claimId: string; approve: boolean; note: string }): Promise<void> {

@@ -14,9 +14,23 @@ import { parseRegistryCsv, type RegistryModel, type RowError } from "./registry-
 const INSERT_CHUNK = 5000;
 const MAX_REPORTED_ERRORS = 1000;
 
-export async function createRegistryImport(adminId: string, fileName: string): Promise<string> {
-  const created = await db.serialImport.create({ data: { fileName: fileName.slice(0, 200), createdById: adminId } });
+/** `expectedRows` (lines after the header) lets the progress bar show a share before the end. */
+export async function createRegistryImport(adminId: string, fileName: string, expectedRows = 0): Promise<string> {
+  const created = await db.serialImport.create({ data: { fileName: fileName.slice(0, 200), createdById: adminId, totalRows: expectedRows } });
   return created.id;
+}
+
+const IMPORT_SELECT = {
+  id: true, fileName: true, status: true, totalRows: true, processedRows: true, importedRows: true, errorCount: true,
+  createdAt: true, finishedAt: true,
+} as const;
+
+export function getRegistryImport(importId: string) {
+  return db.serialImport.findUnique({ where: { id: importId }, select: { ...IMPORT_SELECT, errors: true } });
+}
+
+export function listRegistryImports(take = 20) {
+  return db.serialImport.findMany({ select: IMPORT_SELECT, orderBy: { createdAt: "desc" }, take });
 }
 
 async function loadModels(): Promise<Map<string, RegistryModel>> {

@@ -13,7 +13,7 @@ export type TimelineEvent = {
   /** A calendar date (warranty, purchase) or an instant (things that happened in the portal). */
   on: LocalDate | Date;
   kind:
-    | "manufactured" | "purchased" | "registered" | "receivedByTransfer" | "warrantyStarts" | "warrantyEnds"
+    | "manufactured" | "purchased" | "purchasedAt" | "registered" | "receivedByTransfer" | "warrantyStarts" | "warrantyEnds"
     | "extensionAdded" | "recallNotice";
   values?: Record<string, string | number>;
   /** A page of the portal for more. */
@@ -25,7 +25,9 @@ export type TimelineSource = (context: TimelineContext) => Promise<TimelineEvent
 
 const ownership: TimelineSource = async ({ product }) => {
   const events: TimelineEvent[] = [{ on: product.manufacturedOn, kind: "manufactured" }];
-  if (product.purchasedOn) events.push({ on: product.purchasedOn, kind: "purchased", values: { shop: product.shopName ?? "" } });
+  if (product.purchasedOn) {
+    events.push(product.shopName ? { on: product.purchasedOn, kind: "purchasedAt", values: { shop: product.shopName } } : { on: product.purchasedOn, kind: "purchased" });
+  }
   events.push(product.receivedOn ? { on: product.registeredAt, kind: "receivedByTransfer" } : { on: product.registeredAt, kind: "registered" });
   return events;
 };

@@ -68,8 +68,12 @@ export type RecallSummary = {
   completed: number;
 };
 
-export async function listRecallCampaigns(): Promise<RecallSummary[]> {
-  const campaigns = await db.recallCampaign.findMany({ orderBy: { createdAt: "desc" }, include: { model: { select: { code: true } } } });
+export async function listRecallCampaigns(onlyId?: string): Promise<RecallSummary[]> {
+  const campaigns = await db.recallCampaign.findMany({
+    where: onlyId ? { id: onlyId } : {},
+    orderBy: { createdAt: "desc" },
+    include: { model: { select: { code: true } } },
+  });
   return Promise.all(
     campaigns.map(async (campaign) => {
       const units = affectedUnitsWhere(campaign);
@@ -91,4 +95,13 @@ export async function listRecallCampaigns(): Promise<RecallSummary[]> {
       };
     }),
   );
+}
+
+/** One campaign with its figures, or null. */
+export async function getRecallCampaign(campaignId: string): Promise<(RecallSummary & { message: { ja: string; en: string }; serialFrom: string | null; serialTo: string | null; lots: string[] }) | null> {
+  const campaign = await db.recallCampaign.findUnique({ where: { id: campaignId }, select: { id: true, messageJa: true, messageEn: true, serialFrom: true, serialTo: true, lots: true } });
+  if (!campaign) return null;
+  const [summary] = (await listRecallCampaigns(campaign.id));
+  if (!summary) return null;
+  return { ...summary, message: { ja: campaign.messageJa, en: campaign.messageEn }, serialFrom: campaign.serialFrom, serialTo: campaign.serialTo, lots: campaign.lots };
 }

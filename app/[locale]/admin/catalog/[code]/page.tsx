@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ModelForm } from "@/components/admin/model-form";
+import { PlanForm } from "@/components/admin/plan-form";
+import { PageTitle } from "@/components/page-title";
+import { Card } from "@/components/ui/card";
+import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { getModel } from "@/lib/catalog/models";
+import { enterLocale } from "@/lib/i18n/page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("catalog"))("editModel") };
+}
+
+export default async function EditModelPage({ params }: PageProps<"/[locale]/admin/catalog/[code]">) {
+  await enterLocale(params);
+  const user = await requireArea("staff");
+  await requirePagePermission(user, "catalog.manage");
+  const { code } = await params;
+  const model = await getModel(decodeURIComponent(code));
+  if (!model) notFound();
+  const [t, locale] = await Promise.all([getTranslations("catalog"), getLocale()]);
+  return (
+    <>
+      <PageTitle lead={t("unitsCount", { count: model._count.units })}>{`${t("editModel")}: ${model.code}`}</PageTitle>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <Card>
+          {model.imageFileId && (
+            // eslint-disable-next-line @next/next/no-img-element -- served by the access-checked file route
+            <img src={`/api/files/${model.imageFileId}?variant=thumb`} alt={locale === "en" ? model.nameEn : model.nameJa} className="mb-4 h-32 w-32 rounded object-cover" />
+          )}
+          <ModelForm
+            existingCode={model.code}
+            initial={{
+              code: model.code, nameJa: model.nameJa, nameEn: model.nameEn, category: model.category,
+              warrantyMonths: model.warrantyMonths, warrantyBasis: model.warrantyBasis, graceMonths: model.graceMonths,
+              registrationBonusMonths: model.registrationBonusMonths,
+              registrationWindowDays: model.registrationWindowDays === null ? "" : String(model.registrationWindowDays),
+              serialPattern: model.serialPattern, checkDigit: model.checkDigit, imageFileId: "", archived: model.archivedAt !== null,
+            }}
+          />
+        </Card>
+        <Card title={t("plansTitle")}>
+          {model.plans.length === 0 ? (
+            <p className="mb-4 text-sm text-slate-700">{t("noPlans")}</p>
+          ) : (
+            <ul className="mb-4 space-y-2 text-sm">
+              {model.plans.map((plan) => (
+                <li key={plan.id} className="rounded border border-slate-200 p-2">
+                  <strong>{locale === "en" ? plan.nameEn : plan.nameJa}</strong> — {t("planSummary", { months: plan.months, transferable: plan.transferable ? "yes" : "no" })}
+                  {plan.priceYen !== null && <> · ¥{plan.priceYen.toLocaleString("ja-JP")}</>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <PlanForm modelCode={model.code} />
+        </Card>
+      </div>
+    </>
+  );
+}

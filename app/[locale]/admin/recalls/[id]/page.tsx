@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CompleteRecallForm, PublishRecallButton } from "@/components/admin/recall-controls";
+import { RecallFigures } from "@/components/admin/recall-figures";
+import { PageTitle } from "@/components/page-title";
+import { Card } from "@/components/ui/card";
+import { DescriptionList } from "@/components/ui/description-list";
+import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { enterLocale } from "@/lib/i18n/page";
+import { getRecallCampaign } from "@/lib/recalls/campaigns";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("recallsAdmin"))("title") };
+}
+
+export default async function RecallPage({ params }: PageProps<"/[locale]/admin/recalls/[id]">) {
+  await enterLocale(params);
+  const user = await requireArea("staff");
+  await requirePagePermission(user, "recalls.manage");
+  const { id } = await params;
+  const campaign = await getRecallCampaign(id);
+  if (!campaign) notFound();
+  const [t, format] = await Promise.all([getTranslations("recallsAdmin"), getFormatter()]);
+  return (
+    <>
+      <PageTitle lead={`${campaign.modelCode} · ${t(`status.${campaign.status}`)}`}>{`${campaign.code}: ${campaign.title.ja}`}</PageTitle>
+      <div className="space-y-6">
+        <Card title={t("figures")}>
+          <RecallFigures summary={campaign} />
+          <div className="mt-4">
+            {campaign.status === "DRAFT" ? (
+              <PublishRecallButton campaignId={campaign.id} owners={campaign.registeredUnits} />
+            ) : (
+              <CompleteRecallForm campaignId={campaign.id} />
+            )}
+          </div>
+        </Card>
+        <Card title={t("details")}>
+          <DescriptionList
+            items={[
+              { term: t("serialFrom"), value: <span className="font-mono">{campaign.serialFrom ?? "—"}</span> },
+              { term: t("serialTo"), value: <span className="font-mono">{campaign.serialTo ?? "—"}</span> },
+              { term: t("lots"), value: campaign.lots.join(", ") || "—" },
+              { term: t("publishedAt"), value: campaign.publishedAt ? format.dateTime(campaign.publishedAt, { dateStyle: "long", timeStyle: "short" }) : "—" },
+              { term: t("titleEn"), value: campaign.title.en },
+              { term: t("messageJa"), value: <span lang="ja" className="whitespace-pre-line">{campaign.message.ja}</span> },
+              { term: t("messageEn"), value: <span lang="en" className="whitespace-pre-line">{campaign.message.en}</span> },
+            ]}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

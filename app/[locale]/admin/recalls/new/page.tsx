@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { RecallForm } from "@/components/admin/recall-form";
+import { PageTitle } from "@/components/page-title";
+import { Card } from "@/components/ui/card";
+import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { listModels } from "@/lib/catalog/models";
+import { enterLocale } from "@/lib/i18n/page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("recallsAdmin"))("new") };
+}
+
+export default async function NewRecallPage({ params }: PageProps<"/[locale]/admin/recalls/new">) {
+  await enterLocale(params);
+  const user = await requireArea("staff");
+  await requirePagePermission(user, "recalls.manage");
+  const [models, t, locale] = await Promise.all([listModels(), getTranslations("recallsAdmin"), getLocale()]);
+  return (
+    <>
+      <PageTitle lead={t("newLead")}>{t("new")}</PageTitle>
+      <Card className="max-w-4xl">
+        <RecallForm models={models.map((model) => ({ code: model.code, name: locale === "en" ? model.nameEn : model.nameJa }))} />
+      </Card>
+    </>
+  );
+}

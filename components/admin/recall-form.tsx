@@ -1,0 +1,63 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ComponentProps } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { createRecallAction } from "@/lib/recalls/actions";
+import { ZRecallCampaignSchema } from "@/lib/recalls/schemas";
+
+function TextArea({ id, label, error, ...props }: ComponentProps<"textarea"> & { id: string; label: string; error?: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">{label}</label>
+      <textarea id={id} rows={6} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="rounded-md border border-slate-400 bg-white px-3 py-2" {...props} />
+      {error && <p id={`${id}-error`} className="text-sm text-red-700">{error}</p>}
+    </div>
+  );
+}
+
+/** A new recall campaign (saved as a draft; publishing is a separate, confirmed step). */
+export function RecallForm({ models }: { models: { code: string; name: string }[] }) {
+  const t = useTranslations("recallsAdmin");
+  const { form, onSubmit, fieldError, formError, canSubmit, busy } = useActionForm({
+    schema: ZRecallCampaignSchema,
+    action: createRecallAction,
+    defaultValues: { code: "", modelCode: models[0]?.code ?? "", serialFrom: "", serialTo: "", lots: "", titleJa: "", titleEn: "", messageJa: "", messageEn: "" },
+  });
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField label={t("code")} hint={t("codeHint")} error={fieldError("code")} {...form.register("code")} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="recall-model" className="text-sm font-medium text-slate-800">{t("model")}</label>
+          <select id="recall-model" className="min-h-11 rounded-md border border-slate-400 bg-white px-3" {...form.register("modelCode")}>
+            {models.map((model) => (
+              <option key={model.code} value={model.code}>{model.code} — {model.name}</option>
+            ))}
+          </select>
+          {fieldError("modelCode") && <p className="text-sm text-red-700">{fieldError("modelCode")}</p>}
+        </div>
+      </div>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-1 text-base font-semibold">{t("scope")}</legend>
+        <p className="text-sm text-slate-600 sm:col-span-2">{t("scopeHint")}</p>
+        <FormField label={t("serialFrom")} className="font-mono" error={fieldError("serialFrom")} {...form.register("serialFrom")} />
+        <FormField label={t("serialTo")} className="font-mono" error={fieldError("serialTo")} {...form.register("serialTo")} />
+        <div className="sm:col-span-2">
+          <FormField label={t("lots")} hint={t("lotsHint")} error={fieldError("lots")} {...form.register("lots")} />
+        </div>
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField label={t("titleJa")} lang="ja" error={fieldError("titleJa")} {...form.register("titleJa")} />
+        <FormField label={t("titleEn")} lang="en" error={fieldError("titleEn")} {...form.register("titleEn")} />
+        <TextArea id="recall-message-ja" lang="ja" label={t("messageJa")} error={fieldError("messageJa")} {...form.register("messageJa")} />
+        <TextArea id="recall-message-en" lang="en" label={t("messageEn")} error={fieldError("messageEn")} {...form.register("messageEn")} />
+      </div>
+      <Button type="submit" disabled={!canSubmit}>{busy ? t("saving") : t("saveDraft")}</Button>
+    </form>
+  );
+}

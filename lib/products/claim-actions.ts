@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import { AppError } from "@/lib/errors";
+import { decideClaim } from "./claims";
+
+/** Staff decide ownership claims (permission "claims.review"). */
+export const decideClaimAction = defineAction(
+  {
+    permission: "claims.review",
+    schema: z.object({ claimId: z.string().min(1).max(40), approve: z.boolean(), note: z.string().trim().max(1000, "tooLong").default("") }),
+  },
+  async (input, { user }) => {
+    if (!user) throw new AppError("UNAUTHENTICATED");
+    await decideClaim(user.id, input);
+    revalidatePath("/[locale]/admin/claims", "page");
+  },
+);
