@@ -21,6 +21,17 @@ const PAGES: { path: string; role?: Role; heading: { ja: string; en: string } }[
   { path: "/account/security", role: "CUSTOMER", heading: { ja: "ログインと安全", en: "Sign-in & security" } },
   { path: "/account/sessions", role: "DEALER_STAFF", heading: { ja: "端末", en: "Devices" } },
   { path: "/account/activity", role: "ADMIN", heading: { ja: "セキュリティ履歴", en: "Security activity" } },
+  { path: "/mypage/products", role: "CUSTOMER", heading: { ja: "登録製品", en: "My products" } },
+  { path: "/mypage/products/register", role: "CUSTOMER", heading: { ja: "製品を登録", en: "Register a product" } },
+  { path: "/mypage/products/receive", role: "CUSTOMER", heading: { ja: "製品を受け取る", en: "Receive a product" } },
+  { path: "/mypage/products/claim", role: "CUSTOMER", heading: { ja: "登録の確認を依頼", en: "Ask us to review a registration" } },
+  { path: "/admin/catalog", role: "ADMIN", heading: { ja: "製品カタログ", en: "Product catalog" } },
+  { path: "/admin/catalog/new", role: "ADMIN", heading: { ja: "機種を追加", en: "New model" } },
+  { path: "/admin/catalog/AC-2600", role: "ADMIN", heading: { ja: "機種を編集", en: "Edit model" } },
+  { path: "/admin/registry", role: "ADMIN", heading: { ja: "シリアル台帳", en: "Serial registry" } },
+  { path: "/admin/recalls", role: "ADMIN", heading: { ja: "リコール", en: "Recalls" } },
+  { path: "/admin/recalls/new", role: "ADMIN", heading: { ja: "リコールを作成", en: "New recall campaign" } },
+  { path: "/admin/claims", role: "SUPPORT_LEAD", heading: { ja: "所有者の確認依頼", en: "Ownership claims" } },
 ];
 
 for (const locale of ["ja", "en"] as const) {
@@ -45,7 +56,7 @@ test("axe: the sign-in form with its errors showing", async ({ page }) => {
 test("the narrow (mobile) layout has no horizontal scrolling", async ({ page, login }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await login("SUPPORT_LEAD");
-  for (const path of ["/ja/admin", "/ja/admin/audit", "/en/signin", "/ja/account", "/ja/account/security", "/ja/account/sessions", "/ja/signup"]) {
+  for (const path of ["/ja/admin", "/ja/admin/audit", "/ja/admin/claims", "/en/signin", "/ja/account", "/ja/account/security", "/ja/account/sessions", "/ja/signup"]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

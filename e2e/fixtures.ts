@@ -157,3 +157,53 @@ export const test = base.extend<{ login: (role: Role) => Promise<TestUser> }>({
 });
 
 export { expect };
+
+/** Its own client address per test, so per-address limits (sign-in, serial look-ups) do not collide. */
+export function randomClientAddress(): string {
+  return `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+}
+
+/**
+ * A product model of this test alone (serials `<PREFIX>` + 6 digits, no check digit) with `count`
+ * units in the registry. Returns the model code and the serials.
+ */
+export async function createModelWithUnits(
+  count: number,
+  options: { warrantyMonths?: number; bonusMonths?: number; manufacturedOn?: string; lot?: string } = {},
+): Promise<{ modelId: string; code: string; serials: string[]; unitIds: string[] }> {
+  const suffix = randomBytes(3).toString("hex").toUpperCase();
+  const prefix = `T${suffix}`;
+  const modelId = randomUUID();
+  const code = `E2E-${suffix}`;
+  await query(
+    `INSERT INTO "ProductModel" (id, code, "nameJa", "nameEn", category, "warrantyMonths", "registrationBonusMonths", "registrationWindowDays", "serialPattern", "checkDigit", "updatedAt")
+     VALUES ($1, $2, $3, $4, 'test', $5, $6, NULL, $7, 'NONE', now())`,
+    [modelId, code, `テスト機 ${code}`, `Test model ${code}`, options.warrantyMonths ?? 12, options.bonusMonths ?? 0, `${prefix}[0-9]{6}`],
+  );
+  const serials: string[] = [];
+  const unitIds: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const id = randomUUID();
+    const serial = `${prefix}${String(i).padStart(6, "0")}`;
+    await query(`INSERT INTO "SerialUnit" (id, serial, "modelId", "manufacturedOn", lot) VALUES ($1, $2, $3, $4::date, $5)`, [
+      id, serial, modelId, options.manufacturedOn ?? "2026-01-15", options.lot ?? null,
+    ]);
+    serials.push(serial);
+    unitIds.push(id);
+  }
+  return { modelId, code, serials, unitIds };
+}
+
+/** Register a unit to a user directly (as if they had done it through the form). Returns the ownership id. */
+export async function giveUnit(userId: string, unitId: string, purchasedOn = "2026-03-01"): Promise<string> {
+  const id = randomUUID();
+  await query(`INSERT INTO "Ownership" (id, "unitId", "userId", "purchasedOn") VALUES ($1, $2, $3, $4::date)`, [id, unitId, userId, purchasedOn]);
+  return id;
+}
+
+/** A stored photo of a user, made through the real upload route with that user's cookie. */
+export async function uploadPhotoAs(page: Page, purpose: "proof_of_purchase" | "claim_evidence", image: Buffer): Promise<string> {
+  const response = await page.request.post(`/api/files?purpose=${purpose}`, { data: image, headers: { "Content-Type": "application/octet-stream" } });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}

@@ -7,6 +7,9 @@ import { isAppError } from "@/lib/errors";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { requestLogger } from "@/lib/log";
 
+/** Header our browser code sends with API calls: the language of the page, for error messages. */
+export const LOCALE_HEADER = "x-portal-locale";
+
 type Access = { permission: Permission | ((request: Request) => Permission) } | { public: true };
 
 /**
@@ -29,7 +32,9 @@ export function defineRoute<P>(
       }
       return await handler(request, { user, params: await context.params });
     } catch (error) {
-      const locale = user && isLocale(user.locale) ? user.locale : routing.defaultLocale;
+      // The language of the page that called (sent by our client code), else the user's.
+      const requested = request.headers.get(LOCALE_HEADER);
+      const locale = isLocale(requested) ? requested : user && isLocale(user.locale) ? user.locale : routing.defaultLocale;
       const t = await getTranslations({ locale });
       if (isAppError(error)) {
         const key = error.messageKey.includes(".") ? error.messageKey : `errors.${error.messageKey}`;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { errorMessageOf, uploadWithProgress } from "@/components/files/upload-request";
 import { Alert } from "@/components/ui/alert";
@@ -24,6 +24,7 @@ type ImportStatus = {
  */
 export function RegistryImportPanel() {
   const t = useTranslations("registry");
+  const locale = useLocale();
   const inputId = useId();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -35,7 +36,7 @@ export function RegistryImportPanel() {
     queryKey: ["registry-import", importId],
     enabled: importId !== null,
     queryFn: async (): Promise<ImportStatus> => {
-      const response = await fetch(`/api/registry-imports/${importId}`, { cache: "no-store" });
+      const response = await fetch(`/api/registry-imports/${importId}`, { cache: "no-store", headers: { "x-portal-locale": locale } });
       if (!response.ok) throw new Error(t("pollFailed"));
       const body = (await response.json()) as ImportStatus;
       if (body.status !== "RUNNING") router.refresh();
@@ -49,7 +50,7 @@ export function RegistryImportPanel() {
     setUploadError(undefined);
     setImportId(null);
     setUploadPercent(0);
-    uploadWithProgress(`/api/registry-imports?name=${encodeURIComponent(file.name)}`, file, setUploadPercent)
+    uploadWithProgress(`/api/registry-imports?name=${encodeURIComponent(file.name)}`, file, setUploadPercent, locale)
       .promise.then(({ status: code, body }) => {
         setUploadPercent(null);
         if (code === 202 && typeof body.id === "string") {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FilePurpose } from "@/lib/auth/permissions";
@@ -33,6 +33,7 @@ export function PhotoUpload({
   onUploadingChange?: (uploading: boolean) => void;
 }) {
   const t = useTranslations("files");
+  const locale = useLocale();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const abortRef = useRef<(() => void) | null>(null);
@@ -47,7 +48,7 @@ export function PhotoUpload({
     setUploadError(undefined);
     const preview = URL.createObjectURL(file);
     setState({ phase: "uploading", percent: 0, preview });
-    const request = uploadWithProgress(`/api/files?purpose=${purpose}`, file, (percent) => setState({ phase: "uploading", percent, preview }));
+    const request = uploadWithProgress(`/api/files?purpose=${purpose}`, file, (percent) => setState({ phase: "uploading", percent, preview }), locale);
     abortRef.current = request.abort;
     request.promise
       .then(({ status, body }) => {

@@ -6,11 +6,14 @@ export function uploadWithProgress(
   url: string,
   file: Blob,
   onProgress: (percent: number) => void,
+  locale: string,
 ): { promise: Promise<{ status: number; body: Record<string, unknown> }>; abort: () => void } {
   const request = new XMLHttpRequest();
   const promise = new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
     request.open("POST", url);
     request.setRequestHeader("Content-Type", "application/octet-stream");
+    // Errors come back in the language of the page (see lib/route.ts).
+    request.setRequestHeader("x-portal-locale", locale);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };

@@ -23,7 +23,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   /** Called instead of showing the error (e.g. to open the step-up dialog). */
   onError?: (error: ActionError) => boolean | void;
 }) {
-  const t = useTranslations("validation");
+  const t = useTranslations();
   const [formError, setFormError] = useState<string>();
   const [redirecting, setRedirecting] = useState(false);
   const hydrated = useHydrated();
@@ -59,7 +59,10 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   const fieldError = (name: Path<z.input<S>>): string | undefined => {
     const error = form.getFieldState(name, form.formState).error;
     if (!error?.message) return undefined;
-    return error.type === "server" ? error.message : t.has(error.message as never) ? t(error.message as never) : error.message;
+    if (error.type === "server") return error.message;
+    // Shared schemas name catalog keys: "tooLong" in `validation`, or a full key such as "catalog.patternInvalid".
+    const key = error.message.includes(".") ? error.message : `validation.${error.message}`;
+    return t.has(key as never) ? t(key as never) : error.message;
   };
 
   const busy = form.formState.isSubmitting || redirecting;

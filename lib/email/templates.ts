@@ -38,7 +38,7 @@ export function renderEmail(template: EmailTemplate, locale: Locale): RenderedEm
   const { name, ...values } = template;
   const vars = values as Record<string, string>;
   const key = name;
-  const subject = t(`${key}.subject`);
+  const subject = t(`${key}.subject`, vars);
   const body = t(`${key}.body`, vars);
   const url = "url" in template ? template.url : null;
   const action = url ? t(`${key}.action`) : null;

@@ -46,6 +46,9 @@ describe("email templates", () => {
       { name: "secondFactorChanged", change: "passkeyAdded" },
       { name: "emailChange", url, newEmail: "new@example.jp" },
       { name: "emailChanged", newEmail: "new@example.jp" },
+      { name: "transferCompleted", product: "ルームエアコン", serial: "AC26000001K", url },
+      { name: "recallNotice", title: "室外機の点検", url },
+      { name: "claimDecided", serial: "AC26000001K", url },
     ] as const;
     for (const locale of ["ja", "en"] as const) {
       for (const template of templates) {

@@ -2,7 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { recordAudit } from "@/lib/audit/log";
 import { keyedHash } from "@/lib/auth/sealed-secrets";
-import { reserveAttempt } from "@/lib/auth/throttle";
+import { reserveAttempt, settleSuccess } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { queueEmail, portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
@@ -67,10 +67,8 @@ export async function cancelTransfer(userId: string, ownershipId: string): Promi
  */
 export async function acceptTransfer(buyerId: string, code: string): Promise<{ ownershipId: string }> {
   const { ipAddress } = await requestMeta();
-  const limit = await reserveAttempt([
-    { kind: "secondFactor", value: `transfer:${buyerId}` },
-    { kind: "lookup", value: `transfer-ip:${ipAddress ?? "unknown"}` },
-  ]);
+  const buyerKey = { kind: "secondFactor" as const, value: `transfer:${buyerId}` };
+  const limit = await reserveAttempt([buyerKey, { kind: "lookup", value: `transfer-ip:${ipAddress ?? "unknown"}` }]);
   if (!limit.allowed) throw new AppError("RATE_LIMITED", { messageKey: "products.tooManyLookups" });
 
   const now = new Date();
@@ -104,6 +102,8 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
     });
     return created.id;
   });
+  // A buyer who got it right starts afresh (a family receiving several products is not throttled).
+  await settleSuccess([buyerKey]);
   await recordAudit({ action: "product.transferred", outcome: "SUCCESS", actorId: buyerId, targetType: "Ownership", targetId: ownershipId, details: { from: seller.id } });
   await noticeOpenRecalls(seller.unitId, buyerId);
   const productName = seller.user.locale === "en" ? seller.unit.model.nameEn : seller.unit.model.nameJa;

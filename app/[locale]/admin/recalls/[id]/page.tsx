@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CompleteRecallForm, PublishRecallButton } from "@/components/admin/recall-controls";
 import { RecallFigures } from "@/components/admin/recall-figures";
 import { PageTitle } from "@/components/page-title";
@@ -21,10 +21,10 @@ export default async function RecallPage({ params }: PageProps<"/[locale]/admin/
   const { id } = await params;
   const campaign = await getRecallCampaign(id);
   if (!campaign) notFound();
-  const [t, format] = await Promise.all([getTranslations("recallsAdmin"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("recallsAdmin"), getFormatter(), getLocale()]);
   return (
     <>
-      <PageTitle lead={`${campaign.modelCode} · ${t(`status.${campaign.status}`)}`}>{`${campaign.code}: ${campaign.title.ja}`}</PageTitle>
+      <PageTitle lead={`${campaign.modelCode} · ${t(`status.${campaign.status}`)}`}>{`${campaign.code}: ${locale === "en" ? campaign.title.en : campaign.title.ja}`}</PageTitle>
       <div className="space-y-6">
         <Card title={t("figures")}>
           <RecallFigures summary={campaign} />
@@ -43,7 +43,8 @@ export default async function RecallPage({ params }: PageProps<"/[locale]/admin/
               { term: t("serialTo"), value: <span className="font-mono">{campaign.serialTo ?? "—"}</span> },
               { term: t("lots"), value: campaign.lots.join(", ") || "—" },
               { term: t("publishedAt"), value: campaign.publishedAt ? format.dateTime(campaign.publishedAt, { dateStyle: "long", timeStyle: "short" }) : "—" },
-              { term: t("titleEn"), value: campaign.title.en },
+              { term: t("titleJa"), value: <span lang="ja">{campaign.title.ja}</span> },
+              { term: t("titleEn"), value: <span lang="en">{campaign.title.en}</span> },
               { term: t("messageJa"), value: <span lang="ja" className="whitespace-pre-line">{campaign.message.ja}</span> },
               { term: t("messageEn"), value: <span lang="en" className="whitespace-pre-line">{campaign.message.en}</span> },
             ]}

@@ -1,0 +1,83 @@
+import sharp from "sharp";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeRequest } from "@/scripts/test/fake-request";
+
+vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
+
+const { db } = await import("@/lib/db");
+const { testCustomer, testModelWithUnits } = await import("@/scripts/test/product-factories");
+const { deliverFile, discardOwnDraftFile, saveImageUpload } = await import("./uploads");
+const { canReadFile } = await import("@/lib/auth/permissions");
+
+beforeEach(() => fakeRequest.reset());
+
+async function* streamOf(buffer: Buffer) {
+  yield buffer;
+}
+
+async function photoWithGps(): Promise<Buffer> {
+  return sharp({ create: { width: 400, height: 300, channels: 3, background: "#ccc" } })
+    .jpeg()
+    .withExif({ IFD0: { Make: "Cam" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "35/1 40/1 0/1" } })
+    .toBuffer();
+}
+
+const actor = (user: { id: string; role: "CUSTOMER" | "SUPPORT_AGENT" | "DEALER_STAFF" | "ADMIN" | "SUPPORT_LEAD" }) => ({ id: user.id, role: user.role, dealerId: null });
+
+describe("upload pipeline (local store)", () => {
+  it("[5.2.2][14.2.8] stores a checked, re-encoded WebP without EXIF/GPS under a generated name, and serves it to its owner only", async () => {
+    const owner = await testCustomer();
+    const input = await photoWithGps();
+    expect((await sharp(input).metadata()).exif).toBeDefined();
+    const saved = await saveImageUpload(owner.id, "proof_of_purchase", streamOf(input));
+    const row = await db.storedFile.findUniqueOrThrow({ where: { id: saved.id } });
+    expect(row).toMatchObject({ storage: "LOCAL", contentType: "image/webp", purpose: "proof_of_purchase", width: 400, height: 300 });
+    expect(row.key).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.webp$/);
+
+    const delivered = await deliverFile(actor({ id: owner.id, role: "CUSTOMER" }), saved.id, "full");
+    expect(delivered?.kind).toBe("bytes");
+    const metadata = await sharp((delivered as { data: Buffer }).data).metadata();
+    expect(metadata.format).toBe("webp");
+    expect(metadata.exif).toBeUndefined();
+    const thumb = await deliverFile(actor({ id: owner.id, role: "CUSTOMER" }), saved.id, "thumb");
+    expect((await sharp((thumb as { data: Buffer }).data).metadata()).width).toBe(320);
+
+    // [8.2.2] Another customer, a dealer and a signed-out visitor get nothing.
+    const stranger = await testCustomer();
+    expect(await deliverFile(actor({ id: stranger.id, role: "CUSTOMER" }), saved.id, "full")).toBeNull();
+    expect(await deliverFile(actor({ id: stranger.id, role: "DEALER_STAFF" }), saved.id, "full")).toBeNull();
+    expect(await deliverFile(null, saved.id, "thumb")).toBeNull();
+    // Staff reviewing proofs may see it.
+    expect((await deliverFile(actor({ id: stranger.id, role: "SUPPORT_AGENT" }), saved.id, "full"))?.kind).toBe("bytes");
+  });
+
+  it("refuses what is not an image, before storing anything", async () => {
+    const owner = await testCustomer();
+    await expect(saveImageUpload(owner.id, "proof_of_purchase", streamOf(Buffer.from("<svg onload=alert(1)>")))).rejects.toMatchObject({ messageKey: "files.notAnImage" });
+    expect(await db.storedFile.count({ where: { ownerId: owner.id } })).toBe(0);
+  });
+
+  it("a draft photo can be removed by its owner only, and not once it is evidence of a registration", async () => {
+    const owner = await testCustomer();
+    const draft = await saveImageUpload(owner.id, "proof_of_purchase", streamOf(await photoWithGps()));
+    const stranger = await testCustomer();
+    await expect(discardOwnDraftFile(stranger.id, draft.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await discardOwnDraftFile(owner.id, draft.id);
+    expect(await deliverFile(actor({ id: owner.id, role: "CUSTOMER" }), draft.id, "full")).toBeNull();
+
+    const proof = await saveImageUpload(owner.id, "proof_of_purchase", streamOf(await photoWithGps()));
+    const { units } = await testModelWithUnits(1);
+    await db.ownership.create({ data: { userId: owner.id, unitId: units[0]!.id, proofFileId: proof.id } });
+    await expect(discardOwnDraftFile(owner.id, proof.id)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("the read policy: owner, reviewing staff for proofs, anyone for catalog images", () => {
+    const file = { ownerId: "u1", purpose: "proof_of_purchase" };
+    expect(canReadFile({ id: "u1", role: "CUSTOMER", dealerId: null }, file)).toBe(true);
+    expect(canReadFile({ id: "u2", role: "CUSTOMER", dealerId: null }, file)).toBe(false);
+    expect(canReadFile({ id: "u3", role: "DEALER_STAFF", dealerId: "d" }, file)).toBe(false);
+    expect(canReadFile({ id: "u4", role: "SUPPORT_LEAD", dealerId: null }, file)).toBe(true);
+    expect(canReadFile(null, file)).toBe(false);
+    expect(canReadFile(null, { ownerId: "admin", purpose: "model_image" })).toBe(true);
+  });
+});

@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeRequest } from "@/scripts/test/fake-request";
+
+vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
+
+const { db } = await import("@/lib/db");
+const { own, testCustomer, testModelWithUnits } = await import("@/scripts/test/product-factories");
+const { createRecallCampaign, listRecallCampaigns, markRecallCompleted, publishRecallCampaign } = await import("./campaigns");
+const { acknowledgeOwnRecallNotice, getOwnRecallNotice, listOwnRecallNotices } = await import("./notices");
+const { acceptTransfer, startTransfer } = await import("@/lib/products/transfers");
+const { registerProduct } = await import("@/lib/products/registration");
+
+beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
+
+async function admin() {
+  return db.user.create({ data: { email: `admin-${crypto.randomUUID()}@test.example`, role: "ADMIN" } });
+}
+
+const text = { titleJa: "点検のお願い", titleEn: "Inspection", messageJa: "無償で点検します。", messageEn: "Free inspection." };
+
+describe("recall campaigns", () => {
+  it("reach the current owners of units in the serial range or the lots, by email and on My Page, whatever their marketing consent", async () => {
+    const staff = await admin();
+    const { model, units } = await testModelWithUnits(6);
+    await db.serialUnit.update({ where: { id: units[5]!.id }, data: { lot: "LOT-9" } });
+    const owners = await Promise.all(units.map(() => testCustomer()));
+    await Promise.all(units.map((unit, i) => own(owners[i]!.id, unit.id)));
+    // Owner 0 said no to marketing: a safety notice still reaches them.
+    await db.consent.create({ data: { userId: owners[0]!.id, purpose: "marketing_email", policyVersion: "1", textHash: "x", channel: "test", withdrawnAt: new Date() } });
+
+    const { id } = await createRecallCampaign(staff.id, {
+      code: `RC-${crypto.randomUUID().slice(0, 8)}`, modelCode: model.code, serialFrom: units[0]!.serial, serialTo: units[2]!.serial, lots: "LOT-9", ...text,
+    });
+    const [draft] = await listRecallCampaigns(id);
+    expect(draft).toMatchObject({ status: "DRAFT", affectedUnits: 4, registeredUnits: 4, notices: 0 });
+
+    expect(await publishRecallCampaign(staff.id, id)).toEqual({ notified: 4 });
+    expect(await publishRecallCampaign(staff.id, id)).toEqual({ notified: 0 }); // nobody twice
+    for (const i of [0, 1, 2, 5]) {
+      expect(await listOwnRecallNotices(owners[i]!.id)).toHaveLength(1);
+      expect(await db.outboxEmail.count({ where: { to: owners[i]!.email, template: "recallNotice" } })).toBe(1);
+    }
+    for (const i of [3, 4]) expect(await listOwnRecallNotices(owners[i]!.id)).toHaveLength(0);
+
+    const [notice] = await listOwnRecallNotices(owners[1]!.id);
+    await acknowledgeOwnRecallNotice(owners[1]!.id, notice!.id);
+    await acknowledgeOwnRecallNotice(owners[1]!.id, notice!.id);
+    await markRecallCompleted(id, units[2]!.serial.toLowerCase());
+    await expect(markRecallCompleted(id, units[3]!.serial)).rejects.toMatchObject({ code: "VALIDATION" });
+    const [published] = await listRecallCampaigns(id);
+    expect(published).toMatchObject({ status: "PUBLISHED", notices: 4, acknowledged: 1, completed: 1 });
+  });
+
+  it("the notice follows the unit: a later registration or a transfer before the fix notifies the new owner", async () => {
+    const staff = await admin();
+    const { model, units } = await testModelWithUnits(2);
+    const first = await testCustomer();
+    await own(first.id, units[0]!.id);
+    const { id } = await createRecallCampaign(staff.id, {
+      code: `RC-${crypto.randomUUID().slice(0, 8)}`, modelCode: model.code, serialFrom: units[0]!.serial, serialTo: units[1]!.serial, lots: "", ...text,
+    });
+    await publishRecallCampaign(staff.id, id);
+
+    // Registered after publication.
+    const late = await testCustomer();
+    await registerProduct(late.id, { serial: units[1]!.serial, purchasedOn: "2026-03-01", dealerId: null, otherShopName: null, proofFileId: null }, "2026-11-21");
+    expect(await listOwnRecallNotices(late.id)).toHaveLength(1);
+
+    // Handed on before the fix: the buyer gets it, the seller no longer has it.
+    const ownership = await db.ownership.findFirstOrThrow({ where: { userId: first.id, endedAt: null } });
+    const buyer = await testCustomer();
+    const { code } = await startTransfer(first.id, ownership.id);
+    await acceptTransfer(buyer.id, code);
+    expect(await listOwnRecallNotices(buyer.id)).toHaveLength(1);
+    expect(await listOwnRecallNotices(first.id)).toHaveLength(0);
+  });
+
+  it("[8.2.2] another customer's notice is not found and cannot be acknowledged", async () => {
+    const staff = await admin();
+    const { model, units } = await testModelWithUnits(1);
+    const owner = await testCustomer();
+    await own(owner.id, units[0]!.id);
+    const { id } = await createRecallCampaign(staff.id, { code: `RC-${crypto.randomUUID().slice(0, 8)}`, modelCode: model.code, serialFrom: units[0]!.serial, serialTo: "", lots: "", ...text });
+    await publishRecallCampaign(staff.id, id);
+    const [notice] = await listOwnRecallNotices(owner.id);
+    const stranger = await testCustomer();
+    expect(await getOwnRecallNotice(stranger.id, notice!.id)).toBeNull();
+    await expect(acknowledgeOwnRecallNotice(stranger.id, notice!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getOwnRecallNotice(owner.id, notice!.id))!.acknowledgedAt).toBeNull();
+  });
+
+  it("refuses a reversed range and an unknown model, naming the field", async () => {
+    const staff = await admin();
+    const { model } = await testModelWithUnits(0);
+    await expect(
+      createRecallCampaign(staff.id, { code: "RC-X1", modelCode: model.code, serialFrom: "B", serialTo: "A", lots: "", ...text }),
+    ).rejects.toMatchObject({ cause: { serialTo: "recalls.rangeReversed" } });
+    await expect(
+      createRecallCampaign(staff.id, { code: "RC-X2", modelCode: "NO-SUCH", serialFrom: "A", serialTo: "", lots: "", ...text }),
+    ).rejects.toMatchObject({ cause: { modelCode: "recalls.modelUnknown" } });
+  });
+});
