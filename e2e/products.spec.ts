@@ -371,6 +371,6 @@ test("admin adds a model with its warranty terms and serial format; a bad patter
   await page.getByLabel("Plan name (English)").fill("Extended warranty, 1 year");
   await page.getByLabel("Months", { exact: true }).fill("12");
   await page.getByRole("button", { name: "Add plan" }).click();
-  await expect(page.getByText("Extended warranty, 1 year")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Extended warranty, 1 year" })).toBeVisible();
   await expectAccessible(page);
 });

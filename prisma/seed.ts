@@ -117,6 +117,9 @@ export async function seed(url: string, options: { authSecret: string }): Promis
       await db.ownership.create({
         data: { unitId: ownedUnit.id, userId: owner.id, purchasedOn: new Date(Date.UTC(2026, 2, 1)), dealerId: firstDealer.id },
       });
+      // Bought with the 3-year extended warranty, so My products shows an extended plan.
+      const plan = await db.extendedWarrantyPlan.findFirstOrThrow({ where: { modelId: ownedUnit.modelId } });
+      await db.unitExtension.create({ data: { unitId: ownedUnit.id, planId: plan.id, addedOn: new Date(Date.UTC(2026, 2, 1)) } });
     }
     // The first consents: demo customers accepted the current terms and privacy policy.
     const customers = await db.user.findMany({ where: { role: "CUSTOMER", consents: { none: {} } }, select: { id: true } });

@@ -8,14 +8,14 @@ import { FormField } from "@/components/ui/form-field";
 import { useRouter } from "@/lib/i18n/navigation";
 import { decideClaimAction } from "@/lib/products/claim-actions";
 
-export function ClaimDecision({ claimId }: { claimId: string }) {
+export function ClaimDecision({ claimId, reviewedOwnershipId }: { claimId: string; reviewedOwnershipId: string | null }) {
   const t = useTranslations("claimsAdmin");
   const router = useRouter();
   const [note, setNote] = useState("");
   const [busy, startTransition] = useTransition();
   const decide = (approve: boolean) =>
     startTransition(async () => {
-      const result = await decideClaimAction({ claimId, approve, note });
+      const result = await decideClaimAction({ claimId, approve, note, reviewedOwnershipId });
       if (!result.ok) return void toast.error(result.error.message);
       toast.success(approve ? t("approved") : t("rejected"));
       router.refresh();

@@ -12,14 +12,15 @@ import { useRouter } from "@/lib/i18n/navigation";
 import { completeRecallAction, publishRecallAction } from "@/lib/recalls/actions";
 import { ZRecallCompletionSchema } from "@/lib/recalls/schemas";
 
-export function PublishRecallButton({ campaignId, owners }: { campaignId: string; owners: number }) {
+/** Publish a draft; for a published campaign (`retry`), send the notices whose email failed. */
+export function PublishRecallButton({ campaignId, owners, retry = false }: { campaignId: string; owners: number; retry?: boolean }) {
   const t = useTranslations("recallsAdmin");
   const router = useRouter();
   const [busy, startTransition] = useTransition();
   return (
     <ConfirmButton
-      label={t("publish")}
-      title={t("publishConfirmTitle")}
+      label={retry ? t("resend") : t("publish")}
+      title={retry ? t("resend") : t("publishConfirmTitle")}
       body={t("publishConfirmBody", { owners })}
       confirmLabel={t("publishConfirm")}
       cancelLabel={t("cancel")}

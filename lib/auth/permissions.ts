@@ -34,7 +34,7 @@ const PERMISSIONS = {
   /** Upload images (proof of purchase, claim evidence, later repairs and chat). */
   "files.upload": ROLES,
   /** Read customers' proof and evidence images while reviewing their claims. */
-  "files.review": STAFF,
+  "files.review": ["SUPPORT_LEAD", "ADMIN"],
   /** Review ownership claims (a serial registered by someone else). */
   "claims.review": ["SUPPORT_LEAD", "ADMIN"],
   /** Product models, warranty terms, extended plans and serial formats. */
@@ -81,10 +81,12 @@ export function uploadPermission(purpose: FilePurpose): Permission {
  * Who may see a stored file: its uploader; staff reviewing customers' proofs and evidence; anyone
  * for catalog images. Nobody else (another customer, a dealer) — and to them it does not exist.
  */
-export function canReadFile(actor: Actor | null, file: { ownerId: string; purpose: string }): boolean {
+export function canReadFile(actor: (Actor & { strong?: boolean }) | null, file: { ownerId: string; purpose: string }): boolean {
   if (file.purpose === "model_image") return true;
   if (!actor) return false;
   if (file.ownerId === actor.id) return true;
+  // Staff work on customers' files only in a session with a second factor, like everywhere else.
+  if (requiresSecondFactor(actor.role) && !actor.strong) return false;
   return (file.purpose === "proof_of_purchase" || file.purpose === "claim_evidence") && can(actor, "files.review");
 }
 

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { redirect } from "@/lib/i18n/navigation";
-import { addPlan, saveModel } from "./models";
-import { ZModelSchema, ZPlanSchema } from "./schemas";
+import { addPlan, grantPlanToUnit, saveModel } from "./models";
+import { ZGrantPlanSchema, ZModelSchema, ZPlanSchema } from "./schemas";
 
 /** Admin catalog actions (permission "catalog.manage", checked on the server for each call). */
 const catalog = { permission: "catalog.manage" } as const;
@@ -29,4 +29,9 @@ export const saveModelAction = defineAction(
 export const addPlanAction = defineAction({ ...catalog, schema: ZPlanSchema }, async (input, { user }) => {
   await addPlan(adminId(user), input);
   revalidatePath("/[locale]/admin/catalog", "layout");
+});
+
+export const grantPlanAction = defineAction({ ...catalog, schema: ZGrantPlanSchema }, async (input, { user }) => {
+  await grantPlanToUnit(adminId(user), input);
+  revalidatePath("/[locale]/mypage", "layout");
 });

@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findOwnFile } from "@/lib/files/stored-files";
 import type { z } from "zod";
-import type { ZModelSchema, ZPlanSchema } from "./schemas";
+import { normalizeSerial } from "@/lib/products/serial-format";
+import { todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
+import type { ZGrantPlanSchema, ZModelSchema, ZPlanSchema } from "./schemas";
 
 /**
  * The catalog (admin): models with their warranty terms and serial format, and extended plans.
@@ -76,4 +78,20 @@ export async function addPlan(adminId: string, input: z.output<typeof ZPlanSchem
     },
   });
   await recordAudit({ action: "catalog.updated", outcome: "SUCCESS", actorId: adminId, targetType: "ExtendedWarrantyPlan", targetId: plan.id });
+}
+
+/**
+ * Attach an extended plan to a unit of the plan's model, dated today (which tells the engine whose
+ * plan it is when the unit later changes hands). The same plan twice on one unit is refused.
+ */
+export async function grantPlanToUnit(adminId: string, input: z.output<typeof ZGrantPlanSchema>, today: LocalDate = todayInTokyo()): Promise<void> {
+  const plan = await db.extendedWarrantyPlan.findFirst({ where: { id: input.planId, archivedAt: null }, select: { id: true, modelId: true } });
+  if (!plan) throw new AppError("NOT_FOUND");
+  const unit = await db.serialUnit.findFirst({ where: { serial: normalizeSerial(input.serial), modelId: plan.modelId }, select: { id: true } });
+  if (!unit) throw new AppError("VALIDATION", { cause: { serial: "catalog.unitNotOfModel" } });
+  if (await db.unitExtension.findFirst({ where: { unitId: unit.id, planId: plan.id }, select: { id: true } })) {
+    throw new AppError("VALIDATION", { cause: { serial: "catalog.planAlreadyOnUnit" } });
+  }
+  const extension = await db.unitExtension.create({ data: { unitId: unit.id, planId: plan.id, addedOn: new Date(`${today}T00:00:00Z`) } });
+  await recordAudit({ action: "catalog.updated", outcome: "SUCCESS", actorId: adminId, targetType: "UnitExtension", targetId: extension.id });
 }

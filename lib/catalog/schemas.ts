@@ -32,3 +32,10 @@ export const ZPlanSchema = z.object({
   priceYen: z.string().trim().regex(/^\d{0,7}$/, "catalog.wholeNumber"),
 });
 export type TPlan = z.input<typeof ZPlanSchema>;
+
+/** Attach a plan to one unit (bought at the shop, or granted as goodwill). */
+export const ZGrantPlanSchema = z.object({
+  planId: z.string().min(1, "required").max(40),
+  serial: text(60),
+});
+export type TGrantPlan = z.input<typeof ZGrantPlanSchema>;

@@ -18,7 +18,8 @@ export type EmailTemplate =
   | { name: "emailChanged"; newEmail: string }
   | { name: "transferCompleted"; product: string; serial: string; url: string }
   | { name: "recallNotice"; title: string; url: string }
-  | { name: "claimDecided"; serial: string; url: string };
+  | { name: "claimDecided"; serial: string; url: string }
+  | { name: "ownershipMoved"; serial: string; url: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 

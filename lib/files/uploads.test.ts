@@ -22,7 +22,9 @@ async function photoWithGps(): Promise<Buffer> {
     .toBuffer();
 }
 
-const actor = (user: { id: string; role: "CUSTOMER" | "SUPPORT_AGENT" | "DEALER_STAFF" | "ADMIN" | "SUPPORT_LEAD" }) => ({ id: user.id, role: user.role, dealerId: null });
+const actor = (user: { id: string; role: "CUSTOMER" | "SUPPORT_AGENT" | "DEALER_STAFF" | "ADMIN" | "SUPPORT_LEAD"; strong?: boolean }) => ({
+  id: user.id, role: user.role, dealerId: null, strong: user.strong ?? true,
+});
 
 describe("upload pipeline (local store)", () => {
   it("[5.2.2][14.2.8] stores a checked, re-encoded WebP without EXIF/GPS under a generated name, and serves it to its owner only", async () => {
@@ -47,8 +49,12 @@ describe("upload pipeline (local store)", () => {
     expect(await deliverFile(actor({ id: stranger.id, role: "CUSTOMER" }), saved.id, "full")).toBeNull();
     expect(await deliverFile(actor({ id: stranger.id, role: "DEALER_STAFF" }), saved.id, "full")).toBeNull();
     expect(await deliverFile(null, saved.id, "thumb")).toBeNull();
-    // Staff reviewing proofs may see it.
-    expect((await deliverFile(actor({ id: stranger.id, role: "SUPPORT_AGENT" }), saved.id, "full"))?.kind).toBe("bytes");
+    // Staff who review claims may see it (and it is audited); other staff, or without a second factor, may not.
+    const lead = await db.user.create({ data: { email: `lead-${crypto.randomUUID()}@test.example`, role: "SUPPORT_LEAD" } });
+    expect(await deliverFile(actor({ id: lead.id, role: "SUPPORT_LEAD", strong: false }), saved.id, "full")).toBeNull();
+    expect(await deliverFile(actor({ id: stranger.id, role: "SUPPORT_AGENT" }), saved.id, "full")).toBeNull();
+    expect((await deliverFile(actor({ id: lead.id, role: "SUPPORT_LEAD" }), saved.id, "full"))?.kind).toBe("bytes");
+    expect(await db.auditEvent.count({ where: { actorId: lead.id, action: "personal_data.viewed", targetId: saved.id } })).toBe(1);
   });
 
   it("refuses what is not an image, before storing anything", async () => {
@@ -76,7 +82,9 @@ describe("upload pipeline (local store)", () => {
     expect(canReadFile({ id: "u1", role: "CUSTOMER", dealerId: null }, file)).toBe(true);
     expect(canReadFile({ id: "u2", role: "CUSTOMER", dealerId: null }, file)).toBe(false);
     expect(canReadFile({ id: "u3", role: "DEALER_STAFF", dealerId: "d" }, file)).toBe(false);
-    expect(canReadFile({ id: "u4", role: "SUPPORT_LEAD", dealerId: null }, file)).toBe(true);
+    expect(canReadFile({ id: "u4", role: "SUPPORT_LEAD", dealerId: null, strong: true }, file)).toBe(true);
+    expect(canReadFile({ id: "u4", role: "SUPPORT_LEAD", dealerId: null, strong: false }, file)).toBe(false);
+    expect(canReadFile({ id: "u5", role: "SUPPORT_AGENT", dealerId: null, strong: true }, file)).toBe(false);
     expect(canReadFile(null, file)).toBe(false);
     expect(canReadFile(null, { ownerId: "admin", purpose: "model_image" })).toBe(true);
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canReadFile, type Actor, type FilePurpose } from "@/lib/auth/permissions";
@@ -22,9 +23,9 @@ export async function saveImageUpload(ownerId: string, purpose: FilePurpose, bod
   const image = await processImage(await readLimited(body));
   const store = await currentStore();
   const { key, thumbnailKey } = newFileKeys();
-  await store.put(key, image.image, image.contentType);
-  await store.put(thumbnailKey, image.thumbnail, image.contentType);
   try {
+    await store.put(key, image.image, image.contentType);
+    await store.put(thumbnailKey, image.thumbnail, image.contentType);
     const file = await db.storedFile.create({
       data: {
         ownerId,
@@ -41,7 +42,8 @@ export async function saveImageUpload(ownerId: string, purpose: FilePurpose, bod
     });
     return file;
   } catch (error) {
-    await Promise.all([store.remove(key), store.remove(thumbnailKey)]);
+    // Nothing half-stored is left behind.
+    await Promise.allSettled([store.remove(key), store.remove(thumbnailKey)]);
     throw error;
   }
 }
@@ -50,12 +52,16 @@ export async function saveImageUpload(ownerId: string, purpose: FilePurpose, bod
  * A file for a reader who passed the access check, or null (404) — also when the file exists but
  * belongs to someone this reader may not see.
  */
-export async function deliverFile(actor: Actor | null, fileId: string, variant: "full" | "thumb"): Promise<Delivery> {
+export async function deliverFile(actor: (Actor & { strong?: boolean }) | null, fileId: string, variant: "full" | "thumb"): Promise<Delivery> {
   const file = await db.storedFile.findFirst({
     where: { id: fileId, deletedAt: null },
-    select: { ownerId: true, purpose: true, storage: true, key: true, thumbnailKey: true },
+    select: { id: true, ownerId: true, purpose: true, storage: true, key: true, thumbnailKey: true },
   });
   if (!file || !canReadFile(actor, file)) return null;
+  if (actor && actor.id !== file.ownerId && file.purpose !== "model_image") {
+    // Staff looking at a customer's photo is a view of personal data.
+    await recordAudit({ action: "personal_data.viewed", outcome: "SUCCESS", actorId: actor.id, targetType: "StoredFile", targetId: file.id, details: { variant } });
+  }
   const store = await storeFor(file.storage);
   return store.deliver(variant === "thumb" && file.thumbnailKey ? file.thumbnailKey : file.key);
 }
@@ -70,7 +76,8 @@ export async function discardOwnDraftFile(ownerId: string, fileId: string): Prom
     select: { id: true, storage: true, key: true, thumbnailKey: true, _count: { select: { ownerships: true, claims: true } } },
   });
   if (!file) throw new AppError("NOT_FOUND");
-  if (file._count.ownerships > 0 || file._count.claims > 0) throw new AppError("CONFLICT", { messageKey: "files.inUse" });
+  const modelImage = await db.productModel.count({ where: { imageFileId: file.id } });
+  if (file._count.ownerships > 0 || file._count.claims > 0 || modelImage > 0) throw new AppError("CONFLICT", { messageKey: "files.inUse" });
   await db.storedFile.update({ where: { id: file.id }, data: { deletedAt: new Date() } });
   const store = await storeFor(file.storage);
   await Promise.all([store.remove(file.key), file.thumbnailKey ? store.remove(file.thumbnailKey) : undefined]);

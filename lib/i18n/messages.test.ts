@@ -49,6 +49,7 @@ describe("email templates", () => {
       { name: "transferCompleted", product: "ルームエアコン", serial: "AC26000001K", url },
       { name: "recallNotice", title: "室外機の点検", url },
       { name: "claimDecided", serial: "AC26000001K", url },
+      { name: "ownershipMoved", serial: "AC26000001K", url },
     ] as const;
     for (const locale of ["ja", "en"] as const) {
       for (const template of templates) {

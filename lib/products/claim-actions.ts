@@ -10,7 +10,13 @@ import { decideClaim } from "./claims";
 export const decideClaimAction = defineAction(
   {
     permission: "claims.review",
-    schema: z.object({ claimId: z.string().min(1).max(40), approve: z.boolean(), note: z.string().trim().max(1000, "tooLong").default("") }),
+    schema: z.object({
+      claimId: z.string().min(1).max(40),
+      approve: z.boolean(),
+      note: z.string().trim().max(1000, "tooLong").default(""),
+      /** The registration shown to staff (null: nobody owned it). */
+      reviewedOwnershipId: z.string().max(40).nullable(),
+    }),
   },
   async (input, { user }) => {
     if (!user) throw new AppError("UNAUTHENTICATED");

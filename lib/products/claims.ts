@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { queueEmail, portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
 import { noticeOpenRecalls } from "@/lib/recalls/notices";
 
 /**
@@ -30,7 +31,7 @@ export async function listOpenClaims(viewerId: string) {
           model: { select: { code: true, nameJa: true, nameEn: true } },
           ownerships: {
             where: { endedAt: null },
-            select: { registeredAt: true, purchasedOn: true, proofFileId: true, user: { select: { email: true, name: true } } },
+            select: { id: true, registeredAt: true, purchasedOn: true, proofFileId: true, user: { select: { email: true, name: true } } },
           },
         },
       },
@@ -43,9 +44,15 @@ export async function listOpenClaims(viewerId: string) {
   return claims;
 }
 
-export async function decideClaim(staffId: string, input: { claimId: string; approve: boolean; note: string }): Promise<void> {
+/**
+ * Decide a claim. `reviewedOwnershipId` is the registration staff compared against (null when there
+ * was none); if the unit changed hands meanwhile the decision is refused, so staff never move a
+ * product away from an owner they did not see. Approving ends that registration, voids its pending
+ * transfer codes and gives the unit to the claimant; both customers are told by email.
+ */
+export async function decideClaim(staffId: string, input: { claimId: string; approve: boolean; note: string; reviewedOwnershipId: string | null }): Promise<void> {
   const now = new Date();
-  const claim = await db.$transaction(async (tx) => {
+  const { claim, previousOwner } = await db.$transaction(async (tx) => {
     const decided = await tx.ownershipClaim.updateMany({
       where: { id: input.claimId, status: "OPEN" },
       data: { status: input.approve ? "APPROVED" : "REJECTED", decidedById: staffId, decidedAt: now, decisionNote: input.note || null },
@@ -55,20 +62,30 @@ export async function decideClaim(staffId: string, input: { claimId: string; app
       where: { id: input.claimId },
       select: { unitId: true, claimantId: true, evidenceFileId: true, unit: { select: { serial: true } }, claimant: { select: { email: true, locale: true } } },
     });
+    const current = await tx.ownership.findFirst({ where: { unitId: row.unitId, endedAt: null }, select: { id: true, user: { select: { email: true, locale: true } } } });
+    if ((current?.id ?? null) !== input.reviewedOwnershipId) throw new AppError("CONFLICT", { messageKey: "products.ownerChanged" });
     if (input.approve) {
-      await tx.ownership.updateMany({ where: { unitId: row.unitId, endedAt: null }, data: { endedAt: now, endReason: "CLAIM_DECIDED" } });
+      if (current) {
+        await tx.ownershipTransfer.updateMany({ where: { ownershipId: current.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: now } });
+        await tx.ownership.update({ where: { id: current.id }, data: { endedAt: now, endReason: "CLAIM_DECIDED" } });
+      }
       await tx.ownership.create({ data: { unitId: row.unitId, userId: row.claimantId, proofFileId: row.evidenceFileId, registeredAt: now } });
     }
-    return row;
+    return { claim: row, previousOwner: input.approve ? (current?.user ?? null) : null };
   });
   await recordAudit({
     action: "product.claim_decided", outcome: "SUCCESS", actorId: staffId, targetType: "OwnershipClaim", targetId: input.claimId,
     details: { approved: input.approve },
   });
-  if (input.approve) await noticeOpenRecalls(claim.unitId, claim.claimantId);
-  await queueEmail({
-    to: claim.claimant.email,
-    locale: claim.claimant.locale,
-    template: { name: "claimDecided", serial: claim.unit.serial, url: portalUrl(claim.claimant.locale, "/mypage/products") },
-  });
+  try {
+    if (input.approve) await noticeOpenRecalls(claim.unitId, claim.claimantId);
+    const url = (locale: string) => portalUrl(locale, "/mypage/products");
+    await queueEmail({ to: claim.claimant.email, locale: claim.claimant.locale, template: { name: "claimDecided", serial: claim.unit.serial, url: url(claim.claimant.locale) } });
+    if (previousOwner) {
+      await queueEmail({ to: previousOwner.email, locale: previousOwner.locale, template: { name: "ownershipMoved", serial: claim.unit.serial, url: url(previousOwner.locale) } });
+    }
+  } catch (error) {
+    // The decision stands; a failed notice is logged, not turned into an error for staff.
+    logger.error({ err: error, claimId: input.claimId }, "claim follow-up failed");
+  }
 }

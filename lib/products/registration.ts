@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { reserveAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
 import { findOwnFile } from "@/lib/files/stored-files";
 import { noticeOpenRecalls } from "@/lib/recalls/notices";
 import { requestMeta } from "@/lib/request-context";
@@ -109,7 +110,7 @@ export async function registerProduct(userId: string, input: RegistrationInput, 
       select: { id: true },
     });
     await recordAudit({ action: "product.registered", outcome: "SUCCESS", actorId: userId, targetType: "Ownership", targetId: ownership.id });
-    await noticeOpenRecalls(unit.id, userId);
+    await noticeOpenRecalls(unit.id, userId).catch((error: unknown) => logger.error({ err: error, unitId: unit.id }, "recall notice on registration failed"));
     return { ownershipId: ownership.id };
   } catch (error) {
     if ((error as { code?: string }).code !== "P2002") throw error;

@@ -115,7 +115,9 @@ export async function runRegistryImport(importId: string, adminId: string, input
   } catch (error) {
     // Another import added one of these serials meanwhile, or the database failed: nothing was
     // written (one transaction), and the import says so.
-    const duplicate = (error as { code?: string }).code === "P2002";
+    // A unique violation from the raw INSERT comes as P2010 carrying PostgreSQL's 23505.
+    const code = (error as { code?: string }).code;
+    const duplicate = code === "P2002" || (code === "P2010" && String((error as Error).message).includes("23505"));
     await fail(importId, [{ line: 0, problem: duplicate ? "alreadyInRegistry" : "malformed" }], 1, 0).catch(() => {});
     if (!duplicate) throw error;
   }

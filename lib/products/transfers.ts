@@ -6,6 +6,7 @@ import { reserveAttempt, settleSuccess } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { queueEmail, portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
 import { requestMeta } from "@/lib/request-context";
 import { noticeOpenRecalls } from "@/lib/recalls/notices";
 
@@ -47,10 +48,12 @@ export async function startTransfer(userId: string, ownershipId: string): Promis
   const ownership = await ownActive(userId, ownershipId);
   const code = newCode();
   const expiresAt = new Date(Date.now() + TRANSFER_DAYS * 86_400_000);
-  await db.$transaction([
-    db.ownershipTransfer.updateMany({ where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: new Date() } }),
-    db.ownershipTransfer.create({ data: { ownershipId: ownership.id, codeHash: keyedHash(code), expiresAt } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    // Locking the ownership makes two clicks in two tabs leave one valid code, not two.
+    await tx.$queryRaw`SELECT id FROM "Ownership" WHERE id = ${ownership.id} FOR UPDATE`;
+    await tx.ownershipTransfer.updateMany({ where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: new Date() } });
+    await tx.ownershipTransfer.create({ data: { ownershipId: ownership.id, codeHash: keyedHash(code), expiresAt } });
+  });
   await recordAudit({ action: "product.transfer_started", outcome: "SUCCESS", actorId: userId, targetType: "Ownership", targetId: ownership.id });
   return { code, expiresAt };
 }
@@ -89,29 +92,42 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
   const seller = transfer.ownership;
   if (seller.userId === buyerId) throw new AppError("VALIDATION", { cause: { code: "products.transferToSelf" } });
 
-  const ownershipId = await db.$transaction(async (tx) => {
+  const ownershipId = await db
+    .$transaction(async (tx) => {
     const taken = await tx.ownershipTransfer.updateMany({
       where: { id: transfer.id, acceptedAt: null, cancelledAt: null },
       data: { acceptedAt: now, acceptedById: buyerId },
     });
     if (taken.count !== 1) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
-    await tx.ownership.update({ where: { id: seller.id }, data: { endedAt: now, endReason: "TRANSFERRED" } });
+    // The seller must still own it (not unregistered or moved by a review a moment ago).
+    const ended = await tx.ownership.updateMany({ where: { id: seller.id, endedAt: null }, data: { endedAt: now, endReason: "TRANSFERRED" } });
+    if (ended.count !== 1) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
     const created = await tx.ownership.create({
       data: { unitId: seller.unitId, userId: buyerId, transferredFromId: seller.id, registeredAt: now },
       select: { id: true },
     });
     return created.id;
-  });
+  })
+    .catch((error: unknown) => {
+      // Someone else became the owner at the same moment (one active owner per unit).
+      if ((error as { code?: string }).code === "P2002") throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
+      throw error;
+    });
   // A buyer who got it right starts afresh (a family receiving several products is not throttled).
   await settleSuccess([buyerKey]);
   await recordAudit({ action: "product.transferred", outcome: "SUCCESS", actorId: buyerId, targetType: "Ownership", targetId: ownershipId, details: { from: seller.id } });
-  await noticeOpenRecalls(seller.unitId, buyerId);
-  const productName = seller.user.locale === "en" ? seller.unit.model.nameEn : seller.unit.model.nameJa;
-  await queueEmail({
-    to: seller.user.email,
-    locale: seller.user.locale,
-    template: { name: "transferCompleted", product: productName, serial: seller.unit.serial, url: portalUrl(seller.user.locale, "/mypage/products") },
-  });
+  try {
+    await noticeOpenRecalls(seller.unitId, buyerId);
+    const productName = seller.user.locale === "en" ? seller.unit.model.nameEn : seller.unit.model.nameJa;
+    await queueEmail({
+      to: seller.user.email,
+      locale: seller.user.locale,
+      template: { name: "transferCompleted", product: productName, serial: seller.unit.serial, url: portalUrl(seller.user.locale, "/mypage/products") },
+    });
+  } catch (error) {
+    // The buyer has the product; a failed notice is logged rather than shown as a failed transfer.
+    logger.error({ err: error, ownershipId }, "transfer follow-up failed");
+  }
   return { ownershipId };
 }
 
@@ -119,9 +135,11 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
 export async function unregisterProduct(userId: string, ownershipId: string): Promise<void> {
   const ownership = await ownActive(userId, ownershipId);
   const now = new Date();
-  await db.$transaction([
-    db.ownershipTransfer.updateMany({ where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: now } }),
-    db.ownership.update({ where: { id: ownership.id }, data: { endedAt: now, endReason: "UNREGISTERED" } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.ownershipTransfer.updateMany({ where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: now } });
+    // Conditional: a transfer accepted a moment ago keeps its "transferred" history.
+    const ended = await tx.ownership.updateMany({ where: { id: ownership.id, endedAt: null }, data: { endedAt: now, endReason: "UNREGISTERED" } });
+    if (ended.count !== 1) throw new AppError("NOT_FOUND");
+  });
   await recordAudit({ action: "product.unregistered", outcome: "SUCCESS", actorId: userId, targetType: "Ownership", targetId: ownership.id });
 }

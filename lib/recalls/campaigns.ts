@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import type { RecallStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { normalizeSerial } from "@/lib/products/serial-format";
+import { checkSerialFormat, normalizeSerial } from "@/lib/products/serial-format";
 import { affectedUnitsWhere, noticeCampaignOwners } from "./notices";
 import type { TRecallCampaign } from "./schemas";
 
@@ -13,12 +13,20 @@ import type { TRecallCampaign } from "./schemas";
  * notifies every current owner and later owners get the notice when they register the unit.
  */
 export async function createRecallCampaign(adminId: string, input: TRecallCampaign): Promise<{ id: string }> {
-  const model = await db.productModel.findUnique({ where: { code: input.modelCode }, select: { id: true } });
+  const model = await db.productModel.findUnique({ where: { code: input.modelCode }, select: { id: true, serialPattern: true, checkDigit: true } });
   if (!model) throw new AppError("VALIDATION", { cause: { modelCode: "recalls.modelUnknown" } });
   const serialFrom = input.serialFrom ? normalizeSerial(input.serialFrom) : null;
   const serialTo = input.serialTo ? normalizeSerial(input.serialTo) : null;
-  if (serialFrom && serialTo && serialFrom > serialTo) throw new AppError("VALIDATION", { cause: { serialTo: "recalls.rangeReversed" } });
-  const lots = input.lots.split(/[\s,、]+/).map((lot) => lot.trim()).filter(Boolean);
+  // Ranges compare serials as text, which is only the numeric order for serials of one length and
+  // format: both ends must be real serials of the model (with their check character) and as long.
+  const format = { pattern: model.serialPattern, checkDigit: model.checkDigit };
+  const problems: Record<string, string> = {};
+  if (serialFrom && checkSerialFormat(serialFrom, format)) problems.serialFrom = "recalls.boundNotOfModel";
+  if (serialTo && checkSerialFormat(serialTo, format)) problems.serialTo = "recalls.boundNotOfModel";
+  if (serialFrom && serialTo && !problems.serialTo && serialFrom.length !== serialTo.length) problems.serialTo = "recalls.boundLengths";
+  if (serialFrom && serialTo && !problems.serialTo && serialFrom > serialTo) problems.serialTo = "recalls.rangeReversed";
+  if (Object.keys(problems).length > 0) throw new AppError("VALIDATION", { cause: problems });
+  const lots = input.lots.split(/[\s,、]+/).map((lot) => lot.normalize("NFKC").trim()).filter(Boolean);
   try {
     return await db.recallCampaign.create({
       data: {
@@ -64,6 +72,8 @@ export type RecallSummary = {
   affectedUnits: number;
   registeredUnits: number;
   notices: number;
+  /** Notices whose email has not gone out (failed delivery): "send unsent" retries them. */
+  unsent: number;
   acknowledged: number;
   completed: number;
 };
@@ -77,10 +87,11 @@ export async function listRecallCampaigns(onlyId?: string): Promise<RecallSummar
   return Promise.all(
     campaigns.map(async (campaign) => {
       const units = affectedUnitsWhere(campaign);
-      const [affectedUnits, registeredUnits, notices, acknowledged, completed] = await Promise.all([
+      const [affectedUnits, registeredUnits, notices, unsent, acknowledged, completed] = await Promise.all([
         db.serialUnit.count({ where: units }),
         db.serialUnit.count({ where: { AND: [units, { ownerships: { some: { endedAt: null } } }] } }),
         db.recallNotice.count({ where: { campaignId: campaign.id } }),
+        db.recallNotice.count({ where: { campaignId: campaign.id, emailSentAt: null, completedAt: null } }),
         db.recallNotice.count({ where: { campaignId: campaign.id, acknowledgedAt: { not: null } } }),
         db.recallNotice.count({ where: { campaignId: campaign.id, completedAt: { not: null } } }),
       ]);
@@ -91,7 +102,7 @@ export async function listRecallCampaigns(onlyId?: string): Promise<RecallSummar
         modelCode: campaign.model.code,
         status: campaign.status,
         publishedAt: campaign.publishedAt,
-        affectedUnits, registeredUnits, notices, acknowledged, completed,
+        affectedUnits, registeredUnits, notices, unsent, acknowledged, completed,
       };
     }),
   );

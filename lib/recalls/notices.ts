@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { queueEmail, portalUrl } from "@/lib/email/send";
+import { portalUrl, sendEmail } from "@/lib/email/send";
+import { logger } from "@/lib/log";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -23,17 +24,27 @@ export function affectedUnitsWhere(campaign: { modelId: string; serialFrom: stri
 
 type Recipient = { userId: string; email: string; locale: string };
 
-async function emailNotice(recipient: Recipient, campaign: { titleJa: string; titleEn: string }, noticeId: string): Promise<void> {
-  await queueEmail({
-    to: recipient.email,
-    locale: recipient.locale,
-    template: {
-      name: "recallNotice",
-      title: recipient.locale === "en" ? campaign.titleEn : campaign.titleJa,
-      url: portalUrl(recipient.locale, `/mypage/recalls/${noticeId}`),
-    },
-  });
+/**
+ * Send now and mark the notice as emailed only once the mail went out. A failure is logged and the
+ * notice stays unsent, so publishing again (the "send unsent" button) retries exactly those.
+ */
+async function emailNotice(recipient: Recipient, campaign: { titleJa: string; titleEn: string }, noticeId: string): Promise<boolean> {
+  try {
+    await sendEmail({
+      to: recipient.email,
+      locale: recipient.locale,
+      template: {
+        name: "recallNotice",
+        title: recipient.locale === "en" ? campaign.titleEn : campaign.titleJa,
+        url: portalUrl(recipient.locale, `/mypage/recalls/${noticeId}`),
+      },
+    });
+  } catch (error) {
+    logger.error({ err: error, noticeId }, "recall email failed");
+    return false;
+  }
   await db.recallNotice.update({ where: { id: noticeId }, data: { emailSentAt: new Date() } });
+  return true;
 }
 
 /**
@@ -57,7 +68,10 @@ export async function noticeOpenRecalls(unitId: string, userId: string): Promise
   }
 }
 
-/** Notices for all current owners of a campaign's units (at publication). Returns how many. */
+/**
+ * Notices for all current owners of a campaign's units (at publication), and another try for any
+ * whose email did not go out before. Returns how many were emailed now.
+ */
 export async function noticeCampaignOwners(campaignId: string): Promise<number> {
   const campaign = await db.recallCampaign.findUniqueOrThrow({ where: { id: campaignId } });
   const ownerships = await db.ownership.findMany({
@@ -71,9 +85,8 @@ export async function noticeCampaignOwners(campaignId: string): Promise<number> 
       create: { campaignId, unitId: ownership.unitId, userId: ownership.user.id },
       update: {},
     });
-    if (notice.emailSentAt) continue;
-    created++;
-    await emailNotice({ userId: ownership.user.id, email: ownership.user.email, locale: ownership.user.locale }, campaign, notice.id);
+    if (notice.emailSentAt || notice.userId !== ownership.user.id) continue;
+    if (await emailNotice({ userId: ownership.user.id, email: ownership.user.email, locale: ownership.user.locale }, campaign, notice.id)) created++;
   }
   return created;
 }

@@ -91,10 +91,14 @@ describe("recall campaigns", () => {
 
   it("refuses a reversed range and an unknown model, naming the field", async () => {
     const staff = await admin();
-    const { model } = await testModelWithUnits(0);
+    const { model, units } = await testModelWithUnits(2);
     await expect(
-      createRecallCampaign(staff.id, { code: "RC-X1", modelCode: model.code, serialFrom: "B", serialTo: "A", lots: "", ...text }),
+      createRecallCampaign(staff.id, { code: "RC-X1", modelCode: model.code, serialFrom: units[1]!.serial, serialTo: units[0]!.serial, lots: "", ...text }),
     ).rejects.toMatchObject({ cause: { serialTo: "recalls.rangeReversed" } });
+    // Range ends must be serials of the model, so text order is serial order.
+    await expect(
+      createRecallCampaign(staff.id, { code: "RC-X3", modelCode: model.code, serialFrom: "B", serialTo: `${units[1]!.serial}0`, lots: "", ...text }),
+    ).rejects.toMatchObject({ cause: { serialFrom: "recalls.boundNotOfModel", serialTo: "recalls.boundNotOfModel" } });
     await expect(
       createRecallCampaign(staff.id, { code: "RC-X2", modelCode: "NO-SUCH", serialFrom: "A", serialTo: "", lots: "", ...text }),
     ).rejects.toMatchObject({ cause: { modelCode: "recalls.modelUnknown" } });

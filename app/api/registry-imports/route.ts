@@ -21,7 +21,7 @@ export const POST = defineRoute({ permission: "registry.import" }, async (reques
     throw new AppError("VALIDATION", { messageKey: "registry.fileTooLarge" });
   });
   if (csv.byteLength === 0) throw new AppError("VALIDATION", { messageKey: "registry.emptyFile" });
-  const fileName = decodeURIComponent(new URL(request.url).searchParams.get("name") ?? "registry.csv");
+  const fileName = new URL(request.url).searchParams.get("name") || "registry.csv";
   let lines = 0;
   for (const byte of csv) if (byte === 0x0a) lines++;
   const importId = await createRegistryImport(user.id, fileName, Math.max(lines - (csv.at(-1) === 0x0a ? 1 : 0), 0));

@@ -69,7 +69,7 @@ export default async function ClaimsPage({ params }: PageProps<"/[locale]/admin/
                   </div>
                   <p className="mt-2 text-sm text-slate-600">{locale === "en" ? claim.unit.model.nameEn : claim.unit.model.nameJa}</p>
                   <div className="mt-4">
-                    <ClaimDecision claimId={claim.id} />
+                    <ClaimDecision claimId={claim.id} reviewedOwnershipId={owner?.id ?? null} />
                   </div>
                 </Card>
               </li>

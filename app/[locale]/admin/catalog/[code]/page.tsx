@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ModelForm } from "@/components/admin/model-form";
+import { GrantPlanForm } from "@/components/admin/grant-plan-form";
 import { PlanForm } from "@/components/admin/plan-form";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
@@ -18,7 +19,7 @@ export default async function EditModelPage({ params }: PageProps<"/[locale]/adm
   const user = await requireArea("staff");
   await requirePagePermission(user, "catalog.manage");
   const { code } = await params;
-  const model = await getModel(decodeURIComponent(code));
+  const model = await getModel(code);
   if (!model) notFound();
   const [t, locale] = await Promise.all([getTranslations("catalog"), getLocale()]);
   return (
@@ -55,6 +56,11 @@ export default async function EditModelPage({ params }: PageProps<"/[locale]/adm
             </ul>
           )}
           <PlanForm modelCode={model.code} />
+          {model.plans.some((plan) => !plan.archivedAt) && (
+            <div className="mt-6 border-t border-slate-200 pt-4">
+              <GrantPlanForm plans={model.plans.filter((plan) => !plan.archivedAt).map((plan) => ({ id: plan.id, name: locale === "en" ? plan.nameEn : plan.nameJa }))} />
+            </div>
+          )}
         </Card>
       </div>
     </>

@@ -32,7 +32,15 @@ export default async function RecallPage({ params }: PageProps<"/[locale]/admin/
             {campaign.status === "DRAFT" ? (
               <PublishRecallButton campaignId={campaign.id} owners={campaign.registeredUnits} />
             ) : (
-              <CompleteRecallForm campaignId={campaign.id} />
+              <div className="space-y-4">
+                {campaign.unsent > 0 && (
+                  <div className="space-y-2">
+                    <p className="text-sm text-red-800">{t("unsent", { count: campaign.unsent })}</p>
+                    <PublishRecallButton campaignId={campaign.id} owners={campaign.unsent} retry />
+                  </div>
+                )}
+                <CompleteRecallForm campaignId={campaign.id} />
+              </div>
             )}
           </div>
         </Card>
