@@ -6,6 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
+import { SelectField } from "@/components/ui/select-field";
 import { grantPlanAction } from "@/lib/catalog/actions";
 import { ZGrantPlanSchema } from "@/lib/catalog/schemas";
 
@@ -24,14 +25,11 @@ export function GrantPlanForm({ plans }: { plans: { id: string; name: string }[]
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-3">
       {formError && <Alert tone="error">{formError}</Alert>}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="grant-plan" className="text-sm font-medium text-slate-800">{t("grantPlan")}</label>
-        <select id="grant-plan" className="min-h-11 rounded-md border border-slate-400 bg-white px-3" {...form.register("planId")}>
-          {plans.map((plan) => (
-            <option key={plan.id} value={plan.id}>{plan.name}</option>
-          ))}
-        </select>
-      </div>
+      <SelectField label={t("grantPlan")} {...form.register("planId")}>
+        {plans.map((plan) => (
+          <option key={plan.id} value={plan.id}>{plan.name}</option>
+        ))}
+      </SelectField>
       <FormField label={t("grantSerial")} className="font-mono" autoComplete="off" error={fieldError("serial")} {...form.register("serial")} />
       <Button type="submit" variant="secondary" disabled={!canSubmit}>{busy ? t("saving") : t("grant")}</Button>
     </form>

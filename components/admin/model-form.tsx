@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type ComponentProps } from "react";
+import { useState } from "react";
 import { z } from "zod";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/forms/checkbox-field";
@@ -9,23 +9,12 @@ import { PhotoUpload } from "@/components/files/photo-upload";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
+import { SelectField } from "@/components/ui/select-field";
 import { saveModelAction } from "@/lib/catalog/actions";
 import { ZModelSchema, type TModel } from "@/lib/catalog/schemas";
 import { CHECK_DIGIT_ALGORITHMS } from "@/lib/products/serial-format";
 
 const ZForm = ZModelSchema.extend({ existingCode: z.string().max(40).default("") });
-
-function Select({ id, label, error, children, ...props }: ComponentProps<"select"> & { label: string; error?: string }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">{label}</label>
-      <select id={id} className="min-h-11 rounded-md border border-slate-400 bg-white px-3" aria-invalid={error ? true : undefined} {...props}>
-        {children}
-      </select>
-      {error && <p className="text-sm text-red-700">{error}</p>}
-    </div>
-  );
-}
 
 /** Create or edit a model: names, warranty terms, serial format, image. */
 export function ModelForm({ initial, existingCode }: { initial: TModel; existingCode: string | null }) {
@@ -49,10 +38,10 @@ export function ModelForm({ initial, existingCode }: { initial: TModel; existing
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">{t("warrantyTerms")}</legend>
         <FormField label={t("warrantyMonths")} {...number} error={fieldError("warrantyMonths")} {...form.register("warrantyMonths")} />
-        <Select id="model-basis" label={t("warrantyBasis")} error={fieldError("warrantyBasis")} {...form.register("warrantyBasis")}>
+        <SelectField label={t("warrantyBasis")} error={fieldError("warrantyBasis")} {...form.register("warrantyBasis")}>
           <option value="PURCHASE_DATE">{t("basis.PURCHASE_DATE")}</option>
           <option value="MANUFACTURE_DATE">{t("basis.MANUFACTURE_DATE")}</option>
-        </Select>
+        </SelectField>
         <FormField label={t("graceMonths")} hint={t("graceHint")} {...number} error={fieldError("graceMonths")} {...form.register("graceMonths")} />
         <FormField label={t("bonusMonths")} {...number} error={fieldError("registrationBonusMonths")} {...form.register("registrationBonusMonths")} />
         <FormField label={t("bonusWindow")} hint={t("bonusWindowHint")} inputMode="numeric" error={fieldError("registrationWindowDays")} {...form.register("registrationWindowDays")} />
@@ -60,11 +49,11 @@ export function ModelForm({ initial, existingCode }: { initial: TModel; existing
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">{t("serialFormat")}</legend>
         <FormField label={t("serialPattern")} hint={t("serialPatternHint")} className="font-mono" spellCheck={false} error={fieldError("serialPattern")} {...form.register("serialPattern")} />
-        <Select id="model-check-digit" label={t("checkDigit")} error={fieldError("checkDigit")} {...form.register("checkDigit")}>
+        <SelectField label={t("checkDigit")} error={fieldError("checkDigit")} {...form.register("checkDigit")}>
           {CHECK_DIGIT_ALGORITHMS.map((algorithm) => (
             <option key={algorithm} value={algorithm}>{t(`checkDigits.${algorithm}`)}</option>
           ))}
-        </Select>
+        </SelectField>
       </fieldset>
       <PhotoUpload
         purpose="model_image"

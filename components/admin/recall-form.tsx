@@ -1,23 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ComponentProps } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
+import { SelectField } from "@/components/ui/select-field";
+import { TextareaField } from "@/components/ui/textarea-field";
 import { createRecallAction } from "@/lib/recalls/actions";
 import { ZRecallCampaignSchema } from "@/lib/recalls/schemas";
-
-function TextArea({ id, label, error, ...props }: ComponentProps<"textarea"> & { id: string; label: string; error?: string }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">{label}</label>
-      <textarea id={id} rows={6} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="rounded-md border border-slate-400 bg-white px-3 py-2" {...props} />
-      {error && <p id={`${id}-error`} className="text-sm text-red-700">{error}</p>}
-    </div>
-  );
-}
 
 /** A new recall campaign (saved as a draft; publishing is a separate, confirmed step). */
 export function RecallForm({ models }: { models: { code: string; name: string }[] }) {
@@ -32,15 +23,11 @@ export function RecallForm({ models }: { models: { code: string; name: string }[
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField label={t("code")} hint={t("codeHint")} error={fieldError("code")} {...form.register("code")} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="recall-model" className="text-sm font-medium text-slate-800">{t("model")}</label>
-          <select id="recall-model" className="min-h-11 rounded-md border border-slate-400 bg-white px-3" {...form.register("modelCode")}>
-            {models.map((model) => (
-              <option key={model.code} value={model.code}>{model.code} — {model.name}</option>
-            ))}
-          </select>
-          {fieldError("modelCode") && <p className="text-sm text-red-700">{fieldError("modelCode")}</p>}
-        </div>
+        <SelectField label={t("model")} error={fieldError("modelCode")} {...form.register("modelCode")}>
+          {models.map((model) => (
+            <option key={model.code} value={model.code}>{model.code} — {model.name}</option>
+          ))}
+        </SelectField>
       </div>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-1 text-base font-semibold">{t("scope")}</legend>
@@ -54,8 +41,8 @@ export function RecallForm({ models }: { models: { code: string; name: string }[
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField label={t("titleJa")} lang="ja" error={fieldError("titleJa")} {...form.register("titleJa")} />
         <FormField label={t("titleEn")} lang="en" error={fieldError("titleEn")} {...form.register("titleEn")} />
-        <TextArea id="recall-message-ja" lang="ja" label={t("messageJa")} error={fieldError("messageJa")} {...form.register("messageJa")} />
-        <TextArea id="recall-message-en" lang="en" label={t("messageEn")} error={fieldError("messageEn")} {...form.register("messageEn")} />
+        <TextareaField rows={6} lang="ja" label={t("messageJa")} error={fieldError("messageJa")} {...form.register("messageJa")} />
+        <TextareaField rows={6} lang="en" label={t("messageEn")} error={fieldError("messageEn")} {...form.register("messageEn")} />
       </div>
       <Button type="submit" disabled={!canSubmit}>{busy ? t("saving") : t("saveDraft")}</Button>
     </form>

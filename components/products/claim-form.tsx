@@ -7,6 +7,7 @@ import { PhotoUpload } from "@/components/files/photo-upload";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
+import { TextareaField } from "@/components/ui/textarea-field";
 import { fileClaimAction } from "@/lib/products/actions";
 import { ZOwnershipClaimSchema } from "@/lib/products/schemas";
 
@@ -23,21 +24,7 @@ export function ClaimForm({ serial }: { serial: string }) {
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <FormField label={t("serial")} autoComplete="off" error={fieldError("serial")} {...form.register("serial")} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="claim-message" className="text-sm font-medium text-slate-800">
-          {t("claimMessage")}
-        </label>
-        <p id="claim-message-hint" className="text-sm text-slate-600">{t("claimMessageHint")}</p>
-        <textarea
-          id="claim-message"
-          rows={5}
-          aria-describedby={fieldError("message") ? "claim-message-hint claim-message-error" : "claim-message-hint"}
-          aria-invalid={fieldError("message") ? true : undefined}
-          className="rounded-md border border-slate-400 bg-white px-3 py-2"
-          {...form.register("message")}
-        />
-        {fieldError("message") && <p id="claim-message-error" className="text-sm text-red-700">{fieldError("message")}</p>}
-      </div>
+      <TextareaField label={t("claimMessage")} hint={t("claimMessageHint")} error={fieldError("message")} {...form.register("message")} />
       <PhotoUpload
         purpose="claim_evidence"
         label={t("claimEvidence")}

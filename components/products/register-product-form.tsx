@@ -8,6 +8,7 @@ import { PhotoUpload } from "@/components/files/photo-upload";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
+import { SelectField } from "@/components/ui/select-field";
 import { Link } from "@/lib/i18n/navigation";
 import { lookupSerialAction, registerProductAction } from "@/lib/products/actions";
 import { OTHER_SHOP, ZRegisterProductSchema } from "@/lib/products/schemas";
@@ -112,31 +113,15 @@ export function RegisterProductForm({
         </p>
       </div>
       <FormField label={t("purchasedOn")} type="date" max={today} error={fieldError("purchasedOn")} {...form.register("purchasedOn")} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="register-dealer" className="text-sm font-medium text-slate-800">
-          {t("shop")}
-        </label>
-        <select
-          id="register-dealer"
-          aria-invalid={fieldError("dealerId") ? true : undefined}
-          aria-describedby={fieldError("dealerId") ? "register-dealer-error" : undefined}
-          className="min-h-11 rounded-md border border-slate-400 bg-white px-3"
-          {...form.register("dealerId")}
-        >
-          <option value="">{t("shopNotGiven")}</option>
-          {dealers.map((dealer) => (
-            <option key={dealer.id} value={dealer.id}>
-              {dealer.name}
-            </option>
-          ))}
-          <option value={OTHER_SHOP}>{t("shopOther")}</option>
-        </select>
-        {fieldError("dealerId") && (
-          <p id="register-dealer-error" className="text-sm text-red-700">
-            {fieldError("dealerId")}
-          </p>
-        )}
-      </div>
+      <SelectField label={t("shop")} error={fieldError("dealerId")} {...form.register("dealerId")}>
+        <option value="">{t("shopNotGiven")}</option>
+        {dealers.map((dealer) => (
+          <option key={dealer.id} value={dealer.id}>
+            {dealer.name}
+          </option>
+        ))}
+        <option value={OTHER_SHOP}>{t("shopOther")}</option>
+      </SelectField>
       {dealerId === OTHER_SHOP && <FormField label={t("otherShopName")} error={fieldError("otherShopName")} {...form.register("otherShopName")} />}
       <PhotoUpload
         purpose="proof_of_purchase"
