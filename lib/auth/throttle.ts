@@ -48,7 +48,8 @@ export async function reserveAttempt(keys: ThrottleKey[], now: Date = new Date()
     const blocks: ThrottleKind[] = [];
     for (const key of keys) {
       const next = nextFailureState(THROTTLE_RULES[key.kind], state(key), now);
-      await tx.loginThrottle.update({ where: { key: storageKey(key) }, data: next });
+      // Upsert: a success elsewhere may have reset or removed the row since it was made (see below).
+      await tx.loginThrottle.upsert({ where: { key: storageKey(key) }, create: { key: storageKey(key), ...next }, update: next });
       if (next.blockedUntil) blocks.push(key.kind);
     }
     return { allowed: true as const, blocks };
@@ -63,7 +64,9 @@ export async function reserveAttempt(keys: ThrottleKey[], now: Date = new Date()
 export async function settleSuccess(keys: ThrottleKey[]): Promise<void> {
   const forget = keys.filter((key) => key.kind !== "ip").map(storageKey);
   const refund = keys.filter((key) => key.kind === "ip").map(storageKey);
-  if (forget.length) await db.loginThrottle.deleteMany({ where: { key: { in: forget } } });
+  // Reset rather than delete: a parallel attempt that already passed its INSERT … ON CONFLICT would
+  // otherwise find no row to count on (two sign-ins of one account at the same moment).
+  if (forget.length) await db.loginThrottle.updateMany({ where: { key: { in: forget } }, data: { failures: 0, blockedUntil: null } });
   if (refund.length) {
     await db.loginThrottle.updateMany({ where: { key: { in: refund }, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
   }
