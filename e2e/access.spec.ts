@@ -1,4 +1,4 @@
-import { createSession, createUser, expect, query, SESSION_COOKIE, test, type Role } from "./fixtures";
+import { createUser, expect, newContextAs, query, test, type Role } from "./fixtures";
 
 /**
  * Every protected area: a signed-out visitor goes to sign-in; a signed-in user of another role gets
@@ -9,6 +9,16 @@ const AREAS = [
   { path: "/admin/audit", allowed: ["SUPPORT_LEAD", "ADMIN"] },
   { path: "/dealer", allowed: ["DEALER_STAFF"] },
   { path: "/mypage", allowed: ["CUSTOMER"] },
+  { path: "/mypage/products", allowed: ["CUSTOMER"] },
+  { path: "/mypage/products/register", allowed: ["CUSTOMER"] },
+  { path: "/mypage/products/receive", allowed: ["CUSTOMER"] },
+  { path: "/mypage/products/claim", allowed: ["CUSTOMER"] },
+  { path: "/admin/claims", allowed: ["SUPPORT_LEAD", "ADMIN"] },
+  { path: "/admin/catalog", allowed: ["ADMIN"] },
+  { path: "/admin/catalog/new", allowed: ["ADMIN"] },
+  { path: "/admin/registry", allowed: ["ADMIN"] },
+  { path: "/admin/recalls", allowed: ["ADMIN"] },
+  { path: "/admin/recalls/new", allowed: ["ADMIN"] },
 ] as const satisfies readonly { path: string; allowed: readonly Role[] }[];
 
 const ROLES: Role[] = ["CUSTOMER", "SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN", "DEALER_STAFF"];
@@ -54,8 +64,7 @@ test("[8.3.2] a role removed takes effect on the next request", async ({ page, l
 test("[16.3.1] a denied visit appears in the audit log that admins read", async ({ page, login, browser, baseURL }) => {
   // A customer probes the staff area in their own browser...
   const customer = await createUser("CUSTOMER");
-  const other = await browser.newContext();
-  await other.addCookies([{ name: SESSION_COOKIE, value: await createSession(customer.id), url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+  const other = await newContextAs(browser, baseURL!, customer.id);
   await (await other.newPage()).goto("/en/admin");
   await other.close();
   // ...and an admin sees the denial.

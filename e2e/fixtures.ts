@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { hashPassword } from "../lib/auth/password";
 import { secretBox } from "../lib/auth/secret-box";
@@ -161,6 +161,13 @@ export { expect };
 /** Its own client address per test, so per-address limits (sign-in, serial look-ups) do not collide. */
 export function randomClientAddress(): string {
   return `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+}
+
+/** A second browser, signed in as `userId` (for tests with two people, e.g. seller and buyer). */
+export async function newContextAs(browser: Browser, baseURL: string, userId: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomClientAddress() } });
+  await context.addCookies([{ name: SESSION_COOKIE, value: await createSession(userId), url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  return context;
 }
 
 /**

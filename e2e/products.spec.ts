@@ -3,21 +3,19 @@ import { DEMO_PASSWORD } from "../lib/demo/accounts";
 import { demoSerial } from "../lib/demo/products";
 import {
   createModelWithUnits,
-  createSession,
   createUser,
   expect,
   expectAccessible,
   giveUnit,
+  newContextAs,
   query,
   randomClientAddress,
   readEmail,
-  SESSION_COOKIE,
   signInThroughForm,
   test,
   uploadPhotoAs,
 } from "./fixtures";
 import { receiptPhoto } from "./images";
-import type { Browser, BrowserContext } from "@playwright/test";
 
 test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": randomClientAddress() });
@@ -45,12 +43,6 @@ const L = {
 /** A date `days` before today in Tokyo, as YYYY-MM-DD. */
 function daysAgo(days: number): string {
   return new Date(Date.now() + 9 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function contextAs(browser: Browser, baseURL: string, userId: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomClientAddress() } });
-  await context.addCookies([{ name: SESSION_COOKIE, value: await createSession(userId), url: baseURL, httpOnly: true, sameSite: "Lax" }]);
-  return context;
 }
 
 for (const [locale, n] of [["ja", 5], ["en", 6]] as const) {
@@ -117,7 +109,7 @@ for (const [locale, n] of [["ja", 5], ["en", 6]] as const) {
 
     // Staff create and publish a recall covering this unit.
     const admin = await createUser("ADMIN");
-    const adminContext = await contextAs(browser, baseURL!, admin.id);
+    const adminContext = await newContextAs(browser, baseURL!, admin.id);
     const staff = await adminContext.newPage();
     await staff.goto("/en/admin/recalls/new");
     const campaignCode = `RC-${locale}-${Date.now().toString(36)}`.toUpperCase();
@@ -192,7 +184,7 @@ test("live serial checks: check digit, unknown serial, and a serial someone else
 
   // A support lead compares both sides and approves.
   const lead = await createUser("SUPPORT_LEAD");
-  const leadContext = await contextAs(browser, baseURL!, lead.id);
+  const leadContext = await newContextAs(browser, baseURL!, lead.id);
   const staff = await leadContext.newPage();
   await staff.goto("/en/admin/claims");
   const card = staff.locator("section").filter({ hasText: serials[0]! }).first();
@@ -228,7 +220,7 @@ test("[8.2.2] a customer never sees another customer's product, photo or recall 
   const { unitIds } = await createModelWithUnits(1);
   const other = await createUser("CUSTOMER");
   const ownershipId = await giveUnit(other.id, unitIds[0]!);
-  const otherContext = await contextAs(browser, baseURL!, other.id);
+  const otherContext = await newContextAs(browser, baseURL!, other.id);
   const otherPage = await otherContext.newPage();
   const photoId = await uploadPhotoAs(otherPage, "proof_of_purchase", await receiptPhoto());
   const noticeId = (await query<{ id: string }>(
@@ -266,6 +258,7 @@ test("[8.3.1] uploads and staff product pages are refused to the wrong people", 
   await login("CUSTOMER");
   expect((await page.request.post("/api/files?purpose=model_image", { data: await receiptPhoto() })).status()).toBe(403);
   expect((await page.request.post("/api/registry-imports?name=x.csv", { data: "serial,model_code,manufactured_on\n" })).status()).toBe(403);
+  expect((await page.request.get("/api/registry-imports/any-import-id")).status()).toBe(403);
   for (const path of ["/en/admin/catalog", "/en/admin/registry", "/en/admin/recalls", "/en/admin/claims"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
@@ -310,7 +303,7 @@ test("a transfer code works once, and not for its own seller", async ({ page, lo
   await expect(page.getByText("This product is already yours.")).toBeVisible();
 
   const buyer = await createUser("CUSTOMER");
-  const buyerContext = await contextAs(browser, baseURL!, buyer.id);
+  const buyerContext = await newContextAs(browser, baseURL!, buyer.id);
   const buyerPage = await buyerContext.newPage();
   await buyerPage.goto("/en/mypage/products/receive");
   await buyerPage.getByLabel("Transfer code").fill("0000000000");

@@ -25,10 +25,20 @@ type Access = { permission: Permission } | { public: true };
  * schema as the form (unknown keys are stripped, ASVS 8.2.3), permission checked on the server,
  * errors mapped to a safe translated message. Next's redirect()/notFound() pass through.
  * Zod messages in shared schemas are catalog keys in the `validation` namespace.
+ * With a permission the handler gets the signed-in user (never null); public actions get the user
+ * or null.
  */
 export function defineAction<S extends z.ZodType, T>(
-  config: { schema: S } & Access,
+  config: { schema: S; permission: Permission },
+  handler: (input: z.output<S>, context: { user: CurrentUser }) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>>;
+export function defineAction<S extends z.ZodType, T>(
+  config: { schema: S; public: true },
   handler: (input: z.output<S>, context: { user: CurrentUser | null }) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>>;
+export function defineAction<S extends z.ZodType, T>(
+  config: { schema: S } & Access,
+  handler: (input: z.output<S>, context: { user: CurrentUser }) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (rawInput) => {
     try {
@@ -44,7 +54,8 @@ export function defineAction<S extends z.ZodType, T>(
         }
         throw new AppError("VALIDATION", { detail: JSON.stringify(fieldErrors), cause: fieldErrors });
       }
-      return { ok: true, data: await handler(parsed.data, { user }) };
+      // Public handlers are declared with `CurrentUser | null` (overload above).
+      return { ok: true, data: await handler(parsed.data, { user: user as CurrentUser }) };
     } catch (error) {
       unstable_rethrow(error);
       return { ok: false, error: await toActionError(error) };

@@ -10,16 +10,25 @@ import { requestLogger } from "@/lib/log";
 /** Header our browser code sends with API calls: the language of the page, for error messages. */
 export const LOCALE_HEADER = "x-portal-locale";
 
-type Access = { permission: Permission | ((request: Request) => Permission) } | { public: true };
+type PermissionOf = Permission | ((request: Request) => Permission);
 
 /**
  * The route-handler twin of defineAction: the permission is checked on the server before the
  * handler runs, and errors become `{ error: { code, message } }` with the AppError's status and a
  * translated, safe message. Anything unexpected is logged and answered with a generic 500.
+ * With a permission the handler gets the signed-in user (never null).
  */
 export function defineRoute<P>(
-  config: Access,
+  config: { permission: PermissionOf },
+  handler: (request: Request, context: { user: CurrentUser; params: P }) => Promise<Response>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+export function defineRoute<P>(
+  config: { public: true },
   handler: (request: Request, context: { user: CurrentUser | null; params: P }) => Promise<Response>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+export function defineRoute<P>(
+  config: { permission: PermissionOf } | { public: true },
+  handler: (request: Request, context: { user: CurrentUser; params: P }) => Promise<Response>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
     let user: CurrentUser | null = null;
@@ -30,7 +39,8 @@ export function defineRoute<P>(
       } else {
         user = await getCurrentUser();
       }
-      return await handler(request, { user, params: await context.params });
+      // Public handlers are declared with `CurrentUser | null` (overload above).
+      return await handler(request, { user: user as CurrentUser, params: await context.params });
     } catch (error) {
       // The language of the page that called (sent by our client code), else the user's.
       const requested = request.headers.get(LOCALE_HEADER);

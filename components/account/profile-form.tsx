@@ -9,6 +9,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
+import { SelectField } from "@/components/ui/select-field";
 import { lookupPostalCodeAction, updateProfileAction } from "@/lib/account/actions";
 import { ZProfileSchema, type TProfile } from "@/lib/account/schemas";
 
@@ -49,18 +50,13 @@ export function ProfileForm({ initial, returnTo }: { initial: TProfile; returnTo
         <FormField label={t("name")} autoComplete="name" error={fieldError("name")} {...form.register("name")} />
         <FormField label={t("nameKana")} hint={t("nameKanaHint")} error={fieldError("nameKana")} {...form.register("nameKana")} />
         <FormField label={t("phone")} type="tel" autoComplete="tel" inputMode="tel" error={fieldError("phone")} {...form.register("phone")} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="profile-locale" className="text-sm font-medium text-slate-800">
-            {t("locale")}
-          </label>
-          <select id="profile-locale" className="min-h-11 rounded-md border border-slate-400 bg-white px-3" {...form.register("locale")}>
-            {routing.locales.map((locale) => (
-              <option key={locale} value={locale}>
-                {localeNames(locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t("locale")} {...form.register("locale")}>
+          {routing.locales.map((locale) => (
+            <option key={locale} value={locale}>
+              {localeNames(locale)}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold">{t("address")}</legend>

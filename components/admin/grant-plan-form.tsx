@@ -25,7 +25,7 @@ export function GrantPlanForm({ plans }: { plans: { id: string; name: string }[]
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-3">
       {formError && <Alert tone="error">{formError}</Alert>}
-      <SelectField label={t("grantPlan")} {...form.register("planId")}>
+      <SelectField label={t("grantPlan")} error={fieldError("planId")} {...form.register("planId")}>
         {plans.map((plan) => (
           <option key={plan.id} value={plan.id}>{plan.name}</option>
         ))}

@@ -2,9 +2,10 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { errorMessageOf, uploadWithProgress } from "@/components/files/upload-request";
 import { Alert } from "@/components/ui/alert";
+import { FieldFrame, useFieldIds } from "@/components/ui/field-frame";
 import { useRouter } from "@/lib/i18n/navigation";
 
 type ImportStatus = {
@@ -25,7 +26,8 @@ type ImportStatus = {
 export function RegistryImportPanel() {
   const t = useTranslations("registry");
   const locale = useLocale();
-  const inputId = useId();
+  const ids = useFieldIds(undefined, t("fileHint"));
+  const inputId = ids.fieldId;
   const router = useRouter();
   const queryClient = useQueryClient();
   const [uploadPercent, setUploadPercent] = useState<number | null>(null);
@@ -70,19 +72,13 @@ export function RegistryImportPanel() {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-col gap-1">
-        <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-          {t("file")}
-        </label>
-        <p id={`${inputId}-hint`} className="text-sm text-slate-600">
-          {t("fileHint")}
-        </p>
+      <FieldFrame ids={ids} label={t("file")} hint={t("fileHint")}>
         <input
           id={inputId}
           type="file"
           accept=".csv,text/csv"
           disabled={busy}
-          aria-describedby={`${inputId}-hint`}
+          aria-describedby={ids.describedBy}
           className="min-h-11 rounded-md border border-dashed border-slate-400 bg-white p-2 text-sm"
           onChange={(event) => {
             const file = event.target.files?.[0];
@@ -90,7 +86,7 @@ export function RegistryImportPanel() {
             event.target.value = "";
           }}
         />
-      </div>
+      </FieldFrame>
       {uploadError && <Alert tone="error">{uploadError}</Alert>}
       {uploadPercent !== null && (
         <div className="space-y-1">

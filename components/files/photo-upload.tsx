@@ -1,8 +1,9 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldFrame, useFieldIds } from "@/components/ui/field-frame";
 import type { FilePurpose } from "@/lib/auth/permissions";
 import { errorMessageOf, uploadWithProgress } from "./upload-request";
 
@@ -34,12 +35,13 @@ export function PhotoUpload({
 }) {
   const t = useTranslations("files");
   const locale = useLocale();
-  const inputId = useId();
+  const [uploadError, setUploadError] = useState<string>();
+  const shownError = uploadError ?? error;
+  const ids = useFieldIds(undefined, hint, shownError);
+  const inputId = ids.fieldId;
   const inputRef = useRef<HTMLInputElement>(null);
   const abortRef = useRef<(() => void) | null>(null);
   const [state, setState] = useState<UploadState>({ phase: "idle" });
-  const [uploadError, setUploadError] = useState<string>();
-  const shownError = uploadError ?? error;
 
   useEffect(() => () => abortRef.current?.(), []);
   useEffect(() => onUploadingChange?.(state.phase === "uploading"), [state.phase, onUploadingChange]);
@@ -76,19 +78,15 @@ export function PhotoUpload({
   };
 
   return (
-    <div className="flex flex-col gap-2">
-      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint && <p id={`${inputId}-hint`} className="text-sm text-slate-600">{hint}</p>}
+    <FieldFrame ids={ids} label={label} hint={hint} error={shownError}>
       {state.phase === "idle" ? (
         <input
           ref={inputRef}
           id={inputId}
           type="file"
           accept="image/jpeg,image/png,image/webp"
-          aria-describedby={[hint ? `${inputId}-hint` : null, shownError ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined}
-          aria-invalid={shownError ? true : undefined}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid}
           className="min-h-11 rounded-md border border-dashed border-slate-400 bg-white p-2 text-sm file:mr-3 file:rounded file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:font-semibold file:text-brand-800"
           onChange={(event) => {
             const file = event.target.files?.[0];
@@ -120,11 +118,6 @@ export function PhotoUpload({
           </div>
         </div>
       )}
-      {shownError && (
-        <p id={`${inputId}-error`} className="text-sm text-red-700">
-          {shownError}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

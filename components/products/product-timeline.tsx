@@ -1,7 +1,8 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
+import { inLocale } from "@/lib/i18n/localized";
 import type { TimelineEvent } from "@/lib/products/timeline";
-import { formatLocalDate } from "./warranty-summary";
+import { formatLocalDate } from "@/lib/i18n/format-local-date";
 
 /** The unit's timeline, newest first; each event's text comes from the catalog. */
 export async function ProductTimeline({ events }: { events: TimelineEvent[] }) {
@@ -10,8 +11,8 @@ export async function ProductTimeline({ events }: { events: TimelineEvent[] }) {
     const raw = event.values ?? {};
     return {
       ...raw,
-      name: String(locale === "en" ? (raw.nameEn ?? "") : (raw.nameJa ?? "")),
-      title: String(locale === "en" ? (raw.titleEn ?? "") : (raw.titleJa ?? "")),
+      name: inLocale(locale, { ja: String(raw.nameJa ?? ""), en: String(raw.nameEn ?? "") }),
+      title: inLocale(locale, { ja: String(raw.titleJa ?? ""), en: String(raw.titleEn ?? "") }),
       shop: String(raw.shop ?? ""),
     };
   };

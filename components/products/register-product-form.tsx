@@ -12,17 +12,10 @@ import { SelectField } from "@/components/ui/select-field";
 import { Link } from "@/lib/i18n/navigation";
 import { lookupSerialAction, registerProductAction } from "@/lib/products/actions";
 import { OTHER_SHOP, ZRegisterProductSchema } from "@/lib/products/schemas";
-import { checkSerialFormat, normalizeSerial, type SerialFormat } from "@/lib/products/serial-format";
+import { checkAgainstFormats, normalizeSerial, type SerialFormat } from "@/lib/products/serial-format";
+import { nameIn } from "@/lib/i18n/localized";
 
 export type ModelFormat = SerialFormat & { code: string; nameJa: string; nameEn: string };
-
-/** Format first (in the browser, as the customer types), then the registry (on the server). */
-function formatVerdict(serial: string, formats: ModelFormat[]): "ok" | "pattern" | "checkDigit" | null {
-  if (serial.length === 0) return null;
-  const problems = formats.map((format) => checkSerialFormat(serial, format));
-  if (problems.includes(null)) return "ok";
-  return problems.includes("checkDigit") ? "checkDigit" : "pattern";
-}
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -54,7 +47,8 @@ export function RegisterProductForm({
   const [uploading, setUploading] = useState(false);
   const serial = normalizeSerial(form.watch("serial") ?? "");
   const dealerId = form.watch("dealerId");
-  const verdict = formatVerdict(serial, formats);
+  // Format first (in the browser, as the customer types), then the registry (on the server).
+  const verdict = checkAgainstFormats(serial, formats);
   const debouncedSerial = useDebounced(serial, 400);
   const lookup = useQuery({
     queryKey: ["serial-lookup", debouncedSerial],
@@ -67,7 +61,6 @@ export function RegisterProductForm({
     staleTime: 60_000,
     retry: false,
   });
-  const name = (model: { nameJa: string; nameEn: string }) => (locale === "en" ? model.nameEn : model.nameJa);
 
   let status: { tone: "ok" | "bad" | "info"; text: string; link?: { href: string; label: string } } | null = null;
   if (verdict === "pattern") status = { tone: "bad", text: t("serialPattern") };
@@ -76,7 +69,7 @@ export function RegisterProductForm({
   else if (verdict === "ok" && lookup.isError) status = { tone: "bad", text: lookup.error.message };
   else if (verdict === "ok" && lookup.data) {
     const data = lookup.data;
-    if (data.status === "available") status = { tone: "ok", text: t("serialAvailable", { model: name(data.model) }) };
+    if (data.status === "available") status = { tone: "ok", text: t("serialAvailable", { model: nameIn(locale, data.model) }) };
     else if (data.status === "ownedByYou")
       status = { tone: "info", text: t("serialOwnedByYou"), link: { href: `/mypage/products/${data.ownershipId}`, label: t("openProduct") } };
     else if (data.status === "ownedByOther")

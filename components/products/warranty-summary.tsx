@@ -1,12 +1,7 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatLocalDate } from "@/lib/i18n/format-local-date";
 import type { Warranty, WarrantyPart } from "@/lib/warranty/compute";
-import type { LocalDate } from "@/lib/warranty/local-date";
-
-/** A calendar date as the reader's language writes it (a LocalDate has no time zone to shift). */
-export async function formatLocalDate(date: LocalDate): Promise<string> {
-  const format = await getFormatter();
-  return format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
-}
+import { inLocale } from "@/lib/i18n/localized";
 
 const STATUS_STYLE = {
   COVERED: "border-green-200 bg-green-50 text-green-900",
@@ -30,7 +25,7 @@ export async function WarrantySummary({ warranty, compact = false }: { warranty:
         : t("partFromManufacture", { months: part.months, grace: part.graceMonths });
     }
     if (part.kind === "registrationBonus") return t("partRegistrationBonus", { months: part.months });
-    return t("partExtension", { months: part.months, name: locale === "en" ? part.name.en : part.name.ja });
+    return t("partExtension", { months: part.months, name: inLocale(locale, part.name) });
   };
   const headline =
     warranty.status === "EXPIRED"
@@ -51,7 +46,7 @@ export async function WarrantySummary({ warranty, compact = false }: { warranty:
           <p className="mt-1 text-sm">{t("startsOn", { date: starts })}</p>
           {warranty.droppedExtensions.map((extension) => (
             <p key={extension.id} className="mt-1 text-sm">
-              {t("droppedExtension", { name: locale === "en" ? extension.name.en : extension.name.ja })}
+              {t("droppedExtension", { name: inLocale(locale, extension.name) })}
             </p>
           ))}
         </>

@@ -1,4 +1,5 @@
-import { useId, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
+import { FieldFrame, useFieldIds } from "./field-frame";
 
 type FormFieldProps = ComponentProps<"input"> & {
   label: string;
@@ -9,34 +10,18 @@ type FormFieldProps = ComponentProps<"input"> & {
 
 /** A labelled input with its hint and error tied to it for screen readers. */
 export function FormField({ label, error, hint, id, className = "", ...inputProps }: FormFieldProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
+  const ids = useFieldIds(id, hint, error);
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
+    <FieldFrame ids={ids} label={label} hint={hint} error={error}>
       <input
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        id={ids.fieldId}
+        aria-invalid={ids.invalid}
+        aria-describedby={ids.describedBy}
         className={`min-h-11 rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm ${
           error ? "border-red-600" : "border-slate-400"
         } ${className}`}
         {...inputProps}
       />
-      {error && (
-        <p id={errorId} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

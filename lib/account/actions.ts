@@ -53,13 +53,13 @@ async function owner(userId: string) {
 export const updateProfileAction = defineAction({ schema: ZProfileSchema, ...account }, async (input, { user }) => {
   const missing = requiredFieldErrors(input, input.needs);
   if (Object.keys(missing).length > 0) throw new AppError("VALIDATION", { cause: missing });
-  await updateOwnProfile(user!.id, input);
+  await updateOwnProfile(user.id, input);
   revalidatePath("/[locale]", "layout");
   return { saved: true };
 });
 
 export const resendVerificationAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
-  await resendVerificationEmail(user!.id);
+  await resendVerificationEmail(user.id);
   return { sent: true };
 });
 
@@ -72,36 +72,36 @@ const ZReauthSchema = z.discriminatedUnion("kind", [
 export const reauthenticateAction = defineAction({ schema: ZReauthSchema, ...account }, async (input, { user }) => {
   const proof =
     input.kind === "passkey" ? { kind: "passkey" as const, response: input.response as unknown as AuthenticationResponseJSON } : input;
-  await reauthenticate(user!.id, await currentSessionId(), proof);
+  await reauthenticate(user.id, await currentSessionId(), proof);
   return { ok: true };
 });
 
 export const changePasswordAction = defineAction({ schema: ZChangePasswordSchema, ...account }, async (input, { user }) => {
   const { sessionId } = await requireRecentAuthentication();
-  await changeOwnPassword(user!.id, input.password, sessionId);
+  await changeOwnPassword(user.id, input.password, sessionId);
   return { saved: true };
 });
 
 export const requestEmailChangeAction = defineAction({ schema: ZChangeEmailSchema, ...account }, async (input, { user }) => {
   await requireRecentAuthentication();
-  await requestEmailChange(await owner(user!.id), input.email);
+  await requestEmailChange(await owner(user.id), input.email);
   return { sent: true };
 });
 
 export const confirmEmailChangeAction = defineAction({ schema: z.object({ token: z.string().min(1).max(200) }), ...account }, async ({ token }, { user }) => {
-  if (!(await confirmEmailChange(user!.id, await currentSessionId(), token))) throw new AppError("NOT_FOUND", { messageKey: "account.emailChangeInvalid" });
+  if (!(await confirmEmailChange(user.id, await currentSessionId(), token))) throw new AppError("NOT_FOUND", { messageKey: "account.emailChangeInvalid" });
   revalidatePath("/[locale]", "layout");
   return { changed: true };
 });
 
 export const startTotpAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
   await requireRecentAuthentication();
-  return startTotpEnrolment(await owner(user!.id));
+  return startTotpEnrolment(await owner(user.id));
 });
 
 export const confirmTotpAction = defineAction({ schema: ZTotpCodeSchema, ...account }, async (input, { user }) => {
   await requireRecentAuthentication();
-  const codes = await confirmTotpEnrolment(await owner(user!.id), await currentSessionId(), input.code);
+  const codes = await confirmTotpEnrolment(await owner(user.id), await currentSessionId(), input.code);
   // No revalidatePath here: the session token has just been rotated, and a re-render inside this
   // request would still carry the old cookie. The page refreshes after the codes are saved.
   return { recoveryCodes: codes };
@@ -109,46 +109,46 @@ export const confirmTotpAction = defineAction({ schema: ZTotpCodeSchema, ...acco
 
 export const disableTotpAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
   await requireRecentAuthentication();
-  await disableTotp(await owner(user!.id));
+  await disableTotp(await owner(user.id));
   revalidatePath("/[locale]", "layout");
   return { disabled: true };
 });
 
 export const renewRecoveryCodesAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
   await requireRecentAuthentication();
-  return { recoveryCodes: await renewRecoveryCodes(await owner(user!.id)) };
+  return { recoveryCodes: await renewRecoveryCodes(await owner(user.id)) };
 });
 
 export const passkeyRegistrationOptionsAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
   await requireRecentAuthentication();
-  return passkeyRegistrationOptions(user!);
+  return passkeyRegistrationOptions(user);
 });
 
 const ZRegisterPasskeySchema = ZPasskeyNameSchema.extend({ response: ZWebAuthnResponseSchema });
 
 export const registerPasskeyAction = defineAction({ schema: ZRegisterPasskeySchema, ...account }, async (input, { user }) => {
   await requireRecentAuthentication();
-  await registerPasskey(await owner(user!.id), { name: input.name, response: input.response as unknown as RegistrationResponseJSON });
+  await registerPasskey(await owner(user.id), { name: input.name, response: input.response as unknown as RegistrationResponseJSON });
   revalidatePath("/[locale]", "layout");
   return { added: true };
 });
 
 export const removePasskeyAction = defineAction({ schema: ZIdSchema, ...account }, async (input, { user }) => {
   await requireRecentAuthentication();
-  await removePasskey(await owner(user!.id), input.id);
+  await removePasskey(await owner(user.id), input.id);
   revalidatePath("/[locale]", "layout");
   return { removed: true };
 });
 
 export const revokeSessionAction = defineAction({ schema: ZIdSchema, ...account }, async (input, { user }) => {
   if (input.id === (await currentSessionId())) throw new AppError("VALIDATION", { messageKey: "sessions.cannotRevokeCurrent" });
-  await revokeOwnSession(user!.id, input.id);
+  await revokeOwnSession(user.id, input.id);
   revalidatePath("/[locale]", "layout");
   return { revoked: true };
 });
 
 export const revokeOtherSessionsAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
-  const count = await revokeOtherOwnSessions(user!.id, await currentSessionId());
+  const count = await revokeOtherOwnSessions(user.id, await currentSessionId());
   revalidatePath("/[locale]", "layout");
   return { revoked: count };
 });
@@ -162,7 +162,7 @@ export const linkProviderAction = defineAction({ schema: ZProviderSchema, ...acc
 
 export const unlinkProviderAction = defineAction({ schema: ZProviderSchema, ...account }, async (input, { user }) => {
   await requireRecentAuthentication();
-  await unlinkProvider(user!.id, input.provider);
+  await unlinkProvider(user.id, input.provider);
   revalidatePath("/[locale]", "layout");
   return { unlinked: true };
 });
@@ -175,6 +175,6 @@ export const lookupPostalCodeAction = defineAction(
 
 /** Accept the current terms and privacy policy (asked when they are missing or have changed). */
 export const acceptPoliciesAction = defineAction({ schema: z.object({ accept: z.literal(true, "acceptTermsRequired") }), ...account }, async (_input, { user }) => {
-  await acceptCurrentPolicies(user!.id);
-  redirect({ href: homePathFor(user!.role), locale: await getLocale() });
+  await acceptCurrentPolicies(user.id);
+  redirect({ href: homePathFor(user.role), locale: await getLocale() });
 });

@@ -4,19 +4,15 @@ import { fakeRequest } from "@/scripts/test/fake-request";
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { own, testCustomer, testModelWithUnits } = await import("@/scripts/test/product-factories");
+const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
 const { addPlan, grantPlanToUnit, saveModel } = await import("./models");
 const { getOwnProduct } = await import("@/lib/products/my-products");
 
 beforeEach(() => fakeRequest.reset());
 
-async function admin() {
-  return db.user.create({ data: { email: `admin-${crypto.randomUUID()}@test.example`, role: "ADMIN" } });
-}
-
 describe("catalog", () => {
   it("an extended plan put on a unit shows in its owner's warranty explanation", async () => {
-    const staff = await admin();
+    const staff = await testStaff("ADMIN");
     const { model, units } = await testModelWithUnits(1);
     const owner = await testCustomer();
     const ownership = await own(owner.id, units[0]!.id);
@@ -30,7 +26,7 @@ describe("catalog", () => {
   });
 
   it("a plan goes only on units of its own model", async () => {
-    const staff = await admin();
+    const staff = await testStaff("ADMIN");
     const first = await testModelWithUnits(1);
     const second = await testModelWithUnits(1);
     await addPlan(staff.id, { modelCode: first.model.code, nameJa: "延長", nameEn: "More", months: 12, transferable: false, priceYen: "5500" });
@@ -39,7 +35,7 @@ describe("catalog", () => {
   });
 
   it("a model's code cannot change once it has serials, and codes are unique", async () => {
-    const staff = await admin();
+    const staff = await testStaff("ADMIN");
     const { model } = await testModelWithUnits(1);
     const input = {
       code: `${model.code}-X`, nameJa: "n", nameEn: "n", category: "c", warrantyMonths: 12, warrantyBasis: "PURCHASE_DATE" as const, graceMonths: 3,

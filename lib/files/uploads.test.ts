@@ -5,7 +5,7 @@ import { fakeRequest } from "@/scripts/test/fake-request";
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { testCustomer, testModelWithUnits } = await import("@/scripts/test/product-factories");
+const { testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
 const { deliverFile, discardOwnDraftFile, saveImageUpload } = await import("./uploads");
 const { canReadFile } = await import("@/lib/auth/permissions");
 
@@ -50,7 +50,7 @@ describe("upload pipeline (local store)", () => {
     expect(await deliverFile(actor({ id: stranger.id, role: "DEALER_STAFF" }), saved.id, "full")).toBeNull();
     expect(await deliverFile(null, saved.id, "thumb")).toBeNull();
     // Staff who review claims may see it (and it is audited); other staff, or without a second factor, may not.
-    const lead = await db.user.create({ data: { email: `lead-${crypto.randomUUID()}@test.example`, role: "SUPPORT_LEAD" } });
+    const lead = await testStaff("SUPPORT_LEAD");
     expect(await deliverFile(actor({ id: lead.id, role: "SUPPORT_LEAD", strong: false }), saved.id, "full")).toBeNull();
     expect(await deliverFile(actor({ id: stranger.id, role: "SUPPORT_AGENT" }), saved.id, "full")).toBeNull();
     expect((await deliverFile(actor({ id: lead.id, role: "SUPPORT_LEAD" }), saved.id, "full"))?.kind).toBe("bytes");

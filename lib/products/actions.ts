@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { defineAction } from "@/lib/action";
-import { AppError } from "@/lib/errors";
 import { redirect } from "@/lib/i18n/navigation";
 import { acknowledgeOwnRecallNotice } from "@/lib/recalls/notices";
 import { ZNoticeIdSchema } from "@/lib/recalls/schemas";
@@ -17,17 +16,12 @@ import { acceptTransfer, cancelTransfer, formatTransferCode, startTransfer, unre
  */
 const own = { permission: "products.own" } as const;
 
-function userIdOf(user: { id: string } | null): string {
-  if (!user) throw new AppError("UNAUTHENTICATED");
-  return user.id;
-}
-
 export const lookupSerialAction = defineAction({ ...own, schema: ZSerialLookupSchema }, async ({ serial }, { user }) =>
-  lookupSerial(userIdOf(user), serial),
+  lookupSerial(user.id, serial),
 );
 
 export const registerProductAction = defineAction({ ...own, schema: ZRegisterProductSchema }, async (input, { user }) => {
-  const { ownershipId } = await registerProduct(userIdOf(user), {
+  const { ownershipId } = await registerProduct(user.id, {
     serial: input.serial,
     purchasedOn: input.purchasedOn,
     dealerId: input.dealerId && input.dealerId !== OTHER_SHOP ? input.dealerId : null,
@@ -39,35 +33,35 @@ export const registerProductAction = defineAction({ ...own, schema: ZRegisterPro
 });
 
 export const fileClaimAction = defineAction({ ...own, schema: ZOwnershipClaimSchema }, async (input, { user }) => {
-  await fileOwnershipClaim(userIdOf(user), { serial: input.serial, message: input.message, evidenceFileId: input.evidenceFileId || null });
+  await fileOwnershipClaim(user.id, { serial: input.serial, message: input.message, evidenceFileId: input.evidenceFileId || null });
   revalidatePath("/[locale]/mypage", "layout");
   redirect({ href: { pathname: "/mypage/products", query: { claimed: "1" } }, locale: await getLocale() });
 });
 
 export const startTransferAction = defineAction({ ...own, schema: ZOwnershipIdSchema }, async ({ ownershipId }, { user }) => {
-  const { code, expiresAt } = await startTransfer(userIdOf(user), ownershipId);
+  const { code, expiresAt } = await startTransfer(user.id, ownershipId);
   revalidatePath("/[locale]/mypage", "layout");
   return { code: formatTransferCode(code), expiresAt: expiresAt.toISOString() };
 });
 
 export const cancelTransferAction = defineAction({ ...own, schema: ZOwnershipIdSchema }, async ({ ownershipId }, { user }) => {
-  await cancelTransfer(userIdOf(user), ownershipId);
+  await cancelTransfer(user.id, ownershipId);
   revalidatePath("/[locale]/mypage", "layout");
 });
 
 export const acceptTransferAction = defineAction({ ...own, schema: ZAcceptTransferSchema }, async ({ code }, { user }) => {
-  const { ownershipId } = await acceptTransfer(userIdOf(user), code);
+  const { ownershipId } = await acceptTransfer(user.id, code);
   revalidatePath("/[locale]/mypage", "layout");
   redirect({ href: { pathname: `/mypage/products/${ownershipId}`, query: { received: "1" } }, locale: await getLocale() });
 });
 
 export const unregisterProductAction = defineAction({ ...own, schema: ZOwnershipIdSchema }, async ({ ownershipId }, { user }) => {
-  await unregisterProduct(userIdOf(user), ownershipId);
+  await unregisterProduct(user.id, ownershipId);
   revalidatePath("/[locale]/mypage", "layout");
   redirect({ href: { pathname: "/mypage/products", query: { unregistered: "1" } }, locale: await getLocale() });
 });
 
 export const acknowledgeRecallAction = defineAction({ ...own, schema: ZNoticeIdSchema }, async ({ noticeId }, { user }) => {
-  await acknowledgeOwnRecallNotice(userIdOf(user), noticeId);
+  await acknowledgeOwnRecallNotice(user.id, noticeId);
   revalidatePath("/[locale]/mypage", "layout");
 });

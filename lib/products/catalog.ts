@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { serialFormatOf } from "./serial-format";
 
 /** What the registration form needs: the serial formats of current models and our dealers. */
 export async function registrationOptions() {
@@ -12,7 +13,7 @@ export async function registrationOptions() {
     db.dealer.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return {
-    formats: models.map((model) => ({ code: model.code, nameJa: model.nameJa, nameEn: model.nameEn, pattern: model.serialPattern, checkDigit: model.checkDigit })),
+    formats: models.map((model) => ({ code: model.code, nameJa: model.nameJa, nameEn: model.nameEn, ...serialFormatOf(model) })),
     dealers,
   };
 }

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
-import { AppError } from "@/lib/errors";
 import { decideClaim } from "./claims";
 
 /** Staff decide ownership claims (permission "claims.review"). */
@@ -19,7 +18,6 @@ export const decideClaimAction = defineAction(
     }),
   },
   async (input, { user }) => {
-    if (!user) throw new AppError("UNAUTHENTICATED");
     await decideClaim(user.id, input);
     revalidatePath("/[locale]/admin/claims", "page");
   },

@@ -4,16 +4,12 @@ import { fakeRequest } from "@/scripts/test/fake-request";
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { own, testCustomer, testModelWithUnits } = await import("@/scripts/test/product-factories");
+const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
 const { decideClaim, listOwnClaims } = await import("./claims");
 const { fileOwnershipClaim } = await import("./registration");
 const { acceptTransfer, startTransfer } = await import("./transfers");
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
-
-async function lead() {
-  return db.user.create({ data: { email: `lead-${crypto.randomUUID()}@test.example`, role: "SUPPORT_LEAD" } });
-}
 
 async function disputedUnit() {
   const { units } = await testModelWithUnits(1);
@@ -28,7 +24,7 @@ describe("ownership claims", () => {
   it("approving moves the unit to the claimant, voids the old owner's transfer codes and tells both", async () => {
     const { unit, owner, ownership, claimant, claimId } = await disputedUnit();
     const { code } = await startTransfer(owner.id, ownership.id);
-    await decideClaim((await lead()).id, { claimId, approve: true, note: "", reviewedOwnershipId: ownership.id });
+    await decideClaim((await testStaff("SUPPORT_LEAD")).id, { claimId, approve: true, note: "", reviewedOwnershipId: ownership.id });
     const current = await db.ownership.findFirstOrThrow({ where: { unitId: unit.id, endedAt: null } });
     expect(current.userId).toBe(claimant.id);
     expect((await db.ownership.findUniqueOrThrow({ where: { id: ownership.id } })).endReason).toBe("CLAIM_DECIDED");
@@ -42,7 +38,7 @@ describe("ownership claims", () => {
     const { owner, ownership, claimId } = await disputedUnit();
     const { code } = await startTransfer(owner.id, ownership.id);
     await acceptTransfer((await testCustomer()).id, code);
-    await expect(decideClaim((await lead()).id, { claimId, approve: true, note: "", reviewedOwnershipId: ownership.id })).rejects.toMatchObject({
+    await expect(decideClaim((await testStaff("SUPPORT_LEAD")).id, { claimId, approve: true, note: "", reviewedOwnershipId: ownership.id })).rejects.toMatchObject({
       code: "CONFLICT",
     });
     expect((await db.ownershipClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe("OPEN");
@@ -50,7 +46,7 @@ describe("ownership claims", () => {
 
   it("a claim is decided once", async () => {
     const { ownership, claimId } = await disputedUnit();
-    const staff = await lead();
+    const staff = await testStaff("SUPPORT_LEAD");
     await decideClaim(staff.id, { claimId, approve: false, note: "領収書の日付が合いません", reviewedOwnershipId: ownership.id });
     await expect(decideClaim(staff.id, { claimId, approve: true, note: "", reviewedOwnershipId: ownership.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

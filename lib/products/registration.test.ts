@@ -5,13 +5,11 @@ import { fakeRequest } from "@/scripts/test/fake-request";
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
+const { testCustomer } = await import("@/scripts/test/product-factories");
 const { fileOwnershipClaim, lookupSerial, registerProduct } = await import("./registration");
 const { withCheckDigit } = await import("./serial-format");
 const { THROTTLE_RULES } = await import("@/lib/auth/throttle-policy");
 
-async function customer() {
-  return db.user.create({ data: { email: `c-${randomUUID()}@test.example` } });
-}
 
 async function unit() {
   const code = `R-${randomUUID().slice(0, 8).toUpperCase()}`;
@@ -31,7 +29,7 @@ beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.$
 
 describe("registration by serial", () => {
   it("looks a serial up (as typed, with hyphens and lower case) and registers it to the user", async () => {
-    const user = await customer();
+    const user = await testCustomer();
     const { serial } = await unit();
     const typed = `${serial.slice(0, 4)}-${serial.slice(4)}`.toLowerCase();
     expect(await lookupSerial(user.id, typed)).toMatchObject({ status: "available", serial, manufacturedOn: "2026-01-10" });
@@ -40,7 +38,7 @@ describe("registration by serial", () => {
   });
 
   it("one serial, one owner: a second customer is refused and offered the claim", async () => {
-    const [first, second] = [await customer(), await customer()];
+    const [first, second] = [await testCustomer(), await testCustomer()];
     const { serial } = await unit();
     await registerProduct(first.id, input(serial), "2026-11-21");
     expect(await lookupSerial(second.id, serial)).toMatchObject({ status: "ownedByOther" });
@@ -51,7 +49,7 @@ describe("registration by serial", () => {
   });
 
   it("two customers registering the same unit at the same moment: exactly one gets it", async () => {
-    const users = await Promise.all(Array.from({ length: 6 }, customer));
+    const users = await Promise.all(Array.from({ length: 6 }, () => testCustomer()));
     const { serial, unitId } = await unit();
     const results = await Promise.allSettled(users.map((u) => registerProduct(u.id, input(serial), "2026-11-21")));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -59,7 +57,7 @@ describe("registration by serial", () => {
   });
 
   it("a double submit by the same customer creates one record", async () => {
-    const user = await customer();
+    const user = await testCustomer();
     const { serial, unitId } = await unit();
     const [a, b] = await Promise.all([registerProduct(user.id, input(serial), "2026-11-21"), registerProduct(user.id, input(serial), "2026-11-21")]);
     expect(a).toEqual(b);
@@ -67,7 +65,7 @@ describe("registration by serial", () => {
   });
 
   it("checks the purchase date and the shop, naming the field", async () => {
-    const user = await customer();
+    const user = await testCustomer();
     const { serial } = await unit();
     await expect(registerProduct(user.id, { ...input(serial), purchasedOn: "2027-01-01" }, "2026-11-21")).rejects.toMatchObject({
       cause: { purchasedOn: "products.purchaseInFuture" },
@@ -81,7 +79,7 @@ describe("registration by serial", () => {
   });
 
   it("[8.2.2] another customer's photo cannot be attached as proof (treated as not found)", async () => {
-    const [owner, other] = [await customer(), await customer()];
+    const [owner, other] = [await testCustomer(), await testCustomer()];
     const file = await db.storedFile.create({
       data: { ownerId: other.id, storage: "LOCAL", key: `2026/11/${randomUUID()}.webp`, contentType: "image/webp", byteSize: 10, width: 1, height: 1, purpose: "proof_of_purchase" },
     });
@@ -92,7 +90,7 @@ describe("registration by serial", () => {
   });
 
   it("[2.4.1] serial look-ups are rate-limited per user against enumeration", async () => {
-    const user = await customer();
+    const user = await testCustomer();
     const results = [];
     for (let i = 0; i < THROTTLE_RULES.lookup.freeAttempts + 2; i++) {
       fakeRequest.reset({ headers: { "x-forwarded-for": `203.0.113.${i + 1}` } }); // a new address each time
@@ -103,7 +101,7 @@ describe("registration by serial", () => {
   });
 
   it("tells a mistyped serial from one that is well-formed but not in the registry", async () => {
-    const user = await customer();
+    const user = await testCustomer();
     const { model } = await unit();
     const prefix = model.serialPattern.slice(0, 6);
     expect(await lookupSerial(user.id, "hello")).toEqual({ status: "notFound", looksValid: false });

@@ -8,7 +8,7 @@ import { findOwnFile } from "@/lib/files/stored-files";
 import { noticeOpenRecalls } from "@/lib/recalls/notices";
 import { requestMeta } from "@/lib/request-context";
 import { isLocalDate, localDateOf, todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
-import { checkSerialFormat, normalizeSerial } from "./serial-format";
+import { checkAgainstFormats, normalizeSerial, serialFormatOf } from "./serial-format";
 
 /**
  * Registering a product by its serial number (issue 4): one serial, one owner.
@@ -47,7 +47,7 @@ export async function lookupSerial(userId: string, input: string): Promise<Seria
   if (!unit) {
     // Tell a typo from an unknown unit without revealing anything about the registry.
     const models = await db.productModel.findMany({ where: { archivedAt: null }, select: { serialPattern: true, checkDigit: true } });
-    const looksValid = models.some((model) => checkSerialFormat(serial, { pattern: model.serialPattern, checkDigit: model.checkDigit }) === null);
+    const looksValid = checkAgainstFormats(serial, models.map(serialFormatOf)) === "ok";
     return { status: "notFound", looksValid };
   }
   const owner = unit.ownerships[0];

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { createRegistryImport, runRegistryImport } = await import("./registry-import");
+const { createRegistryImport, receiveRegistryCsv, runRegistryImport } = await import("./registry-import");
 const { withCheckDigit } = await import("./serial-format");
 
 async function* textChunks(text: string, size = 64 * 1024) {
@@ -56,4 +56,17 @@ describe("registry import", () => {
     expect(await db.serialImport.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DONE", importedRows: 100_000, totalRows: 100_000, errorCount: 0 });
     expect(await db.serialUnit.count({ where: { modelId: model.id } })).toBe(100_000);
   }, 120_000);
+
+  it("receives an uploaded file: expected rows first (for the progress bar), the import when run", async () => {
+    const { admin, model, code, serial } = await setup();
+    const body = (async function* () {
+      yield new TextEncoder().encode(`serial,model_code,manufactured_on\n${serial(1)},${code},2026-01-01\n${serial(2)},${code},2026-01-01\n`);
+    })();
+    const { importId, run } = await receiveRegistryCsv(admin.id, "two.csv", body);
+    expect(await db.serialImport.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ status: "RUNNING", totalRows: 2 });
+    await run();
+    expect(await db.serialUnit.count({ where: { modelId: model.id } })).toBe(2);
+    const empty = (async function* () {})();
+    await expect(receiveRegistryCsv(admin.id, "empty.csv", empty)).rejects.toMatchObject({ messageKey: "registry.emptyFile" });
+  });
 });

@@ -1,9 +1,12 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { readLimited } from "@/lib/files/process-image";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { todayInTokyo } from "@/lib/warranty/local-date";
 import { parseRegistryCsv, type RegistryModel, type RowError } from "./registry-csv";
+import { serialFormatOf } from "./serial-format";
 
 /**
  * Serial-registry import (issue 4): all or nothing. The file is read and every row checked
@@ -13,6 +16,31 @@ import { parseRegistryCsv, type RegistryModel, type RowError } from "./registry-
  */
 const INSERT_CHUNK = 5000;
 const MAX_REPORTED_ERRORS = 1000;
+
+/** 100k rows are about 3 MB; this leaves room for long lots without letting anyone fill memory. */
+export const MAX_CSV_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Receive a CSV (the raw request body, capped while it streams) and record the import with the
+ * number of rows to expect. Returns the import and the work to run after the response, while the
+ * admin page polls the progress.
+ */
+export async function receiveRegistryCsv(
+  adminId: string,
+  fileName: string,
+  body: AsyncIterable<Uint8Array>,
+): Promise<{ importId: string; run: () => Promise<void> }> {
+  const csv = await readLimited(body, MAX_CSV_BYTES, "registry.fileTooLarge");
+  if (csv.byteLength === 0) throw new AppError("VALIDATION", { messageKey: "registry.emptyFile" });
+  let lines = 0;
+  for (const byte of csv) if (byte === 0x0a) lines++;
+  const dataRows = Math.max(lines - (csv.at(-1) === 0x0a ? 1 : 0), 0); // lines after the header
+  const importId = await createRegistryImport(adminId, fileName, dataRows);
+  const chunks = async function* () {
+    yield csv;
+  };
+  return { importId, run: () => runRegistryImport(importId, adminId, chunks()) };
+}
 
 /** `expectedRows` (lines after the header) lets the progress bar show a share before the end. */
 export async function createRegistryImport(adminId: string, fileName: string, expectedRows = 0): Promise<string> {
@@ -35,7 +63,7 @@ export function listRegistryImports(take = 20) {
 
 async function loadModels(): Promise<Map<string, RegistryModel>> {
   const models = await db.productModel.findMany({ select: { id: true, code: true, serialPattern: true, checkDigit: true } });
-  return new Map(models.map((m) => [m.code.toUpperCase(), { id: m.id, code: m.code, format: { pattern: m.serialPattern, checkDigit: m.checkDigit } }]));
+  return new Map(models.map((m) => [m.code.toUpperCase(), { id: m.id, code: m.code, format: serialFormatOf(m) }]));
 }
 
 async function fail(importId: string, errors: RowError[], errorCount: number, totalRows: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkAgainstFormats,
   checkSerialFormat,
   hasValidCheckDigit,
   isUsablePattern,
@@ -64,5 +65,19 @@ describe("serial formats", () => {
     expect(isUsablePattern("AC26[0-9")).toBe(false);
     expect(isUsablePattern("")).toBe(false);
     expect(isUsablePattern("A".repeat(201))).toBe(false);
+  });
+});
+
+describe("checking against every model's format", () => {
+  const formats = [
+    { pattern: "AC26[0-9]{6}[0-9A-Z]", checkDigit: "ISO7064_MOD37_36" as const },
+    { pattern: "[0-9]{10}", checkDigit: "LUHN" as const },
+  ];
+  it("accepts a serial any model accepts, and names the nearest problem otherwise", () => {
+    expect(checkAgainstFormats("", formats)).toBeNull();
+    expect(checkAgainstFormats("AC26000001K", formats)).toBe("ok");
+    expect(checkAgainstFormats("AC26000001A", formats)).toBe("checkDigit");
+    expect(checkAgainstFormats("9000000018", formats)).toBe("checkDigit");
+    expect(checkAgainstFormats("ZZ", formats)).toBe("pattern");
   });
 });

@@ -7,6 +7,11 @@ export type CheckDigitAlgorithm = (typeof CHECK_DIGIT_ALGORITHMS)[number];
 
 export type SerialFormat = { pattern: string; checkDigit: CheckDigitAlgorithm };
 
+/** A model's format as the catalog stores it. */
+export function serialFormatOf(model: { serialPattern: string; checkDigit: CheckDigitAlgorithm }): SerialFormat {
+  return { pattern: model.serialPattern, checkDigit: model.checkDigit };
+}
+
 /** Longest serial accepted at all; also bounds the work an admin-written pattern can cause. */
 export const SERIAL_MAX_LENGTH = 40;
 
@@ -26,6 +31,19 @@ export function checkSerialFormat(serial: string, format: SerialFormat): SerialP
   if (!compilePattern(format.pattern).test(serial)) return "pattern";
   if (!hasValidCheckDigit(serial, format.checkDigit)) return "checkDigit";
   return null;
+}
+
+/**
+ * A serial against every current model's format (the registration form as the customer types, and
+ * the look-up telling a typo from an unknown unit): "ok" when some model accepts it, otherwise the
+ * nearest problem, "checkDigit" when a pattern matched but the check character did not; null
+ * for an empty serial.
+ */
+export function checkAgainstFormats(serial: string, formats: SerialFormat[]): "ok" | "checkDigit" | "pattern" | null {
+  if (serial.length === 0) return null;
+  const problems = formats.map((format) => checkSerialFormat(serial, format));
+  if (problems.includes(null)) return "ok";
+  return problems.includes("checkDigit") ? "checkDigit" : "pattern";
 }
 
 const compiled = new Map<string, RegExp>();

@@ -52,7 +52,7 @@ const warranty: TimelineSource = async ({ product }) => {
 };
 
 const recalls: TimelineSource = async ({ userId, product }) => {
-  const notices = await listOwnRecallNotices(userId, product.unitId);
+  const notices = await listOwnRecallNotices(userId, { unitId: product.unitId });
   return notices.map((notice) => ({
     on: notice.notifiedAt,
     kind: "recallNotice" as const,

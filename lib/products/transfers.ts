@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { requestMeta } from "@/lib/request-context";
 import { noticeOpenRecalls } from "@/lib/recalls/notices";
+import { nameIn } from "@/lib/i18n/localized";
 
 /**
  * Handing a product to a new owner: the seller starts a transfer and gets a one-time code, the
@@ -118,7 +119,7 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
   await recordAudit({ action: "product.transferred", outcome: "SUCCESS", actorId: buyerId, targetType: "Ownership", targetId: ownershipId, details: { from: seller.id } });
   try {
     await noticeOpenRecalls(seller.unitId, buyerId);
-    const productName = seller.user.locale === "en" ? seller.unit.model.nameEn : seller.unit.model.nameJa;
+    const productName = nameIn(seller.user.locale, seller.unit.model);
     await queueEmail({
       to: seller.user.email,
       locale: seller.user.locale,

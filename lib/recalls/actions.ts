@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { defineAction } from "@/lib/action";
-import { AppError } from "@/lib/errors";
 import { redirect } from "@/lib/i18n/navigation";
 import { createRecallCampaign, markRecallCompleted, publishRecallCampaign } from "./campaigns";
 import { ZRecallCampaignSchema, ZRecallCompletionSchema, ZRecallIdSchema } from "./schemas";
@@ -11,19 +10,14 @@ import { ZRecallCampaignSchema, ZRecallCompletionSchema, ZRecallIdSchema } from 
 /** Recall campaign actions (permission "recalls.manage"). */
 const recalls = { permission: "recalls.manage" } as const;
 
-function adminId(user: { id: string } | null): string {
-  if (!user) throw new AppError("UNAUTHENTICATED");
-  return user.id;
-}
-
 export const createRecallAction = defineAction({ ...recalls, schema: ZRecallCampaignSchema }, async (input, { user }) => {
-  const { id } = await createRecallCampaign(adminId(user), input);
+  const { id } = await createRecallCampaign(user.id, input);
   revalidatePath("/[locale]/admin/recalls", "layout");
   redirect({ href: `/admin/recalls/${id}`, locale: await getLocale() });
 });
 
 export const publishRecallAction = defineAction({ ...recalls, schema: ZRecallIdSchema }, async ({ campaignId }, { user }) => {
-  const result = await publishRecallCampaign(adminId(user), campaignId);
+  const result = await publishRecallCampaign(user.id, campaignId);
   revalidatePath("/[locale]/admin/recalls", "layout");
   return result;
 });

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import type { RecallStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { checkSerialFormat, normalizeSerial } from "@/lib/products/serial-format";
+import { checkSerialFormat, normalizeSerial, serialFormatOf } from "@/lib/products/serial-format";
 import { affectedUnitsWhere, noticeCampaignOwners } from "./notices";
 import type { TRecallCampaign } from "./schemas";
 
@@ -19,7 +19,7 @@ export async function createRecallCampaign(adminId: string, input: TRecallCampai
   const serialTo = input.serialTo ? normalizeSerial(input.serialTo) : null;
   // Ranges compare serials as text, which is only the numeric order for serials of one length and
   // format: both ends must be real serials of the model (with their check character) and as long.
-  const format = { pattern: model.serialPattern, checkDigit: model.checkDigit };
+  const format = serialFormatOf(model);
   const problems: Record<string, string> = {};
   if (serialFrom && checkSerialFormat(serialFrom, format)) problems.serialFrom = "recalls.boundNotOfModel";
   if (serialTo && checkSerialFormat(serialTo, format)) problems.serialTo = "recalls.boundNotOfModel";
@@ -76,6 +76,9 @@ export type RecallSummary = {
   unsent: number;
   acknowledged: number;
   completed: number;
+  /** Shares of notified owners (0..1), null before anyone was notified. */
+  readRate: number | null;
+  fixedRate: number | null;
 };
 
 export async function listRecallCampaigns(onlyId?: string): Promise<RecallSummary[]> {
@@ -103,6 +106,9 @@ export async function listRecallCampaigns(onlyId?: string): Promise<RecallSummar
         status: campaign.status,
         publishedAt: campaign.publishedAt,
         affectedUnits, registeredUnits, notices, unsent, acknowledged, completed,
+        // Rates count against the owners who were notified, not against all affected units.
+        readRate: notices === 0 ? null : acknowledged / notices,
+        fixedRate: notices === 0 ? null : completed / notices,
       };
     }),
   );

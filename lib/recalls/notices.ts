@@ -4,6 +4,7 @@ import { portalUrl, sendEmail } from "@/lib/email/send";
 import { logger } from "@/lib/log";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { inLocale } from "@/lib/i18n/localized";
 
 /**
  * Recall notices reach the current owner of every affected unit: by email and on My Page. They are
@@ -35,7 +36,7 @@ async function emailNotice(recipient: Recipient, campaign: { titleJa: string; ti
       locale: recipient.locale,
       template: {
         name: "recallNotice",
-        title: recipient.locale === "en" ? campaign.titleEn : campaign.titleJa,
+        title: inLocale(recipient.locale, { ja: campaign.titleJa, en: campaign.titleEn }),
         url: portalUrl(recipient.locale, `/mypage/recalls/${noticeId}`),
       },
     });
@@ -121,10 +122,13 @@ function toOwnNotice(row: Prisma.RecallNoticeGetPayload<{ select: typeof NOTICE_
   };
 }
 
-/** The user's own notices, newest first, optionally for one unit. Another user's reads as none. */
-export async function listOwnRecallNotices(userId: string, unitId?: string): Promise<OwnRecallNotice[]> {
+/**
+ * The user's own notices, newest first: for one unit, or only those still waiting for the owner
+ * (neither read nor fixed: the My Page banner). Another user's read as none.
+ */
+export async function listOwnRecallNotices(userId: string, filter: { unitId?: string; open?: boolean } = {}): Promise<OwnRecallNotice[]> {
   const rows = await db.recallNotice.findMany({
-    where: { userId, ...(unitId ? { unitId } : {}) },
+    where: { userId, ...(filter.unitId ? { unitId: filter.unitId } : {}), ...(filter.open ? { acknowledgedAt: null, completedAt: null } : {}) },
     select: NOTICE_SELECT,
     orderBy: { notifiedAt: "desc" },
   });

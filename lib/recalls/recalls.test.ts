@@ -4,7 +4,7 @@ import { fakeRequest } from "@/scripts/test/fake-request";
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { own, testCustomer, testModelWithUnits } = await import("@/scripts/test/product-factories");
+const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
 const { createRecallCampaign, listRecallCampaigns, markRecallCompleted, publishRecallCampaign } = await import("./campaigns");
 const { acknowledgeOwnRecallNotice, getOwnRecallNotice, listOwnRecallNotices } = await import("./notices");
 const { acceptTransfer, startTransfer } = await import("@/lib/products/transfers");
@@ -12,15 +12,11 @@ const { registerProduct } = await import("@/lib/products/registration");
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 
-async function admin() {
-  return db.user.create({ data: { email: `admin-${crypto.randomUUID()}@test.example`, role: "ADMIN" } });
-}
-
 const text = { titleJa: "点検のお願い", titleEn: "Inspection", messageJa: "無償で点検します。", messageEn: "Free inspection." };
 
 describe("recall campaigns", () => {
   it("reach the current owners of units in the serial range or the lots, by email and on My Page, whatever their marketing consent", async () => {
-    const staff = await admin();
+    const staff = await testStaff("ADMIN");
     const { model, units } = await testModelWithUnits(6);
     await db.serialUnit.update({ where: { id: units[5]!.id }, data: { lot: "LOT-9" } });
     const owners = await Promise.all(units.map(() => testCustomer()));
@@ -32,7 +28,7 @@ describe("recall campaigns", () => {
       code: `RC-${crypto.randomUUID().slice(0, 8)}`, modelCode: model.code, serialFrom: units[0]!.serial, serialTo: units[2]!.serial, lots: "LOT-9", ...text,
     });
     const [draft] = await listRecallCampaigns(id);
-    expect(draft).toMatchObject({ status: "DRAFT", affectedUnits: 4, registeredUnits: 4, notices: 0 });
+    expect(draft).toMatchObject({ status: "DRAFT", affectedUnits: 4, registeredUnits: 4, notices: 0, readRate: null });
 
     expect(await publishRecallCampaign(staff.id, id)).toEqual({ notified: 4 });
     expect(await publishRecallCampaign(staff.id, id)).toEqual({ notified: 0 }); // nobody twice
@@ -45,14 +41,17 @@ describe("recall campaigns", () => {
     const [notice] = await listOwnRecallNotices(owners[1]!.id);
     await acknowledgeOwnRecallNotice(owners[1]!.id, notice!.id);
     await acknowledgeOwnRecallNotice(owners[1]!.id, notice!.id);
+    // Read notices leave the My Page banner; the others stay on it.
+    expect(await listOwnRecallNotices(owners[1]!.id, { open: true })).toEqual([]);
+    expect(await listOwnRecallNotices(owners[0]!.id, { open: true })).toHaveLength(1);
     await markRecallCompleted(id, units[2]!.serial.toLowerCase());
     await expect(markRecallCompleted(id, units[3]!.serial)).rejects.toMatchObject({ code: "VALIDATION" });
     const [published] = await listRecallCampaigns(id);
-    expect(published).toMatchObject({ status: "PUBLISHED", notices: 4, acknowledged: 1, completed: 1 });
+    expect(published).toMatchObject({ status: "PUBLISHED", notices: 4, acknowledged: 1, completed: 1, readRate: 0.25, fixedRate: 0.25 });
   });
 
   it("the notice follows the unit: a later registration or a transfer before the fix notifies the new owner", async () => {
-    const staff = await admin();
+    const staff = await testStaff("ADMIN");
     const { model, units } = await testModelWithUnits(2);
     const first = await testCustomer();
     await own(first.id, units[0]!.id);
@@ -76,7 +75,7 @@ describe("recall campaigns", () => {
   });
 
   it("[8.2.2] another customer's notice is not found and cannot be acknowledged", async () => {
-    const staff = await admin();
+    const staff = await testStaff("ADMIN");
     const { model, units } = await testModelWithUnits(1);
     const owner = await testCustomer();
     await own(owner.id, units[0]!.id);
@@ -90,7 +89,7 @@ describe("recall campaigns", () => {
   });
 
   it("refuses a reversed range and an unknown model, naming the field", async () => {
-    const staff = await admin();
+    const staff = await testStaff("ADMIN");
     const { model, units } = await testModelWithUnits(2);
     await expect(
       createRecallCampaign(staff.id, { code: "RC-X1", modelCode: model.code, serialFrom: units[1]!.serial, serialTo: units[0]!.serial, lots: "", ...text }),

@@ -6,6 +6,11 @@ export async function testCustomer(locale = "ja") {
   return db.user.create({ data: { email: `c-${randomUUID()}@test.example`, locale } });
 }
 
+/** A staff member (admin, support lead …) for the staff side of a test. */
+export async function testStaff(role: "ADMIN" | "SUPPORT_LEAD" | "SUPPORT_AGENT") {
+  return db.user.create({ data: { email: `${role.toLowerCase()}-${randomUUID()}@test.example`, role } });
+}
+
 /** A model of its own with `count` units (serials with a unique prefix, no check digit). */
 export async function testModelWithUnits(count: number, options: { lot?: string; manufacturedOn?: string } = {}) {
   const prefix = randomUUID().replace(/-/g, "").slice(0, 6).toUpperCase();

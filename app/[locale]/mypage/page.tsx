@@ -11,6 +11,7 @@ import { listOwnSecurityEvents } from "@/lib/audit/queries";
 import { requireArea } from "@/lib/auth/permissions.server";
 import { getOwnAccount } from "@/lib/account/profile";
 import { listOwnRecallNotices } from "@/lib/recalls/notices";
+import { inLocale } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mypage"))("title") };
@@ -19,15 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) {
   await enterLocale(params);
   const user = await requireArea("mypage");
-  const [profile, events, t, format, recalls, locale] = await Promise.all([
+  const [profile, events, t, format, openRecalls, locale] = await Promise.all([
     getOwnAccount(user.id),
     listOwnSecurityEvents(user.id, 5),
     getTranslations(),
     getFormatter(),
-    listOwnRecallNotices(user.id),
+    listOwnRecallNotices(user.id, { open: true }),
     getLocale(),
   ]);
-  const openRecalls = recalls.filter((notice) => !notice.acknowledgedAt && !notice.completedAt);
   const notSet = <span className="text-slate-500">{t("common.notSet")}</span>;
 
   return (
@@ -40,7 +40,7 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
             {openRecalls.map((notice) => (
               <li key={notice.id}>
                 <Link href={`/mypage/recalls/${notice.id}`} className="font-semibold underline">
-                  {locale === "en" ? notice.title.en : notice.title.ja}
+                  {inLocale(locale, notice.title)}
                 </Link>{" "}
                 ({notice.serial})
               </li>

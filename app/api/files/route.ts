@@ -24,7 +24,7 @@ export const POST = defineRoute(
   async (request, { user }) => {
     const declared = Number(request.headers.get("content-length") ?? "0");
     if (declared > MAX_UPLOAD_BYTES) throw new AppError("VALIDATION", { messageKey: "files.tooLarge" });
-    if (!request.body || !user) throw new AppError("VALIDATION", { messageKey: "files.notAnImage" });
+    if (!request.body) throw new AppError("VALIDATION", { messageKey: "files.notAnImage" });
     const file = await saveImageUpload(user.id, purposeOf(request), request.body);
     return Response.json(file, { status: 201, headers: { "Cache-Control": "no-store" } });
   },

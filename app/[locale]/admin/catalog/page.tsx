@@ -7,6 +7,7 @@ import { requireArea, requirePagePermission } from "@/lib/auth/permissions.serve
 import { listModels } from "@/lib/catalog/models";
 import { enterLocale } from "@/lib/i18n/page";
 import { Link } from "@/lib/i18n/navigation";
+import { nameIn } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("catalog"))("title") };
@@ -43,7 +44,7 @@ export default async function CatalogPage({ params, searchParams }: PageProps<"/
                   <Link href={`/admin/catalog/${encodeURIComponent(model.code)}`} className="font-semibold text-brand-700 underline">{model.code}</Link>
                   {model.archivedAt && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs">{t("archivedBadge")}</span>}
                 </td>
-                <td className="px-3 py-2">{locale === "en" ? model.nameEn : model.nameJa}</td>
+                <td className="px-3 py-2">{nameIn(locale, model)}</td>
                 <td className="px-3 py-2">
                   {t("termsSummary", { months: model.warrantyMonths, bonus: model.registrationBonusMonths, plans: model._count.plans })}
                   <br />

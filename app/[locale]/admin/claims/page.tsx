@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ClaimDecision } from "@/components/admin/claim-decision";
+import { formatLocalDate } from "@/lib/i18n/format-local-date";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
 import { enterLocale } from "@/lib/i18n/page";
 import { listOpenClaims } from "@/lib/products/claims";
+import { localDateOf } from "@/lib/warranty/local-date";
+import { nameIn } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("claimsAdmin"))("title") };
@@ -34,7 +37,8 @@ export default async function ClaimsPage({ params }: PageProps<"/[locale]/admin/
         <Card><p className="text-slate-700">{t("empty")}</p></Card>
       ) : (
         <ul className="space-y-4">
-          {claims.map((claim) => {
+          {/* Dates are formatted on the server, so the list is built with await. */}
+          {await Promise.all(claims.map(async (claim) => {
             const owner = claim.unit.ownerships[0];
             return (
               <li key={claim.id}>
@@ -58,7 +62,7 @@ export default async function ClaimsPage({ params }: PageProps<"/[locale]/admin/
                           items={[
                             { term: t("who"), value: `${owner.user.name ?? ""} <${owner.user.email}>` },
                             { term: t("registeredAt"), value: format.dateTime(owner.registeredAt, { dateStyle: "medium" }) },
-                            { term: t("purchasedOn"), value: owner.purchasedOn ? format.dateTime(owner.purchasedOn, { dateStyle: "medium", timeZone: "UTC" }) : "—" },
+                            { term: t("purchasedOn"), value: owner.purchasedOn ? await formatLocalDate(localDateOf(owner.purchasedOn)) : "—" },
                             { term: t("evidence"), value: <Photo fileId={owner.proofFileId} alt={t("evidence")} /> },
                           ]}
                         />
@@ -67,14 +71,14 @@ export default async function ClaimsPage({ params }: PageProps<"/[locale]/admin/
                       )}
                     </section>
                   </div>
-                  <p className="mt-2 text-sm text-slate-600">{locale === "en" ? claim.unit.model.nameEn : claim.unit.model.nameJa}</p>
+                  <p className="mt-2 text-sm text-slate-600">{nameIn(locale, claim.unit.model)}</p>
                   <div className="mt-4">
                     <ClaimDecision claimId={claim.id} reviewedOwnershipId={owner?.id ?? null} />
                   </div>
                 </Card>
               </li>
             );
-          })}
+          }))}
         </ul>
       )}
     </>

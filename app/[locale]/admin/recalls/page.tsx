@@ -8,6 +8,7 @@ import { requireArea, requirePagePermission } from "@/lib/auth/permissions.serve
 import { enterLocale } from "@/lib/i18n/page";
 import { Link } from "@/lib/i18n/navigation";
 import { listRecallCampaigns } from "@/lib/recalls/campaigns";
+import { inLocale } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("recallsAdmin"))("title") };
@@ -33,7 +34,7 @@ export default async function RecallsPage({ params }: PageProps<"/[locale]/admin
               <Card>
                 <h2 className="mb-1 text-lg font-semibold">
                   <Link href={`/admin/recalls/${campaign.id}`} className="text-brand-700 underline">
-                    {campaign.code}: {locale === "en" ? campaign.title.en : campaign.title.ja}
+                    {campaign.code}: {inLocale(locale, campaign.title)}
                   </Link>
                 </h2>
                 <p className="mb-3 text-sm text-slate-600">{campaign.modelCode} · {t(`status.${campaign.status}`)}</p>

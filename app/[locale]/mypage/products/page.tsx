@@ -10,6 +10,7 @@ import { enterLocale } from "@/lib/i18n/page";
 import { Link } from "@/lib/i18n/navigation";
 import { listOwnClaims } from "@/lib/products/claims";
 import { listOwnProducts, listPastProducts } from "@/lib/products/my-products";
+import { nameIn } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("products"))("listTitle") };
@@ -27,7 +28,6 @@ export default async function MyProductsPage({ params, searchParams }: PageProps
     getFormatter(),
     getLocale(),
   ]);
-  const name = (model: { nameJa: string; nameEn: string }) => (locale === "en" ? model.nameEn : model.nameJa);
 
   return (
     <>
@@ -53,7 +53,7 @@ export default async function MyProductsPage({ params, searchParams }: PageProps
               <Card>
                 <h2 className="text-lg font-semibold">
                   <Link href={`/mypage/products/${product.ownershipId}`} className="text-brand-700 underline">
-                    {name(product.model)}
+                    {nameIn(locale, product.model)}
                   </Link>
                 </h2>
                 <p className="mb-3 text-sm text-slate-600">
@@ -71,7 +71,7 @@ export default async function MyProductsPage({ params, searchParams }: PageProps
           <ul className="space-y-2">
             {claims.map((claim) => (
               <li key={claim.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-                {name(claim.unit.model)} · <span className="font-mono">{claim.unit.serial}</span> —{" "}
+                {nameIn(locale, claim.unit.model)} · <span className="font-mono">{claim.unit.serial}</span> —{" "}
                 <strong>{t(`claimStatus.${claim.status}`)}</strong> ({format.dateTime(claim.createdAt, { dateStyle: "medium" })})
               </li>
             ))}
@@ -84,7 +84,7 @@ export default async function MyProductsPage({ params, searchParams }: PageProps
           <ul className="space-y-2">
             {past.map((row) => (
               <li key={row.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-700">
-                {name(row.unit.model)} · <span className="font-mono">{row.unit.serial}</span> —{" "}
+                {nameIn(locale, row.unit.model)} · <span className="font-mono">{row.unit.serial}</span> —{" "}
                 {t(`endReason.${row.endReason ?? "UNREGISTERED"}`, { date: format.dateTime(row.endedAt!, { dateStyle: "medium" }) })}
               </li>
             ))}

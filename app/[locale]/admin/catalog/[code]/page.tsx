@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
 import { getModel } from "@/lib/catalog/models";
 import { enterLocale } from "@/lib/i18n/page";
+import { nameIn } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("catalog"))("editModel") };
@@ -29,7 +30,7 @@ export default async function EditModelPage({ params }: PageProps<"/[locale]/adm
         <Card>
           {model.imageFileId && (
             // eslint-disable-next-line @next/next/no-img-element -- served by the access-checked file route
-            <img src={`/api/files/${model.imageFileId}?variant=thumb`} alt={locale === "en" ? model.nameEn : model.nameJa} className="mb-4 h-32 w-32 rounded object-cover" />
+            <img src={`/api/files/${model.imageFileId}?variant=thumb`} alt={nameIn(locale, model)} className="mb-4 h-32 w-32 rounded object-cover" />
           )}
           <ModelForm
             existingCode={model.code}
@@ -49,7 +50,7 @@ export default async function EditModelPage({ params }: PageProps<"/[locale]/adm
             <ul className="mb-4 space-y-2 text-sm">
               {model.plans.map((plan) => (
                 <li key={plan.id} className="rounded border border-slate-200 p-2">
-                  <strong>{locale === "en" ? plan.nameEn : plan.nameJa}</strong> — {t("planSummary", { months: plan.months, transferable: plan.transferable ? "yes" : "no" })}
+                  <strong>{nameIn(locale, plan)}</strong> — {t("planSummary", { months: plan.months, transferable: plan.transferable ? "yes" : "no" })}
                   {plan.priceYen !== null && <> · ¥{plan.priceYen.toLocaleString("ja-JP")}</>}
                 </li>
               ))}
@@ -58,7 +59,7 @@ export default async function EditModelPage({ params }: PageProps<"/[locale]/adm
           <PlanForm modelCode={model.code} />
           {model.plans.some((plan) => !plan.archivedAt) && (
             <div className="mt-6 border-t border-slate-200 pt-4">
-              <GrantPlanForm plans={model.plans.filter((plan) => !plan.archivedAt).map((plan) => ({ id: plan.id, name: locale === "en" ? plan.nameEn : plan.nameJa }))} />
+              <GrantPlanForm plans={model.plans.filter((plan) => !plan.archivedAt).map((plan) => ({ id: plan.id, name: nameIn(locale, plan) }))} />
             </div>
           )}
         </Card>

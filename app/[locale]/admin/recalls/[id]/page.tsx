@@ -9,6 +9,7 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
 import { enterLocale } from "@/lib/i18n/page";
 import { getRecallCampaign } from "@/lib/recalls/campaigns";
+import { inLocale } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("recallsAdmin"))("title") };
@@ -24,7 +25,7 @@ export default async function RecallPage({ params }: PageProps<"/[locale]/admin/
   const [t, format, locale] = await Promise.all([getTranslations("recallsAdmin"), getFormatter(), getLocale()]);
   return (
     <>
-      <PageTitle lead={`${campaign.modelCode} · ${t(`status.${campaign.status}`)}`}>{`${campaign.code}: ${locale === "en" ? campaign.title.en : campaign.title.ja}`}</PageTitle>
+      <PageTitle lead={`${campaign.modelCode} · ${t(`status.${campaign.status}`)}`}>{`${campaign.code}: ${inLocale(locale, campaign.title)}`}</PageTitle>
       <div className="space-y-6">
         <Card title={t("figures")}>
           <RecallFigures summary={campaign} />

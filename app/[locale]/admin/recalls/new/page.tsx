@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
 import { listModels } from "@/lib/catalog/models";
 import { enterLocale } from "@/lib/i18n/page";
+import { nameIn } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("recallsAdmin"))("new") };
@@ -20,7 +21,7 @@ export default async function NewRecallPage({ params }: PageProps<"/[locale]/adm
     <>
       <PageTitle lead={t("newLead")}>{t("new")}</PageTitle>
       <Card className="max-w-4xl">
-        <RecallForm models={models.map((model) => ({ code: model.code, name: locale === "en" ? model.nameEn : model.nameJa }))} />
+        <RecallForm models={models.map((model) => ({ code: model.code, name: nameIn(locale, model) }))} />
       </Card>
     </>
   );

@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/page-title";
 import { OwnershipActions } from "@/components/products/ownership-actions";
 import { ProductTimeline } from "@/components/products/product-timeline";
-import { formatLocalDate, WarrantySummary } from "@/components/products/warranty-summary";
+import { WarrantySummary } from "@/components/products/warranty-summary";
+import { formatLocalDate } from "@/lib/i18n/format-local-date";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -14,6 +15,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getOwnProduct } from "@/lib/products/my-products";
 import { productTimeline } from "@/lib/products/timeline";
 import { pendingTransferOf } from "@/lib/products/transfers";
+import { nameIn } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("products"))("productTitle") };
@@ -33,7 +35,7 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
     getTranslations("products"),
     getLocale(),
   ]);
-  const name = locale === "en" ? product.model.nameEn : product.model.nameJa;
+  const name = nameIn(locale, product.model);
   const notSet = <span className="text-slate-500">{t("notGiven")}</span>;
 
   return (

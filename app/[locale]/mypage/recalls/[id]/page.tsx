@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requireArea } from "@/lib/auth/permissions.server";
 import { enterLocale } from "@/lib/i18n/page";
+import { inLocale, nameIn } from "@/lib/i18n/localized";
 import { getOwnRecallNotice } from "@/lib/recalls/notices";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,13 +21,12 @@ export default async function RecallNoticePage({ params }: PageProps<"/[locale]/
   const notice = await getOwnRecallNotice(user.id, id);
   if (!notice) notFound();
   const [t, format, locale] = await Promise.all([getTranslations("recalls"), getFormatter(), getLocale()]);
-  const en = locale === "en";
   return (
     <>
-      <PageTitle lead={`${en ? notice.model.nameEn : notice.model.nameJa} · ${notice.serial}`}>{en ? notice.title.en : notice.title.ja}</PageTitle>
+      <PageTitle lead={`${nameIn(locale, notice.model)} · ${notice.serial}`}>{inLocale(locale, notice.title)}</PageTitle>
       <Card className="max-w-3xl">
         <p className="mb-2 text-sm text-slate-600">{t("notifiedOn", { date: format.dateTime(notice.notifiedAt, { dateStyle: "long" }) })}</p>
-        <div className="mb-4 whitespace-pre-line text-slate-900">{en ? notice.message.en : notice.message.ja}</div>
+        <div className="mb-4 whitespace-pre-line text-slate-900">{inLocale(locale, notice.message)}</div>
         {notice.completedAt ? (
           <Alert tone="success">{t("completedOn", { date: format.dateTime(notice.completedAt, { dateStyle: "long" }) })}</Alert>
         ) : notice.acknowledgedAt ? (
