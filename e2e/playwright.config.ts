@@ -1,13 +1,13 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { E2E_AUTH_SECRET, E2E_MAIL_API_PORT, E2E_OIDC_CLIENTS, E2E_OIDC_PORT, E2E_SMTP_PORT } from "../scripts/test/e2e-env.ts";
+import { E2E_APP_PORT, E2E_AUTH_SECRET, E2E_MAIL_API_PORT, E2E_OIDC_CLIENTS, E2E_OIDC_PORT, E2E_SMTP_PORT } from "../scripts/test/e2e-env.ts";
 
 /**
  * E2E against a production build (`next start`) on a database of its own. `npm test` (or
  * `npm run test:e2e`) prepares that database and the build, then runs this config.
  */
 const ROOT = path.resolve(import.meta.dirname, "..");
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = E2E_APP_PORT;
 const baseURL = `http://localhost:${PORT}`;
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 

@@ -4,9 +4,11 @@
  */
 export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
 
-export const E2E_SMTP_PORT = 3125;
-export const E2E_MAIL_API_PORT = 3126;
-export const E2E_OIDC_PORT = 3127;
+/** The app's port; the helper servers sit just above it, so two checkouts can run e2e side by side. */
+export const E2E_APP_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_SMTP_PORT = E2E_APP_PORT + 25;
+export const E2E_MAIL_API_PORT = E2E_APP_PORT + 26;
+export const E2E_OIDC_PORT = E2E_APP_PORT + 27;
 
 /** Clients registered at the local OpenID provider (scripts/test/oidc-provider.ts). */
 export const E2E_OIDC_CLIENTS = {
