@@ -42,6 +42,7 @@ export async function startJobWorkers(): Promise<void> {
     });
     workers.set(queue.name, id);
   }
+  logger.info({ queues: [...workers.keys()] }, "job workers started");
 }
 
 /** Graceful stop: running jobs finish, unfinished ones are picked up again by another instance. */
