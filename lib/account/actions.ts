@@ -6,6 +6,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { changeOwnPassword, resendVerificationEmail } from "@/lib/auth/email-flows";
+import { assertEmailVerified } from "@/lib/auth/email-proof";
 import { auth, signIn } from "@/lib/auth/index";
 import { passkeyRegistrationOptions, registerPasskey, removePasskey } from "@/lib/auth/passkeys";
 import { isConfiguredProvider } from "@/lib/auth/providers";
@@ -154,8 +155,9 @@ export const revokeOtherSessionsAction = defineAction({ schema: empty, ...accoun
 });
 
 /** Link a sign-in provider to this account: only after a recent re-authentication. */
-export const linkProviderAction = defineAction({ schema: ZProviderSchema, ...account }, async (input) => {
+export const linkProviderAction = defineAction({ schema: ZProviderSchema, ...account }, async (input, { user }) => {
   await requireRecentAuthentication();
+  await assertEmailVerified(user.id);
   if (!isConfiguredProvider(input.provider)) throw new AppError("NOT_FOUND");
   await signIn(input.provider, { redirectTo: `/${await getLocale()}/account/security?linked=1` });
 });

@@ -2,25 +2,47 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { consumeAuthToken, issueAuthToken, peekAuthToken } from "@/lib/auth/auth-tokens";
 import { normalizeEmail } from "@/lib/auth/sign-in";
+import { reserveAttempt, type ThrottleKey } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { portalUrl, sendEmail } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 
 /**
  * Changing the email address: the new address must be confirmed from its own inbox before it
- * replaces the old one, and the old address is told afterwards. If the new address already has an
- * account, the same "check your inbox" answer is given and nothing is sent there that would reveal it.
+ * replaces the old one, and the old address is told afterwards.
+ *
+ * Whether the new address already has an account must not show (ASVS 6.3.8-style enumeration):
+ * both cases take the same path (one look-up, one token, one email job) and answer the same
+ * "check your inbox". A free address gets the confirmation link; a taken one a note that it
+ * already has an account, with no link. The mail goes out from a job, so SMTP time is not in the
+ * answer either. Requests are throttled per requesting account and per address asked for, like
+ * the other email flows (ASVS 2.4.1: no unlimited mail to any address).
  */
-export async function requestEmailChange(user: { id: string; email: string; locale: string }, newEmailInput: string): Promise<void> {
+export async function requestEmailChange(
+  user: { id: string; email: string; locale: string },
+  newEmailInput: string,
+  now: Date = new Date(),
+): Promise<void> {
   const newEmail = normalizeEmail(newEmailInput);
   if (newEmail === user.email) throw new AppError("VALIDATION", { cause: { email: "validation.emailUnchanged" } });
-  const taken = await db.user.findUnique({ where: { email: newEmail }, select: { id: true } });
-  if (taken) return;
-  const { token } = await issueAuthToken({ purpose: "EMAIL_CHANGE", userId: user.id, email: newEmail });
-  await sendEmail({
+  const keys: ThrottleKey[] = [
+    { kind: "emailRequest", value: newEmail },
+    { kind: "emailRequest", value: `email-change-by:${user.id}` },
+  ];
+  if (!(await reserveAttempt(keys, now)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "errors.emailRateLimited" });
+
+  const taken = await db.user.findUnique({ where: { email: newEmail }, select: { locale: true } });
+  // The token is issued either way (a taken address's is never mailed and cannot be confirmed:
+  // the address is unique), so the two cases do the same database work.
+  const { token } = await issueAuthToken({ purpose: "EMAIL_CHANGE", userId: user.id, email: newEmail }, now);
+  const locale = taken?.locale ?? user.locale;
+  await enqueueEmail({
     to: newEmail,
-    locale: user.locale,
-    template: { name: "emailChange", newEmail, url: portalUrl(user.locale, "/account/confirm-email", { token }) },
+    locale,
+    template: taken
+      ? { name: "emailChangeTaken", url: portalUrl(locale, "/signin") }
+      : { name: "emailChange", newEmail, url: portalUrl(locale, "/account/confirm-email", { token }) },
   });
 }
 

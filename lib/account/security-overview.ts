@@ -12,6 +12,7 @@ export async function getSecurityOverview(user: { id: string; role: Role }) {
       where: { id: user.id },
       select: {
         passwordHash: true,
+        emailVerified: true,
         totpEnabledAt: true,
         passkeys: { select: { id: true, name: true, createdAt: true, lastUsedAt: true }, orderBy: { createdAt: "asc" } },
         accounts: { select: { provider: true } },
@@ -22,6 +23,8 @@ export async function getSecurityOverview(user: { id: string; role: Role }) {
   const linked = new Set(me.accounts.map((account) => account.provider));
   return {
     hasPassword: Boolean(me.passwordHash),
+    /** Passkeys, a second factor and providers can be added only once the address is proven. */
+    emailVerified: Boolean(me.emailVerified),
     totpEnabled: Boolean(me.totpEnabledAt),
     remainingCodes,
     /** Staff, admin and dealer accounts cannot turn their second factor off. */

@@ -27,6 +27,7 @@ export type AuditAction =
   | "auth.passkey_removed"
   | "auth.provider_linked"
   | "auth.provider_unlinked"
+  | "auth.unproven_credentials_removed"
   | "auth.session_revoked"
   | "profile.updated"
   | "consent.given"

@@ -110,7 +110,8 @@ export const signOutAction = defineAction({ schema: z.object({}), public: true }
   await signOut({ redirectTo: `/${locale}/signin?signedOut=1` });
 });
 
-export const verifyEmailAction = defineAction({ schema: ZTokenSchema, public: true }, async ({ token }) => {
-  if (!(await verifyEmail(token))) throw new AppError("NOT_FOUND", { messageKey: "verifyEmail.invalid" });
+export const verifyEmailAction = defineAction({ schema: ZTokenSchema, public: true }, async ({ token }, { user }) => {
+  // This browser's session survives if it is the account's own; every other session ends.
+  if (!(await verifyEmail(token, new Date(), user?.sessionId ?? null))) throw new AppError("NOT_FOUND", { messageKey: "verifyEmail.invalid" });
   return { verified: true };
 });

@@ -5,6 +5,7 @@ import { portalUrl, queueEmail, sendEmail } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { consumeAuthToken, issueAuthToken, peekAuthToken } from "./auth-tokens";
+import { acceptMailboxProof } from "./email-proof";
 import { hashPassword } from "./password";
 import { checkPassword } from "./password-policy";
 import { beginSecondFactor } from "./second-factor";
@@ -40,16 +41,20 @@ export async function resendVerificationEmail(userId: string, now: Date = new Da
   await sendVerificationEmail(user);
 }
 
-/** Confirms the address the token was sent to (it must still be the account's address). */
-export async function verifyEmail(token: string, now: Date = new Date()): Promise<boolean> {
+/**
+ * Confirms the address the token was sent to (it must still be the account's address). On an
+ * account never verified before, credentials added without that proof are removed
+ * (email-proof.ts); `keepSessionId` is this browser's session, kept if it is the account's.
+ */
+export async function verifyEmail(token: string, now: Date = new Date(), keepSessionId: string | null = null): Promise<boolean> {
   const consumed = await consumeAuthToken(token, "EMAIL_VERIFICATION", now);
   if (!consumed?.userId || !consumed.email) return false;
-  const { count } = await db.user.updateMany({
-    where: { id: consumed.userId, email: consumed.email },
-    data: { emailVerified: now },
-  });
-  if (count === 1) await recordAudit({ action: "auth.email_verified", outcome: "SUCCESS", actorId: consumed.userId });
-  return count === 1;
+  const user = await db.user.findUnique({ where: { id: consumed.userId }, select: { id: true, email: true, locale: true } });
+  if (!user || user.email !== consumed.email) return false;
+  await acceptMailboxProof(user, "email_verification", { keepSessionId, now });
+  await db.user.updateMany({ where: { id: user.id, email: user.email }, data: { emailVerified: now } });
+  await recordAudit({ action: "auth.email_verified", outcome: "SUCCESS", actorId: consumed.userId });
+  return true;
 }
 
 export async function requestMagicLink(input: { email: string; locale: string; callbackUrl?: string }, now: Date = new Date()): Promise<void> {
@@ -72,10 +77,11 @@ export async function signInWithMagicLink(token: string, now: Date = new Date())
   if (!consumed?.userId) return { next: "invalid" };
   const user = await db.user.findUnique({
     where: { id: consumed.userId },
-    select: { id: true, email: true, role: true, disabledAt: true, totpEnabledAt: true, emailVerified: true },
+    select: { id: true, email: true, locale: true, role: true, disabledAt: true, totpEnabledAt: true, emailVerified: true },
   });
   if (!user || user.disabledAt || user.email !== consumed.email) return { next: "invalid" };
-  if (!user.emailVerified) await db.user.update({ where: { id: user.id }, data: { emailVerified: now } });
+  // The first proof of the mailbox: a second factor set up before it is removed, not asked for.
+  if (!user.emailVerified && (await acceptMailboxProof(user, "magic_link", { now }))) user.totpEnabledAt = null;
   const callbackUrl = (consumed.data as { callbackUrl?: string | null } | null)?.callbackUrl ?? undefined;
   if (user.totpEnabledAt) {
     await beginSecondFactor(user.id, { method: "magic_link", callbackUrl });
@@ -107,10 +113,16 @@ export async function requestPasswordReset(input: { email: string; locale: strin
 export async function pendingPasswordReset(token: string, now: Date = new Date()) {
   const pending = await peekAuthToken(token, "PASSWORD_RESET", now);
   const user = pending?.userId
-    ? await db.user.findUnique({ where: { id: pending.userId }, select: { id: true, email: true, locale: true, totpEnabledAt: true, disabledAt: true } })
+    ? await db.user.findUnique({
+        where: { id: pending.userId },
+        select: { id: true, email: true, locale: true, totpEnabledAt: true, disabledAt: true, emailVerified: true },
+      })
     : null;
   if (!user || user.disabledAt || user.email !== pending?.email) return null;
-  return { id: user.id, email: user.email, locale: user.locale, hasSecondFactor: Boolean(user.totpEnabledAt) };
+  // On a never-verified account the reset removes the second factor (email-proof.ts), so the
+  // new password must be long enough without one.
+  const hasSecondFactor = Boolean(user.totpEnabledAt && user.emailVerified);
+  return { id: user.id, email: user.email, locale: user.locale, hasSecondFactor, emailVerified: Boolean(user.emailVerified) };
 }
 
 export async function resetPassword(input: { token: string; password: string }, now: Date = new Date()): Promise<void> {
@@ -121,6 +133,8 @@ export async function resetPassword(input: { token: string; password: string }, 
   if (!(await consumeAuthToken(input.token, "PASSWORD_RESET", now))) {
     throw new AppError("NOT_FOUND", { messageKey: "resetPassword.invalidLink" });
   }
+  // The link proves the mailbox: on a never-verified account, what it did not prove goes first.
+  if (!user.emailVerified) await acceptMailboxProof(user, "password_reset", { now });
   await setPassword(user, input.password, { keepSessionId: null, now });
   await recordAudit({ action: "auth.password_reset", outcome: "SUCCESS", actorId: user.id });
 }

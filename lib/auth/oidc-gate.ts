@@ -55,6 +55,8 @@ export async function oidcSignInGate({
     if (!isRecentlyAuthenticated(current.authenticatedAt, env.STEP_UP_MINUTES, new Date())) {
       return `/${locale}/account/security?linkError=stepUp`;
     }
+    // Linking straight through Auth.js's endpoint meets the same rule as the action (email-proof.ts).
+    if (!current.user.emailVerified) return `/${locale}/account/security?linkError=unverified`;
     return true;
   }
 

@@ -21,6 +21,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { consumeAuthToken, issueAuthToken } from "./auth-tokens";
+import { assertEmailVerified } from "./email-proof";
 import { sidecarCookie } from "./cookies";
 import { requestMeta } from "@/lib/request-context";
 import { startSession } from "./sessions";
@@ -57,6 +58,7 @@ async function takeChallenge(kind: ChallengeData["kind"]): Promise<{ challenge: 
 }
 
 export async function passkeyRegistrationOptions(user: { id: string; email: string; name: string | null }): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  await assertEmailVerified(user.id);
   const existing = await db.passkey.findMany({ where: { userId: user.id }, select: { credentialId: true, transports: true } });
   const options = await generateRegistrationOptions({
     rpName: RP_NAME,
@@ -81,6 +83,7 @@ export async function registerPasskey(
   user: { id: string; email: string; locale: string },
   input: { name: string; response: RegistrationResponseJSON },
 ): Promise<void> {
+  await assertEmailVerified(user.id);
   const { challenge, userId } = await takeChallenge("register");
   if (userId !== user.id) throw new AppError("UNAUTHENTICATED", { messageKey: "passkeys.expired" });
   const verification = await verifyRegistrationResponse({

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requestMeta } from "@/lib/request-context";
 import { SESSION_COOKIE } from "./cookies";
+import { issueDeviceCookie } from "./device-cookie";
 import { LAST_SEEN_RESOLUTION_MS, sessionDeadline, timeoutsFor, type SessionTimeouts } from "./session-policy";
 import { generateToken, hashToken } from "./token-hash";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -53,6 +54,8 @@ export async function startSession(
     },
   });
   jar.set(SESSION_COOKIE.name, token, { ...SESSION_COOKIE.options, expires });
+  // This browser has now signed in to the account: it may pass the account's lock later.
+  await issueDeviceCookie(user.id);
 }
 
 /** The session behind a cookie value, if it is still alive; ends it when a timeout has passed. */

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { requestMeta } from "@/lib/request-context";
+import { trustedDeviceFor } from "./device-cookie";
 import { verifyPassword } from "./password";
 import { beginSecondFactor } from "./second-factor";
 import { startSession } from "./sessions";
@@ -29,6 +30,9 @@ export type SignInOutcome = { next: "session"; role: Role } | { next: "secondFac
  *   exists or not) and per client address; past the free attempts each key is blocked for a
  *   growing delay (ASVS 6.3.1). A blocked key gets the same "too many attempts" answer for known
  *   and unknown emails alike.
+ * - A browser holding a valid device cookie for the account (it signed in there before) is
+ *   counted on that cookie instead of the account (OWASP device cookies): strangers' failures
+ *   then cannot lock the owner out, and the lock they earned stays in place for them.
  * - An account with a second factor continues at the second-factor step; no session yet.
  */
 export async function signInWithPassword(
@@ -43,9 +47,16 @@ export async function signInWithPassword(
   });
   // The owner sees attempts on their account in their activity list; unknown emails are kept as typed.
   const actor = user ? { actorId: user.id } : { actorLabel: email };
-  const attempt = await reserveAttempt([keys.account, keys.ip], now);
+  const device = user ? await trustedDeviceFor(user.id) : null;
+  const clientKey: ThrottleKey = device ? { kind: "device", value: device.nonce } : keys.account;
+  const attempt = await reserveAttempt([clientKey, keys.ip], now);
   if (!attempt.allowed) {
-    await recordAudit({ action: "auth.sign_in", outcome: "FAILURE", ...actor, details: { method: "password", reason: "throttled" } });
+    await recordAudit({
+      action: "auth.sign_in",
+      outcome: "FAILURE",
+      ...actor,
+      details: { method: "password", reason: "throttled", ...(device ? { trustedDevice: true } : {}) },
+    });
     throw new AppError("RATE_LIMITED", { messageKey: "signIn.throttled" });
   }
 
@@ -57,7 +68,7 @@ export async function signInWithPassword(
     }
     throw new AppError("UNAUTHENTICATED", { messageKey: "signIn.failed" });
   }
-  await settleSuccess([keys.account, keys.ip]);
+  await settleSuccess([clientKey, keys.ip]);
 
   if (user.totpEnabledAt) {
     await beginSecondFactor(user.id, { method: "password", callbackUrl: input.callbackUrl });

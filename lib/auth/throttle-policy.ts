@@ -20,6 +20,8 @@ const MINUTE = 60_000;
 export const THROTTLE_RULES = {
   /** Per account, whatever the source address: stops guessing one user's password. */
   account: { freeAttempts: 5, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 24 * 60 * MINUTE },
+  /** Per device cookie (device-cookie.ts): a browser the owner signed in with before keeps its own count. */
+  device: { freeAttempts: 5, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 24 * 60 * MINUTE },
   /** Per client address, across accounts: stops credential stuffing from one source. */
   ip: { freeAttempts: 30, baseDelayMs: 10_000, maxDelayMs: 60 * MINUTE, forgetAfterMs: 60 * MINUTE },
   /** Per user at the second-factor step: 6-digit codes must not be brute-forced. */

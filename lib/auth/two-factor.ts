@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
+import { assertEmailVerified } from "./email-proof";
 import { requiresSecondFactor } from "./permissions";
 import { regenerateRecoveryCodes } from "./recovery-codes";
 import { sealSecret } from "./sealed-secrets";
@@ -20,6 +21,7 @@ type Owner = { id: string; email: string; locale: string; role: Role };
  * the app, which proves the app holds it. Then the recovery codes are shown once.
  */
 export async function startTotpEnrolment(user: Owner): Promise<{ secret: string; uri: string; qrSvg: string }> {
+  await assertEmailVerified(user.id);
   const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
   if (current.totpEnabledAt) throw new AppError("CONFLICT", { messageKey: "twoFactor.alreadyEnabled" });
   const secret = generateTotpSecret();
@@ -30,6 +32,7 @@ export async function startTotpEnrolment(user: Owner): Promise<{ secret: string;
 }
 
 export async function confirmTotpEnrolment(user: Owner, sessionId: string, code: string, now: Date = new Date()): Promise<string[]> {
+  await assertEmailVerified(user.id);
   const row = await db.user.findUniqueOrThrow({
     where: { id: user.id },
     select: { id: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
@@ -64,6 +67,7 @@ export async function disableTotp(user: Owner): Promise<void> {
 }
 
 export async function renewRecoveryCodes(user: Owner): Promise<string[]> {
+  await assertEmailVerified(user.id);
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
   if (!row.totpEnabledAt) throw new AppError("CONFLICT", { messageKey: "twoFactor.notEnabled" });
   const codes = await regenerateRecoveryCodes(user.id);

@@ -16,6 +16,15 @@ export type EmailTemplate =
   | { name: "secondFactorChanged"; change: "enabled" | "disabled" | "recoveryCodes" | "passkeyAdded" | "passkeyRemoved" }
   | { name: "emailChange"; url: string; newEmail: string }
   | { name: "emailChanged"; newEmail: string }
+  | { name: "emailChangeTaken"; url: string }
+  | {
+      name: "unprovenCredentialsRemoved";
+      passkeys: string;
+      secondFactor: "yes" | "no";
+      providers: string;
+      sessions: string;
+      url: string;
+    }
   | { name: "transferCompleted"; product: string; serial: string; url: string }
   | { name: "recallNotice"; title: string; url: string }
   | { name: "claimDecided"; serial: string; url: string }

@@ -4,6 +4,7 @@ import { PasskeysPanel } from "@/components/account/passkeys-panel";
 import { PasswordChangeForm } from "@/components/account/password-change-form";
 import { ProvidersPanel } from "@/components/account/providers-panel";
 import { TwoFactorPanel } from "@/components/account/two-factor-panel";
+import { VerifyEmailFirst } from "@/components/account/verify-email-first";
 import { PageTitle } from "@/components/page-title";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -20,27 +21,36 @@ export default async function SecurityPage({ params, searchParams }: PageProps<"
   const user = await requireSignedIn();
   const query = await searchParams;
   const [t, overview] = await Promise.all([getTranslations("security"), getSecurityOverview(user)]);
-  const linkError = query.linkError === "stepUp" || query.linkError === "taken" ? query.linkError : null;
+  const LINK_ERRORS = { stepUp: "linkErrorStepUp", taken: "linkErrorTaken", unverified: "linkErrorUnverified" } as const;
+  const linkError = typeof query.linkError === "string" && query.linkError in LINK_ERRORS ? LINK_ERRORS[query.linkError as keyof typeof LINK_ERRORS] : null;
+  // Until the address is confirmed nothing can be added here (lib/auth/email-proof.ts); the server refuses it too.
+  const verified = overview.emailVerified;
+  const notYet = <p className="text-sm text-slate-700">{t("verifyEmailFirst")}</p>;
 
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
       <div className="space-y-6">
         {overview.mustKeepSecondFactor && !user.strong && <Alert tone="error">{t("secondFactorRequired")}</Alert>}
-        {linkError && <Alert tone="error">{t(linkError === "stepUp" ? "linkErrorStepUp" : "linkErrorTaken")}</Alert>}
+        {!verified && <VerifyEmailFirst email={user.email} />}
+        {linkError && <Alert tone="error">{t(linkError)}</Alert>}
         {query.linked === "1" && <Alert tone="success">{t("linkedNow")}</Alert>}
         <Card title={t("twoFactorTitle")}>
-          <TwoFactorPanel enabled={overview.totpEnabled} canDisable={!overview.mustKeepSecondFactor} remainingCodes={overview.remainingCodes} />
+          {verified ? (
+            <TwoFactorPanel enabled={overview.totpEnabled} canDisable={!overview.mustKeepSecondFactor} remainingCodes={overview.remainingCodes} />
+          ) : (
+            notYet
+          )}
         </Card>
         <Card title={t("passkeysTitle")}>
           <p className="mb-3 text-sm text-slate-700">{t("passkeysLead")}</p>
-          <PasskeysPanel passkeys={overview.passkeys} />
+          {verified ? <PasskeysPanel passkeys={overview.passkeys} /> : notYet}
         </Card>
         <Card title={t("passwordTitle")}>
           <PasswordChangeForm hasSecondFactor={overview.totpEnabled} hasPassword={overview.hasPassword} />
         </Card>
         <Card title={t("providersTitle")}>
-          <ProvidersPanel providers={overview.providers} />
+          {verified ? <ProvidersPanel providers={overview.providers} /> : notYet}
         </Card>
       </div>
     </>
