@@ -36,11 +36,12 @@ export async function WarrantySummary({ warranty, compact = false }: { warranty:
   );
 }
 
-async function warrantyHeadline(warranty: Warranty): Promise<string> {
+/** `badge`: the state is shown beside it, so "ends soon" is not said twice. */
+async function warrantyHeadline(warranty: Warranty, badge = false): Promise<string> {
   const t = await getTranslations("warranty");
   const until = await formatLocalDate(warranty.coveredUntil);
   if (warranty.status === "EXPIRED") return t("expired", { date: until });
-  if (warranty.status === "EXPIRING_SOON") return t("expiringSoon", { date: until, days: warranty.daysLeft });
+  if (warranty.status === "EXPIRING_SOON" && !badge) return t("expiringSoon", { date: until, days: warranty.daysLeft });
   return t("covered", { date: until, days: warranty.daysLeft });
 }
 
@@ -50,7 +51,7 @@ export async function WarrantyStatusLine({ warranty }: { warranty: Warranty }) {
   return (
     <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="warranty-status">
       <span className={`rounded border px-2 py-0.5 font-semibold ${STATUS_STYLE[warranty.status]}`}>{t(`status.${warranty.status}`)}</span>
-      <span>{await warrantyHeadline(warranty)}</span>
+      <span>{await warrantyHeadline(warranty, true)}</span>
     </p>
   );
 }
