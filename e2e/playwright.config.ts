@@ -74,6 +74,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
         MAIL_FROM: "Owners Portal <no-reply@e2e.example>",
+        SUPPORT_PHONE: "0120-000-111",
+        SUPPORT_EMAIL: "support@e2e.example",
         AUTH_OIDC_ISSUER: `http://localhost:${E2E_OIDC_PORT}`,
         AUTH_OIDC_ID: E2E_OIDC_CLIENTS.oidc.id,
         AUTH_OIDC_SECRET: E2E_OIDC_CLIENTS.oidc.secret,

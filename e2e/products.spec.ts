@@ -25,7 +25,9 @@ const L = {
   ja: {
     serial: "シリアル番号", purchasedOn: "購入日", shop: "購入店", photo: "レシート・保証書(写真)", register: "製品を登録",
     ready: "登録できます", uploaded: "写真をアップロードしました", registered: "製品を登録しました。",
-    explanation: "購入日から12か月 + 製品登録特典6か月(合計18か月)", coveredUntil: /まで保証\(残り\d+日\)/,
+    explanation: /レシートの購入日(.+)から12か月。さらに製品登録特典の6か月が加わり、合計18か月です。/, coveredUntil: /まで保証\(残り\d+日\)/,
+    carriedOver: /前の所有者から譲り受けた製品です。保証はそのまま引き継がれています。/, whatToDo: "お客様にお願いしたいこと", openProduct: /登録製品「.+」を開く/,
+    pending: "安全のお知らせ:点検・修理待ち",
     transferStart: "譲渡コードを作成", code: "譲渡コード", receive: "製品を受け取る", received: "製品を受け取りました",
     recallBanner: "ご登録製品に関する重要な安全のお知らせ", acknowledge: "内容を確認しました", acknowledged: /確認済みです/,
     earlier: "以前の製品",
@@ -33,7 +35,9 @@ const L = {
   en: {
     serial: "Serial number", purchasedOn: "Purchase date", shop: "Where you bought it", photo: "Receipt or warranty card (photo)", register: "Register product",
     ready: "ready to register", uploaded: "Photo uploaded", registered: "Your product is registered.",
-    explanation: "12 months from purchase + 6 months for registering (18 months in total)", coveredUntil: /Covered until .+ \(\d+ days left\)/,
+    explanation: /12 months from the purchase date on (your|the first owner's) receipt \(.+\)\. Plus 6 months for registering the product: 18 months in total\./, coveredUntil: /Covered until .+ \(\d+ days left\)/,
+    carriedOver: /You received it from its previous owner on .+; the warranty carried over\./, whatToDo: "What to do", openProduct: /Open .+ in your products/,
+    pending: "Safety notice: inspection or repair pending",
     transferStart: "Create a transfer code", code: "Transfer code", receive: "Receive product", received: "The product is now yours",
     recallBanner: "Important safety notice for your product", acknowledge: "I have read this", acknowledged: /You confirmed reading this/,
     earlier: "Earlier products",
@@ -58,10 +62,12 @@ for (const [locale, n] of [["ja", 5], ["en", 6]] as const) {
     await page.goto(`/${locale}/mypage/products/register`);
     await page.getByLabel(t.serial).fill(`${serial.slice(0, 4)}-${serial.slice(4, 10)}-${serial.slice(10)}`);
     await expect(page.getByTestId("serial-status")).toContainText(t.ready);
-    await page.getByLabel(t.purchasedOn).fill(daysAgo(10));
     await page.getByLabel(t.shop).selectOption({ label: "東京中央電機" });
+    // The purchase date is asked for once a receipt is added: the warranty counts from it then.
+    await expect(page.getByLabel(t.purchasedOn)).toHaveCount(0);
     await page.getByLabel(t.photo).setInputFiles({ name: "receipt.jpg", mimeType: "image/jpeg", buffer: await receiptPhoto() });
     await expect(page.getByText(t.uploaded)).toBeVisible();
+    await page.getByLabel(t.purchasedOn).fill(daysAgo(10));
     await expectAccessible(page);
     await page.getByRole("button", { name: t.register, exact: true }).click();
 
@@ -96,8 +102,9 @@ for (const [locale, n] of [["ja", 5], ["en", 6]] as const) {
     await buyer.getByLabel(t.code).fill(code.toLowerCase());
     await buyer.getByRole("button", { name: t.receive, exact: true }).click();
     await expect(buyer.getByText(t.received)).toBeVisible();
-    // The warranty carries on from the first purchase.
+    // The warranty carries on from the first purchase, and says so.
     await expect(buyer.getByTestId("warranty")).toContainText(t.explanation);
+    await expect(buyer.getByTestId("warranty")).toContainText(t.carriedOver);
     const buyerProductUrl = buyer.url();
 
     // The seller no longer has it (listed under earlier products) and is told by email.
@@ -134,9 +141,16 @@ for (const [locale, n] of [["ja", 5], ["en", 6]] as const) {
     const banner = buyer.getByRole("region", { name: t.recallBanner });
     await expect(banner).toBeVisible();
     await banner.getByRole("link", { name: new RegExp(campaignCode) }).click();
+    // The notice says what to do: book the free inspection with support, quoting the campaign code.
+    const whatToDo = buyer.getByRole("region", { name: t.whatToDo });
+    await expect(whatToDo.getByRole("link", { name: "0120-000-111" })).toHaveAttribute("href", "tel:0120000111");
+    await expect(whatToDo).toContainText(campaignCode);
     await expectAccessible(buyer);
     await buyer.getByRole("button", { name: t.acknowledge }).click();
     await expect(buyer.getByText(t.acknowledged)).toBeVisible();
+    // Read is not fixed: the product stays flagged until the repair is done.
+    await buyer.getByRole("link", { name: t.openProduct }).click();
+    await expect(buyer.getByRole("link", { name: t.pending })).toBeVisible();
     // The notice is on the product's timeline too.
     await buyer.goto(buyerProductUrl);
     await expect(buyer.getByText(new RegExp(campaignCode))).toBeVisible();
@@ -167,7 +181,6 @@ test("live serial checks: check digit, unknown serial, and a serial someone else
   await page.getByLabel("Serial number").fill(serials[0]!);
   await expect(status).toContainText("already registered to another account");
   // Registering anyway is refused on the server too.
-  await page.getByLabel("Purchase date").fill("2026-03-01");
   await page.getByRole("button", { name: "Register product" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "already registered to another account" })).toBeVisible();
   await expect(page.getByLabel("Serial number")).toHaveValue(serials[0]!); // nothing typed is lost
@@ -247,9 +260,9 @@ test("[8.2.2] a customer never sees another customer's product, photo or recall 
   expect(file?.deletedAt).toBeNull();
 });
 
-test("[8.3.1] uploads and staff product pages are refused to the wrong people", async ({ page, login, request }) => {
+test("[8.3.1] uploads and staff product pages are refused to the wrong people", async ({ page, login, request, baseURL }) => {
   // Signed out: no upload, no file.
-  const anonymous = await request.post("/api/files?purpose=proof_of_purchase", { data: await receiptPhoto(), headers: { Origin: "http://localhost:3100", "Content-Type": "application/octet-stream" } });
+  const anonymous = await request.post("/api/files?purpose=proof_of_purchase", { data: await receiptPhoto(), headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/octet-stream" } });
   expect(anonymous.status()).toBe(401);
   // A dealer may not upload customers' proofs; a customer may not upload catalog images or import serials.
   await login("DEALER_STAFF");

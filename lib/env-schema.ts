@@ -54,6 +54,9 @@ const ZEnvSchema = z.object({
   AUTH_OIDC_SECRET: z.string().optional(),
   /** Button label for the generic OIDC provider. */
   AUTH_OIDC_NAME: z.string().default("OpenID Connect"),
+  /** Support contact shown to customers where they need to act (recall notices): either or both. */
+  SUPPORT_PHONE: z.string().regex(/^\+?[0-9][0-9 -]{3,20}$/, "must be a phone number (digits, spaces, hyphens)").optional(),
+  SUPPORT_EMAIL: z.email("must be an email address").optional(),
 });
 
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];

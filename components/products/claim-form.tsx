@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { fileClaimAction } from "@/lib/products/actions";
-import { ZOwnershipClaimSchema } from "@/lib/products/schemas";
+import { CLAIM_MESSAGE_MAX_LENGTH, ZOwnershipClaimSchema } from "@/lib/products/schemas";
 
 /** Ask staff to review a serial that another account registered. */
 export function ClaimForm({ serial }: { serial: string }) {
@@ -24,11 +24,17 @@ export function ClaimForm({ serial }: { serial: string }) {
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <FormField label={t("serial")} autoComplete="off" error={fieldError("serial")} {...form.register("serial")} />
-      <TextareaField label={t("claimMessage")} hint={t("claimMessageHint")} error={fieldError("message")} {...form.register("message")} />
+      <TextareaField
+        label={t("claimMessage")}
+        hint={t("claimMessageHint")}
+        limit={CLAIM_MESSAGE_MAX_LENGTH}
+        error={fieldError("message")}
+        {...form.register("message")}
+      />
       <PhotoUpload
         purpose="claim_evidence"
         label={t("claimEvidence")}
-        hint={t("proofHint")}
+        hint={t("claimEvidenceHint")}
         error={fieldError("evidenceFileId")}
         onChange={(fileId) => form.setValue("evidenceFileId", fileId)}
         onUploadingChange={setUploading}

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { PhotoUpload } from "@/components/files/photo-upload";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +12,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { Link } from "@/lib/i18n/navigation";
 import { lookupSerialAction, registerProductAction } from "@/lib/products/actions";
 import { OTHER_SHOP, ZRegisterProductSchema } from "@/lib/products/schemas";
+import { firstExampleSerial } from "@/lib/products/serial-example";
 import { checkAgainstFormats, normalizeSerial, type SerialFormat } from "@/lib/products/serial-format";
 import { nameIn } from "@/lib/i18n/localized";
 
@@ -47,6 +48,9 @@ export function RegisterProductForm({
   const [uploading, setUploading] = useState(false);
   const serial = normalizeSerial(form.watch("serial") ?? "");
   const dealerId = form.watch("dealerId");
+  const proofFileId = form.watch("proofFileId");
+  // Derived from the models' formats, so the example always passes the check below.
+  const example = useMemo(() => firstExampleSerial(formats), [formats]);
   // Format first (in the browser, as the customer types), then the registry (on the server).
   const verdict = checkAgainstFormats(serial, formats);
   const debouncedSerial = useDebounced(serial, 400);
@@ -77,6 +81,16 @@ export function RegisterProductForm({
     else status = { tone: "bad", text: t("serialNotFound") };
   }
 
+  // Ask only for what the model's warranty needs: a model counted from manufacture needs neither
+  // a receipt nor a purchase date; otherwise the date is asked for once a receipt is added.
+  const basis = lookup.data && "model" in lookup.data && verdict === "ok" ? lookup.data.model.warrantyBasis : null;
+  const fromManufacture = basis === "MANUFACTURE_DATE";
+  const { setValue } = form;
+  useEffect(() => {
+    if (fromManufacture) setValue("proofFileId", "");
+  }, [fromManufacture, setValue]);
+  const asksForDate = !fromManufacture && Boolean(proofFileId);
+
   const serialError = fieldError("serial");
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
@@ -84,7 +98,7 @@ export function RegisterProductForm({
       <div className="flex flex-col gap-1">
         <FormField
           label={t("serial")}
-          hint={t("serialHint")}
+          hint={example ? t("serialHint", { example }) : t("serialHintNoExample")}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
@@ -105,7 +119,6 @@ export function RegisterProductForm({
           )}
         </p>
       </div>
-      <FormField label={t("purchasedOn")} type="date" max={today} error={fieldError("purchasedOn")} {...form.register("purchasedOn")} />
       <SelectField label={t("shop")} error={fieldError("dealerId")} {...form.register("dealerId")}>
         <option value="">{t("shopNotGiven")}</option>
         {dealers.map((dealer) => (
@@ -116,15 +129,32 @@ export function RegisterProductForm({
         <option value={OTHER_SHOP}>{t("shopOther")}</option>
       </SelectField>
       {dealerId === OTHER_SHOP && <FormField label={t("otherShopName")} error={fieldError("otherShopName")} {...form.register("otherShopName")} />}
-      <PhotoUpload
-        purpose="proof_of_purchase"
-        label={t("proof")}
-        hint={t("proofHint")}
-        error={fieldError("proofFileId")}
-        onChange={(fileId) => form.setValue("proofFileId", fileId)}
-        onUploadingChange={setUploading}
-      />
+      {fromManufacture ? (
+        <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="warranty-basis-note">
+          {t("fromManufactureNote")}
+        </p>
+      ) : (
+        <PhotoUpload
+          purpose="proof_of_purchase"
+          label={t("proof")}
+          hint={t("proofHint")}
+          error={fieldError("proofFileId")}
+          onChange={(fileId) => form.setValue("proofFileId", fileId)}
+          onUploadingChange={setUploading}
+        />
+      )}
       <input type="hidden" {...form.register("proofFileId")} />
+      {asksForDate && (
+        <FormField
+          label={t("purchasedOn")}
+          hint={t("purchasedOnHint")}
+          type="date"
+          max={today}
+          required
+          error={fieldError("purchasedOn")}
+          {...form.register("purchasedOn")}
+        />
+      )}
       <Button type="submit" disabled={!canSubmit || uploading}>
         {busy ? t("registering") : t("register")}
       </Button>

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatLocalDate } from "@/lib/i18n/format-local-date";
-import type { Warranty, WarrantyPart } from "@/lib/warranty/compute";
+import type { Warranty } from "@/lib/warranty/compute";
+import { explainWarranty, type WarrantyTranslator } from "@/lib/warranty/explain";
 import { inLocale } from "@/lib/i18n/localized";
 
 const STATUS_STYLE = {
@@ -10,47 +11,47 @@ const STATUS_STYLE = {
 } as const;
 
 /**
- * The warranty as the engine computed it: the headline, then the explanation built from the
- * engine's parts ("12 months from purchase + 6 months for registering"). No arithmetic here.
+ * The warranty as the engine computed it: the headline, then the explanation in sentences built
+ * from the engine's parts (lib/warranty/explain.ts). No arithmetic here.
  */
 export async function WarrantySummary({ warranty, compact = false }: { warranty: Warranty; compact?: boolean }) {
   const t = await getTranslations("warranty");
   const locale = await getLocale();
-  const until = await formatLocalDate(warranty.coveredUntil);
-  const starts = await formatLocalDate(warranty.startsOn);
-  const partText = (part: WarrantyPart) => {
-    if (part.kind === "standard") {
-      return part.from === "purchase"
-        ? t("partFromPurchase", { months: part.months })
-        : t("partFromManufacture", { months: part.months, grace: part.graceMonths });
-    }
-    if (part.kind === "registrationBonus") return t("partRegistrationBonus", { months: part.months });
-    return t("partExtension", { months: part.months, name: inLocale(locale, part.name) });
-  };
-  const headline =
-    warranty.status === "EXPIRED"
-      ? t("expired", { date: until })
-      : warranty.status === "EXPIRING_SOON"
-        ? t("expiringSoon", { date: until, days: warranty.daysLeft })
-        : t("covered", { date: until, days: warranty.daysLeft });
-  const explanation = `${warranty.parts.map(partText).join(" + ")}`;
+  const headline = await warrantyHeadline(warranty);
+  const explanation = explainWarranty(warranty, t as unknown as WarrantyTranslator, locale);
   return (
     <div className={`rounded-md border px-3 py-2 ${STATUS_STYLE[warranty.status]}`} data-testid="warranty">
       <p className="font-semibold">
         <span className="sr-only">{t(`status.${warranty.status}`)}: </span>
         {headline}
       </p>
-      <p className="text-sm">{t("explanation", { parts: explanation, total: warranty.totalMonths })}</p>
-      {!compact && (
-        <>
-          <p className="mt-1 text-sm">{t("startsOn", { date: starts })}</p>
-          {warranty.droppedExtensions.map((extension) => (
-            <p key={extension.id} className="mt-1 text-sm">
-              {t("droppedExtension", { name: inLocale(locale, extension.name) })}
-            </p>
-          ))}
-        </>
-      )}
+      <p className="text-sm">{explanation}</p>
+      {!compact &&
+        warranty.droppedExtensions.map((extension) => (
+          <p key={extension.id} className="mt-1 text-sm">
+            {t("droppedExtension", { name: inLocale(locale, extension.name) })}
+          </p>
+        ))}
     </div>
+  );
+}
+
+/** `badge`: the state is shown beside it, so "ends soon" is not said twice. */
+async function warrantyHeadline(warranty: Warranty, badge = false): Promise<string> {
+  const t = await getTranslations("warranty");
+  const until = await formatLocalDate(warranty.coveredUntil);
+  if (warranty.status === "EXPIRED") return t("expired", { date: until });
+  if (warranty.status === "EXPIRING_SOON" && !badge) return t("expiringSoon", { date: until, days: warranty.daysLeft });
+  return t("covered", { date: until, days: warranty.daysLeft });
+}
+
+/** One line for lists (My Page): the state as a badge and until when, without the explanation. */
+export async function WarrantyStatusLine({ warranty }: { warranty: Warranty }) {
+  const t = await getTranslations("warranty");
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="warranty-status">
+      <span className={`rounded border px-2 py-0.5 font-semibold ${STATUS_STYLE[warranty.status]}`}>{t(`status.${warranty.status}`)}</span>
+      <span>{await warrantyHeadline(warranty, true)}</span>
+    </p>
   );
 }

@@ -23,7 +23,8 @@ export const lookupSerialAction = defineAction({ ...own, schema: ZSerialLookupSc
 export const registerProductAction = defineAction({ ...own, schema: ZRegisterProductSchema }, async (input, { user }) => {
   const { ownershipId } = await registerProduct(user.id, {
     serial: input.serial,
-    purchasedOn: input.purchasedOn,
+    // Without a receipt the warranty does not count from the purchase date, so it is not kept.
+    purchasedOn: input.proofFileId && input.purchasedOn ? input.purchasedOn : null,
     dealerId: input.dealerId && input.dealerId !== OTHER_SHOP ? input.dealerId : null,
     otherShopName: input.dealerId === OTHER_SHOP ? input.otherShopName : null,
     proofFileId: input.proofFileId || null,

@@ -7,6 +7,7 @@ import { logger } from "@/lib/log";
 import { findOwnFile } from "@/lib/files/stored-files";
 import { noticeOpenRecalls } from "@/lib/recalls/notices";
 import { requestMeta } from "@/lib/request-context";
+import type { WarrantyBasis } from "@/lib/warranty/compute";
 import { isLocalDate, localDateOf, todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
 import { checkAgainstFormats, normalizeSerial, serialFormatOf } from "./serial-format";
 
@@ -17,9 +18,9 @@ import { checkAgainstFormats, normalizeSerial, serialFormatOf } from "./serial-f
  */
 export type SerialLookup =
   | { status: "notFound"; looksValid: boolean }
-  | { status: "available"; serial: string; model: { code: string; nameJa: string; nameEn: string }; manufacturedOn: LocalDate }
+  | { status: "available"; serial: string; model: { code: string; nameJa: string; nameEn: string; warrantyBasis: WarrantyBasis }; manufacturedOn: LocalDate }
   | { status: "ownedByYou"; serial: string; ownershipId: string }
-  | { status: "ownedByOther"; serial: string; model: { code: string; nameJa: string; nameEn: string } };
+  | { status: "ownedByOther"; serial: string; model: { code: string; nameJa: string; nameEn: string; warrantyBasis: WarrantyBasis } };
 
 async function limitLookups(userId: string): Promise<void> {
   const { ipAddress } = await requestMeta();
@@ -39,7 +40,8 @@ export async function lookupSerial(userId: string, input: string): Promise<Seria
         select: {
           serial: true,
           manufacturedOn: true,
-          model: { select: { code: true, nameJa: true, nameEn: true } },
+          // The basis tells the form whether to ask for a receipt and purchase date at all.
+          model: { select: { code: true, nameJa: true, nameEn: true, warrantyBasis: true } },
           ownerships: { where: { endedAt: null }, select: { id: true, userId: true } },
         },
       })

@@ -17,7 +17,8 @@ export const OTHER_SHOP = "other";
 export const ZRegisterProductSchema = z
   .object({
     serial,
-    purchasedOn: z.string().trim().regex(isoDate, "dateInvalid"),
+    // Asked for only with a receipt (the warranty counts from it then); otherwise it is ignored.
+    purchasedOn: z.string().trim().refine((value) => value === "" || isoDate.test(value), "dateInvalid").default(""),
     dealerId: optionalId,
     // Only on the page when "other shop" is chosen, so it may be missing.
     otherShopName: z.string().trim().max(100, "tooLong").default(""),
@@ -26,12 +27,19 @@ export const ZRegisterProductSchema = z
   .refine((value) => value.dealerId !== OTHER_SHOP || value.otherShopName.length > 0, {
     path: ["otherShopName"],
     message: "products.otherShopRequired",
+  })
+  .refine((value) => value.proofFileId === "" || value.purchasedOn !== "", {
+    path: ["purchasedOn"],
+    message: "products.purchaseDateRequired",
   });
 export type TRegisterProduct = z.input<typeof ZRegisterProductSchema>;
 
+/** Shown to the customer as the field's limit and counter, so it is the schema's own number. */
+export const CLAIM_MESSAGE_MAX_LENGTH = 2000;
+
 export const ZOwnershipClaimSchema = z.object({
   serial,
-  message: z.string().trim().min(10, "products.claimMessageShort").max(2000, "tooLong"),
+  message: z.string().trim().min(10, "products.claimMessageShort").max(CLAIM_MESSAGE_MAX_LENGTH, "tooLong"),
   evidenceFileId: optionalId,
 });
 export type TOwnershipClaim = z.input<typeof ZOwnershipClaimSchema>;

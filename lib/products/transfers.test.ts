@@ -28,7 +28,9 @@ describe("transfers", () => {
     expect(await getOwnProduct(seller.id, ownership.id)).toBeNull();
     const received = await getOwnProduct(buyer.id, ownershipId, "2026-11-21");
     expect(received).toMatchObject({ serial: unit.serial, purchasedOn: "2026-03-01", receivedOn: expect.any(String) });
-    expect(received!.warranty).toEqual(before!.warranty);
+    // The same coverage; only the explanation learns that it carried over.
+    expect({ ...received!.warranty, transferredOn: null }).toEqual(before!.warranty);
+    expect(received!.warranty.transferredOn).toBe(received!.receivedOn);
     const ended = await db.ownership.findUniqueOrThrow({ where: { id: ownership.id } });
     expect(ended.endReason).toBe("TRANSFERRED");
     expect(await db.outboxEmail.count({ where: { to: seller.email, template: "transferCompleted" } })).toBe(1);

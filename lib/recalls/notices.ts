@@ -94,6 +94,11 @@ export async function noticeCampaignOwners(campaignId: string): Promise<number> 
 
 export type OwnRecallNotice = {
   id: string;
+  /** The campaign's code, for the customer to quote when contacting support. */
+  code: string;
+  unitId: string;
+  /** The user's current registration of the unit (the product page), null once it left them. */
+  ownershipId: string | null;
   title: { ja: string; en: string };
   message: { ja: string; en: string };
   serial: string;
@@ -103,15 +108,26 @@ export type OwnRecallNotice = {
   completedAt: Date | null;
 };
 
-const NOTICE_SELECT = {
-  id: true, notifiedAt: true, acknowledgedAt: true, completedAt: true,
-  campaign: { select: { titleJa: true, titleEn: true, messageJa: true, messageEn: true } },
-  unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } },
-} as const;
+function noticeSelect(userId: string) {
+  return {
+    id: true, unitId: true, notifiedAt: true, acknowledgedAt: true, completedAt: true,
+    campaign: { select: { code: true, titleJa: true, titleEn: true, messageJa: true, messageEn: true } },
+    unit: {
+      select: {
+        serial: true,
+        model: { select: { nameJa: true, nameEn: true } },
+        ownerships: { where: { userId, endedAt: null }, select: { id: true } },
+      },
+    },
+  } as const satisfies Prisma.RecallNoticeSelect;
+}
 
-function toOwnNotice(row: Prisma.RecallNoticeGetPayload<{ select: typeof NOTICE_SELECT }>): OwnRecallNotice {
+function toOwnNotice(row: Prisma.RecallNoticeGetPayload<{ select: ReturnType<typeof noticeSelect> }>): OwnRecallNotice {
   return {
     id: row.id,
+    code: row.campaign.code,
+    unitId: row.unitId,
+    ownershipId: row.unit.ownerships[0]?.id ?? null,
     title: { ja: row.campaign.titleJa, en: row.campaign.titleEn },
     message: { ja: row.campaign.messageJa, en: row.campaign.messageEn },
     serial: row.unit.serial,
@@ -123,20 +139,29 @@ function toOwnNotice(row: Prisma.RecallNoticeGetPayload<{ select: typeof NOTICE_
 }
 
 /**
- * The user's own notices, newest first: for one unit, or only those still waiting for the owner
- * (neither read nor fixed: the My Page banner). Another user's read as none.
+ * The user's own notices, newest first: for one unit, only those still waiting for the owner to
+ * read them (`open`), or all not yet fixed (`unresolved`: My Page and the product cards flag them).
+ * Another user's read as none.
  */
-export async function listOwnRecallNotices(userId: string, filter: { unitId?: string; open?: boolean } = {}): Promise<OwnRecallNotice[]> {
+export async function listOwnRecallNotices(
+  userId: string,
+  filter: { unitId?: string; open?: boolean; unresolved?: boolean } = {},
+): Promise<OwnRecallNotice[]> {
   const rows = await db.recallNotice.findMany({
-    where: { userId, ...(filter.unitId ? { unitId: filter.unitId } : {}), ...(filter.open ? { acknowledgedAt: null, completedAt: null } : {}) },
-    select: NOTICE_SELECT,
+    where: {
+      userId,
+      ...(filter.unitId ? { unitId: filter.unitId } : {}),
+      ...(filter.open ? { acknowledgedAt: null, completedAt: null } : {}),
+      ...(filter.unresolved ? { completedAt: null } : {}),
+    },
+    select: noticeSelect(userId),
     orderBy: { notifiedAt: "desc" },
   });
   return rows.map(toOwnNotice);
 }
 
 export async function getOwnRecallNotice(userId: string, noticeId: string): Promise<OwnRecallNotice | null> {
-  const row = await db.recallNotice.findFirst({ where: { id: noticeId, userId }, select: NOTICE_SELECT });
+  const row = await db.recallNotice.findFirst({ where: { id: noticeId, userId }, select: noticeSelect(userId) });
   return row ? toOwnNotice(row) : null;
 }
 

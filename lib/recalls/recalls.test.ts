@@ -44,7 +44,12 @@ describe("recall campaigns", () => {
     // Read notices leave the My Page banner; the others stay on it.
     expect(await listOwnRecallNotices(owners[1]!.id, { open: true })).toEqual([]);
     expect(await listOwnRecallNotices(owners[0]!.id, { open: true })).toHaveLength(1);
+    // Read but not fixed: still flagged on the product card and My Page, with the way to the product.
+    const [unresolved] = await listOwnRecallNotices(owners[1]!.id, { unresolved: true });
+    const ownership = await db.ownership.findFirstOrThrow({ where: { userId: owners[1]!.id, endedAt: null } });
+    expect(unresolved).toMatchObject({ id: notice!.id, unitId: units[1]!.id, ownershipId: ownership.id, code: expect.stringMatching(/^RC-/) });
     await markRecallCompleted(id, units[2]!.serial.toLowerCase());
+    expect(await listOwnRecallNotices(owners[2]!.id, { unresolved: true })).toEqual([]);
     await expect(markRecallCompleted(id, units[3]!.serial)).rejects.toMatchObject({ code: "VALIDATION" });
     const [published] = await listRecallCampaigns(id);
     expect(published).toMatchObject({ status: "PUBLISHED", notices: 4, acknowledged: 1, completed: 1, readRate: 0.25, fixedRate: 0.25 });

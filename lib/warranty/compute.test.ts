@@ -25,7 +25,7 @@ describe("computeWarranty", () => {
     const w = computeWarranty(terms, facts, "2026-11-21");
     expect(w).toMatchObject({ startsOn: "2025-10-01", coveredUntil: "2027-03-31", totalMonths: 18, status: "COVERED" });
     expect(w.parts).toEqual([
-      { kind: "standard", months: 12, from: "purchase", startsOn: "2025-10-01", graceMonths: 0 },
+      { kind: "standard", months: 12, from: "purchase", startsOn: "2025-10-01", graceMonths: 0, noProof: false },
       { kind: "registrationBonus", months: 6 },
     ]);
     expect(w.daysLeft).toBe(daysBetween("2026-11-21", "2027-03-31"));
@@ -33,7 +33,7 @@ describe("computeWarranty", () => {
 
   it("without proof of purchase starts at manufacture + grace", () => {
     const w = computeWarranty(terms, { ...facts, hasProofOfPurchase: false }, "2026-01-01");
-    expect(w.parts[0]).toEqual({ kind: "standard", months: 12, from: "manufacture", startsOn: "2025-11-20", graceMonths: 3 });
+    expect(w.parts[0]).toEqual({ kind: "standard", months: 12, from: "manufacture", startsOn: "2025-11-20", graceMonths: 3, noProof: true });
     expect(w.coveredUntil).toBe("2027-05-19"); // 2025-11-20 + 18 months, last day inclusive
   });
 
@@ -45,7 +45,7 @@ describe("computeWarranty", () => {
   it("the MANUFACTURE_DATE basis ignores the purchase date", () => {
     const w = computeWarranty({ ...terms, basis: "MANUFACTURE_DATE" }, facts, "2026-01-01");
     expect(w.startsOn).toBe("2025-11-20");
-    expect(w.parts[0]).toMatchObject({ from: "manufacture", graceMonths: 3 });
+    expect(w.parts[0]).toMatchObject({ from: "manufacture", graceMonths: 3, noProof: false });
   });
 
   it("gives the registration bonus only within the window (null = any time), and none when it is 0", () => {

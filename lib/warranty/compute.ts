@@ -43,7 +43,16 @@ export type WarrantyFacts = {
 };
 
 export type WarrantyPart =
-  | { kind: "standard"; months: number; from: "purchase" | "manufacture"; startsOn: LocalDate; graceMonths: number }
+  | {
+      kind: "standard";
+      months: number;
+      from: "purchase" | "manufacture";
+      startsOn: LocalDate;
+      graceMonths: number;
+      /** Counted from manufacture only because no receipt (or no date) was given: the model counts
+       * from purchase otherwise. False for models that always count from manufacture. */
+      noProof: boolean;
+    }
   | { kind: "registrationBonus"; months: number }
   | { kind: "extension"; months: number; name: { ja: string; en: string } };
 
@@ -60,6 +69,8 @@ export type Warranty = {
   parts: WarrantyPart[];
   /** Extensions that ended because the unit changed hands, for the explanation. */
   droppedExtensions: WarrantyExtension[];
+  /** When the current owner received the unit (the warranty carried over), for the explanation. */
+  transferredOn: LocalDate | null;
 };
 
 /** "Expiring soon" starts this many days before the end. */
@@ -71,7 +82,14 @@ export function computeWarranty(terms: WarrantyTerms, facts: WarrantyFacts, toda
   const startsOn = fromPurchase ? facts.purchasedOn! : addMonthsRollingOver(facts.manufacturedOn, terms.graceMonths);
 
   const parts: WarrantyPart[] = [
-    { kind: "standard", months: terms.months, from: fromPurchase ? "purchase" : "manufacture", startsOn, graceMonths },
+    {
+      kind: "standard",
+      months: terms.months,
+      from: fromPurchase ? "purchase" : "manufacture",
+      startsOn,
+      graceMonths,
+      noProof: terms.basis === "PURCHASE_DATE" && !fromPurchase,
+    },
   ];
 
   // The bonus rewards registering soon after the start; it belongs to the unit, so it survives a
@@ -96,5 +114,5 @@ export function computeWarranty(terms: WarrantyTerms, facts: WarrantyFacts, toda
   const coveredUntil = addDays(addMonthsRollingOver(startsOn, totalMonths), -1);
   const daysLeft = daysBetween(today, coveredUntil);
   const status: WarrantyStatus = daysLeft < 0 ? "EXPIRED" : daysLeft <= EXPIRING_SOON_DAYS ? "EXPIRING_SOON" : "COVERED";
-  return { startsOn, coveredUntil, totalMonths, status, daysLeft, parts, droppedExtensions };
+  return { startsOn, coveredUntil, totalMonths, status, daysLeft, parts, droppedExtensions, transferredOn: facts.transferredOn };
 }

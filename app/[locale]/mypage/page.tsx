@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { enterLocale } from "@/lib/i18n/page";
 import { PageTitle } from "@/components/page-title";
 import { Alert } from "@/components/ui/alert";
@@ -10,8 +10,10 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { listOwnSecurityEvents } from "@/lib/audit/queries";
 import { requireArea } from "@/lib/auth/permissions.server";
 import { getOwnAccount } from "@/lib/account/profile";
+import { listOwnProducts } from "@/lib/products/my-products";
 import { listOwnRecallNotices } from "@/lib/recalls/notices";
-import { inLocale } from "@/lib/i18n/localized";
+import { NoticesCard } from "@/components/mypage/notices-card";
+import { ProductsCard } from "@/components/mypage/products-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mypage"))("title") };
@@ -20,34 +22,22 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) {
   await enterLocale(params);
   const user = await requireArea("mypage");
-  const [profile, events, t, format, openRecalls, locale] = await Promise.all([
+  const [profile, events, t, format, products, notices] = await Promise.all([
     getOwnAccount(user.id),
     listOwnSecurityEvents(user.id, 5),
     getTranslations(),
     getFormatter(),
-    listOwnRecallNotices(user.id, { open: true }),
-    getLocale(),
+    listOwnProducts(user.id),
+    listOwnRecallNotices(user.id, { unresolved: true }),
   ]);
   const notSet = <span className="text-slate-500">{t("common.notSet")}</span>;
 
+  // A dashboard of cards, most urgent first: safety notices, then products with their warranty.
+  // Later features (repairs, messages, points) each add one card to the grid; none is shown before
+  // the feature exists.
   return (
     <>
       <PageTitle>{profile.name ? t("mypage.welcome", { name: profile.name }) : t("mypage.welcomeNoName")}</PageTitle>
-      {openRecalls.length > 0 && (
-        <section aria-labelledby="recall-notices" className="mb-6 rounded-md border-2 border-red-300 bg-red-50 p-4 text-red-950">
-          <h2 id="recall-notices" className="font-semibold">{t("recalls.mypageTitle")}</h2>
-          <ul className="mt-2 space-y-1">
-            {openRecalls.map((notice) => (
-              <li key={notice.id}>
-                <Link href={`/mypage/recalls/${notice.id}`} className="font-semibold underline">
-                  {inLocale(locale, notice.title)}
-                </Link>{" "}
-                ({notice.serial})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       {!profile.emailVerified && (
         <div className="mb-6">
           <Alert>
@@ -58,15 +48,14 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
           </Alert>
         </div>
       )}
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={t("products.listTitle")}>
-          <p className="mb-3 text-sm text-slate-700">{t("products.mypageLead")}</p>
-          <div className="flex flex-wrap gap-3 text-sm font-semibold">
-            <Link href="/mypage/products" className="text-brand-700 underline">{t("products.listTitle")}</Link>
-            <Link href="/mypage/products/register" className="text-brand-700 underline">{t("products.registerTitle")}</Link>
+      <div className="grid min-w-0 gap-6 lg:grid-cols-2">
+        {notices.length > 0 && (
+          <div className="min-w-0 lg:col-span-2">
+            <NoticesCard notices={notices} />
           </div>
-        </Card>
-        <Card title={t("mypage.profileTitle")}>
+        )}
+        <ProductsCard products={products} notices={notices} />
+        <Card title={t("mypage.profileTitle")} className="min-w-0">
           <DescriptionList
             items={[
               { term: t("mypage.name"), value: profile.name ?? notSet },
@@ -80,7 +69,7 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
             {t("mypage.editProfile")}
           </Link>
         </Card>
-        <Card title={t("mypage.securityTitle")}>
+        <Card title={t("mypage.securityTitle")} className="min-w-0">
           <p className="mb-3 text-sm text-slate-700">{t("mypage.securityLead")}</p>
           <SecurityEventsTable events={events} />
           <Link href="/account/activity" className="mt-3 inline-block text-sm font-semibold text-brand-700 underline">

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthPage } from "@/components/auth/auth-page";
-import { TokenActionButton } from "@/components/auth/token-action-button";
+import { VerifyEmailPanel } from "@/components/auth/verify-email-panel";
 import { Alert } from "@/components/ui/alert";
-import { verifyEmailAction } from "@/lib/auth/actions";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { homePathFor } from "@/lib/auth/permissions";
 import { enterLocale } from "@/lib/i18n/page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,14 +14,30 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function VerifyEmailPage({ params, searchParams }: PageProps<"/[locale]/verify-email">) {
   await enterLocale(params);
   const { token } = await searchParams;
-  const t = await getTranslations("verifyEmail");
-  return (
-    <AuthPage title={t("title")} lead={t("lead")}>
-      {typeof token === "string" ? (
-        <TokenActionButton token={token} action={verifyEmailAction} label={t("confirm")} busyLabel={t("confirming")} successMessage={t("done")} />
-      ) : (
+  const [t, user] = await Promise.all([getTranslations("verifyEmail"), getCurrentUser()]);
+  if (typeof token !== "string") {
+    return (
+      <AuthPage title={t("title")}>
         <Alert tone="error">{t("invalid")}</Alert>
-      )}
+      </AuthPage>
+    );
+  }
+  // The way on after confirming: the visitor's own area when signed in, sign-in otherwise.
+  const next = user ? homePathFor(user.role) : "/signin";
+  return (
+    <AuthPage title={t("title")}>
+      <VerifyEmailPanel
+        token={token}
+        next={next}
+        texts={{
+          lead: t("lead"),
+          confirm: t("confirm"),
+          confirming: t("confirming"),
+          done: t("done"),
+          doneLead: user ? t("doneLeadSignedIn") : t("doneLeadSignedOut"),
+          next: user ? t(user.role === "CUSTOMER" ? "toMyPage" : "toHome") : t("toSignIn"),
+        }}
+      />
     </AuthPage>
   );
 }

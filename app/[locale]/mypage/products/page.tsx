@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/page-title";
+import { RecallFlag } from "@/components/products/recall-flag";
 import { WarrantySummary } from "@/components/products/warranty-summary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,6 +12,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { listOwnClaims } from "@/lib/products/claims";
 import { listOwnProducts, listPastProducts } from "@/lib/products/my-products";
 import { nameIn } from "@/lib/i18n/localized";
+import { listOwnRecallNotices } from "@/lib/recalls/notices";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("products"))("listTitle") };
@@ -20,8 +22,9 @@ export default async function MyProductsPage({ params, searchParams }: PageProps
   await enterLocale(params);
   const user = await requireArea("mypage");
   const query = await searchParams;
-  const [products, past, claims, t, format, locale] = await Promise.all([
+  const [products, notices, past, claims, t, format, locale] = await Promise.all([
     listOwnProducts(user.id),
+    listOwnRecallNotices(user.id, { unresolved: true }),
     listPastProducts(user.id),
     listOwnClaims(user.id),
     getTranslations("products"),
@@ -59,6 +62,13 @@ export default async function MyProductsPage({ params, searchParams }: PageProps
                 <p className="mb-3 text-sm text-slate-600">
                   {product.model.code} · {t("serialShort")} <span className="font-mono">{product.serial}</span>
                 </p>
+                {notices
+                  .filter((notice) => notice.unitId === product.unitId)
+                  .map((notice) => (
+                    <p key={notice.id} className="mb-3">
+                      <RecallFlag notice={notice} />
+                    </p>
+                  ))}
                 <WarrantySummary warranty={product.warranty} compact />
               </Card>
             </li>

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/page-title";
 import { OwnershipActions } from "@/components/products/ownership-actions";
 import { ProductTimeline } from "@/components/products/product-timeline";
+import { RecallFlag } from "@/components/products/recall-flag";
 import { WarrantySummary } from "@/components/products/warranty-summary";
 import { formatLocalDate } from "@/lib/i18n/format-local-date";
 import { Alert } from "@/components/ui/alert";
@@ -16,6 +17,7 @@ import { getOwnProduct } from "@/lib/products/my-products";
 import { productTimeline } from "@/lib/products/timeline";
 import { pendingTransferOf } from "@/lib/products/transfers";
 import { nameIn } from "@/lib/i18n/localized";
+import { listOwnRecallNotices } from "@/lib/recalls/notices";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("products"))("productTitle") };
@@ -29,9 +31,10 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
   const product = await getOwnProduct(user.id, id);
   if (!product) notFound();
   const query = await searchParams;
-  const [events, pending, t, locale] = await Promise.all([
+  const [events, pending, notices, t, locale] = await Promise.all([
     productTimeline({ userId: user.id, product }),
     pendingTransferOf(product.ownershipId),
+    listOwnRecallNotices(user.id, { unitId: product.unitId, unresolved: true }),
     getTranslations("products"),
     getLocale(),
   ]);
@@ -48,6 +51,11 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
       <PageTitle lead={`${product.model.code} · ${t("serialShort")} ${product.serial}`}>{name}</PageTitle>
       {query.registered && <div className="mb-4"><Alert tone="success">{t("registered")}</Alert></div>}
       {query.received && <div className="mb-4"><Alert tone="success">{t("received")}</Alert></div>}
+      {notices.map((notice) => (
+        <p key={notice.id} className="mb-4">
+          <RecallFlag notice={notice} />
+        </p>
+      ))}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("warrantyTitle")}>
           <WarrantySummary warranty={product.warranty} />

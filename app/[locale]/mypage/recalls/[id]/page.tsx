@@ -8,7 +8,9 @@ import { Card } from "@/components/ui/card";
 import { requireArea } from "@/lib/auth/permissions.server";
 import { enterLocale } from "@/lib/i18n/page";
 import { inLocale, nameIn } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
 import { getOwnRecallNotice } from "@/lib/recalls/notices";
+import { supportContact } from "@/lib/support/contact";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("recalls"))("noticeTitle") };
@@ -21,20 +23,65 @@ export default async function RecallNoticePage({ params }: PageProps<"/[locale]/
   const notice = await getOwnRecallNotice(user.id, id);
   if (!notice) notFound();
   const [t, format, locale] = await Promise.all([getTranslations("recalls"), getFormatter(), getLocale()]);
+  const contact = supportContact();
   return (
     <>
       <PageTitle lead={`${nameIn(locale, notice.model)} · ${notice.serial}`}>{inLocale(locale, notice.title)}</PageTitle>
-      <Card className="max-w-3xl">
-        <p className="mb-2 text-sm text-slate-600">{t("notifiedOn", { date: format.dateTime(notice.notifiedAt, { dateStyle: "long" }) })}</p>
-        <div className="mb-4 whitespace-pre-line text-slate-900">{inLocale(locale, notice.message)}</div>
+      <div className="grid max-w-3xl gap-6">
+        <Card>
+          <p className="mb-2 text-sm text-slate-600">{t("notifiedOn", { date: format.dateTime(notice.notifiedAt, { dateStyle: "long" }) })}</p>
+          <div className="mb-4 whitespace-pre-line text-slate-900 [unicode-bidi:isolate]">{inLocale(locale, notice.message)}</div>
+          {notice.ownershipId && (
+            <Link href={`/mypage/products/${notice.ownershipId}`} className="font-semibold text-brand-700 underline">
+              {t("openProduct", { product: nameIn(locale, notice.model) })}
+            </Link>
+          )}
+        </Card>
         {notice.completedAt ? (
           <Alert tone="success">{t("completedOn", { date: format.dateTime(notice.completedAt, { dateStyle: "long" }) })}</Alert>
-        ) : notice.acknowledgedAt ? (
-          <Alert>{t("acknowledgedOn", { date: format.dateTime(notice.acknowledgedAt, { dateStyle: "long" }) })}</Alert>
         ) : (
-          <AcknowledgeRecallButton noticeId={notice.id} />
+          <section aria-labelledby="recall-what-to-do" className="rounded-lg border-2 border-red-300 bg-red-50 p-4 text-red-950 sm:p-6">
+            <h2 id="recall-what-to-do" className="mb-3 text-lg font-semibold">{t("whatToDoTitle")}</h2>
+            <ol className="list-decimal space-y-2 pl-5">
+              <li>{t("stepFollow")}</li>
+              <li>
+                {t("stepContact")}
+                <ul className="mt-2 space-y-1">
+                  {contact.phone && (
+                    <li>
+                      {t("phone")}{" "}
+                      <a href={`tel:${contact.phone.replace(/[\s-]/g, "")}`} className="font-semibold underline">
+                        {contact.phone}
+                      </a>
+                    </li>
+                  )}
+                  {contact.email && (
+                    <li>
+                      {t("email")}{" "}
+                      <a href={`mailto:${contact.email}?subject=${encodeURIComponent(`${notice.code} ${notice.serial}`)}`} className="font-semibold underline">
+                        {contact.email}
+                      </a>
+                    </li>
+                  )}
+                  {!contact.phone && !contact.email && <li>{t("contactFallback")}</li>}
+                </ul>
+              </li>
+              <li>{t("stepQuote", { code: notice.code, serial: notice.serial })}</li>
+            </ol>
+            {/* Issue 10 adds repair requests: its "Request the repair" button goes here. */}
+            <div className="mt-4 border-t border-red-200 pt-4">
+              {notice.acknowledgedAt ? (
+                <p>{t("acknowledgedOn", { date: format.dateTime(notice.acknowledgedAt, { dateStyle: "long" }) })}</p>
+              ) : (
+                <>
+                  <p className="mb-2 text-sm">{t("acknowledgeLead")}</p>
+                  <AcknowledgeRecallButton noticeId={notice.id} />
+                </>
+              )}
+            </div>
+          </section>
         )}
-      </Card>
+      </div>
     </>
   );
 }
