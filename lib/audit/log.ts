@@ -50,6 +50,8 @@ export type AuditEntry = {
   actorLabel?: string;
   targetType?: string;
   targetId?: string;
+  /** Users whose personal data this event showed or changed ("whose" in the audit log). */
+  subjectIds?: string[];
   details?: Prisma.InputJsonValue;
 };
 
@@ -64,6 +66,7 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
         actorLabel: entry.actorLabel?.slice(0, 320),
         targetType: entry.targetType,
         targetId: entry.targetId,
+        subjectIds: entry.subjectIds ? [...new Set(entry.subjectIds)] : undefined,
         details: entry.details,
         ipAddress: meta.ipAddress,
         userAgent: meta.userAgent,
