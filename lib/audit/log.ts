@@ -39,6 +39,8 @@ export type AuditAction =
   | "product.unregistered"
   | "catalog.updated"
   | "recall.published"
+  | "recall.updated"
+  | "recall.deleted"
   | "access.denied"
   | "admin.created"
   | "personal_data.viewed";
