@@ -192,6 +192,10 @@ test("live serial checks: check digit, unknown serial, and a serial someone else
   await expect(card).toContainText(owner.email);
   await expectAccessible(staff);
   await card.getByRole("button", { name: "Approve: move to the claimant" }).click();
+  // Approving moves ownership: it asks first, naming who loses and who gets the product.
+  const confirm = staff.getByRole("dialog", { name: "Approve this claim?" });
+  await expect(confirm).toContainText(`${serials[0]!} moves from ${owner.email} to ${claimant.email}`);
+  await confirm.getByRole("button", { name: "Approve and move" }).click();
   await expect(staff.getByText("Approved; the product was moved.")).toBeVisible();
   await readEmail(claimant.email, /確認のご依頼の結果/); // e2e users read Japanese email
   await leadContext.close();
@@ -247,9 +251,9 @@ test("[8.2.2] a customer never sees another customer's product, photo or recall 
   expect(file?.deletedAt).toBeNull();
 });
 
-test("[8.3.1] uploads and staff product pages are refused to the wrong people", async ({ page, login, request }) => {
+test("[8.3.1] uploads and staff product pages are refused to the wrong people", async ({ page, login, request, baseURL }) => {
   // Signed out: no upload, no file.
-  const anonymous = await request.post("/api/files?purpose=proof_of_purchase", { data: await receiptPhoto(), headers: { Origin: "http://localhost:3100", "Content-Type": "application/octet-stream" } });
+  const anonymous = await request.post("/api/files?purpose=proof_of_purchase", { data: await receiptPhoto(), headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/octet-stream" } });
   expect(anonymous.status()).toBe(401);
   // A dealer may not upload customers' proofs; a customer may not upload catalog images or import serials.
   await login("DEALER_STAFF");
@@ -258,6 +262,7 @@ test("[8.3.1] uploads and staff product pages are refused to the wrong people", 
   await login("CUSTOMER");
   expect((await page.request.post("/api/files?purpose=model_image", { data: await receiptPhoto() })).status()).toBe(403);
   expect((await page.request.post("/api/registry-imports?name=x.csv", { data: "serial,model_code,manufactured_on\n" })).status()).toBe(403);
+  expect((await page.request.post("/api/registry-imports/preview", { data: "serial,model_code,manufactured_on\n" })).status()).toBe(403);
   expect((await page.request.get("/api/registry-imports/any-import-id")).status()).toBe(403);
   for (const path of ["/en/admin/catalog", "/en/admin/registry", "/en/admin/recalls", "/en/admin/claims"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
@@ -343,7 +348,7 @@ test("admin imports the serial registry from CSV: a preview lists every problem 
   const lines = ["シリアル番号,型番,製造日,ロット"];
   for (let i = 0; i < 3000; i++) lines.push(`${prefix}${String(200000 + i)},${code},2026-02-01,L2`);
   await page.getByLabel("CSV file").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
-  await expect(page.getByText("No problems found. Import 3000 serials?")).toBeVisible();
+  await expect(page.getByText("No problems found. Import 3,000 serials?")).toBeVisible();
   await expect(page.getByRole("table", { name: "First rows of the file" }).getByRole("row").nth(1)).toContainText(`${prefix}200000`);
   await expectAccessible(page);
   // Choosing the file only previewed it.
