@@ -35,7 +35,7 @@ const CLAIMS = {
 
 for (const locale of ["ja", "en"] as const) {
   test(`(${locale}) a claim is rejected only with a reason and after confirming; the customer sees why and what to do next, and the decision stays in the staff history`, async ({ page, login, browser, baseURL }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     const t = CLAIMS[locale];
     const { serials, unitIds } = await createModelWithUnits(1);
     const owner = await createUser("CUSTOMER");
@@ -122,6 +122,7 @@ const RECALLS = {
 
 for (const locale of ["ja", "en"] as const) {
   test(`(${locale}) a recall draft is edited with the same form and deleted after confirming; a published recall offers neither`, async ({ page, login }) => {
+    test.setTimeout(90_000);
     const t = RECALLS[locale];
     const admin = await login("ADMIN");
     const { modelId, code: modelCode } = await createModelWithUnits(1);
@@ -169,6 +170,7 @@ const AUDIT = {
 
 for (const locale of ["ja", "en"] as const) {
   test(`(${locale}) the audit log filters by who and outcome, pages through shareable URLs and says whose data was viewed`, async ({ page, login }) => {
+    test.setTimeout(90_000);
     const t = AUDIT[locale];
     const staff = await createUser("SUPPORT_LEAD");
     const customer = await createUser("CUSTOMER");
