@@ -205,6 +205,10 @@ test("live serial checks: check digit, unknown serial, and a serial someone else
   await expect(card).toContainText(owner.email);
   await expectAccessible(staff);
   await card.getByRole("button", { name: "Approve: move to the claimant" }).click();
+  // Approving moves ownership: it asks first, naming who loses and who gets the product.
+  const confirm = staff.getByRole("dialog", { name: "Approve this claim?" });
+  await expect(confirm).toContainText(`${serials[0]!} moves from ${owner.email} to ${claimant.email}`);
+  await confirm.getByRole("button", { name: "Approve and move" }).click();
   await expect(staff.getByText("Approved; the product was moved.")).toBeVisible();
   await readEmail(claimant.email, /確認のご依頼の結果/); // e2e users read Japanese email
   await leadContext.close();
@@ -271,6 +275,7 @@ test("[8.3.1] uploads and staff product pages are refused to the wrong people", 
   await login("CUSTOMER");
   expect((await page.request.post("/api/files?purpose=model_image", { data: await receiptPhoto() })).status()).toBe(403);
   expect((await page.request.post("/api/registry-imports?name=x.csv", { data: "serial,model_code,manufactured_on\n" })).status()).toBe(403);
+  expect((await page.request.post("/api/registry-imports/preview", { data: "serial,model_code,manufactured_on\n" })).status()).toBe(403);
   expect((await page.request.get("/api/registry-imports/any-import-id")).status()).toBe(403);
   for (const path of ["/en/admin/catalog", "/en/admin/registry", "/en/admin/recalls", "/en/admin/claims"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
@@ -332,27 +337,49 @@ test("a transfer code works once, and not for its own seller", async ({ page, lo
   await buyerContext.close();
 });
 
-test("admin imports the serial registry from CSV: bad rows are listed and nothing is imported; a good file imports with progress", async ({ page, login }) => {
+test("admin imports the serial registry from CSV: a preview lists every problem of every row and imports nothing; a good file imports only after confirming", async ({ page, login }) => {
   const { code } = await createModelWithUnits(0);
   const prefix = `T${code.slice(4)}`;
   await login("ADMIN");
   await page.goto("/en/admin/registry");
-  const bad = [`serial,model_code,manufactured_on,lot`, `${prefix}100001,${code},2026-02-01,L1`, `${prefix}100002,NOPE-1,2026-02-01,L1`, `${prefix}100001,${code},2026-02-01,L1`].join("\n");
+  const bad = [`serial,model_code,manufactured_on,lot`, `${prefix}100001,${code},2026-02-01,L1`, `${prefix}100002,NOPE-1,2026-02-30,L1`, `${prefix}100001,${code},2026-02-01,L1`].join("\n");
   await page.getByLabel("CSV file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
-  await expect(page.getByText("bad.csv: nothing was imported. 2 rows need fixing:")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Preview of bad.csv" })).toBeVisible();
+  await expect(page.getByText("3 rows in the file.")).toBeVisible();
+  await expect(page.getByText("3 problems found.")).toBeVisible();
   const rows = page.getByRole("table", { name: "Rows with problems" }).getByRole("row");
-  await expect(rows.nth(1)).toContainText("3");
+  // Line 3 has two problems; both are listed.
   await expect(rows.nth(1)).toContainText("Unknown model code");
-  await expect(rows.nth(2)).toContainText("Serial appears earlier in the file");
+  await expect(rows.nth(2)).toContainText("Not a date");
+  await expect(rows.nth(1)).toContainText("3");
+  await expect(rows.nth(3)).toContainText("Serial appears earlier in the file");
+  await expect(page.getByRole("button", { name: "Import", exact: true })).toHaveCount(0);
   await expectAccessible(page);
   expect((await query(`SELECT 1 FROM "SerialUnit" WHERE serial = $1`, [`${prefix}100001`])).length).toBe(0);
+  await page.getByRole("button", { name: "Choose another file" }).click();
 
   const lines = ["シリアル番号,型番,製造日,ロット"];
   for (let i = 0; i < 3000; i++) lines.push(`${prefix}${String(200000 + i)},${code},2026-02-01,L2`);
   await page.getByLabel("CSV file").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+  await expect(page.getByText("No problems found. Import 3,000 serials?")).toBeVisible();
+  await expect(page.getByRole("table", { name: "First rows of the file" }).getByRole("row").nth(1)).toContainText(`${prefix}200000`);
+  await expectAccessible(page);
+  // Choosing the file only previewed it.
+  const countImported = async () => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "SerialUnit" WHERE serial LIKE $1`, [`${prefix}2%`]))[0]!.n);
+  expect(await countImported()).toBe(0);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByText("good.csv: 3000 serials imported.")).toBeVisible({ timeout: 20_000 });
-  const [count] = await query<{ n: string }>(`SELECT count(*) AS n FROM "SerialUnit" WHERE serial LIKE $1`, [`${prefix}2%`]);
-  expect(Number(count!.n)).toBe(3000);
+  expect(await countImported()).toBe(3000);
+});
+
+test("(ja) the registry preview speaks Japanese", async ({ page, login }) => {
+  const { code } = await createModelWithUnits(0);
+  await login("ADMIN");
+  await page.goto("/ja/admin/registry");
+  const text = ["serial,model_code,manufactured_on,lot", `,${code},2099-01-01,L1`].join("\n");
+  await page.getByLabel("CSVファイル").setInputFiles({ name: "ja.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  await expect(page.getByText("2 件の問題が見つかりました。")).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("admin adds a model with its warranty terms and serial format; a bad pattern is refused next to its field", async ({ page, login }) => {

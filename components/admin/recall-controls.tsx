@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { useRouter } from "@/lib/i18n/navigation";
-import { completeRecallAction, publishRecallAction } from "@/lib/recalls/actions";
+import { completeRecallAction, deleteRecallAction, publishRecallAction } from "@/lib/recalls/actions";
 import { ZRecallCompletionSchema } from "@/lib/recalls/schemas";
 
 /** Publish a draft; for a published campaign (`retry`), send the notices whose email failed. */
@@ -60,5 +60,33 @@ export function CompleteRecallForm({ campaignId }: { campaignId: string }) {
       <FormField label={t("completedSerial")} className="font-mono" error={fieldError("serial")} {...form.register("serial")} />
       <Button type="submit" variant="secondary" disabled={!canSubmit}>{busy ? t("saving") : t("markCompleted")}</Button>
     </form>
+  );
+}
+
+/** Delete a draft after asking; published campaigns have no such button (and the server refuses). */
+export function DeleteRecallDraftButton({ campaignId, code }: { campaignId: string; code: string }) {
+  const t = useTranslations("recallsAdmin");
+  const router = useRouter();
+  const [busy, startTransition] = useTransition();
+  return (
+    <ConfirmButton
+      label={t("delete")}
+      title={t("deleteConfirmTitle")}
+      body={t("deleteConfirmBody", { code })}
+      confirmLabel={t("deleteConfirm")}
+      cancelLabel={t("cancel")}
+      busy={busy}
+      onConfirm={() =>
+        new Promise<void>((resolve) =>
+          startTransition(async () => {
+            const result = await deleteRecallAction({ campaignId });
+            resolve();
+            if (!result.ok) return void toast.error(result.error.message);
+            toast.success(t("deleted"));
+            router.push("/admin/recalls");
+          }),
+        )
+      }
+    />
   );
 }

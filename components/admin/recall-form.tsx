@@ -1,22 +1,33 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { toast } from "sonner";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
-import { createRecallAction } from "@/lib/recalls/actions";
-import { ZRecallCampaignSchema } from "@/lib/recalls/schemas";
+import { useRouter } from "@/lib/i18n/navigation";
+import { createRecallAction, updateRecallAction } from "@/lib/recalls/actions";
+import { ZRecallCampaignSchema, type TRecallCampaignInput } from "@/lib/recalls/schemas";
 
-/** A new recall campaign (saved as a draft; publishing is a separate, confirmed step). */
-export function RecallForm({ models }: { models: { code: string; name: string }[] }) {
+/**
+ * A recall campaign as a draft: new, or (with `draft`) the same form filled with a saved draft.
+ * Publishing is a separate, confirmed step, after which the campaign cannot be edited.
+ */
+export function RecallForm({ models, draft }: { models: { code: string; name: string }[]; draft?: TRecallCampaignInput & { campaignId: string } }) {
   const t = useTranslations("recallsAdmin");
+  const router = useRouter();
   const { form, onSubmit, fieldError, formError, canSubmit, busy } = useActionForm({
     schema: ZRecallCampaignSchema,
-    action: createRecallAction,
-    defaultValues: { code: "", modelCode: models[0]?.code ?? "", serialFrom: "", serialTo: "", lots: "", titleJa: "", titleEn: "", messageJa: "", messageEn: "" },
+    action: draft ? updateRecallAction : createRecallAction,
+    defaultValues: draft ?? { code: "", modelCode: models[0]?.code ?? "", serialFrom: "", serialTo: "", lots: "", titleJa: "", titleEn: "", messageJa: "", messageEn: "" },
+    onSuccess: () => {
+      if (!draft) return;
+      toast.success(t("saved"));
+      router.refresh();
+    },
   });
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
@@ -44,7 +55,7 @@ export function RecallForm({ models }: { models: { code: string; name: string }[
         <TextareaField rows={6} lang="ja" label={t("messageJa")} error={fieldError("messageJa")} {...form.register("messageJa")} />
         <TextareaField rows={6} lang="en" label={t("messageEn")} error={fieldError("messageEn")} {...form.register("messageEn")} />
       </div>
-      <Button type="submit" disabled={!canSubmit}>{busy ? t("saving") : t("saveDraft")}</Button>
+      <Button type="submit" disabled={!canSubmit}>{busy ? t("saving") : draft ? t("saveChanges") : t("saveDraft")}</Button>
     </form>
   );
 }

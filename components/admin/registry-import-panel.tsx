@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorMessageOf, uploadWithProgress } from "@/components/files/upload-request";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { FieldFrame, useFieldIds } from "@/components/ui/field-frame";
 import { useRouter } from "@/lib/i18n/navigation";
 
@@ -19,9 +20,22 @@ type ImportStatus = {
   errors: { line: number; problem: string; value?: string }[] | null;
 };
 
+type RowError = { line: number; problem: string; value?: string };
+
+type Preview = {
+  fileName: string;
+  totalRows: number;
+  importableRows: number;
+  firstRows: { line: number; serial: string; modelCode: string; manufacturedOn: string; lot: string | null }[];
+  errors: RowError[];
+  errorCount: number;
+};
+
 /**
- * Serial-registry CSV import: the upload shows its progress, then the import's own progress is
- * polled until it is done or has failed; a failure lists every bad row and imports nothing.
+ * Serial-registry CSV import in two steps: choosing a file only checks it (a preview with the row
+ * count, the first rows and every problem of every row); the import starts when the admin
+ * confirms. The upload shows its progress, then the import's own progress is polled until it is
+ * done or has failed; a failure lists every problem and imports nothing.
  */
 export function RegistryImportPanel() {
   const t = useTranslations("registry");
@@ -33,6 +47,10 @@ export function RegistryImportPanel() {
   const [uploadPercent, setUploadPercent] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<string>();
   const [importId, setImportId] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  /** Whether the upload under way is the check (then the server reads the file before answering). */
+  const [checking, setChecking] = useState(false);
 
   const status = useQuery({
     queryKey: ["registry-import", importId],
@@ -48,9 +66,32 @@ export function RegistryImportPanel() {
     staleTime: 0,
   });
 
+  /** Step 1: the server checks the file and writes nothing. */
+  const check = (chosen: File) => {
+    setUploadError(undefined);
+    setImportId(null);
+    setPreview(null);
+    setFile(chosen);
+    setChecking(true);
+    setUploadPercent(0);
+    uploadWithProgress("/api/registry-imports/preview", chosen, setUploadPercent, locale)
+      .promise.then(({ status: code, body }) => {
+        setUploadPercent(null);
+        if (code === 200 && typeof body.totalRows === "number") setPreview({ ...(body as Omit<Preview, "fileName">), fileName: chosen.name });
+        else setUploadError(errorMessageOf(body) ?? t("uploadFailed"));
+      })
+      .catch(() => {
+        setUploadPercent(null);
+        setUploadError(t("uploadFailed"));
+      });
+  };
+
+  /** Step 2, after the admin confirmed: the same file again, now imported (and checked again). */
   const start = (file: File) => {
     setUploadError(undefined);
     setImportId(null);
+    setPreview(null);
+    setChecking(false);
     setUploadPercent(0);
     uploadWithProgress(`/api/registry-imports?name=${encodeURIComponent(file.name)}`, file, setUploadPercent, locale)
       .promise.then(({ status: code, body }) => {
@@ -81,16 +122,26 @@ export function RegistryImportPanel() {
           aria-describedby={ids.describedBy}
           className="min-h-11 rounded-md border border-dashed border-slate-400 bg-white p-2 text-sm"
           onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) start(file);
+            const chosen = event.target.files?.[0];
+            if (chosen) check(chosen);
             event.target.value = "";
           }}
         />
       </FieldFrame>
       {uploadError && <Alert tone="error">{uploadError}</Alert>}
+      {preview && file && (
+        <RegistryPreview
+          preview={preview}
+          onImport={() => start(file)}
+          onCancel={() => {
+            setPreview(null);
+            setFile(null);
+          }}
+        />
+      )}
       {uploadPercent !== null && (
         <div className="space-y-1">
-          <p id={`${inputId}-upload`} className="text-sm">{t("uploading", { percent: uploadPercent })}</p>
+          <p id={`${inputId}-upload`} className="text-sm">{checking && uploadPercent === 100 ? t("previewing") : t("uploading", { percent: uploadPercent })}</p>
           <progress max={100} value={uploadPercent} aria-labelledby={`${inputId}-upload`} className="h-2 w-full" />
         </div>
       )}
@@ -107,30 +158,90 @@ export function RegistryImportPanel() {
       {data?.status === "FAILED" && (
         <div className="space-y-3">
           <Alert tone="error">{t("failed", { count: data.errorCount, file: data.fileName })}</Alert>
-          <div className="max-h-96 overflow-auto rounded border border-slate-200">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("errorsCaption")}</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("line")}</th>
-                  <th scope="col" className="px-3 py-2">{t("problem")}</th>
-                  <th scope="col" className="px-3 py-2">{t("value")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(data.errors ?? []).map((error, index) => (
-                  <tr key={`${error.line}-${index}`} className="border-t border-slate-100">
-                    <td className="px-3 py-1.5 font-mono">{error.line}</td>
-                    <td className="px-3 py-1.5">{t.has(`problems.${error.problem}` as never) ? t(`problems.${error.problem}` as never) : error.problem}</td>
-                    <td className="px-3 py-1.5 font-mono [overflow-wrap:anywhere]">{error.value ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {data.errorCount > (data.errors?.length ?? 0) && <p className="text-sm">{t("moreErrors", { shown: data.errors?.length ?? 0 })}</p>}
+          <RegistryErrors errors={data.errors ?? []} errorCount={data.errorCount} />
         </div>
       )}
     </div>
+  );
+}
+
+/** What the file holds and what is wrong with it; the import button only when nothing is. */
+function RegistryPreview({ preview, onImport, onCancel }: { preview: Preview; onImport: () => void; onCancel: () => void }) {
+  const t = useTranslations("registry");
+  return (
+    <section aria-labelledby="registry-preview-title" className="space-y-3 rounded border border-slate-200 p-3">
+      <h3 id="registry-preview-title" className="font-semibold [overflow-wrap:anywhere]">{t("previewTitle", { file: preview.fileName })}</h3>
+      <p className="text-sm">{t("previewRows", { count: preview.totalRows })}</p>
+      {preview.firstRows.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="mb-1 text-left font-medium">{t("previewCaption")}</caption>
+            <thead className="bg-slate-50">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("line")}</th>
+                <th scope="col" className="px-3 py-2">{t("colSerial")}</th>
+                <th scope="col" className="px-3 py-2">{t("colModel")}</th>
+                <th scope="col" className="px-3 py-2">{t("colManufacturedOn")}</th>
+                <th scope="col" className="px-3 py-2">{t("colLot")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.firstRows.map((row) => (
+                <tr key={row.line} className="border-t border-slate-100">
+                  <td className="px-3 py-1.5 font-mono">{row.line}</td>
+                  <td className="px-3 py-1.5 font-mono whitespace-nowrap">{row.serial}</td>
+                  <td className="px-3 py-1.5 whitespace-nowrap">{row.modelCode}</td>
+                  <td className="px-3 py-1.5 whitespace-nowrap">{row.manufacturedOn}</td>
+                  <td className="px-3 py-1.5">{row.lot ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {preview.errorCount === 0 ? (
+        <Alert tone="success">{t("previewOk", { count: preview.importableRows })}</Alert>
+      ) : (
+        <>
+          <Alert tone="error">{t("previewProblems", { count: preview.errorCount })}</Alert>
+          <RegistryErrors errors={preview.errors} errorCount={preview.errorCount} />
+        </>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {preview.errorCount === 0 && preview.importableRows > 0 && <Button onClick={onImport}>{t("confirmImport")}</Button>}
+        <Button variant="secondary" onClick={onCancel}>{t("chooseAnother")}</Button>
+      </div>
+    </section>
+  );
+}
+
+/** Every problem, one row each (a bad row can have several), in file order. */
+function RegistryErrors({ errors, errorCount }: { errors: RowError[]; errorCount: number }) {
+  const t = useTranslations("registry");
+  return (
+    <>
+      <div className="max-h-96 overflow-auto rounded border border-slate-200">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t("errorsCaption")}</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className="px-3 py-2">{t("line")}</th>
+              <th scope="col" className="px-3 py-2">{t("problem")}</th>
+              <th scope="col" className="px-3 py-2">{t("value")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.map((error, index) => (
+              <tr key={`${error.line}-${index}`} className="border-t border-slate-100">
+                <td className="px-3 py-1.5 font-mono">{error.line}</td>
+                <td className="px-3 py-1.5">{t.has(`problems.${error.problem}` as never) ? t(`problems.${error.problem}` as never) : error.problem}</td>
+                <td className="px-3 py-1.5 font-mono [overflow-wrap:anywhere]">{error.value ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {errorCount > errors.length && <p className="text-sm">{t("moreErrors", { shown: errors.length })}</p>}
+    </>
   );
 }

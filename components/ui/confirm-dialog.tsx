@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type ReactNode } from "react";
+import { useId, useRef, type ReactNode } from "react";
 import { Button } from "./button";
 
 /**
@@ -15,6 +15,7 @@ export function ConfirmButton({
   cancelLabel,
   busy,
   onConfirm,
+  beforeOpen,
 }: {
   label: string;
   title: string;
@@ -23,12 +24,15 @@ export function ConfirmButton({
   cancelLabel: string;
   busy?: boolean;
   onConfirm: () => void | Promise<void>;
+  /** Checks before asking (e.g. a required choice); false keeps the dialog closed. */
+  beforeOpen?: () => boolean;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = `confirm-${label.replace(/\W+/g, "-")}`;
+  // Unique per instance: a page may list several items with the same button.
+  const titleId = `confirm-${useId()}`;
   return (
     <>
-      <Button variant="secondary" disabled={busy} onClick={() => dialog.current?.showModal()}>
+      <Button variant="secondary" disabled={busy} onClick={() => (beforeOpen?.() ?? true) && dialog.current?.showModal()}>
         {label}
       </Button>
       <dialog

@@ -40,6 +40,8 @@ export type AuditAction =
   | "product.unregistered"
   | "catalog.updated"
   | "recall.published"
+  | "recall.updated"
+  | "recall.deleted"
   | "access.denied"
   | "admin.created"
   | "personal_data.viewed";
@@ -51,6 +53,8 @@ export type AuditEntry = {
   actorLabel?: string;
   targetType?: string;
   targetId?: string;
+  /** Users whose personal data this event showed or changed ("whose" in the audit log). */
+  subjectIds?: string[];
   details?: Prisma.InputJsonValue;
 };
 
@@ -65,6 +69,7 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
         actorLabel: entry.actorLabel?.slice(0, 320),
         targetType: entry.targetType,
         targetId: entry.targetId,
+        subjectIds: entry.subjectIds ? [...new Set(entry.subjectIds)] : undefined,
         details: entry.details,
         ipAddress: meta.ipAddress,
         userAgent: meta.userAgent,

@@ -27,7 +27,17 @@ export type EmailTemplate =
     }
   | { name: "transferCompleted"; product: string; serial: string; url: string }
   | { name: "recallNotice"; title: string; url: string }
-  | { name: "claimDecided"; serial: string; url: string }
+  | {
+      name: "claimDecided";
+      serial: string;
+      url: string;
+      result: "approved" | "rejected";
+      /** A code of lib/products/claim-reasons.ts, or "none" for an approval. */
+      reason: string;
+      /** Staff's message to the customer ("" for none; `hasNote` selects the sentence around it). */
+      note: string;
+      hasNote: "yes" | "no";
+    }
   | { name: "ownershipMoved"; serial: string; url: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };

@@ -60,7 +60,7 @@ export async function deliverFile(actor: (Actor & { strong?: boolean }) | null, 
   if (!file || !canReadFile(actor, file)) return null;
   if (actor && actor.id !== file.ownerId && file.purpose !== "model_image") {
     // Staff looking at a customer's photo is a view of personal data.
-    await recordAudit({ action: "personal_data.viewed", outcome: "SUCCESS", actorId: actor.id, targetType: "StoredFile", targetId: file.id, details: { variant } });
+    await recordAudit({ action: "personal_data.viewed", outcome: "SUCCESS", actorId: actor.id, targetType: "StoredFile", targetId: file.id, subjectIds: [file.ownerId], details: { variant } });
   }
   const store = await storeFor(file.storage);
   return store.deliver(variant === "thumb" && file.thumbnailKey ? file.thumbnailKey : file.key);

@@ -48,7 +48,8 @@ describe("email templates", () => {
       { name: "emailChanged", newEmail: "new@example.jp" },
       { name: "transferCompleted", product: "ルームエアコン", serial: "AC26000001K", url },
       { name: "recallNotice", title: "室外機の点検", url },
-      { name: "claimDecided", serial: "AC26000001K", url },
+      { name: "claimDecided", serial: "AC26000001K", url, result: "approved", reason: "none", note: "", hasNote: "no" },
+      { name: "claimDecided", serial: "AC26000001K", url, result: "rejected", reason: "proofUnreadable", note: "レシートの日付が読めません", hasNote: "yes" },
       { name: "ownershipMoved", serial: "AC26000001K", url },
     ] as const;
     for (const locale of ["ja", "en"] as const) {

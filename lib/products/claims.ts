@@ -4,7 +4,11 @@ import { db } from "@/lib/db";
 import { queueEmail, portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { noticeOpenRecalls } from "@/lib/recalls/notices";
+import { isClaimRejectReason, type ClaimRejectReason } from "./claim-reasons";
+import { normalizeSerial } from "./serial-format";
 
 /**
  * Ownership claims: a customer says a serial registered to someone else is theirs. Staff see the
@@ -13,35 +17,80 @@ import { noticeOpenRecalls } from "@/lib/recalls/notices";
 export function listOwnClaims(userId: string) {
   return db.ownershipClaim.findMany({
     where: { claimantId: userId },
-    select: { id: true, status: true, createdAt: true, decidedAt: true, unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } } },
+    select: {
+      id: true, status: true, createdAt: true, decidedAt: true, decisionReason: true, decisionNote: true,
+      unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } },
+    },
     orderBy: { createdAt: "desc" },
   });
 }
 
-/** Open claims with both sides' contact details; the view is audited (personal data). */
-export async function listOpenClaims(viewerId: string) {
+export const CLAIM_FILTERS = ["open", "approved", "rejected", "all"] as const;
+export type ClaimFilter = (typeof CLAIM_FILTERS)[number];
+const STATUS_OF: Record<ClaimFilter, ClaimStatus | undefined> = { open: "OPEN", approved: "APPROVED", rejected: "REJECTED", all: undefined };
+
+/** How many decided claims the history shows at once (newest first); the search narrows it. */
+export const CLAIM_HISTORY_LIMIT = 50;
+
+/**
+ * Claims for staff, open ones oldest first (first come, first served), decided ones newest first
+ * with who decided, when and why. `search` matches the serial, the model code or the claimant's
+ * email. Both sides' contact details are personal data: the view is audited with whose they are.
+ */
+export async function listClaimsForReview(viewerId: string, filter: { status: ClaimFilter; search?: string }) {
+  const search = filter.search?.trim().slice(0, 100);
+  const status = STATUS_OF[filter.status];
+  const where: Prisma.OwnershipClaimWhereInput = {
+    ...(status ? { status } : {}),
+    ...(search
+      ? {
+          OR: [
+            { unit: { serial: { contains: normalizeSerial(search) } } },
+            { unit: { model: { code: { contains: search, mode: "insensitive" } } } },
+            { claimant: { email: { contains: search, mode: "insensitive" } } },
+          ],
+        }
+      : {}),
+  };
   const claims = await db.ownershipClaim.findMany({
-    where: { status: "OPEN" },
+    where,
     select: {
-      id: true, message: true, createdAt: true, evidenceFileId: true,
-      claimant: { select: { email: true, name: true } },
+      id: true, status: true, message: true, createdAt: true, evidenceFileId: true,
+      decidedAt: true, decidedById: true, decisionReason: true, decisionNote: true,
+      claimant: { select: { id: true, email: true, name: true } },
       unit: {
         select: {
           serial: true,
           model: { select: { code: true, nameJa: true, nameEn: true } },
           ownerships: {
             where: { endedAt: null },
-            select: { id: true, registeredAt: true, purchasedOn: true, proofFileId: true, user: { select: { email: true, name: true } } },
+            select: { id: true, registeredAt: true, purchasedOn: true, proofFileId: true, user: { select: { id: true, email: true, name: true } } },
           },
         },
       },
     },
-    orderBy: { createdAt: "asc" },
+    orderBy: filter.status === "open" ? { createdAt: "asc" } : [{ decidedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    take: filter.status === "open" ? undefined : CLAIM_HISTORY_LIMIT,
   });
+  // The claim row keeps only the deciding staff member's id: their names come in one more query.
+  const deciderIds = [...new Set(claims.flatMap((claim) => (claim.decidedById ? [claim.decidedById] : [])))];
+  const deciders = new Map(
+    (await db.user.findMany({ where: { id: { in: deciderIds } }, select: { id: true, email: true, name: true } })).map((user) => [user.id, user]),
+  );
   if (claims.length > 0) {
-    await recordAudit({ action: "personal_data.viewed", outcome: "SUCCESS", actorId: viewerId, targetType: "OwnershipClaim", details: { claims: claims.map((claim) => claim.id) } });
+    const subjectIds = new Set<string>();
+    for (const claim of claims) {
+      subjectIds.add(claim.claimant.id);
+      for (const ownership of claim.unit.ownerships) subjectIds.add(ownership.user.id);
+    }
+    await recordAudit({
+      action: "personal_data.viewed", outcome: "SUCCESS", actorId: viewerId, targetType: "OwnershipClaim",
+      targetId: claims.length === 1 ? claims[0]!.id : undefined,
+      subjectIds: [...subjectIds],
+      details: { claims: claims.map((claim) => claim.id), filter: filter.status, ...(search ? { search } : {}) },
+    });
   }
-  return claims;
+  return claims.map((claim) => ({ ...claim, decidedBy: claim.decidedById ? (deciders.get(claim.decidedById) ?? null) : null }));
 }
 
 /**
@@ -50,12 +99,18 @@ export async function listOpenClaims(viewerId: string) {
  * product away from an owner they did not see. Approving ends that registration, voids its pending
  * transfer codes and gives the unit to the claimant; both customers are told by email.
  */
-export async function decideClaim(staffId: string, input: { claimId: string; approve: boolean; note: string; reviewedOwnershipId: string | null }): Promise<void> {
+export async function decideClaim(
+  staffId: string,
+  input: { claimId: string; approve: boolean; reason?: ClaimRejectReason | null; note: string; reviewedOwnershipId: string | null },
+): Promise<void> {
+  // A rejection always carries a reason the customer can act on; an approval never does.
+  const reason = input.approve ? null : (input.reason ?? null);
+  if (!input.approve && !isClaimRejectReason(reason)) throw new AppError("VALIDATION", { cause: { reason: "claimsAdmin.reasonRequired" } });
   const now = new Date();
   const { claim, previousOwner } = await db.$transaction(async (tx) => {
     const decided = await tx.ownershipClaim.updateMany({
       where: { id: input.claimId, status: "OPEN" },
-      data: { status: input.approve ? "APPROVED" : "REJECTED", decidedById: staffId, decidedAt: now, decisionNote: input.note || null },
+      data: { status: input.approve ? "APPROVED" : "REJECTED", decidedById: staffId, decidedAt: now, decisionNote: input.note || null, decisionReason: reason },
     });
     if (decided.count !== 1) throw new AppError("NOT_FOUND");
     const row = await tx.ownershipClaim.findUniqueOrThrow({
@@ -75,12 +130,15 @@ export async function decideClaim(staffId: string, input: { claimId: string; app
   });
   await recordAudit({
     action: "product.claim_decided", outcome: "SUCCESS", actorId: staffId, targetType: "OwnershipClaim", targetId: input.claimId,
-    details: { approved: input.approve },
+    details: { approved: input.approve, ...(reason ? { reason } : {}) },
   });
   try {
     if (input.approve) await noticeOpenRecalls(claim.unitId, claim.claimantId);
     const url = (locale: string) => portalUrl(locale, "/mypage/products");
-    await queueEmail({ to: claim.claimant.email, locale: claim.claimant.locale, template: { name: "claimDecided", serial: claim.unit.serial, url: url(claim.claimant.locale) } });
+    await queueEmail({ to: claim.claimant.email, locale: claim.claimant.locale, template: {
+        name: "claimDecided", serial: claim.unit.serial, url: url(claim.claimant.locale),
+        result: input.approve ? "approved" : "rejected", reason: reason ?? "none", note: input.note, hasNote: input.note ? "yes" : "no",
+      } });
     if (previousOwner) {
       await queueEmail({ to: previousOwner.email, locale: previousOwner.locale, template: { name: "ownershipMoved", serial: claim.unit.serial, url: url(previousOwner.locale) } });
     }

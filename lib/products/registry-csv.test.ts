@@ -55,6 +55,33 @@ describe("parseRegistryCsv", () => {
     expect(result.errors.find((e) => e.problem === "duplicateInFile")?.value).toBe(`${ac(1)} (2)`);
   });
 
+  it("lists every problem of a row, not only the first", async () => {
+    const longLot = "L".repeat(41);
+    const text = [
+      "serial,model_code,manufactured_on,lot",
+      `${ac(1)},AC-2600,2026-04-01,L1`,
+      `,NOPE-9,2026-13-01,${longLot}`,
+      `${ac(1).slice(0, -1)}Z,AC-2600,2027-01-01,L1`,
+      `${ac(1)},AC-2600,soon,${longLot}`,
+    ].join("\n");
+    const result = await parseText(text);
+    expect(result.rows.map((row) => row.line)).toEqual([2]);
+    expect(result.errors.map((e) => [e.line, e.problem])).toEqual([
+      [3, "missingSerial"],
+      [3, "unknownModel"],
+      [3, "badDate"],
+      [3, "lotTooLong"],
+      [4, "serialCheckDigit"],
+      [4, "futureDate"],
+      [5, "badDate"],
+      [5, "lotTooLong"],
+      [5, "duplicateInFile"],
+    ]);
+    expect(result.errorCount).toBe(9);
+    // Rows refused for other reasons still go to the registry check with a readable serial.
+    expect(result.rejectedSerials).toEqual([{ line: 5, serial: ac(1) }]);
+  });
+
   it("refuses a file without the needed columns", async () => {
     const result = await parseText("serial,lot\nA,B\n");
     expect(result).toMatchObject({ headerProblem: "missingColumns", rows: [] });

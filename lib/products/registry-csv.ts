@@ -30,7 +30,9 @@ export type RegistryModel = { id: string; code: string; format: SerialFormat };
 
 export type ParsedRegistry = {
   rows: RegistryRow[];
-  /** The first `maxErrors` errors, in file order. */
+  /** Serials of rows with other problems, for the caller's registry check (every problem of a row is listed). */
+  rejectedSerials: { line: number; serial: string }[];
+  /** The first `maxErrors` errors, in file order (a row's problems in column order). */
   errors: RowError[];
   errorCount: number;
   totalRows: number;
@@ -60,7 +62,7 @@ export async function parseRegistryCsv(
   options: { today: LocalDate; maxErrors?: number; onProgress?: (rowsRead: number) => void },
 ): Promise<ParsedRegistry> {
   const maxErrors = options.maxErrors ?? 1000;
-  const result: ParsedRegistry = { rows: [], errors: [], errorCount: 0, totalRows: 0, headerProblem: null };
+  const result: ParsedRegistry = { rows: [], rejectedSerials: [], errors: [], errorCount: 0, totalRows: 0, headerProblem: null };
   const seen = new Map<string, number>();
   const allErrors: RowError[] = [];
   const fail = (error: RowError) => allErrors.push(error);
@@ -97,38 +99,29 @@ export async function parseRegistryCsv(
     const manufacturedOn = value("manufacturedOn").trim().replace(/\//g, "-");
     const lot = value("lot").trim() || null;
 
-    if (!serial) {
-      fail({ line, problem: "missingSerial" });
-      continue;
-    }
+    // Every problem of the row is reported, not only the first, so one pass over the file fixes it.
+    const problems: RowError[] = [];
     const model = models.get(modelCode);
-    if (!model) {
-      fail({ line, problem: "unknownModel", value: modelCode });
-      continue;
-    }
-    const serialProblem = checkSerialFormat(serial, model.format);
+    if (!serial) problems.push({ line, problem: "missingSerial" });
+    if (!model) problems.push({ line, problem: "unknownModel", value: modelCode });
+    const serialProblem = serial && model ? checkSerialFormat(serial, model.format) : null;
     if (serialProblem) {
-      fail({ line, problem: serialProblem === "checkDigit" ? "serialCheckDigit" : serialProblem === "tooLong" ? "serialTooLong" : "serialPattern", value: serial });
+      problems.push({ line, problem: serialProblem === "checkDigit" ? "serialCheckDigit" : serialProblem === "tooLong" ? "serialTooLong" : "serialPattern", value: serial });
+    }
+    if (!isLocalDate(manufacturedOn)) problems.push({ line, problem: "badDate", value: manufacturedOn });
+    else if (manufacturedOn > options.today) problems.push({ line, problem: "futureDate", value: manufacturedOn });
+    if (lot && lot.length > LOT_MAX_LENGTH) problems.push({ line, problem: "lotTooLong" });
+    if (serial) {
+      const firstLine = seen.get(serial);
+      if (firstLine !== undefined) problems.push({ line, problem: "duplicateInFile", value: `${serial} (${firstLine})` });
+      else seen.set(serial, line);
+    }
+    if (problems.length > 0) {
+      for (const problem of problems) fail(problem);
+      // Still checked against the registry by the caller, so that problem is listed too.
+      if (serial && !serialProblem) result.rejectedSerials.push({ line, serial });
       continue;
     }
-    if (!isLocalDate(manufacturedOn)) {
-      fail({ line, problem: "badDate", value: manufacturedOn });
-      continue;
-    }
-    if (manufacturedOn > options.today) {
-      fail({ line, problem: "futureDate", value: manufacturedOn });
-      continue;
-    }
-    if (lot && lot.length > LOT_MAX_LENGTH) {
-      fail({ line, problem: "lotTooLong" });
-      continue;
-    }
-    const firstLine = seen.get(serial);
-    if (firstLine !== undefined) {
-      fail({ line, problem: "duplicateInFile", value: `${serial} (${firstLine})` });
-      continue;
-    }
-    seen.set(serial, line);
     result.rows.push({ line, serial, modelCode, manufacturedOn, lot });
   }
   await reading.catch(() => {});

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { createRegistryImport, receiveRegistryCsv, runRegistryImport } = await import("./registry-import");
+const { createRegistryImport, previewRegistryCsv, receiveRegistryCsv, runRegistryImport } = await import("./registry-import");
 const { withCheckDigit } = await import("./serial-format");
 
 async function* textChunks(text: string, size = 64 * 1024) {
@@ -68,5 +68,24 @@ describe("registry import", () => {
     expect(await db.serialUnit.count({ where: { modelId: model.id } })).toBe(2);
     const empty = (async function* () {})();
     await expect(receiveRegistryCsv(admin.id, "empty.csv", empty)).rejects.toMatchObject({ messageKey: "registry.emptyFile" });
+  });
+
+  it("previews a file without writing anything: row count, first rows and every problem, including the registry's", async () => {
+    const { admin, model, code, serial } = await setup();
+    await db.serialUnit.create({ data: { serial: serial(9), modelId: model.id, manufacturedOn: new Date("2026-01-01") } });
+    const bytes = (text: string) => (async function* () { yield new TextEncoder().encode(text); })();
+    const good = Array.from({ length: 7 }, (_, n) => `${serial(n + 1)},${code},2026-01-01,A`);
+    const clean = await previewRegistryCsv(bytes(["serial,model_code,manufactured_on,lot", ...good].join("\n")));
+    expect(clean).toMatchObject({ totalRows: 7, importableRows: 7, errorCount: 0, errors: [] });
+    expect(clean.firstRows.map((row) => row.serial)).toEqual(good.slice(0, 5).map((line) => line.split(",")[0]));
+
+    const bad = await previewRegistryCsv(bytes(["serial,model_code,manufactured_on,lot", good[0], `${serial(9)},${code},2026-02-30,A`].join("\n")));
+    expect(bad).toMatchObject({ totalRows: 2, importableRows: 0, errorCount: 2 });
+    expect(bad.errors).toEqual([
+      { line: 3, problem: "badDate", value: "2026-02-30" },
+      { line: 3, problem: "alreadyInRegistry", value: serial(9) },
+    ]);
+    expect(await db.serialUnit.count({ where: { modelId: model.id } })).toBe(1);
+    expect(await db.serialImport.count({ where: { createdById: admin.id } })).toBe(0);
   });
 });

@@ -80,38 +80,71 @@ async function fail(importId: string, errors: RowError[], errorCount: number, to
   });
 }
 
+/**
+ * Read and check a whole file: the parser's problems plus serials already in the registry (for
+ * every row with a readable serial, so a row's every problem is listed). Used by the preview and
+ * again by the import itself, which trusts nothing the preview said.
+ */
+async function checkRegistryCsv(input: AsyncIterable<Uint8Array | string>, models: Map<string, RegistryModel>, onProgress?: (rowsRead: number) => void) {
+  const parsed = await parseRegistryCsv(input, models, { today: todayInTokyo(), maxErrors: MAX_REPORTED_ERRORS, onProgress });
+  const registryErrors: RowError[] = [];
+  const candidates = [...parsed.rows, ...parsed.rejectedSerials];
+  for (let i = 0; i < candidates.length; i += INSERT_CHUNK) {
+    const chunk = candidates.slice(i, i + INSERT_CHUNK);
+    // One array parameter instead of thousands of placeholders.
+    const existing = await db.$queryRaw<{ serial: string }[]>`
+      SELECT serial FROM "SerialUnit" WHERE serial = ANY(${chunk.map((row) => row.serial)}::text[])`;
+    const taken = new Set(existing.map((unit) => unit.serial));
+    for (const row of chunk) if (taken.has(row.serial)) registryErrors.push({ line: row.line, problem: "alreadyInRegistry", value: row.serial });
+  }
+  const errorCount = parsed.errorCount + registryErrors.length;
+  // Stable sort: a row's problems stay in column order, the registry one last.
+  const errors = [...parsed.errors, ...registryErrors].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
+  return { parsed, errors, errorCount };
+}
+
+const PREVIEW_ROWS = 5;
+
+export type RegistryPreview = {
+  totalRows: number;
+  importableRows: number;
+  firstRows: { line: number; serial: string; modelCode: string; manufacturedOn: string; lot: string | null }[];
+  errors: RowError[];
+  errorCount: number;
+};
+
+/** What an import of this file would do, without writing anything: shown before the admin confirms. */
+export async function previewRegistryCsv(body: AsyncIterable<Uint8Array>): Promise<RegistryPreview> {
+  const csv = await readLimited(body, MAX_CSV_BYTES, "registry.fileTooLarge");
+  if (csv.byteLength === 0) throw new AppError("VALIDATION", { messageKey: "registry.emptyFile" });
+  const { parsed, errors, errorCount } = await checkRegistryCsv((async function* () { yield csv; })(), await loadModels());
+  if (parsed.headerProblem) {
+    return { totalRows: 0, importableRows: 0, firstRows: [], errors: [{ line: 1, problem: "malformed", value: parsed.headerProblem }], errorCount: 1 };
+  }
+  return {
+    totalRows: parsed.totalRows,
+    importableRows: errorCount === 0 ? parsed.rows.length : 0,
+    firstRows: parsed.rows.slice(0, PREVIEW_ROWS),
+    errors,
+    errorCount,
+  };
+}
+
 export async function runRegistryImport(importId: string, adminId: string, input: AsyncIterable<Uint8Array | string>): Promise<void> {
   try {
     const models = await loadModels();
     let lastWrite = 0;
-    const parsed = await parseRegistryCsv(input, models, {
-      today: todayInTokyo(),
-      maxErrors: MAX_REPORTED_ERRORS,
-      onProgress: (rowsRead) => {
-        // At most one progress write a second.
-        if (Date.now() - lastWrite < 1000) return;
-        lastWrite = Date.now();
-        void db.serialImport.update({ where: { id: importId }, data: { processedRows: rowsRead } }).catch(() => {});
-      },
+    const { parsed, errors, errorCount } = await checkRegistryCsv(input, models, (rowsRead) => {
+      // At most one progress write a second.
+      if (Date.now() - lastWrite < 1000) return;
+      lastWrite = Date.now();
+      void db.serialImport.update({ where: { id: importId }, data: { processedRows: rowsRead } }).catch(() => {});
     });
     if (parsed.headerProblem) {
       await fail(importId, [{ line: 1, problem: "malformed", value: parsed.headerProblem }], 1, 0);
       return;
     }
-
-    // Serials already in the registry, checked in chunks.
-    const registryErrors: RowError[] = [];
-    for (let i = 0; i < parsed.rows.length; i += INSERT_CHUNK) {
-      const chunk = parsed.rows.slice(i, i + INSERT_CHUNK);
-      // One array parameter instead of thousands of placeholders.
-      const existing = await db.$queryRaw<{ serial: string }[]>`
-        SELECT serial FROM "SerialUnit" WHERE serial = ANY(${chunk.map((row) => row.serial)}::text[])`;
-      const taken = new Set(existing.map((unit) => unit.serial));
-      for (const row of chunk) if (taken.has(row.serial)) registryErrors.push({ line: row.line, problem: "alreadyInRegistry", value: row.serial });
-    }
-    const errorCount = parsed.errorCount + registryErrors.length;
     if (errorCount > 0) {
-      const errors = [...parsed.errors, ...registryErrors].sort((a, b) => a.line - b.line);
       await fail(importId, errors, errorCount, parsed.totalRows);
       await recordAudit({ action: "registry.import", outcome: "FAILURE", actorId: adminId, targetType: "SerialImport", targetId: importId, details: { errorCount } });
       return;

@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { defineAction } from "@/lib/action";
+import { AppError } from "@/lib/errors";
 import { redirect } from "@/lib/i18n/navigation";
-import { createRecallCampaign, markRecallCompleted, publishRecallCampaign } from "./campaigns";
+import { createRecallCampaign, deleteRecallDraft, markRecallCompleted, publishRecallCampaign, updateRecallDraft } from "./campaigns";
 import { ZRecallCampaignSchema, ZRecallCompletionSchema, ZRecallIdSchema } from "./schemas";
 
 /** Recall campaign actions (permission "recalls.manage"). */
@@ -14,6 +15,18 @@ export const createRecallAction = defineAction({ ...recalls, schema: ZRecallCamp
   const { id } = await createRecallCampaign(user.id, input);
   revalidatePath("/[locale]/admin/recalls", "layout");
   redirect({ href: `/admin/recalls/${id}`, locale: await getLocale() });
+});
+
+export const updateRecallAction = defineAction({ ...recalls, schema: ZRecallCampaignSchema }, async (input, { user }) => {
+  if (!input.campaignId) throw new AppError("NOT_FOUND");
+  await updateRecallDraft(user.id, input.campaignId, input);
+  revalidatePath("/[locale]/admin/recalls", "layout");
+});
+
+/** Drafts only; the page then goes back to the list. */
+export const deleteRecallAction = defineAction({ ...recalls, schema: ZRecallIdSchema }, async ({ campaignId }, { user }) => {
+  await deleteRecallDraft(user.id, campaignId);
+  revalidatePath("/[locale]/admin/recalls", "layout");
 });
 
 export const publishRecallAction = defineAction({ ...recalls, schema: ZRecallIdSchema }, async ({ campaignId }, { user }) => {

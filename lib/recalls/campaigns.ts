@@ -12,7 +12,8 @@ import type { TRecallCampaign } from "./schemas";
  * both languages. Drafts can be checked (how many units and owners) before publishing; publishing
  * notifies every current owner and later owners get the notice when they register the unit.
  */
-export async function createRecallCampaign(adminId: string, input: TRecallCampaign): Promise<{ id: string }> {
+/** The stored fields of a campaign from the form, checked against the model's serial format. */
+async function campaignData(input: TRecallCampaign) {
   const model = await db.productModel.findUnique({ where: { code: input.modelCode }, select: { id: true, serialPattern: true, checkDigit: true } });
   if (!model) throw new AppError("VALIDATION", { cause: { modelCode: "recalls.modelUnknown" } });
   const serialFrom = input.serialFrom ? normalizeSerial(input.serialFrom) : null;
@@ -27,21 +28,56 @@ export async function createRecallCampaign(adminId: string, input: TRecallCampai
   if (serialFrom && serialTo && !problems.serialTo && serialFrom > serialTo) problems.serialTo = "recalls.rangeReversed";
   if (Object.keys(problems).length > 0) throw new AppError("VALIDATION", { cause: problems });
   const lots = input.lots.split(/[\s,、]+/).map((lot) => lot.normalize("NFKC").trim()).filter(Boolean);
+  return {
+    code: input.code.trim().toUpperCase(),
+    modelId: model.id,
+    titleJa: input.titleJa, titleEn: input.titleEn, messageJa: input.messageJa, messageEn: input.messageEn,
+    serialFrom, serialTo, lots,
+  };
+}
+
+function codeTaken(error: unknown): never {
+  if ((error as { code?: string }).code === "P2002") throw new AppError("VALIDATION", { cause: { code: "recalls.codeTaken" } });
+  throw error;
+}
+
+export async function createRecallCampaign(adminId: string, input: TRecallCampaign): Promise<{ id: string }> {
+  const data = await campaignData(input);
   try {
-    return await db.recallCampaign.create({
-      data: {
-        code: input.code.trim().toUpperCase(),
-        modelId: model.id,
-        titleJa: input.titleJa, titleEn: input.titleEn, messageJa: input.messageJa, messageEn: input.messageEn,
-        serialFrom, serialTo, lots,
-        createdById: adminId,
-      },
-      select: { id: true },
-    });
+    return await db.recallCampaign.create({ data: { ...data, createdById: adminId }, select: { id: true } });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new AppError("VALIDATION", { cause: { code: "recalls.codeTaken" } });
-    throw error;
+    codeTaken(error);
   }
+}
+
+/**
+ * A draft that is no longer a draft: 404 when it does not exist, a clear refusal when it was
+ * published (owners were told; what they were told must stay as it was).
+ */
+async function refuseUnlessDraft(campaignId: string): Promise<never> {
+  const exists = await db.recallCampaign.findUnique({ where: { id: campaignId }, select: { status: true } });
+  if (!exists) throw new AppError("NOT_FOUND");
+  throw new AppError("CONFLICT", { messageKey: "recallsAdmin.publishedLocked" });
+}
+
+/** Change a draft. The status is part of the update's condition, so a publish in between wins. */
+export async function updateRecallDraft(adminId: string, campaignId: string, input: TRecallCampaign): Promise<void> {
+  const data = await campaignData(input);
+  let count: number;
+  try {
+    ({ count } = await db.recallCampaign.updateMany({ where: { id: campaignId, status: "DRAFT" }, data }));
+  } catch (error) {
+    codeTaken(error);
+  }
+  if (count === 0) await refuseUnlessDraft(campaignId);
+  await recordAudit({ action: "recall.updated", outcome: "SUCCESS", actorId: adminId, targetType: "RecallCampaign", targetId: campaignId });
+}
+
+/** Delete a draft (nobody was notified of it). Published campaigns stay. */
+export async function deleteRecallDraft(adminId: string, campaignId: string): Promise<void> {
+  const { count } = await db.recallCampaign.deleteMany({ where: { id: campaignId, status: "DRAFT" } });
+  if (count === 0) await refuseUnlessDraft(campaignId);
+  await recordAudit({ action: "recall.deleted", outcome: "SUCCESS", actorId: adminId, targetType: "RecallCampaign", targetId: campaignId });
 }
 
 /** Publish a draft and notify the owners. Publishing twice notifies nobody twice. */

@@ -5,7 +5,7 @@ vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")
 
 const { db } = await import("@/lib/db");
 const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
-const { createRecallCampaign, listRecallCampaigns, markRecallCompleted, publishRecallCampaign } = await import("./campaigns");
+const { createRecallCampaign, deleteRecallDraft, getRecallCampaign, listRecallCampaigns, markRecallCompleted, publishRecallCampaign, updateRecallDraft } = await import("./campaigns");
 const { acknowledgeOwnRecallNotice, getOwnRecallNotice, listOwnRecallNotices } = await import("./notices");
 const { acceptTransfer, startTransfer } = await import("@/lib/products/transfers");
 const { registerProduct } = await import("@/lib/products/registration");
@@ -15,6 +15,29 @@ beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.$
 const text = { titleJa: "点検のお願い", titleEn: "Inspection", messageJa: "無償で点検します。", messageEn: "Free inspection." };
 
 describe("recall campaigns", () => {
+  it("a draft can be edited and deleted; once published the server refuses both and nothing changes", async () => {
+    const staff = await testStaff("ADMIN");
+    const { model, units } = await testModelWithUnits(3);
+    const code = `RC-${crypto.randomUUID().slice(0, 8)}`;
+    const { id } = await createRecallCampaign(staff.id, { code, modelCode: model.code, serialFrom: "", serialTo: "", lots: "LOT-1", ...text });
+    await updateRecallDraft(staff.id, id, { code, modelCode: model.code, serialFrom: units[0]!.serial, serialTo: units[1]!.serial, lots: "", ...text, titleEn: "Inspection (corrected)" });
+    expect(await getRecallCampaign(id)).toMatchObject({ serialFrom: units[0]!.serial, serialTo: units[1]!.serial, lots: [], title: { en: "Inspection (corrected)" }, affectedUnits: 2 });
+    // The same checks as creating: a bound that is not a serial of the model is refused by field.
+    await expect(updateRecallDraft(staff.id, id, { code, modelCode: model.code, serialFrom: "ZZZ", serialTo: "", lots: "", ...text })).rejects.toMatchObject({ cause: { serialFrom: "recalls.boundNotOfModel" } });
+
+    const other = await createRecallCampaign(staff.id, { code: `${code}-X`, modelCode: model.code, serialFrom: "", serialTo: "", lots: "L", ...text });
+    await deleteRecallDraft(staff.id, other.id);
+    expect(await db.recallCampaign.findUnique({ where: { id: other.id } })).toBeNull();
+    await expect(deleteRecallDraft(staff.id, other.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await publishRecallCampaign(staff.id, id);
+    await expect(updateRecallDraft(staff.id, id, { code, modelCode: model.code, serialFrom: "", serialTo: "", lots: "LOT-2", ...text })).rejects.toMatchObject({
+      code: "CONFLICT", messageKey: "recallsAdmin.publishedLocked",
+    });
+    await expect(deleteRecallDraft(staff.id, id)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await getRecallCampaign(id)).toMatchObject({ status: "PUBLISHED", serialFrom: units[0]!.serial, lots: [], title: { en: "Inspection (corrected)" } });
+  });
+
   it("reach the current owners of units in the serial range or the lots, by email and on My Page, whatever their marketing consent", async () => {
     const staff = await testStaff("ADMIN");
     const { model, units } = await testModelWithUnits(6);

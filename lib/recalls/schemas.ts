@@ -14,12 +14,15 @@ export const ZRecallCampaignSchema = z
     titleEn: text(200),
     messageJa: text(5000),
     messageEn: text(5000),
+    /** Set when the form edits an existing draft. */
+    campaignId: z.string().min(1).max(40).optional(),
   })
   .refine((value) => value.serialFrom !== "" || value.serialTo !== "" || value.lots !== "", {
     path: ["lots"],
     message: "recalls.scopeRequired",
   });
 export type TRecallCampaign = z.output<typeof ZRecallCampaignSchema>;
+export type TRecallCampaignInput = z.input<typeof ZRecallCampaignSchema>;
 
 export const ZRecallIdSchema = z.object({ campaignId: z.string().min(1).max(40) });
 export const ZRecallCompletionSchema = z.object({ campaignId: z.string().min(1).max(40), serial: text(60) });

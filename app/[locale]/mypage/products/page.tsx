@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/page-title";
+import { ClaimOutcome } from "@/components/products/claim-outcome";
 import { RecallFlag } from "@/components/products/recall-flag";
 import { WarrantySummary } from "@/components/products/warranty-summary";
 import { Alert } from "@/components/ui/alert";
@@ -83,6 +84,7 @@ export default async function MyProductsPage({ params, searchParams }: PageProps
               <li key={claim.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
                 {nameIn(locale, claim.unit.model)} · <span className="font-mono">{claim.unit.serial}</span> —{" "}
                 <strong>{t(`claimStatus.${claim.status}`)}</strong> ({format.dateTime(claim.createdAt, { dateStyle: "medium" })})
+                <ClaimOutcome claim={claim} />
               </li>
             ))}
           </ul>
