@@ -81,6 +81,9 @@ test("[6.4.3] account pre-hijacking: a squatter's passkey does not survive the o
   await expect(page.getByRole("button", { name: /^Link / })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Send the confirmation email again" })).toBeVisible();
   await expectAccessible(page);
+  await page.goto("/ja/account/security");
+  await expect(page.getByRole("heading", { name: "先にメールアドレスを確認してください" })).toBeVisible();
+  await expectAccessible(page);
   const [account] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1 AND "emailVerified" IS NULL`, [victimEmail]);
 
   // A passkey from before the refusal existed (legacy): the squatter can sign in with it...
