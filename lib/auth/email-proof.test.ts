@@ -6,7 +6,7 @@ vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")
 
 const { db } = await import("@/lib/db");
 const { AppError } = await import("@/lib/errors");
-const { hashPassword } = await import("./password");
+const { hashPassword, verifyPassword } = await import("./password");
 const { issueAuthToken } = await import("./auth-tokens");
 const { resetPassword, signInWithMagicLink, verifyEmail } = await import("./email-flows");
 const { passkeyRegistrationOptions, registerPasskey } = await import("./passkeys");
@@ -69,6 +69,11 @@ async function refusal(promise: Promise<unknown>) {
   return error instanceof AppError ? { code: error.code, messageKey: error.messageKey } : error;
 }
 
+async function passwordWorks(userId: string): Promise<boolean> {
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  return verifyPassword(passwordHash, PASSWORD);
+}
+
 const NOTHING_LEFT = { passkeys: 0, recoveryCodes: 0, providers: 0, pendingLinks: 0, secondFactor: false, verified: true };
 
 describe("account pre-hijacking", () => {
@@ -106,7 +111,7 @@ describe("account pre-hijacking", () => {
 
     expect(await credentials(account.id)).toEqual({ ...NOTHING_LEFT, sessions: 0 });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: account.id, action: "auth.unproven_credentials_removed" } });
-    expect(audit.details).toEqual({ via: "password_reset", passkeys: 1, secondFactor: true, providers: ["oidc"], sessions: 2 });
+    expect(audit.details).toEqual({ via: "password_reset", passkeys: 1, secondFactor: true, providers: ["oidc"], sessions: 2, password: false });
 
     await startJobWorkers();
     const mail = await waitFor(() => db.outboxEmail.findFirst({ where: { to: account.email, template: "unprovenCredentialsRemoved" } }));
@@ -124,6 +129,24 @@ describe("account pre-hijacking", () => {
 
     expect(await credentials(account.id)).toEqual({ ...NOTHING_LEFT, sessions: 1 });
     expect(await db.session.findUnique({ where: { id: mine!.id } })).not.toBeNull();
+    // Whoever set the password holds a session and reads the mailbox: the password stays.
+    expect(await passwordWorks(account.id)).toBe(true);
+  });
+
+  it("[6.4.3] a verification link opened without the account's own session proves the mailbox, not the password: the password goes too", async () => {
+    const account = await makeUser(false);
+    await plantCredentials(account.id);
+    const { token } = await issueAuthToken({ purpose: "EMAIL_VERIFICATION", userId: account.id, email: account.email });
+    const stranger = await makeUser(true);
+    const { id: strangersSession } = await sessionFor(stranger.id);
+
+    expect(await verifyEmail(token, new Date(), strangersSession)).toBe(true);
+
+    expect(await credentials(account.id)).toEqual({ ...NOTHING_LEFT, sessions: 0 });
+    expect(await passwordWorks(account.id)).toBe(false);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: account.id, action: "auth.unproven_credentials_removed" } });
+    expect(audit.details).toMatchObject({ via: "email_verification", password: true });
+    expect(await db.session.findUnique({ where: { id: strangersSession } })).not.toBeNull();
   });
 
   it("[6.4.3] a magic link on a never-verified account signs the owner in without the squatter's second factor, which is removed", async () => {
@@ -133,6 +156,8 @@ describe("account pre-hijacking", () => {
 
     expect(await signInWithMagicLink(token)).toMatchObject({ next: "session" });
     expect(await credentials(account.id)).toEqual({ ...NOTHING_LEFT, sessions: 1 });
+    // The link proves the mailbox, not the password the squatter chose.
+    expect(await passwordWorks(account.id)).toBe(false);
   });
 
   it("[6.4.3] on a verified account a reset keeps the owner's passkeys and second factor (and still asks for it)", async () => {

@@ -12,14 +12,18 @@ import { enqueueEmail } from "@/lib/jobs/enqueue";
  * reset: no passkey, no second factor, no linked provider. When the mailbox is proven (verification
  * link, reset link, magic link) on an account that never was, whatever it holds that the proof does
  * not cover is removed: passkeys, TOTP and recovery codes, linked providers, pending links and the
- * other sessions. The owner is told by email and the audit log keeps what was removed.
+ * other sessions. The password goes too unless the proof covers it: a reset replaces it anyway, and
+ * a verification link opened in the browser that holds the account's own session shows that whoever
+ * set the password reads the mailbox; a magic link, or a verification link opened anywhere else,
+ * does not (the squatter would otherwise keep signing in with the password they chose). The owner is
+ * told by email and the audit log keeps what was removed.
  */
 export async function assertEmailVerified(userId: string): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { emailVerified: true } });
   if (!user?.emailVerified) throw new AppError("FORBIDDEN", { messageKey: "security.verifyEmailFirst" });
 }
 
-export type RemovedCredentials = { passkeys: number; secondFactor: boolean; providers: string[]; sessions: number };
+export type RemovedCredentials = { passkeys: number; secondFactor: boolean; providers: string[]; sessions: number; password: boolean };
 
 export type MailboxProof = "email_verification" | "password_reset" | "magic_link";
 
@@ -37,13 +41,24 @@ export async function acceptMailboxProof(
   const removed = await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({
       where: { id: user.id },
-      select: { email: true, emailVerified: true, totpEnabledAt: true, accounts: { select: { provider: true } } },
+      select: { email: true, emailVerified: true, totpEnabledAt: true, passwordHash: true, accounts: { select: { provider: true } } },
     });
     if (!before || before.emailVerified || before.email !== user.email) return null;
+    const ownSession = options.keepSessionId
+      ? await tx.session.findFirst({ where: { id: options.keepSessionId, userId: user.id }, select: { id: true } })
+      : null;
+    const passwordProven = proof === "password_reset" || (proof === "email_verification" && ownSession !== null);
+    const dropPassword = !passwordProven && before.passwordHash !== null;
     // Claimed under the condition, so two proofs at the same moment purge once.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, email: user.email, emailVerified: null },
-      data: { emailVerified: now, totpSecret: null, totpEnabledAt: null, totpLastStep: null },
+      data: {
+        emailVerified: now,
+        totpSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+        ...(dropPassword ? { passwordHash: null, passwordChangedAt: now } : {}),
+      },
     });
     if (count === 0) return null;
     const passkeys = await tx.passkey.deleteMany({ where: { userId: user.id } });
@@ -51,17 +66,18 @@ export async function acceptMailboxProof(
     await tx.account.deleteMany({ where: { userId: user.id } });
     await tx.authToken.deleteMany({ where: { userId: user.id, usedAt: null } });
     const sessions = await tx.session.deleteMany({
-      where: { userId: user.id, ...(options.keepSessionId ? { id: { not: options.keepSessionId } } : {}) },
+      where: { userId: user.id, ...(ownSession ? { id: { not: ownSession.id } } : {}) },
     });
     return {
       passkeys: passkeys.count,
       secondFactor: Boolean(before.totpEnabledAt),
       providers: before.accounts.map((account) => account.provider),
       sessions: sessions.count,
+      password: dropPassword,
     };
   });
   if (!removed) return null;
-  const anything = removed.passkeys > 0 || removed.secondFactor || removed.providers.length > 0 || removed.sessions > 0;
+  const anything = removed.passkeys > 0 || removed.secondFactor || removed.providers.length > 0 || removed.sessions > 0 || removed.password;
   if (!anything) return removed;
   await recordAudit({ action: "auth.unproven_credentials_removed", outcome: "SUCCESS", actorId: user.id, details: { via: proof, ...removed } });
   await enqueueEmail({
@@ -73,6 +89,7 @@ export async function acceptMailboxProof(
       secondFactor: removed.secondFactor ? "yes" : "no",
       providers: String(removed.providers.length),
       sessions: String(removed.sessions),
+      password: removed.password ? "yes" : "no",
       url: portalUrl(user.locale, "/account/security"),
     },
   });

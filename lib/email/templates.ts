@@ -23,6 +23,7 @@ export type EmailTemplate =
       secondFactor: "yes" | "no";
       providers: string;
       sessions: string;
+      password: "yes" | "no";
       url: string;
     }
   | { name: "transferCompleted"; product: string; serial: string; url: string }
