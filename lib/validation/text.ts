@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+// In the browser zod would probe `new Function` for its JIT: under the nonce CSP (no 'unsafe-eval')
+// that probe is reported as a CSP violation. Every schema imports this file, so this runs first.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 /**
  * The text primitives every schema builds on (ASVS 1.2/2.2: input is validated before it reaches
  * PostgreSQL or a staff page). PostgreSQL refuses NUL in text (a 500 before this), and other
