@@ -5,6 +5,7 @@ import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { viewRecentAuditEvents } from "@/lib/audit/queries";
 import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { UserText } from "@/components/ui/user-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("auditTitle") };
@@ -50,7 +51,7 @@ export default async function AuditLogPage({ params }: PageProps<"/[locale]/admi
                       </td>
                       <td className="py-1 pr-3">{t(`auditOutcomes.${event.outcome}`)}</td>
                       <td className="py-1 pr-3 [overflow-wrap:anywhere]">
-                        {event.actor ? event.actor.email : (event.actorLabel ?? t("staff.auditUnknownActor"))}
+                        <UserText>{event.actor ? event.actor.email : (event.actorLabel ?? t("staff.auditUnknownActor"))}</UserText>
                       </td>
                       <td className="py-1 font-mono">{event.ipAddress ?? "—"}</td>
                     </tr>

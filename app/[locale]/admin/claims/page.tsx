@@ -5,6 +5,7 @@ import { formatLocalDate } from "@/lib/i18n/format-local-date";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
+import { UserText } from "@/components/ui/user-text";
 import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
 import { enterLocale } from "@/lib/i18n/page";
 import { listOpenClaims } from "@/lib/products/claims";
@@ -48,9 +49,9 @@ export default async function ClaimsPage({ params }: PageProps<"/[locale]/admin/
                       <h3 className="mb-2 font-semibold">{t("claimant")}</h3>
                       <DescriptionList
                         items={[
-                          { term: t("who"), value: `${claim.claimant.name ?? ""} <${claim.claimant.email}>` },
+                          { term: t("who"), value: <UserText>{`${claim.claimant.name ?? ""} <${claim.claimant.email}>`}</UserText> },
                           { term: t("filedAt"), value: format.dateTime(claim.createdAt, { dateStyle: "medium", timeStyle: "short" }) },
-                          { term: t("message"), value: <span className="whitespace-pre-line">{claim.message}</span> },
+                          { term: t("message"), value: <UserText className="whitespace-pre-line">{claim.message}</UserText> },
                           { term: t("evidence"), value: <Photo fileId={claim.evidenceFileId} alt={t("evidence")} /> },
                         ]}
                       />
@@ -60,7 +61,7 @@ export default async function ClaimsPage({ params }: PageProps<"/[locale]/admin/
                       {owner ? (
                         <DescriptionList
                           items={[
-                            { term: t("who"), value: `${owner.user.name ?? ""} <${owner.user.email}>` },
+                            { term: t("who"), value: <UserText>{`${owner.user.name ?? ""} <${owner.user.email}>`}</UserText> },
                             { term: t("registeredAt"), value: format.dateTime(owner.registeredAt, { dateStyle: "medium" }) },
                             { term: t("purchasedOn"), value: owner.purchasedOn ? await formatLocalDate(localDateOf(owner.purchasedOn)) : "—" },
                             { term: t("evidence"), value: <Photo fileId={owner.proofFileId} alt={t("evidence")} /> },
