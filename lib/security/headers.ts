@@ -1,5 +1,5 @@
 /**
- * Response headers (ASVS 3.4.1, 3.4.3, 3.4.6). See docs/decisions/0006-nonce-csp.md.
+ * Response headers (ASVS 3.4.1, 3.4.3, 3.4.6). See docs/decisions/0006-nonce-csp-and-own-server.md.
  *
  * Pages get a Content-Security-Policy with a fresh nonce per request, set by proxy.ts: Next.js reads
  * the nonce from the request's CSP header and puts it on its own scripts, and 'strict-dynamic' lets
