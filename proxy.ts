@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import en from "@/lib/i18n/messages/en.json";
 import ja from "@/lib/i18n/messages/ja.json";
 import { routing } from "@/lib/i18n/routing";
-import { contentSecurityPolicy, createNonce } from "@/lib/security/headers";
+import { contentSecurityPolicy, createNonce, localeCookieFor } from "@/lib/security/headers";
 import { isCrossSiteWrite } from "@/lib/security/origin";
 import { hasBadCharacters, isOversizedAction } from "@/lib/security/request-screen";
 
@@ -17,7 +17,7 @@ import { hasBadCharacters, isOversizedAction } from "@/lib/security/request-scre
 const portalOrigin = new URL(env.AUTH_URL).origin;
 const production = env.NODE_ENV === "production";
 // The locale cookie is Secure when the portal is served over https (ASVS 3.3.1).
-const handleI18nRouting = createMiddleware(portalOrigin.startsWith("https:") ? { ...routing, localeCookie: { secure: true } } : routing);
+const handleI18nRouting = createMiddleware({ ...routing, localeCookie: localeCookieFor(portalOrigin) });
 
 /** A refusal with a short message in the language of the path (JSON for API callers). */
 function refuse(request: NextRequest, status: number, key: "badCharacters" | "tooLarge", requestId: string): NextResponse {

@@ -25,6 +25,11 @@ export function contentSecurityPolicy(nonce: string, production: boolean): strin
   ].join("; ");
 }
 
+/** The locale cookie's attributes for the portal's public origin: Secure over https (ASVS 3.3.1). */
+export function localeCookieFor(portalOrigin: string): { secure: true } | undefined {
+  return portalOrigin.startsWith("https:") ? { secure: true } : undefined;
+}
+
 /** 128 random bits, base64: unguessable and different on every request. */
 export function createNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
