@@ -36,17 +36,6 @@ export function zName() {
   return zText().regex(without(INVISIBLE_FORMATTING), "invisibleCharacters");
 }
 
-/** A record id (cuid, uuid) from a form, a URL or a route: nothing else reaches a query. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export function zId(max = 64) {
-  return z.string().max(max, "tooLong").regex(ID_PATTERN, "idInvalid");
-}
-
-/** For route handlers and pages: a parameter that is not a well-formed id can match no record. */
-export function isWellFormedId(value: unknown): value is string {
-  return typeof value === "string" && ID_PATTERN.test(value);
-}
-
 /** For proxy.ts: a decoded URL part with control characters is refused before any route sees it. */
 export function hasControlCharacters(value: string): boolean {
   return CONTROL_CHARACTERS.test(value);
