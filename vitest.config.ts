@@ -10,9 +10,9 @@ export default defineConfig({
     },
   },
   test: {
-    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
+    // next-auth and next-intl import "next/server" without an extension, which Node's ESM loader refuses;
     // inlined, Vite resolves it as Next's bundler would.
-    server: { deps: { inline: ["next-auth", "@auth/core"] } },
+    server: { deps: { inline: ["next-auth", "@auth/core", "next-intl"] } },
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     globalSetup: ["scripts/test/vitest-global-setup.ts"],

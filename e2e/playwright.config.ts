@@ -57,7 +57,8 @@ export default defineConfig({
       env: { E2E_APP_URL: baseURL },
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
+      // The same server as `npm start`: it takes the client address from the connection.
+      command: `node --import tsx scripts/serve.ts -p ${PORT}`,
       cwd: ROOT,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
@@ -70,6 +71,10 @@ export default defineConfig({
         AUTH_SECRET: E2E_AUTH_SECRET,
         DEMO_MODE: "true",
         I18N_STRICT: "true",
+        // The test runner plays the load balancer: each test's X-Forwarded-For is the address it
+        // connects from, so per-address limits do not collide across tests. hardening.spec.ts runs
+        // a second server with npm start's default (0) to show a forged header is ignored there.
+        TRUSTED_PROXY_HOPS: "1",
         LOG_LEVEL: "warn",
         NEXT_TELEMETRY_DISABLED: "1",
         SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,

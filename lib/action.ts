@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/permissions.server";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
 import { requestLogger } from "@/lib/log";
+import { CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS } from "@/lib/validation/text";
 
 export type ActionError = {
   code: AppErrorCode;
@@ -44,10 +45,13 @@ export function defineAction<S extends z.ZodType, T>(
     try {
       const user = "permission" in config ? await requirePermission(config.permission) : await getCurrentUser();
       const parsed = config.schema.safeParse(rawInput);
-      if (!parsed.success) {
+      // Every schema builds on lib/validation/text, and this net catches any field one missed:
+      // no control character reaches PostgreSQL (NUL made it answer 500).
+      const controlIssues = stringsWithControlCharacters(rawInput).map((path) => ({ path, message: "controlCharacters" }));
+      if (!parsed.success || controlIssues.length > 0) {
         const t = await getTranslations("validation");
         const fieldErrors: Record<string, string> = {};
-        for (const issue of parsed.error.issues) {
+        for (const issue of [...controlIssues, ...(parsed.success ? [] : parsed.error.issues)]) {
           const field = issue.path.join(".");
           if (fieldErrors[field]) continue;
           fieldErrors[field] = t.has(issue.message as never) ? t(issue.message as never) : issue.message;
@@ -61,6 +65,20 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, error: await toActionError(error) };
     }
   };
+}
+
+/** Paths of the strings in an action's input that hold control characters other than line breaks. */
+function stringsWithControlCharacters(value: unknown, path: PropertyKey[] = [], found: PropertyKey[][] = []): PropertyKey[][] {
+  if (typeof value === "string") {
+    if (CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS.test(value)) found.push(path);
+  } else if (path.length >= 8) {
+    // Deeper than any form: the schema decides.
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => stringsWithControlCharacters(item, [...path, index], found));
+  } else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) stringsWithControlCharacters(item, [...path, key], found);
+  }
+  return found;
 }
 
 async function toActionError(error: unknown): Promise<ActionError> {

@@ -27,8 +27,8 @@ const ZEnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS_CUSTOMER: z.coerce.number().int().positive().default(30 * 24),
   /** Minutes after a sign-in or re-authentication during which sensitive changes need no new proof. */
   STEP_UP_MINUTES: z.coerce.number().int().positive().default(10),
-  /** Reverse proxies in front of the app that append to X-Forwarded-For (see lib/request-context.ts). */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For; 0: none, use the connection (lib/security/client-address.ts). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Missing translations throw instead of falling back (set by the test scripts). */
   I18N_STRICT: booleanFlag,
   UPLOADTHING_TOKEN: z.string().optional(),

@@ -1,17 +1,16 @@
 import "server-only";
 import { headers } from "next/headers";
-import { env } from "@/lib/env";
 import { REQUEST_ID_HEADER } from "@/lib/log";
 
 /**
- * The client's address. Left-most X-Forwarded-For entries are whatever the client wrote; the
- * right-most one was added by the nearest hop we trust (our reverse proxy, or Next itself, which
- * fills the header from the socket when it is absent). With more proxies in front, each appends
- * one entry: TRUSTED_PROXY_HOPS says how many to count from the right.
+ * The client's address: the one place app code reads it. The portal's server (scripts/serve.ts,
+ * run by `npm start` and the e2e suite) replaces X-Forwarded-For with the single address it worked
+ * out from the connection and TRUSTED_PROXY_HOPS (lib/security/client-address.ts), so a header a
+ * client wrote never gets here. Should a list still arrive, the right-most entry is the nearest hop's.
  */
-export function clientAddress(forwardedFor: string | null | undefined, trustedHops = env.TRUSTED_PROXY_HOPS): string | undefined {
+export function clientAddress(forwardedFor: string | null | undefined): string | undefined {
   const entries = (forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  return entries[Math.max(entries.length - trustedHops, 0)]?.slice(0, 64) || undefined;
+  return entries.at(-1)?.slice(0, 64) || undefined;
 }
 
 export type RequestMeta = { ipAddress?: string; userAgent?: string; requestId?: string };

@@ -4,7 +4,8 @@
  * 1. DATABASE_URL unset → start the embedded PostgreSQL (.data/postgres); set → use it, start nothing.
  * 2. Apply pending migrations.
  * 3. Demo mode (embedded database, or DEMO_MODE=true): seed the demo data once.
- * 4. `next build` unless the last build is still current; then `next start` (or `next dev`).
+ * 4. `next build` unless the last build is still current; then scripts/serve.ts (Next behind our own
+ *    node:http server, production or `--dev`).
  * Ctrl-C stops Next and then PostgreSQL. Running it again keeps the data and skips done work.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -45,7 +46,7 @@ async function stopLeftoverServer(): Promise<void> {
   rmSync(SERVER_PID_FILE, { force: true });
   if (!Number.isInteger(pid) || !isAlive(pid)) return;
   const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
-  if (!/next/.test(cmdline)) return; // the pid was reused by something else: leave it alone
+  if (!/next|serve\.ts/.test(cmdline)) return; // the pid was reused by something else: leave it alone
   log(`Stopping a Next server (pid ${pid}) left running by an earlier run...`);
   await stopProcess(pid, "SIGTERM", 5_000);
 }
@@ -123,7 +124,9 @@ async function main(): Promise<void> {
 
     // Demo accounts must not be reachable from the network: listen on loopback only.
     const hostArgs = demo ? ["-H", "127.0.0.1"] : [];
-    child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port), ...hostArgs], {
+    // Our own server around Next (scripts/serve.ts): the client address comes from the connection.
+    const serveArgs = ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts"), ...(dev ? ["--dev"] : [])];
+    child = spawn(process.execPath, [...serveArgs, "-p", String(port), ...hostArgs], {
       cwd: ROOT,
       env: childEnv,
       stdio: ["ignore", "inherit", "inherit"],

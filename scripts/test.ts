@@ -1,7 +1,7 @@
 /**
  * `npm test`: everything CI checks, in order, stopping at the first failure.
  *   1. types (next typegen + tsc)   2. lint (eslint)   3. unit + integration (vitest, real PostgreSQL)
- *   4. e2e (Playwright on Debian Chromium against `next start` on a fresh, seeded database)
+ *   4. e2e (Playwright on Debian Chromium against scripts/serve.ts, a production build, on a fresh, seeded database)
  * `--only static|unit|e2e` runs one part. Chromium is installed with apt when missing.
  * Databases: TEST_DATABASE_URL if set, else an embedded PostgreSQL in .data/postgres-test.
  */

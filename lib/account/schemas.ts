@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { zName, zText } from "@/lib/validation/text";
 
 /**
  * The profile form, shared by the form and the server action. Every field may stay empty: details
  * are asked for when a feature needs them (progressive profiling), never all at sign-up.
  */
-const optional = (max: number) => z.string().trim().max(max, "tooLong");
+const optional = (max: number) => zText().trim().max(max, "tooLong");
 
 export const ZProfileSchema = z.object({
-  name: optional(100),
+  name: zName().trim().max(100, "tooLong"),
   // Furigana in katakana (full-width), with spaces and the long-vowel mark.
   nameKana: optional(100).refine((value) => value === "" || /^[\u30A0-\u30FF\u3000\s]+$/u.test(value), "kanaOnly"),
   phone: optional(20).refine((value) => value === "" || /^\+?[0-9][0-9-]{8,18}$/.test(value), "phoneInvalid"),

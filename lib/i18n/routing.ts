@@ -5,6 +5,8 @@ export const routing = defineRouting({
   locales: ["ja", "en"],
   defaultLocale: "ja",
   localePrefix: "always",
+  // The locale switcher writes the cookie in the browser: Secure over https (proxy.ts does the same).
+  ...(typeof window !== "undefined" && window.location.protocol === "https:" ? { localeCookie: { secure: true } } : {}),
 });
 
 export type Locale = (typeof routing.locales)[number];

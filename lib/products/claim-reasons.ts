@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zMultilineText, zText } from "@/lib/validation/text";
 
 /**
  * Why staff turn down an ownership claim, and what the customer can do next. One short list,
@@ -26,12 +27,12 @@ export function isClaimRejectReason(value: string | null | undefined): value is 
 /** The staff decision form and its server action: a rejection needs a reason; the note goes to the customer. */
 export const ZClaimDecisionSchema = z
   .object({
-    claimId: z.string().min(1).max(40),
+    claimId: zText().min(1).max(40),
     approve: z.boolean(),
     reason: z.enum(CLAIM_REJECT_REASONS).nullable().default(null),
-    note: z.string().trim().max(1000, "tooLong").default(""),
+    note: zMultilineText().trim().max(1000, "tooLong").default(""),
     /** The registration shown to staff (null: nobody owned it). */
-    reviewedOwnershipId: z.string().max(40).nullable(),
+    reviewedOwnershipId: zText().max(40).nullable(),
   })
   .refine((value) => value.approve || value.reason !== null, { path: ["reason"], message: "claimsAdmin.reasonRequired" });
 export type TClaimDecision = z.input<typeof ZClaimDecisionSchema>;

@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   checkAgainstFormats,
   checkSerialFormat,
+  compilePattern,
   hasValidCheckDigit,
   isUsablePattern,
   luhnCheckDigit,
   mod37_36CheckCharacter,
   normalizeSerial,
+  SERIAL_MAX_LENGTH,
   withCheckDigit,
 } from "./serial-format";
 
@@ -65,6 +67,21 @@ describe("serial formats", () => {
     expect(isUsablePattern("AC26[0-9")).toBe(false);
     expect(isUsablePattern("")).toBe(false);
     expect(isUsablePattern("A".repeat(201))).toBe(false);
+  });
+
+  it("[1.3.12] runs a catastrophic pattern in linear time, on the server and in the browser alike", () => {
+    // With JavaScript's backtracking engine each of these takes minutes (2^n paths); RE2 is linear.
+    const started = performance.now();
+    expect(checkSerialFormat(`${"A".repeat(SERIAL_MAX_LENGTH - 1)}!`, { pattern: "^(A+)+$", checkDigit: "NONE" })).toBe("pattern");
+    expect(checkAgainstFormats(`${"A".repeat(SERIAL_MAX_LENGTH - 1)}!`, [{ pattern: "(A|AA)+", checkDigit: "NONE" }])).toBe("pattern");
+    expect(compilePattern("(a*)*b").test(`${"a".repeat(100_000)}`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it("[1.3.12] refuses at save time what the linear-time engine cannot run (back-references, look-arounds)", () => {
+    expect(isUsablePattern("(A)\\1")).toBe(false);
+    expect(isUsablePattern("(?=A)[A-Z]{4}")).toBe(false);
+    expect(isUsablePattern("(?<!X)[A-Z]{4}")).toBe(false);
   });
 });
 

@@ -1,3 +1,5 @@
+import { RE2JS } from "re2js";
+
 /**
  * Serial numbers: each model has a format (a pattern and an optional check digit). Pure, so the
  * registration form checks as the customer types and the server and CSV import check the same way.
@@ -46,19 +48,25 @@ export function checkAgainstFormats(serial: string, formats: SerialFormat[]): "o
   return problems.includes("checkDigit") ? "checkDigit" : "pattern";
 }
 
-const compiled = new Map<string, RegExp>();
+const compiled = new Map<string, RE2JS>();
 
-/** The pattern must match the whole serial; it is anchored here whatever the admin wrote. */
-export function compilePattern(pattern: string): RegExp {
+/**
+ * The pattern must match the whole serial; it is anchored here whatever the admin wrote. Admins
+ * write the patterns and every customer look-up runs them, so they run on RE2 (linear time, no
+ * back-references or look-arounds): a pattern such as `(a+)+` cannot stall the server or the
+ * browser (ASVS 1.3.x, ReDoS). The same engine runs in the form and on the server.
+ */
+export function compilePattern(pattern: string): { test(serial: string): boolean } {
   let regex = compiled.get(pattern);
   if (!regex) {
-    regex = new RegExp(`^(?:${pattern.replace(/^\^/, "").replace(/\$$/, "")})$`, "u");
+    regex = RE2JS.compile(`(?:${pattern.replace(/^\^/, "").replace(/\$$/, "")})`);
     compiled.set(pattern, regex);
   }
-  return regex;
+  const matcher = regex;
+  return { test: (serial) => matcher.matches(serial) };
 }
 
-/** For the catalog form: a pattern that does not compile, or is unreasonably long, is refused. */
+/** For the catalog form: a pattern RE2 cannot compile, or an unreasonably long one, is refused. */
 export function isUsablePattern(pattern: string): boolean {
   if (pattern.length === 0 || pattern.length > 200) return false;
   try {

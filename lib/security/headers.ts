@@ -1,12 +1,16 @@
 /**
- * Response headers sent on every route (ASVS 3.4.1, 3.4.3, 3.4.6).
+ * Response headers (ASVS 3.4.1, 3.4.3, 3.4.6). See docs/decisions/0007-nonce-csp-and-own-server.md.
  *
- * The CSP is static (no per-request nonce) so that pages stay cacheable by Next; inline scripts are
- * needed by React's streaming runtime, so `script-src` allows 'unsafe-inline' but no other origin.
- * `frame-ancestors 'none'` stops clickjacking. See docs/decisions/0003-static-csp.md.
+ * Pages get a Content-Security-Policy with a fresh nonce per request, set by proxy.ts: Next.js reads
+ * the nonce from the request's CSP header and puts it on its own scripts, and 'strict-dynamic' lets
+ * those scripts load the rest of the app. No inline script without the nonce runs, so injected markup
+ * cannot execute. Styles keep 'unsafe-inline' (React style attributes; styles run no code).
+ * Route handlers set their own policy (the file route: `default-src 'none'; sandbox`), so this one
+ * is not sent on /api/ paths.
  */
-export function contentSecurityPolicy(production: boolean): string {
-  const scriptSrc = production ? "'self' 'unsafe-inline'" : "'self' 'unsafe-inline' 'unsafe-eval'";
+export function contentSecurityPolicy(nonce: string, production: boolean): string {
+  // Development only: React's dev tools evaluate code (hot reload, error overlay).
+  const scriptSrc = `'self' 'nonce-${nonce}' 'strict-dynamic'${production ? "" : " 'unsafe-eval'"}`;
   return [
     "default-src 'self'",
     `script-src ${scriptSrc}`,
@@ -21,9 +25,19 @@ export function contentSecurityPolicy(production: boolean): string {
   ].join("; ");
 }
 
+/** The locale cookie's attributes for the portal's public origin: Secure over https (ASVS 3.3.1). */
+export function localeCookieFor(portalOrigin: string): { secure: true } | undefined {
+  return portalOrigin.startsWith("https:") ? { secure: true } : undefined;
+}
+
+/** 128 random bits, base64: unguessable and different on every request. */
+export function createNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
+/** Headers every response carries (next.config.ts); the CSP comes from proxy.ts or the route. */
 export function securityHeaders(production: boolean): { key: string; value: string }[] {
   const headers = [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy(production) },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "X-Frame-Options", value: "DENY" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -6,6 +6,7 @@ import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { auditFilterParams, listRecordedAuditActions, parseAuditFilter, searchAuditEvents } from "@/lib/audit/queries";
 import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { UserText } from "@/components/ui/user-text";
 import { Link } from "@/lib/i18n/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -61,7 +62,7 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
                       </td>
                       <td className="py-1 pr-3">{t(`auditOutcomes.${event.outcome}`)}</td>
                       <td className="py-1 pr-3 [overflow-wrap:anywhere]">
-                        {event.actor ? event.actor.email : (event.actorLabel ?? t("staff.auditUnknownActor"))}
+                        <UserText>{event.actor ? event.actor.email : (event.actorLabel ?? t("staff.auditUnknownActor"))}</UserText>
                       </td>
                       <td className="min-w-48 py-1 pr-3 [overflow-wrap:anywhere]">
                         {event.targetType ? (
@@ -71,7 +72,7 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
                           </span>
                         ) : event.subjects.length === 0 ? "—" : null}
                         {event.subjects.length > 0 && (
-                          <span className="block">{t("staff.auditWhose", { people: event.subjects.join(", ") })}</span>
+                          <UserText className="block">{t("staff.auditWhose", { people: event.subjects.join(", ") })}</UserText>
                         )}
                       </td>
                       <td className="py-1 font-mono">{event.ipAddress ?? "—"}</td>

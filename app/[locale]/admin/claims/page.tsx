@@ -7,6 +7,7 @@ import { formatLocalDate } from "@/lib/i18n/format-local-date";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
+import { UserText } from "@/components/ui/user-text";
 import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
 import { enterLocale } from "@/lib/i18n/page";
 import { CLAIM_FILTERS, CLAIM_HISTORY_LIMIT, listClaimsForReview, type ClaimFilter } from "@/lib/products/claims";
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("claimsAdmin"))("title") };
 }
 
-const person = (user: { name: string | null; email: string }) => `${user.name ?? ""} <${user.email}>`;
+const person = (user: { name: string | null; email: string }) => <UserText>{`${user.name ?? ""} <${user.email}>`}</UserText>;
 
 export default async function ClaimsPage({ params, searchParams }: PageProps<"/[locale]/admin/claims">) {
   await enterLocale(params);
@@ -58,7 +59,7 @@ export default async function ClaimsPage({ params, searchParams }: PageProps<"/[
                           items={[
                             { term: t("who"), value: person(claim.claimant) },
                             { term: t("filedAt"), value: when(claim.createdAt) },
-                            { term: t("message"), value: <span className="whitespace-pre-line [unicode-bidi:isolate]">{claim.message}</span> },
+                            { term: t("message"), value: <UserText className="whitespace-pre-line">{claim.message}</UserText> },
                             { term: t("evidence"), value: <PhotoViewer fileId={claim.evidenceFileId} label={`${t("claimant")}: ${t("evidence")}`} /> },
                           ]}
                         />
@@ -88,7 +89,7 @@ export default async function ClaimsPage({ params, searchParams }: PageProps<"/[
                               { term: t("decidedBy"), value: claim.decidedBy ? person(claim.decidedBy) : t("unknownStaff") },
                               { term: t("decidedAt"), value: claim.decidedAt ? when(claim.decidedAt) : "—" },
                               ...(reason ? [{ term: t("reasonShown"), value: reason }] : []),
-                              { term: t("noteShown"), value: claim.decisionNote ? <span className="whitespace-pre-line [unicode-bidi:isolate]">{claim.decisionNote}</span> : "—" },
+                              { term: t("noteShown"), value: claim.decisionNote ? <UserText className="whitespace-pre-line">{claim.decisionNote}</UserText> : "—" },
                             ]}
                           />
                         </section>

@@ -23,7 +23,8 @@ export const GET = defineRoute<{ id: string }>({ public: true }, async (request,
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Content-Disposition": "inline",
-      "Cache-Control": "private, max-age=300",
+      // Private photos: no copy in the browser's or any shared cache (ASVS 14.3.2).
+      "Cache-Control": "no-store",
     },
   });
 });

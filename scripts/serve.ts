@@ -1,0 +1,49 @@
+/**
+ * The portal's HTTP server: Next.js behind a few lines of node:http, so that the client's address
+ * comes from the connection. Next's own server keeps an X-Forwarded-For the client sent (it only
+ * fills the header when absent), and App Router code cannot see the socket; a forged header would
+ * reset every per-address throttle and put a made-up address in the audit log. Here the address is
+ * worked out from the socket and TRUSTED_PROXY_HOPS (lib/security/client-address.ts) and written
+ * over the header before Next sees the request.
+ *
+ * Used by `npm start` / `npm run dev` (scripts/start.ts) and the e2e suite:
+ *   node --import tsx scripts/serve.ts [--dev] [-p PORT] [-H HOST]
+ */
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseEnv } from "../lib/env-schema.ts";
+import { clientAddressFromHops, PROXY_SET_HEADERS } from "../lib/security/client-address.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const option = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+
+const dev = args.includes("--dev");
+const port = Number.parseInt(option("-p") ?? process.env.PORT ?? "3000", 10);
+const hostname = option("-H");
+// As `next start` / `next dev` do; set before Next.js (and React) are loaded.
+(process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
+const trustedHops = parseEnv(process.env).TRUSTED_PROXY_HOPS;
+
+const { default: next } = await import("next");
+const app = next({ dev, dir: ROOT, hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  const address = clientAddressFromHops(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedHops);
+  if (address) request.headers["x-forwarded-for"] = address;
+  else delete request.headers["x-forwarded-for"];
+  if (trustedHops === 0) for (const header of PROXY_SET_HEADERS) delete request.headers[header];
+  void handle(request, response);
+});
+server.on("upgrade", (request, socket, head) => void app.getUpgradeHandler()(request, socket, head));
+
+const stop = () => server.close(() => void app.close().finally(() => process.exit(0)));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+
+server.listen(port, hostname, () => {
+  console.log(`[serve] ${dev ? "development" : "production"} server on http://${hostname ?? "localhost"}:${port} (trusted proxy hops: ${trustedHops})`);
+});
