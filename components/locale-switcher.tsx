@@ -13,7 +13,7 @@ export function LocaleSwitcher() {
   const search = useSearchParams().toString();
   return (
     <nav aria-label={t("common.language")}>
-      <ul className="flex gap-1 text-sm">
+      <ul className="flex gap-0.5 text-sm sm:gap-1">
         {routing.locales.map((locale) => (
           <li key={locale}>
             <Link
@@ -21,7 +21,7 @@ export function LocaleSwitcher() {
               locale={locale}
               lang={locale}
               aria-current={locale === current ? "page" : undefined}
-              className={`inline-flex min-h-11 items-center rounded-md px-2 ${
+              className={`inline-flex min-h-11 items-center rounded-md px-1.5 sm:px-2 ${
                 locale === current ? "font-semibold text-brand-700 underline" : "text-slate-700 hover:bg-slate-100"
               }`}
             >

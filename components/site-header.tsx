@@ -17,7 +17,7 @@ export async function SiteHeader() {
   const links = user ? primaryNavFor(user).map((entry) => ({ href: entry.href, label: t(`nav.${entry.labelKey}`) })) : [];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-1 sm:py-2">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-1 sm:gap-x-3 sm:py-2">
         <Link href="/" className="mr-auto inline-flex min-h-11 items-center font-bold text-brand-700 sm:text-lg">
           {t("common.appName")}
         </Link>
@@ -38,7 +38,7 @@ export async function SiteHeader() {
             </div>
           </div>
         ) : (
-          <CurrentPageLink href="/signin" className="inline-flex min-h-11 items-center rounded-md px-2 text-sm text-slate-700 hover:bg-slate-100">
+          <CurrentPageLink href="/signin" className="inline-flex min-h-11 items-center rounded-md px-1.5 text-sm text-slate-700 hover:bg-slate-100 sm:px-2">
             {t("common.signIn")}
           </CurrentPageLink>
         )}

@@ -7,6 +7,7 @@ import { errorMessageOf, uploadWithProgress } from "@/components/files/upload-re
 import { Alert } from "@/components/ui/alert";
 import { FieldFrame, useFieldIds } from "@/components/ui/field-frame";
 import { useRouter } from "@/lib/i18n/navigation";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type ImportStatus = {
   id: string;
@@ -107,7 +108,7 @@ export function RegistryImportPanel() {
       {data?.status === "FAILED" && (
         <div className="space-y-3">
           <Alert tone="error">{t("failed", { count: data.errorCount, file: data.fileName })}</Alert>
-          <div className="max-h-96 overflow-auto rounded border border-slate-200">
+          <TableScroll label={t("errorsCaption")} className="max-h-96 overflow-y-auto rounded border border-slate-200">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("errorsCaption")}</caption>
               <thead className="bg-slate-50">
@@ -122,12 +123,12 @@ export function RegistryImportPanel() {
                   <tr key={`${error.line}-${index}`} className="border-t border-slate-100">
                     <td className="px-3 py-1.5 font-mono">{error.line}</td>
                     <td className="px-3 py-1.5">{t.has(`problems.${error.problem}` as never) ? t(`problems.${error.problem}` as never) : error.problem}</td>
-                    <td className="px-3 py-1.5 font-mono [overflow-wrap:anywhere]">{error.value ?? ""}</td>
+                    <td className="px-3 py-1.5 font-mono">{error.value ?? ""}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {data.errorCount > (data.errors?.length ?? 0) && <p className="text-sm">{t("moreErrors", { shown: data.errors?.length ?? 0 })}</p>}
         </div>
       )}

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Shown on the sign-in page in demo mode only (DEMO_MODE=true), never in production. */
 export async function DemoAccounts({
@@ -19,7 +20,7 @@ export async function DemoAccounts({
         {t("signIn.demoTitle")}
       </h2>
       <p className="mt-1 text-sm text-amber-950">{t("signIn.demoLead")}</p>
-      <div className="mt-3 overflow-x-auto">
+      <TableScroll label={t("signIn.demoTitle")} className="mt-3">
         <table className="w-full text-left text-sm text-amber-950">
           <thead>
             <tr>
@@ -38,7 +39,7 @@ export async function DemoAccounts({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="mt-3 text-sm text-amber-950">{t("signIn.demoTotp", { code: totpCode })}</p>
     </section>
   );

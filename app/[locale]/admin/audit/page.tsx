@@ -5,6 +5,7 @@ import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { viewRecentAuditEvents } from "@/lib/audit/queries";
 import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("auditTitle") };
@@ -25,7 +26,7 @@ export default async function AuditLogPage({ params }: PageProps<"/[locale]/admi
         ) : (
           <>
             <p className="mb-3 text-sm text-slate-600">{t("staff.auditCount", { count: events.length })}</p>
-            <div className="overflow-x-auto">
+            <TableScroll label={t("staff.auditTitle")}>
               <table className="w-full text-left text-sm">
                 <thead className="text-slate-600">
                   <tr>
@@ -49,7 +50,7 @@ export default async function AuditLogPage({ params }: PageProps<"/[locale]/admi
                           : event.action}
                       </td>
                       <td className="py-1 pr-3">{t(`auditOutcomes.${event.outcome}`)}</td>
-                      <td className="py-1 pr-3 [overflow-wrap:anywhere]">
+                      <td className="py-1 pr-3">
                         {event.actor ? event.actor.email : (event.actorLabel ?? t("staff.auditUnknownActor"))}
                       </td>
                       <td className="py-1 font-mono">{event.ipAddress ?? "—"}</td>
@@ -57,7 +58,7 @@ export default async function AuditLogPage({ params }: PageProps<"/[locale]/admi
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
       </Card>

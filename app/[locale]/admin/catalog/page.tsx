@@ -8,6 +8,7 @@ import { listModels } from "@/lib/catalog/models";
 import { enterLocale } from "@/lib/i18n/page";
 import { Link } from "@/lib/i18n/navigation";
 import { nameIn } from "@/lib/i18n/localized";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("catalog"))("title") };
@@ -25,7 +26,7 @@ export default async function CatalogPage({ params, searchParams }: PageProps<"/
       <div className="mb-4">
         <Button asChild><Link href="/admin/catalog/new">{t("newModel")}</Link></Button>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label={t("title")} className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("title")}</caption>
           <thead className="bg-slate-50">
@@ -56,7 +57,7 @@ export default async function CatalogPage({ params, searchParams }: PageProps<"/
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }
