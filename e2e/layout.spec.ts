@@ -103,6 +103,22 @@ for (const role of ROLES) {
   }
 }
 
+// At desktop width the same pages fit too, and Japanese still wraps between words.
+for (const role of ROLES) {
+  test(`desktop: every page of a ${role} fits the screen and wraps by words (ja)`, async ({ page, login }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const user = await login(role);
+    const pages = [...pagesOf(user), ...(await withContent(user))];
+    for (const path of pages) {
+      await page.goto(`/ja${path}`);
+      await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
+      expect(await pageOverflow(page), `${path}: horizontal page scroll`).toBeLessThanOrEqual(0);
+      expect(await cellsNarrowerThanAWord(page), `${path}: text broken inside words`).toEqual([]);
+    }
+  });
+}
+
 for (const locale of LOCALES) {
   test(`390 px: public pages fit the screen and wrap by words (${locale})`, async ({ page }) => {
     test.setTimeout(90_000);

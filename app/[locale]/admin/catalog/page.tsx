@@ -41,7 +41,7 @@ export default async function CatalogPage({ params, searchParams }: PageProps<"/
           <tbody>
             {models.map((model) => (
               <tr key={model.id} className="border-t border-slate-100">
-                <td className="px-3 py-2 font-mono">
+                <td className="px-3 py-2 font-mono whitespace-nowrap">
                   <Link href={`/admin/catalog/${encodeURIComponent(model.code)}`} className="font-semibold text-brand-700 underline">{model.code}</Link>
                   {model.archivedAt && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs">{t("archivedBadge")}</span>}
                 </td>
