@@ -1,25 +1,53 @@
 import { getTranslations } from "next-intl/server";
-import { Suspense, type ReactNode } from "react";
+import { Suspense } from "react";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { Link } from "@/lib/i18n/navigation";
+import { primaryNavFor } from "@/lib/navigation/nav";
+import { AreaNav, CurrentPageLink } from "./area-nav";
 import { LocaleSwitcher } from "./locale-switcher";
+import { SignOutButton } from "./sign-out-button";
 
-/** Top bar shared by all pages: brand, optional area navigation and account controls, language. */
-export async function SiteHeader({ nav, account }: { nav?: ReactNode; account?: ReactNode }) {
-  const t = await getTranslations("common");
+/**
+ * Top bar of every page: brand, language, and who is signed in with sign-out, then the user's own
+ * area navigation. It reads the user itself, so public pages (home, 404, legal) show a signed-in
+ * user as signed in too.
+ */
+export async function SiteHeader() {
+  const [t, user] = await Promise.all([getTranslations(), getCurrentUser()]);
+  const links = user ? primaryNavFor(user).map((entry) => ({ href: entry.href, label: t(`nav.${entry.labelKey}`) })) : [];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-        <Link href="/" className="mr-auto inline-flex min-h-11 items-center text-lg font-bold text-brand-700">
-          {t("appName")}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-1 sm:gap-x-3 sm:py-2">
+        <Link href="/" className="mr-auto inline-flex min-h-11 items-center font-bold text-brand-700 sm:text-lg">
+          {t("common.appName")}
         </Link>
         <Suspense>
           <LocaleSwitcher />
         </Suspense>
-        {account}
+        {user ? (
+          // Full width on a phone: the name and sign-out share a row of their own (issue 9 item 10).
+          <div className="flex w-full min-w-0 items-center justify-between gap-3 sm:w-auto" data-testid="account-controls">
+            <p className="min-w-0 truncate text-sm text-slate-700">
+              <span className="sr-only">{t("common.signedInAs")}: </span>
+              <span className="font-medium text-slate-900">{user.name ?? user.email}</span>{" "}
+              <span className="text-slate-500">({t(`roles.${user.role}`)})</span>
+            </p>
+            {/* Never squeezed by a long name: the name is truncated instead. */}
+            <div className="shrink-0">
+              <SignOutButton />
+            </div>
+          </div>
+        ) : (
+          <CurrentPageLink href="/signin" className="inline-flex min-h-11 items-center rounded-md px-1.5 text-sm text-slate-700 hover:bg-slate-100 sm:px-2">
+            {t("common.signIn")}
+          </CurrentPageLink>
+        )}
       </div>
-      {nav && (
+      {links.length > 0 && (
         <div className="border-t border-slate-100">
-          <div className="mx-auto max-w-6xl overflow-x-auto px-4">{nav}</div>
+          <div className="mx-auto max-w-6xl px-2 sm:px-4">
+            <AreaNav label={t("nav.primary")} links={links} />
+          </div>
         </div>
       )}
     </header>

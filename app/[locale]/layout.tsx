@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
   return { title: { default: t("title"), template: `%s | ${t("title")}` }, description: t("description") };
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d5fbf" };
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
   const { locale } = await params;

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { describeAddress } from "@/lib/auth/session-list";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type SecurityEvent = { id: bigint; at: Date; action: string; outcome: string; ipAddress: string | null };
 
@@ -8,7 +9,7 @@ export async function SecurityEventsTable({ events }: { events: SecurityEvent[] 
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   if (events.length === 0) return <p className="text-slate-600">{t("activity.empty")}</p>;
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={t("activity.title")}>
       <table className="w-full text-left text-sm">
         <thead className="text-slate-600">
           <tr>
@@ -32,6 +33,6 @@ export async function SecurityEventsTable({ events }: { events: SecurityEvent[] 
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -7,6 +7,7 @@ import { errorMessageOf, uploadWithProgress } from "@/components/files/upload-re
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldFrame, useFieldIds } from "@/components/ui/field-frame";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { useRouter } from "@/lib/i18n/navigation";
 
 type ImportStatus = {
@@ -173,7 +174,7 @@ function RegistryPreview({ preview, onImport, onCancel }: { preview: Preview; on
       <h3 id="registry-preview-title" className="font-semibold [overflow-wrap:anywhere]">{t("previewTitle", { file: preview.fileName })}</h3>
       <p className="text-sm">{t("previewRows", { count: preview.totalRows })}</p>
       {preview.firstRows.length > 0 && (
-        <div className="overflow-x-auto">
+        <TableScroll label={t("previewCaption")}>
           <table className="w-full text-left text-sm">
             <caption className="mb-1 text-left font-medium">{t("previewCaption")}</caption>
             <thead className="bg-slate-50">
@@ -197,7 +198,7 @@ function RegistryPreview({ preview, onImport, onCancel }: { preview: Preview; on
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {preview.errorCount === 0 ? (
         <Alert tone="success">{t("previewOk", { count: preview.importableRows })}</Alert>
@@ -220,7 +221,7 @@ function RegistryErrors({ errors, errorCount }: { errors: RowError[]; errorCount
   const t = useTranslations("registry");
   return (
     <>
-      <div className="max-h-96 overflow-auto rounded border border-slate-200">
+      <TableScroll label={t("errorsCaption")} className="max-h-96 overflow-y-auto rounded border border-slate-200">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("errorsCaption")}</caption>
           <thead className="bg-slate-50">
@@ -235,12 +236,12 @@ function RegistryErrors({ errors, errorCount }: { errors: RowError[]; errorCount
               <tr key={`${error.line}-${index}`} className="border-t border-slate-100">
                 <td className="px-3 py-1.5 font-mono">{error.line}</td>
                 <td className="px-3 py-1.5">{t.has(`problems.${error.problem}` as never) ? t(`problems.${error.problem}` as never) : error.problem}</td>
-                <td className="px-3 py-1.5 font-mono [overflow-wrap:anywhere]">{error.value ?? ""}</td>
+                <td className="px-3 py-1.5 font-mono">{error.value ?? ""}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {errorCount > errors.length && <p className="text-sm">{t("moreErrors", { shown: errors.length })}</p>}
     </>
   );

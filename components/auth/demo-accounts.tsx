@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Shown on the sign-in page in demo mode only (DEMO_MODE=true), never in production. */
 export async function DemoAccounts({
@@ -19,7 +20,7 @@ export async function DemoAccounts({
         {t("signIn.demoTitle")}
       </h2>
       <p className="mt-1 text-sm text-amber-950">{t("signIn.demoLead")}</p>
-      <div className="mt-3 overflow-x-auto">
+      <TableScroll label={t("signIn.demoTitle")} className="mt-3 [--table-scroll-bg:var(--color-amber-50)]">
         <table className="w-full text-left text-sm text-amber-950">
           <thead>
             <tr>
@@ -32,13 +33,13 @@ export async function DemoAccounts({
             {accounts.map((account) => (
               <tr key={account.email} className="border-t border-amber-200">
                 <td className="py-1 pr-3">{t(`roles.${account.role}`)}</td>
-                <td className="py-1 pr-3 font-mono">{account.email}</td>
-                <td className="py-1 font-mono">{password}</td>
+                <td className="py-1 pr-3 font-mono whitespace-nowrap">{account.email}</td>
+                <td className="py-1 font-mono whitespace-nowrap">{password}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="mt-3 text-sm text-amber-950">{t("signIn.demoTotp", { code: totpCode })}</p>
     </section>
   );

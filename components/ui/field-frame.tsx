@@ -14,7 +14,8 @@ export function useFieldIds(id: string | undefined, hint?: string, error?: strin
 /** Label above, hint under it, the control, then the error: the layout every form field shares. */
 export function FieldFrame({ ids, label, hint, error, children }: { ids: FieldIds; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
-    <div className="flex flex-col gap-1">
+    // min-w-0: a long select option or value must not widen the form past a phone's screen.
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={ids.fieldId} className="text-sm font-medium text-slate-800">
         {label}
       </label>

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { missingPolicyConsents } from "@/lib/consents/current";
 import { redirect } from "@/lib/i18n/navigation";
 import { AreaShell } from "@/components/area-shell";
@@ -11,14 +11,5 @@ export default async function MyPageLayout({ children }: LayoutProps<"/[locale]/
   if ((await missingPolicyConsents(user.id)).length > 0) {
     redirect({ href: "/account/terms", locale: await getLocale() });
   }
-  const t = await getTranslations("nav");
-  return (
-    <AreaShell user={user} nav={[
-        { href: "/mypage", label: t("mypage") },
-        { href: "/mypage/products", label: t("products") },
-        { href: "/account", label: t("account") },
-      ]}>
-      {children}
-    </AreaShell>
-  );
+  return <AreaShell>{children}</AreaShell>;
 }

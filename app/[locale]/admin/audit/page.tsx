@@ -6,6 +6,7 @@ import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { auditFilterParams, listRecordedAuditActions, parseAuditFilter, searchAuditEvents } from "@/lib/audit/queries";
 import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { UserText } from "@/components/ui/user-text";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -35,7 +36,7 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
         ) : (
           <>
             <p className="mb-3 text-sm text-slate-600">{t("staff.auditShowing", { count: events.length })}</p>
-            <div className="overflow-x-auto">
+            <TableScroll label={t("staff.auditTitle")}>
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{t("staff.auditTitle")}</caption>
                 <thead className="text-slate-600">
@@ -61,10 +62,10 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
                           : event.action}
                       </td>
                       <td className="py-1 pr-3">{t(`auditOutcomes.${event.outcome}`)}</td>
-                      <td className="py-1 pr-3 [overflow-wrap:anywhere]">
+                      <td className="py-1 pr-3">
                         <UserText>{event.actor ? event.actor.email : (event.actorLabel ?? t("staff.auditUnknownActor"))}</UserText>
                       </td>
-                      <td className="min-w-48 py-1 pr-3 [overflow-wrap:anywhere]">
+                      <td className="min-w-48 py-1 pr-3">
                         {event.targetType ? (
                           <span>
                             {targetType(event.targetType)}
@@ -80,7 +81,7 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
         {(page.newer || page.older || filter.before || filter.after) && (

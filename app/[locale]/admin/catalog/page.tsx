@@ -8,6 +8,7 @@ import { listModels } from "@/lib/catalog/models";
 import { enterLocale } from "@/lib/i18n/page";
 import { Link } from "@/lib/i18n/navigation";
 import { nameIn } from "@/lib/i18n/localized";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("catalog"))("title") };
@@ -25,7 +26,7 @@ export default async function CatalogPage({ params, searchParams }: PageProps<"/
       <div className="mb-4">
         <Button asChild><Link href="/admin/catalog/new">{t("newModel")}</Link></Button>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label={t("title")} className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("title")}</caption>
           <thead className="bg-slate-50">
@@ -40,7 +41,7 @@ export default async function CatalogPage({ params, searchParams }: PageProps<"/
           <tbody>
             {models.map((model) => (
               <tr key={model.id} className="border-t border-slate-100">
-                <td className="px-3 py-2 font-mono">
+                <td className="px-3 py-2 font-mono whitespace-nowrap">
                   <Link href={`/admin/catalog/${encodeURIComponent(model.code)}`} className="font-semibold text-brand-700 underline">{model.code}</Link>
                   {model.archivedAt && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs">{t("archivedBadge")}</span>}
                 </td>
@@ -56,7 +57,7 @@ export default async function CatalogPage({ params, searchParams }: PageProps<"/
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -1,0 +1,193 @@
+import type { Locator, Page } from "@playwright/test";
+import { ROLES } from "../lib/auth/permissions";
+import { navFor, primaryNavFor } from "../lib/navigation/nav";
+import { createModelWithUnits, expect, giveUnit, query, test, type Role, type TestUser } from "./fixtures";
+
+/**
+ * Issue 9 items 9 and 10: every navigation marks the current page, a signed-in user is shown as
+ * signed in everywhere, and every page of every role fits a 390 px phone in both languages.
+ * The pages come from the same navigation model the header uses (lib/navigation/nav.ts).
+ */
+const LOCALES = ["ja", "en"] as const;
+const MAIN_NAV = { ja: "メインナビゲーション", en: "Main navigation" } as const;
+const ACCOUNT_NAV = { ja: "アカウントのメニュー", en: "Account sections" } as const;
+const SIGN_OUT = { ja: "ログアウト", en: "Sign out" } as const;
+const SIGN_IN = { ja: "ログイン", en: "Sign in" } as const;
+const APP_NAME = { ja: "オーナーズポータル", en: "Owners Portal" } as const;
+
+const actorOf = (user: TestUser) => ({ id: user.id, role: user.role, dealerId: user.dealerId });
+
+/** Pages reachable only from within a page (forms, details), per role, beside those in the navigation. */
+const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
+  CUSTOMER: ["/mypage/products/register", "/mypage/products/receive", "/mypage/products/claim", "/account/terms"],
+  ADMIN: ["/admin/catalog/new", "/admin/catalog/AC-2600", "/admin/recalls/new"],
+};
+const PUBLIC_PAGES = ["", "/signin", "/signup", "/signin/magic", "/forgot-password", "/legal/terms", "/legal/privacy", "/no-such-page"];
+
+/** Data that fills the tables and cards of a role's pages, so there is something to wrap. */
+async function withContent(user: TestUser): Promise<string[]> {
+  await query(
+    `INSERT INTO "AuditEvent" (action, outcome, "actorId", "ipAddress") VALUES ('auth.sign_in', 'SUCCESS', $1, '203.0.113.7'), ('auth.sign_in', 'FAILURE', $1, '::1'), ('auth.password_changed', 'SUCCESS', $1, NULL)`,
+    [user.id],
+  );
+  if (user.role !== "CUSTOMER") return [];
+  const { unitIds } = await createModelWithUnits(1);
+  return [`/mypage/products/${await giveUnit(user.id, unitIds[0]!)}`];
+}
+
+function pagesOf(user: TestUser): string[] {
+  const actor = actorOf(user);
+  const inNav = [...primaryNavFor(actor), ...navFor("account", actor)].map((entry) => entry.href);
+  return [...new Set(["", ...inNav, ...(EXTRA_PAGES[user.role] ?? []), "/no-such-page"])];
+}
+
+/** Horizontal overflow of the page in px (0 when it fits). */
+function pageOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * Table cells (and the header's texts) narrower than their widest word: Japanese squeezed into a
+ * column breaks between any two characters ("ロ/グ/イ/ン"). Words come from the browser's own
+ * word segmenter, so "ログイン" and "個人情報" count as one word each.
+ */
+function cellsNarrowerThanAWord(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const context = document.createElement("canvas").getContext("2d")!;
+    const problems: string[] = [];
+    for (const cell of document.querySelectorAll<HTMLElement>("th, td, header a, header p, header button")) {
+      const text = cell.innerText.trim();
+      if (!text || text.length > 60 || cell.getClientRects().length === 0) continue;
+      const style = getComputedStyle(cell);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const segmenter = new Intl.Segmenter(document.documentElement.lang, { granularity: "word" });
+      const words = [...segmenter.segment(text)].filter((part) => part.isWordLike).map((part) => part.segment);
+      const widest = Math.max(0, ...words.map((word) => context.measureText(word).width));
+      const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (room + 1 < widest) problems.push(`"${text}" has ${Math.round(room)}px for a ${Math.round(widest)}px word`);
+    }
+    return problems;
+  });
+}
+
+/** Both are visible and side by side on one row. */
+async function expectOnOneRow(first: Locator, second: Locator, what: string): Promise<void> {
+  await expect(first).toBeVisible();
+  await expect(second).toBeVisible();
+  const [a, b] = [(await first.boundingBox())!, (await second.boundingBox())!];
+  expect(Math.abs(a.y + a.height / 2 - (b.y + b.height / 2)), `${what} share a row`).toBeLessThan(Math.max(a.height, b.height) / 2);
+}
+
+/** The signed-in user's name and the sign-out button, side by side. */
+async function expectAccountOnOneRow(page: Page, user: TestUser, locale: "ja" | "en"): Promise<void> {
+  const banner = page.getByRole("banner");
+  await expectOnOneRow(banner.getByText(user.name, { exact: true }), banner.getByRole("button", { name: SIGN_OUT[locale], exact: true }), "name and sign-out");
+}
+
+for (const role of ROLES) {
+  for (const locale of LOCALES) {
+    test(`390 px: every page of a ${role} fits the screen and wraps by words (${locale})`, async ({ page, login }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: 390, height: 844 });
+      const user = await login(role);
+      const pages = [...pagesOf(user), ...(await withContent(user))];
+      for (const path of pages) {
+        await page.goto(`/${locale}${path}`);
+        await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
+        expect(await pageOverflow(page), `${path}: horizontal page scroll`).toBeLessThanOrEqual(0);
+        await expectAccountOnOneRow(page, user, locale);
+        expect(await cellsNarrowerThanAWord(page), `${path}: text broken inside words`).toEqual([]);
+      }
+    });
+  }
+}
+
+// At desktop width the same pages fit too, and Japanese still wraps between words.
+for (const role of ROLES) {
+  test(`desktop: every page of a ${role} fits the screen and wraps by words (ja)`, async ({ page, login }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const user = await login(role);
+    const pages = [...pagesOf(user), ...(await withContent(user))];
+    for (const path of pages) {
+      await page.goto(`/ja${path}`);
+      await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
+      expect(await pageOverflow(page), `${path}: horizontal page scroll`).toBeLessThanOrEqual(0);
+      expect(await cellsNarrowerThanAWord(page), `${path}: text broken inside words`).toEqual([]);
+    }
+  });
+}
+
+for (const locale of LOCALES) {
+  test(`390 px: public pages fit the screen and wrap by words (${locale})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of PUBLIC_PAGES) {
+      await page.goto(`/${locale}${path}`);
+      await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
+      expect(await pageOverflow(page), `${path}: horizontal page scroll`).toBeLessThanOrEqual(0);
+      expect(await cellsNarrowerThanAWord(page), `${path}: text broken inside words`).toEqual([]);
+      const banner = page.getByRole("banner");
+      await expectOnOneRow(banner.getByRole("link", { name: APP_NAME[locale] }), banner.getByRole("link", { name: SIGN_IN[locale], exact: true }), "brand and sign-in");
+    }
+  });
+}
+
+test("every navigation marks the page the user is on, with a visible style", async ({ page, login }) => {
+  const user = await login("ADMIN");
+  for (const entry of primaryNavFor(actorOf(user))) {
+    await page.goto(`/en${entry.href}`);
+    const nav = page.getByRole("navigation", { name: MAIN_NAV.en });
+    const current = nav.locator('a[aria-current="page"]');
+    await expect(current, entry.href).toHaveCount(1);
+    await expect(current).toHaveAttribute("href", `/en${entry.href}`);
+    // The marking is visible, not only announced: the current link looks different from the others.
+    const look = (selector: string) =>
+      nav.locator(selector).first().evaluate((a) => {
+        const style = getComputedStyle(a);
+        return `${style.color} ${style.borderBottomColor} ${style.backgroundColor} ${style.fontWeight}`;
+      });
+    expect(await look('a[aria-current="page"]')).not.toBe(await look("a:not([aria-current])"));
+  }
+  // The language switcher marks the current language, which is this page.
+  await expect(page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "English" })).toHaveAttribute("aria-current", "page");
+});
+
+test("the account area keeps the customer's navigation and marks its own section", async ({ page, login }) => {
+  const user = await login("CUSTOMER");
+  await page.goto("/ja/account/security");
+  const main = page.getByRole("navigation", { name: MAIN_NAV.ja });
+  await expect(main.getByRole("link", { name: "登録製品" })).toBeVisible();
+  await expect(main.getByRole("link", { name: "マイページ" })).toBeVisible();
+  await expect(main.getByRole("link", { name: "アカウント" })).toHaveAttribute("aria-current", "true");
+  const sections = page.getByRole("navigation", { name: ACCOUNT_NAV.ja });
+  await expect(sections.getByRole("link", { name: "ログインと安全" })).toHaveAttribute("aria-current", "page");
+  await expect(sections.locator("[aria-current]")).toHaveCount(1);
+  // A product's own page still belongs to "My products".
+  const { unitIds } = await createModelWithUnits(1);
+  await page.goto(`/ja/mypage/products/${await giveUnit(user.id, unitIds[0]!)}`);
+  await expect(main.getByRole("link", { name: "登録製品" })).toHaveAttribute("aria-current", "true");
+  await expect(main.locator("[aria-current]")).toHaveCount(1);
+});
+
+for (const locale of LOCALES) {
+  test(`a signed-in user stays signed in on the home page and on a missing page (${locale})`, async ({ page, login }) => {
+    const user = await login("CUSTOMER");
+    for (const path of ["", "/no-such-page", "/mypage/products/no-such-product", "/admin"]) {
+      const response = await page.goto(`/${locale}${path}`);
+      if (path !== "") expect(response?.status(), path).toBe(404);
+      await expectAccountOnOneRow(page, user, locale);
+      await expect(page.getByRole("navigation", { name: MAIN_NAV[locale] }).getByRole("link")).toHaveCount(3);
+    }
+  });
+}
+
+test("a signed-out visitor sees a sign-in link in the header, marked on the sign-in page", async ({ page }) => {
+  await page.goto("/en/no-such-page");
+  const signIn = page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true });
+  await expect(signIn).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("button", { name: SIGN_OUT.en })).toHaveCount(0);
+  await signIn.click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true })).toHaveAttribute("aria-current", "page");
+});

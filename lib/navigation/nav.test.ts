@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import ja from "@/lib/i18n/messages/ja.json";
+import { ROLES } from "@/lib/auth/permissions";
+import { activeHref, NAVIGATION, navFor, primaryNavFor } from "./nav";
+
+const actor = (role: (typeof ROLES)[number]) => ({ id: "u", role, dealerId: role === "DEALER_STAFF" ? "d" : null });
+
+describe("navigation model", () => {
+  it("gives customers My Page, My products and Account in every area", () => {
+    expect(primaryNavFor(actor("CUSTOMER")).map((e) => e.href)).toEqual(["/mypage", "/mypage/products", "/account"]);
+  });
+
+  it("shows staff only the pages their role may use", () => {
+    expect(primaryNavFor(actor("SUPPORT_AGENT")).map((e) => e.href)).toEqual(["/admin", "/account"]);
+    expect(primaryNavFor(actor("SUPPORT_LEAD")).map((e) => e.href)).toEqual(["/admin", "/admin/claims", "/admin/audit", "/account"]);
+    expect(primaryNavFor(actor("ADMIN")).map((e) => e.href)).toContain("/admin/catalog");
+    expect(primaryNavFor(actor("DEALER_STAFF")).map((e) => e.href)).toEqual(["/dealer", "/account"]);
+  });
+
+  it("offers every account section to every role", () => {
+    for (const role of ROLES) expect(navFor("account", actor(role))).toHaveLength(NAVIGATION.account.length);
+  });
+
+  it("has a catalog label for every entry", () => {
+    for (const entries of Object.values(NAVIGATION)) {
+      for (const entry of entries) expect(ja.nav[entry.labelKey], entry.labelKey).toBeTruthy();
+    }
+  });
+
+  it("marks the deepest entry the path is on", () => {
+    const hrefs = ["/mypage", "/mypage/products", "/account"];
+    expect(activeHref("/mypage", hrefs)).toBe("/mypage");
+    expect(activeHref("/mypage/products/abc", hrefs)).toBe("/mypage/products");
+    expect(activeHref("/mypage/recalls/abc", hrefs)).toBe("/mypage");
+    expect(activeHref("/account/security", hrefs)).toBe("/account");
+    expect(activeHref("/mypage-x", hrefs)).toBeNull();
+    expect(activeHref("/", hrefs)).toBeNull();
+  });
+});
