@@ -6,7 +6,7 @@ import ja from "@/lib/i18n/messages/ja.json";
 import { routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy, createNonce, localeCookieFor } from "@/lib/security/headers";
 import { isCrossSiteWrite } from "@/lib/security/origin";
-import { hasBadCharacters, isOversizedAction } from "@/lib/security/request-screen";
+import { hasBadCharacters, isOversizedAction, isUnsizedAction } from "@/lib/security/request-screen";
 
 /**
  * Runs before every request: refuses cross-site writes (ASVS 3.5.1), malformed URLs and oversized
@@ -20,12 +20,12 @@ const production = env.NODE_ENV === "production";
 const handleI18nRouting = createMiddleware({ ...routing, localeCookie: localeCookieFor(portalOrigin) });
 
 /** A refusal with a short message in the language of the path (JSON for API callers). */
-function refuse(request: NextRequest, status: number, key: "badCharacters" | "tooLarge", requestId: string): NextResponse {
+function refuse(request: NextRequest, status: number, key: "badCharacters" | "tooLarge" | "lengthRequired", requestId: string): NextResponse {
   const messages = request.nextUrl.pathname.startsWith("/en") ? en : ja;
   const message = messages.errors[key];
   const headers = { "x-request-id": requestId, "Cache-Control": "no-store" };
   if (request.nextUrl.pathname.startsWith("/api/") || request.headers.has("next-action")) {
-    return NextResponse.json({ error: { code: status === 413 ? "TOO_LARGE" : "VALIDATION", message } }, { status, headers });
+    return NextResponse.json({ error: { code: status === 413 ? "TOO_LARGE" : status === 411 ? "LENGTH_REQUIRED" : "VALIDATION", message } }, { status, headers });
   }
   return new NextResponse(message, { status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
 }
@@ -41,6 +41,7 @@ export default function proxy(request: NextRequest): NextResponse {
   // NUL and other control characters reach no route, page or query (PostgreSQL answered them 500).
   if (hasBadCharacters(request.nextUrl)) return refuse(request, 400, "badCharacters", requestId);
   if (isOversizedAction(request.method, request.headers)) return refuse(request, 413, "tooLarge", requestId);
+  if (isUnsizedAction(request.method, request.headers)) return refuse(request, 411, "lengthRequired", requestId);
 
   // API routes and files (paths with an extension) get the checks above, not locale routing; route
   // handlers set their own CSP (the file route's sandbox must not be replaced by the pages' one).

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, openSync } from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import type { Page } from "@playwright/test";
@@ -86,6 +87,25 @@ test.describe("[2.2.1] control characters and oversized bodies get a clear 4xx, 
     const { status, body } = await answer;
     expect(status).toBe(413);
     expect(body).toContain("What you sent is too large");
+  });
+
+  test("[2.2.1] a server-action body that declares no length (chunked) answers 411, not a 500", async ({ baseURL }) => {
+    const url = new URL("/en/account", baseURL);
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(url, {
+        method: "POST",
+        headers: { "next-action": "0".repeat(42), origin: url.origin, "content-type": "text/plain;charset=UTF-8", "transfer-encoding": "chunked" },
+      }, (response) => {
+        let text = "";
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+      });
+      request.on("error", reject);
+      request.write("x".repeat(10_000));
+      request.end();
+    });
+    expect(status).toBe(411);
+    expect(body).toContain("did not say how large it is");
   });
 });
 

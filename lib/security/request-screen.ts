@@ -23,6 +23,14 @@ export function hasBadCharacters(url: URL): boolean {
   return false;
 }
 
+/**
+ * A server-action POST that declares no length (a chunked body): its size cannot be checked before
+ * Next reads it, and Next answers an oversized one with a 500. Browsers always send the length.
+ */
+export function isUnsizedAction(method: string, headers: Headers): boolean {
+  return method === "POST" && headers.has("next-action") && !headers.has("content-length");
+}
+
 /** A server-action POST that declares a body larger than Next will accept. */
 export function isOversizedAction(method: string, headers: Headers): boolean {
   if (method !== "POST" || !headers.has("next-action")) return false;
