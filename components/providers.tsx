@@ -12,7 +12,7 @@ const TOAST_COLORS = {
   "--warning-text": "#854d0e",
 } as CSSProperties;
 
-/** Browser-side providers: one QueryClient per browser tab (house style 10) and the toaster. */
+/** Browser-side providers: one QueryClient per browser tab (conventions: Query keys) and the toaster. */
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),

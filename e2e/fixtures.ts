@@ -10,7 +10,7 @@ import { E2E_AUTH_SECRET, E2E_MAIL_API_PORT } from "../scripts/test/e2e-env";
 import pg from "pg";
 
 /**
- * Fixtures (house style 14): every test makes its own users; `login({ role })` creates one and
+ * Fixtures (conventions: Tests): every test makes its own users; `login({ role })` creates one and
  * a database session directly and sets the cookie, so only the sign-in tests go through the form.
  */
 export type Role = "CUSTOMER" | "SUPPORT_AGENT" | "SUPPORT_LEAD" | "ADMIN" | "DEALER_STAFF";

@@ -22,7 +22,7 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 type Access = { permission: Permission } | { public: true };
 
 /**
- * Every server action goes through here (house style 4): input validated with the same zod
+ * Every server action goes through here (conventions: One action wrapper): input validated with the same zod
  * schema as the form (unknown keys are stripped, ASVS 8.2.3), permission checked on the server,
  * errors mapped to a safe translated message. Next's redirect()/notFound() pass through.
  * Zod messages in shared schemas are catalog keys in the `validation` namespace.

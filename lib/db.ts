@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-/** The one database client (house style 2). PostgreSQL only, through the pg driver adapter. */
+/** The one database client (conventions: One database client). PostgreSQL only, through the pg driver adapter. */
 function createClient(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
 }

@@ -1,5 +1,5 @@
 /**
- * The only place that reads process.env (house style 8). Parsed once with zod; a bad or missing
+ * The only place that reads process.env (conventions: One environment parser). Parsed once with zod; a bad or missing
  * variable fails at start-up with a message that names it (the start script checks it even
  * before building, with the same schema).
  */

@@ -1,5 +1,5 @@
 /**
- * The one error type (house style 7). `code` is stable for code and tests, `status` is the HTTP
+ * The one error type (conventions: One error type). `code` is stable for code and tests, `status` is the HTTP
  * status, `messageKey` names a message in the `errors` catalog namespace that is safe to show.
  * Anything that is not an AppError is logged and shown as the generic message.
  */

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 // Unexpected errors: a generic message and the digest that matches the server log line; never
-// the error's own message or stack (house style 7).
+// the error's own message or stack (conventions: One error type).
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("errors");
   return (

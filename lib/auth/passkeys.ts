@@ -165,7 +165,7 @@ export async function signInWithPasskey(response: AuthenticationResponseJSON): P
 
 export async function removePasskey(user: { id: string; email: string; locale: string }, passkeyId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    // Ownership in the query: another user's passkey id is "not found" (house style 5).
+    // Ownership in the query: another user's passkey id is "not found" (conventions: Ownership lives in the query).
     const { count } = await tx.passkey.deleteMany({ where: { id: passkeyId, userId: user.id } });
     if (count !== 1) throw new AppError("NOT_FOUND");
     await assertKeepsSignInMethod(tx, user.id);

@@ -52,7 +52,7 @@ async function currentPath(): Promise<string | undefined> {
 /**
  * For layouts and pages of a role-gated area: a signed-out visitor is sent to sign in (and back
  * afterwards); a signed-in user of another role gets the 404 page, which does not confirm that the
- * area exists (house style 5).
+ * area exists (conventions: One policy module).
  */
 export const requireArea = cache(async (area: Area): Promise<CurrentUser> => {
   const user = await requireSignedIn();

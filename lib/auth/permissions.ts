@@ -1,5 +1,5 @@
 /**
- * The one policy module (house style 3): which role may do what. Pure, so the UI can ask `can()`
+ * The one policy module (conventions: One policy module): which role may do what. Pure, so the UI can ask `can()`
  * to hide what a user cannot use; the server enforces the same table through
  * `requirePermission()` in permissions.server.ts. Dealer scoping is decided here too.
  */

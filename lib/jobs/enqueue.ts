@@ -6,7 +6,7 @@ import { ensureQueue, localWorkerId } from "./worker";
 
 /**
  * Send an email from a job: the request only writes the job (one insert), so how long it takes
- * does not depend on SMTP or on what the email says (house style: a request never waits on SMTP).
+ * does not depend on SMTP or on what the email says (conventions: Work that can wait).
  * Returns the job id.
  */
 export async function enqueueEmail(input: EmailInput): Promise<string> {

@@ -1,5 +1,5 @@
 /**
- * The navigation of each area as data (house style 5c): the header, the active-page marking and
+ * The navigation of each area as data (conventions: Tables drive repeated structure): the header, the active-page marking and
  * the tests read these lists, so a page is added in one place. Pure, so client components can use
  * it too; the server still guards every page itself (a hidden link is not a permission check).
  */
