@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { verifyEmailAction } from "@/lib/auth/actions";
 import { Link } from "@/lib/i18n/navigation";
 
-type Texts = { lead: string; confirm: string; confirming: string; done: string; doneLead: string; next: string };
+type Texts = { lead: string; confirm: string; confirming: string; done: string; doneLead: string; next: string; passwordRemoved: string; setPassword: string };
 
 /**
  * The confirmation step of the verification link. Like TokenActionButton the token is used on the
@@ -15,7 +15,18 @@ type Texts = { lead: string; confirm: string; confirming: string; done: string; 
  */
 export function VerifyEmailPanel({ token, texts, next }: { token: string; texts: Texts; next: string }) {
   const [pending, startTransition] = useTransition();
-  const [state, setState] = useState<{ error?: string; done?: boolean }>({});
+  const [state, setState] = useState<{ error?: string; done?: boolean; passwordRemoved?: boolean }>({});
+  if (state.done && state.passwordRemoved) {
+    return (
+      <>
+        <Alert tone="success">{texts.done}</Alert>
+        <p className="text-slate-700">{texts.passwordRemoved}</p>
+        <Button asChild>
+          <Link href="/forgot-password">{texts.setPassword}</Link>
+        </Button>
+      </>
+    );
+  }
   if (state.done) {
     return (
       <>
@@ -38,7 +49,7 @@ export function VerifyEmailPanel({ token, texts, next }: { token: string; texts:
           startTransition(async () => {
             const result = await verifyEmailAction({ token });
             if (result && !result.ok) setState({ error: result.error.message });
-            else if (result) setState({ done: true });
+            else if (result) setState({ done: true, passwordRemoved: result.data.passwordRemoved });
           })
         }
       >

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const { db } = await import("@/lib/db");
 const { AppError } = await import("@/lib/errors");
 const { requestEmailChange } = await import("./email-change");
+const { requestPasswordReset } = await import("@/lib/auth/email-flows");
 const { THROTTLE_RULES } = await import("@/lib/auth/throttle-policy");
 const { startJobWorkers, stopJobWorkers } = await import("@/lib/jobs/worker");
 const { waitFor } = await import("@/lib/jobs/wait-for");
@@ -82,6 +83,8 @@ describe("email change request", () => {
       expect(await refused(requestEmailChange(await makeUser(), target, at(i)))).toBeNull();
     }
     expect(await refused(requestEmailChange(await makeUser(), target, at(10)))).toBe("RATE_LIMITED");
+    // Those requests did not use up the owner of that address's own allowance: their reset still goes.
+    expect(await refused(requestPasswordReset({ email: target, locale: "ja" }, at(10)))).toBeNull();
     // After the delay the address may be asked for again.
     expect(await refused(requestEmailChange(await makeUser(), target, at(5 + rule.baseDelayMs / 1000 + 1)))).toBeNull();
   });

@@ -27,7 +27,9 @@ export async function requestEmailChange(
   const newEmail = normalizeEmail(newEmailInput);
   if (newEmail === user.email) throw new AppError("VALIDATION", { cause: { email: "validation.emailUnchanged" } });
   const keys: ThrottleKey[] = [
-    { kind: "emailRequest", value: newEmail },
+    // Not the "emailRequest" key of the address: requests to take someone's address must not use up
+    // that person's own reset and sign-in-link allowance (an attacker could block their recovery).
+    { kind: "emailRequest", value: `email-change-to:${newEmail}` },
     { kind: "emailRequest", value: `email-change-by:${user.id}` },
   ];
   if (!(await reserveAttempt(keys, now)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "errors.emailRateLimited" });

@@ -112,6 +112,8 @@ export const signOutAction = defineAction({ schema: z.object({}), public: true }
 
 export const verifyEmailAction = defineAction({ schema: ZTokenSchema, public: true }, async ({ token }, { user }) => {
   // This browser's session survives if it is the account's own; every other session ends.
-  if (!(await verifyEmail(token, new Date(), user?.sessionId ?? null))) throw new AppError("NOT_FOUND", { messageKey: "verifyEmail.invalid" });
-  return { verified: true };
+  const verified = await verifyEmail(token, new Date(), user?.sessionId ?? null);
+  if (!verified) throw new AppError("NOT_FOUND", { messageKey: "verifyEmail.invalid" });
+  // Opened on another device than the one that chose the password: that password is gone (email-proof.ts).
+  return { verified: true, passwordRemoved: verified.passwordRemoved };
 });

@@ -96,13 +96,26 @@ describe("device cookies against targeted lock-out (OWASP)", () => {
       otherDevice, // names another account
       `${version}.${userId}.${nonce}.${"A".repeat(43)}`, // signature not ours
       `${version}.${userId}.other-nonce.${genuine.split(".")[3]}`, // nonce changed
-      signDeviceCookie(owner.id).replace(/.$/, (c) => (c === "A" ? "B" : "A")), // one character off
+      signDeviceCookie(owner.id, owner).replace(/.$/, (c) => (c === "A" ? "B" : "A")), // one character off
     ];
     for (const forged of forgeries) {
-      expect(readDeviceCookie(forged, owner.id)).toBeNull();
+      expect(readDeviceCookie(forged, owner)).toBeNull();
       request("198.51.100.10", forged);
       expect(await attempt(owner.email, PASSWORD, later(30))).toBe("RATE_LIMITED");
     }
-    expect(readDeviceCookie(genuine, owner.id)).toEqual({ nonce });
+    expect(readDeviceCookie(genuine, owner)).toEqual({ nonce });
+  });
+
+  it("[6.3.1] a password change voids the device cookies issued before it (no drawer of cookies with their own counters)", async () => {
+    const owner = await makeUser();
+    const before = await ownersBrowser(owner.email, later(0));
+    expect(readDeviceCookie(before, await db.user.findUniqueOrThrow({ where: { id: owner.id } }))).not.toBeNull();
+
+    await db.user.update({ where: { id: owner.id }, data: { passwordChangedAt: later(1) } });
+    const changed = await db.user.findUniqueOrThrow({ where: { id: owner.id } });
+    expect(readDeviceCookie(before, changed)).toBeNull();
+    await lockAccount(owner.email, 10);
+    request("198.51.100.10", before);
+    expect(await attempt(owner.email, PASSWORD, later(30))).toBe("RATE_LIMITED");
   });
 });

@@ -46,15 +46,19 @@ export async function resendVerificationEmail(userId: string, now: Date = new Da
  * account never verified before, credentials added without that proof are removed
  * (email-proof.ts); `keepSessionId` is this browser's session, kept if it is the account's.
  */
-export async function verifyEmail(token: string, now: Date = new Date(), keepSessionId: string | null = null): Promise<boolean> {
+export async function verifyEmail(
+  token: string,
+  now: Date = new Date(),
+  keepSessionId: string | null = null,
+): Promise<{ passwordRemoved: boolean } | null> {
   const consumed = await consumeAuthToken(token, "EMAIL_VERIFICATION", now);
-  if (!consumed?.userId || !consumed.email) return false;
+  if (!consumed?.userId || !consumed.email) return null;
   const user = await db.user.findUnique({ where: { id: consumed.userId }, select: { id: true, email: true, locale: true } });
-  if (!user || user.email !== consumed.email) return false;
-  await acceptMailboxProof(user, "email_verification", { keepSessionId, now });
+  if (!user || user.email !== consumed.email) return null;
+  const removed = await acceptMailboxProof(user, "email_verification", { keepSessionId, now });
   await db.user.updateMany({ where: { id: user.id, email: user.email }, data: { emailVerified: now } });
   await recordAudit({ action: "auth.email_verified", outcome: "SUCCESS", actorId: consumed.userId });
-  return true;
+  return { passwordRemoved: Boolean(removed?.password) };
 }
 
 export async function requestMagicLink(input: { email: string; locale: string; callbackUrl?: string }, now: Date = new Date()): Promise<void> {

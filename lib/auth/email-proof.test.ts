@@ -17,6 +17,7 @@ const { sealSecret } = await import("./sealed-secrets");
 const { generateTotpSecret } = await import("./totp");
 const { hashToken } = await import("./token-hash");
 const { SESSION_COOKIE } = await import("./cookies");
+const { DEVICE_COOKIE, signDeviceCookie } = await import("./device-cookie");
 const { startJobWorkers, stopJobWorkers } = await import("@/lib/jobs/worker");
 const { waitFor } = await import("@/lib/jobs/wait-for");
 
@@ -125,7 +126,7 @@ describe("account pre-hijacking", () => {
     const [mine] = await plantCredentials(account.id);
     const { token } = await issueAuthToken({ purpose: "EMAIL_VERIFICATION", userId: account.id, email: account.email });
 
-    expect(await verifyEmail(token, new Date(), mine!.id)).toBe(true);
+    expect(await verifyEmail(token, new Date(), mine!.id)).toEqual({ passwordRemoved: false });
 
     expect(await credentials(account.id)).toEqual({ ...NOTHING_LEFT, sessions: 1 });
     expect(await db.session.findUnique({ where: { id: mine!.id } })).not.toBeNull();
@@ -140,13 +141,25 @@ describe("account pre-hijacking", () => {
     const stranger = await makeUser(true);
     const { id: strangersSession } = await sessionFor(stranger.id);
 
-    expect(await verifyEmail(token, new Date(), strangersSession)).toBe(true);
+    expect(await verifyEmail(token, new Date(), strangersSession)).toEqual({ passwordRemoved: true });
 
     expect(await credentials(account.id)).toEqual({ ...NOTHING_LEFT, sessions: 0 });
     expect(await passwordWorks(account.id)).toBe(false);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: account.id, action: "auth.unproven_credentials_removed" } });
     expect(audit.details).toMatchObject({ via: "email_verification", password: true });
     expect(await db.session.findUnique({ where: { id: strangersSession } })).not.toBeNull();
+  });
+
+  it("[6.4.3] a verification link opened in the browser that signed up (its device cookie) keeps the password it chose", async () => {
+    const account = await makeUser(false);
+    await plantCredentials(account.id);
+    const { token } = await issueAuthToken({ purpose: "EMAIL_VERIFICATION", userId: account.id, email: account.email });
+    fakeRequest.cookies.set(DEVICE_COOKIE.name, { value: signDeviceCookie(account.id, await db.user.findUniqueOrThrow({ where: { id: account.id } })) });
+
+    expect(await verifyEmail(token)).toEqual({ passwordRemoved: false });
+    expect(await passwordWorks(account.id)).toBe(true);
+    // The squatter-style extras still go: only the password was proven by this browser.
+    expect(await credentials(account.id)).toEqual({ ...NOTHING_LEFT, sessions: 0 });
   });
 
   it("[6.4.3] a magic link on a never-verified account signs the owner in without the squatter's second factor, which is removed", async () => {

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/jobs/enqueue";
+import { logger } from "@/lib/log";
+import { trustedDeviceFor } from "./device-cookie";
 
 /**
  * Account pre-hijacking (closest ASVS 5.0 requirement: 6.4.1/6.4.3, proof of the mailbox before
@@ -12,11 +14,13 @@ import { enqueueEmail } from "@/lib/jobs/enqueue";
  * reset: no passkey, no second factor, no linked provider. When the mailbox is proven (verification
  * link, reset link, magic link) on an account that never was, whatever it holds that the proof does
  * not cover is removed: passkeys, TOTP and recovery codes, linked providers, pending links and the
- * other sessions. The password goes too unless the proof covers it: a reset replaces it anyway, and
- * a verification link opened in the browser that holds the account's own session shows that whoever
- * set the password reads the mailbox; a magic link, or a verification link opened anywhere else,
- * does not (the squatter would otherwise keep signing in with the password they chose). The owner is
- * told by email and the audit log keeps what was removed.
+ * other sessions. The password goes too unless the proof covers it: a verification link opened in
+ * the browser that chose the password (its sign-up device cookie, or a session of the account) shows
+ * that whoever set the password reads the mailbox; a magic link, or a verification link opened on
+ * another device, does not (the squatter would otherwise keep signing in with the password they
+ * chose). A reset clears it in the same transaction, before the new one is set, so a failure in
+ * between cannot leave the old password on a now-verified account. The owner is told by email and
+ * the audit log keeps what was removed.
  */
 export async function assertEmailVerified(userId: string): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { emailVerified: true } });
@@ -41,14 +45,22 @@ export async function acceptMailboxProof(
   const removed = await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({
       where: { id: user.id },
-      select: { email: true, emailVerified: true, totpEnabledAt: true, passwordHash: true, accounts: { select: { provider: true } } },
+      select: {
+        email: true,
+        emailVerified: true,
+        totpEnabledAt: true,
+        passwordHash: true,
+        passwordChangedAt: true,
+        accounts: { select: { provider: true } },
+      },
     });
     if (!before || before.emailVerified || before.email !== user.email) return null;
     const ownSession = options.keepSessionId
       ? await tx.session.findFirst({ where: { id: options.keepSessionId, userId: user.id }, select: { id: true } })
       : null;
-    const passwordProven = proof === "password_reset" || (proof === "email_verification" && ownSession !== null);
-    const dropPassword = !passwordProven && before.passwordHash !== null;
+    const choseThePassword =
+      proof === "email_verification" && (ownSession !== null || (await trustedDeviceFor({ id: user.id, passwordChangedAt: before.passwordChangedAt })) !== null);
+    const dropPassword = before.passwordHash !== null && (proof === "password_reset" || !choseThePassword);
     // Claimed under the condition, so two proofs at the same moment purge once.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, email: user.email, emailVerified: null },
@@ -73,12 +85,19 @@ export async function acceptMailboxProof(
       secondFactor: Boolean(before.totpEnabledAt),
       providers: before.accounts.map((account) => account.provider),
       sessions: sessions.count,
-      password: dropPassword,
+      // A reset sets the owner's own password right after: nothing to tell them about that one.
+      password: dropPassword && proof !== "password_reset",
     };
   });
   if (!removed) return null;
   const anything = removed.passkeys > 0 || removed.secondFactor || removed.providers.length > 0 || removed.sessions > 0 || removed.password;
   if (!anything) return removed;
+  // The removal is committed; telling about it must not undo the proof's own flow when it fails.
+  await notifyRemoval(user, proof, removed).catch((error: unknown) => logger.error({ err: error }, "could not record or announce removed credentials"));
+  return removed;
+}
+
+async function notifyRemoval(user: { id: string; email: string; locale: string }, proof: MailboxProof, removed: RemovedCredentials): Promise<void> {
   await recordAudit({ action: "auth.unproven_credentials_removed", outcome: "SUCCESS", actorId: user.id, details: { via: proof, ...removed } });
   await enqueueEmail({
     to: user.email,
@@ -93,5 +112,4 @@ export async function acceptMailboxProof(
       url: portalUrl(user.locale, "/account/security"),
     },
   });
-  return removed;
 }

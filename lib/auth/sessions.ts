@@ -39,7 +39,8 @@ export async function startSession(
   const now = new Date();
   const absolute = timeoutsFor(user.role, SESSION_TIMEOUTS).absoluteHours * 3_600_000;
   const expires = new Date(now.getTime() + absolute);
-  await db.session.create({
+  const { user: owner } = await db.session.create({
+    select: { user: { select: { passwordChangedAt: true } } },
     data: {
       sessionToken: hashToken(token),
       userId: user.id,
@@ -55,7 +56,7 @@ export async function startSession(
   });
   jar.set(SESSION_COOKIE.name, token, { ...SESSION_COOKIE.options, expires });
   // This browser has now signed in to the account: it may pass the account's lock later.
-  await issueDeviceCookie(user.id);
+  await issueDeviceCookie(user.id, owner);
 }
 
 /** The session behind a cookie value, if it is still alive; ends it when a timeout has passed. */

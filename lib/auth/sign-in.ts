@@ -43,11 +43,11 @@ export async function signInWithPassword(
   const keys = await signInThrottleKeys(email);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, role: true, passwordHash: true, disabledAt: true, totpEnabledAt: true },
+    select: { id: true, role: true, passwordHash: true, passwordChangedAt: true, disabledAt: true, totpEnabledAt: true },
   });
   // The owner sees attempts on their account in their activity list; unknown emails are kept as typed.
   const actor = user ? { actorId: user.id } : { actorLabel: email };
-  const device = user ? await trustedDeviceFor(user.id) : null;
+  const device = user ? await trustedDeviceFor(user) : null;
   const clientKey: ThrottleKey = device ? { kind: "device", value: device.nonce } : keys.account;
   const attempt = await reserveAttempt([clientKey, keys.ip], now);
   if (!attempt.allowed) {

@@ -4,6 +4,7 @@ import { recordPolicyConsents } from "@/lib/consents/record";
 import { db } from "@/lib/db";
 import { portalUrl, queueEmail } from "@/lib/email/send";
 import { assertAcceptablePassword, limitEmailRequests, sendVerificationEmail } from "./email-flows";
+import { issueDecoyDeviceCookie, issueDeviceCookie } from "./device-cookie";
 import { hashPassword } from "./password";
 import { normalizeEmail } from "./sign-in";
 
@@ -30,6 +31,7 @@ export async function signUp(input: { email: string; password: string; locale: s
       locale: existing.locale,
       template: { name: "accountExists", url: portalUrl(existing.locale, "/forgot-password") },
     });
+    await issueDecoyDeviceCookie();
     return;
   }
 
@@ -45,7 +47,9 @@ export async function signUp(input: { email: string; password: string; locale: s
     if ((error as { code?: string }).code === "P2002") return null;
     throw error;
   });
-  if (!user) return;
+  if (!user) return issueDecoyDeviceCookie();
+  // This browser chose the password: opening the verification link here proves both (email-proof.ts).
+  await issueDeviceCookie(user.id, { passwordChangedAt: now });
   await recordAudit({ action: "auth.sign_up", outcome: "SUCCESS", actorId: user.id });
   await sendVerificationEmail(user);
 }

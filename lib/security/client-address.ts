@@ -21,8 +21,10 @@ export function clientAddressFromHops(
   if (trustedHops <= 0) return peer;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
   const chain = [...header.split(",").map((entry) => entry.trim()).filter(Boolean), peer];
-  const chosen = chain[Math.max(chain.length - 1 - trustedHops, 0)];
-  return normalizeAddress(chosen) ?? peer;
+  // Fewer entries than trusted hops: the request did not come through all the proxies (or the
+  // setting is wrong); only the peer is certain.
+  if (chain.length - 1 < trustedHops) return peer;
+  return normalizeAddress(chain[chain.length - 1 - trustedHops]) ?? peer;
 }
 
 /** "::ffff:203.0.113.7" → "203.0.113.7", "[2001:db8::1]:443" → "2001:db8::1"; null when not an address. */

@@ -36,6 +36,8 @@ export default async function VerifyEmailPage({ params, searchParams }: PageProp
           done: t("done"),
           doneLead: user ? t("doneLeadSignedIn") : t("doneLeadSignedOut"),
           next: user ? t(user.role === "CUSTOMER" ? "toMyPage" : "toHome") : t("toSignIn"),
+          passwordRemoved: t("passwordRemoved"),
+          setPassword: t("setPassword"),
         }}
       />
     </AuthPage>
