@@ -55,6 +55,16 @@ describe("parseRegistryCsv", () => {
     expect(result.errors.find((e) => e.problem === "duplicateInFile")?.value).toBe(`${ac(1)} (2)`);
   });
 
+  it("[2.2.1] names a control character in any cell instead of letting it reach PostgreSQL", async () => {
+    const text = ["serial,model_code,manufactured_on,lot", `${ac(1)},AC-2600,2026-04-01,L\u00001`, `${ac(2)},AC-2600,2026-04-01,L\u001b2`].join("\n");
+    const result = await parseText(text);
+    expect(result.rows).toEqual([]);
+    expect(result.errors.map((e) => [e.line, e.problem, e.value])).toEqual([
+      [2, "controlCharacters", "lot"],
+      [3, "controlCharacters", "lot"],
+    ]);
+  });
+
   it("lists every problem of a row, not only the first", async () => {
     const longLot = "L".repeat(41);
     const text = [

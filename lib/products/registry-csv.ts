@@ -1,4 +1,5 @@
 import { parse, type CsvError } from "csv-parse";
+import { hasControlCharacters } from "@/lib/validation/text";
 import { isLocalDate, type LocalDate } from "@/lib/warranty/local-date";
 import { checkSerialFormat, normalizeSerial, type SerialFormat } from "./serial-format";
 
@@ -22,7 +23,11 @@ export type RowProblem =
   | "badDate"
   | "futureDate"
   | "lotTooLong"
+  | "controlCharacters"
   | "alreadyInRegistry";
+
+/** How a column is named in a problem (the English header; both languages accept it). */
+const COLUMN_LABELS = { serial: "serial", modelCode: "model_code", manufacturedOn: "manufactured_on", lot: "lot" } as const;
 
 export type RowError = { line: number; problem: RowProblem; value?: string };
 
@@ -101,6 +106,10 @@ export async function parseRegistryCsv(
 
     // Every problem of the row is reported, not only the first, so one pass over the file fixes it.
     const problems: RowError[] = [];
+    // No cell reaches PostgreSQL with a control character (NUL is refused there; the rest is noise).
+    for (const column of ["serial", "modelCode", "manufacturedOn", "lot"] as const) {
+      if (hasControlCharacters(value(column))) problems.push({ line, problem: "controlCharacters", value: COLUMN_LABELS[column] });
+    }
     const model = models.get(modelCode);
     if (!serial) problems.push({ line, problem: "missingSerial" });
     if (!model) problems.push({ line, problem: "unknownModel", value: modelCode });
