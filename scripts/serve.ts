@@ -40,7 +40,9 @@ const server = createServer((request, response) => {
 });
 server.on("upgrade", (request, socket, head) => void app.getUpgradeHandler()(request, socket, head));
 
-const stop = () => server.close(() => void app.close().finally(() => process.exit(0)));
+// Job workers run in this process too (instrumentation.ts): let them finish before exiting.
+const beforeExit = () => (globalThis as { portalBeforeExit?: () => Promise<void> }).portalBeforeExit?.() ?? Promise.resolve();
+const stop = () => server.close(() => void Promise.allSettled([app.close(), beforeExit()]).finally(() => process.exit(0)));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 
