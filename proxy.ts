@@ -43,9 +43,10 @@ export default function proxy(request: NextRequest): NextResponse {
   if (isOversizedAction(request.method, request.headers)) return refuse(request, 413, "tooLarge", requestId);
   if (isUnsizedAction(request.method, request.headers)) return refuse(request, 411, "lengthRequired", requestId);
 
-  // API routes and files (paths with an extension) get the checks above, not locale routing; route
-  // handlers set their own CSP (the file route's sandbox must not be replaced by the pages' one).
-  if (request.nextUrl.pathname.startsWith("/api/") || /\.[^/]+$/.test(request.nextUrl.pathname)) {
+  // API routes and the site's own files at the root (favicon, robots.txt, manifest) get the checks
+  // above, not locale routing; route handlers set their own CSP (lib/route.ts; the file route's
+  // sandbox must not be replaced by the pages' one). A dotted path under a locale is a page path.
+  if (request.nextUrl.pathname.startsWith("/api/") || /^\/[^/]+\.[^/]+$/.test(request.nextUrl.pathname)) {
     return NextResponse.next({ request: { headers: request.headers }, headers: { "x-request-id": requestId } });
   }
 

@@ -110,6 +110,14 @@ test.describe("[2.2.1] control characters and oversized bodies get a clear 4xx, 
 });
 
 test.describe("[3.4.1] headers", () => {
+  test("[3.4.1] API answers and dotted page paths carry a CSP that forbids framing too", async ({ request }) => {
+    for (const path of ["/api/health", "/api/auth/session", "/api/files/not-a-file", "/ja/mypage/products/x.y"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.headers()["content-security-policy"] ?? "", path).toContain("frame-ancestors 'none'");
+    }
+    expect((await request.get("/api/health")).headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
   test("[3.4.1] pages carry a nonce-based CSP with 'strict-dynamic', a new nonce per request, no inline scripts allowed", async ({ request }) => {
     const nonces = new Set<string>();
     for (const path of ["/ja", "/ja", "/en/signin"]) {

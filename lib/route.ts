@@ -6,6 +6,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { requestLogger } from "@/lib/log";
+import { withDefaultCsp } from "@/lib/security/headers";
 
 /** Header our browser code sends with API calls: the language of the page, for error messages. */
 export const LOCALE_HEADER = "x-portal-locale";
@@ -40,7 +41,7 @@ export function defineRoute<P>(
         user = await getCurrentUser();
       }
       // Public handlers are declared with `CurrentUser | null` (overload above).
-      return await handler(request, { user: user as CurrentUser, params: await context.params });
+      return withDefaultCsp(await handler(request, { user: user as CurrentUser, params: await context.params }));
     } catch (error) {
       // The language of the page that called (sent by our client code), else the user's.
       const requested = request.headers.get(LOCALE_HEADER);
@@ -49,10 +50,10 @@ export function defineRoute<P>(
       if (isAppError(error)) {
         const key = error.messageKey.includes(".") ? error.messageKey : `errors.${error.messageKey}`;
         const message = t.has(key as never) ? t(key as never) : t("errors.INTERNAL");
-        return Response.json({ error: { code: error.code, message } }, { status: error.status, headers: { "Cache-Control": "no-store" } });
+        return withDefaultCsp(Response.json({ error: { code: error.code, message } }, { status: error.status, headers: { "Cache-Control": "no-store" } }));
       }
       (await requestLogger()).error({ err: error }, "route handler failed");
-      return Response.json({ error: { code: "INTERNAL", message: t("errors.INTERNAL") } }, { status: 500 });
+      return withDefaultCsp(Response.json({ error: { code: "INTERNAL", message: t("errors.INTERNAL") } }, { status: 500 }));
     }
   };
 }

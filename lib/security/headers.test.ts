@@ -2,7 +2,7 @@ import createMiddleware from "next-intl/middleware";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { routing } from "@/lib/i18n/routing";
-import { contentSecurityPolicy, createNonce, localeCookieFor } from "./headers";
+import { API_CSP, contentSecurityPolicy, createNonce, localeCookieFor, withDefaultCsp } from "./headers";
 
 describe("content security policy", () => {
   it("[3.4.1] allows scripts only with this request's nonce (and what they load), never inline ones", () => {
@@ -33,5 +33,17 @@ describe("locale cookie", () => {
     const cookie = cookieSetBy("http://localhost:3000");
     expect(cookie).toMatch(/NEXT_LOCALE=en/);
     expect(cookie).not.toMatch(/secure/i);
+  });
+});
+
+describe("withDefaultCsp", () => {
+  it("[3.4.1] gives API answers without a policy the API one, keeps a route's own, and copes with immutable redirects", () => {
+    expect(withDefaultCsp(Response.json({ ok: true })).headers.get("content-security-policy")).toBe(API_CSP);
+    const sandboxed = new Response("x", { headers: { "content-security-policy": "default-src 'none'; sandbox" } });
+    expect(withDefaultCsp(sandboxed).headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    const redirect = withDefaultCsp(Response.redirect("https://files.example/abc", 302));
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get("location")).toBe("https://files.example/abc");
+    expect(redirect.headers.get("content-security-policy")).toBe(API_CSP);
   });
 });

@@ -25,6 +25,26 @@ export function contentSecurityPolicy(nonce: string, production: boolean): strin
   ].join("; ");
 }
 
+/**
+ * The policy of every API response that does not set its own (JSON and redirects load nothing): it
+ * still forbids framing and any content, as ASVS 3.4.1 asks of every response.
+ */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** `response` with API_CSP unless it carries a policy of its own (the file route's sandbox). */
+export function withDefaultCsp(response: Response): Response {
+  if (response.headers.has("content-security-policy")) return response;
+  try {
+    response.headers.set("content-security-policy", API_CSP);
+    return response;
+  } catch {
+    // Immutable headers (Response.redirect): the same response with headers of its own.
+    const copy = new Response(response.body, response);
+    copy.headers.set("content-security-policy", API_CSP);
+    return copy;
+  }
+}
+
 /** The locale cookie's attributes for the portal's public origin: Secure over https (ASVS 3.3.1). */
 export function localeCookieFor(portalOrigin: string): { secure: true } | undefined {
   return portalOrigin.startsWith("https:") ? { secure: true } : undefined;
