@@ -13,7 +13,7 @@ import { completeRecallAction, deleteRecallAction, publishRecallAction } from "@
 import { ZRecallCompletionSchema } from "@/lib/recalls/schemas";
 
 /** Publish a draft; for a published campaign (`retry`), send the notices whose email failed. */
-export function PublishRecallButton({ campaignId, owners, retry = false }: { campaignId: string; owners: number; retry?: boolean }) {
+export function PublishRecallButton({ campaignId, owners, version, retry = false }: { campaignId: string; owners: number; version?: string; retry?: boolean }) {
   const t = useTranslations("recallsAdmin");
   const router = useRouter();
   const [busy, startTransition] = useTransition();
@@ -21,14 +21,14 @@ export function PublishRecallButton({ campaignId, owners, retry = false }: { cam
     <ConfirmButton
       label={retry ? t("resend") : t("publish")}
       title={retry ? t("resend") : t("publishConfirmTitle")}
-      body={t("publishConfirmBody", { owners })}
+      body={retry ? t("publishConfirmBody", { owners }) : `${t("publishConfirmBody", { owners })} ${t("publishSavedOnly")}`}
       confirmLabel={t("publishConfirm")}
       cancelLabel={t("cancel")}
       busy={busy}
       onConfirm={() =>
         new Promise<void>((resolve) =>
           startTransition(async () => {
-            const result = await publishRecallAction({ campaignId });
+            const result = await publishRecallAction({ campaignId, version });
             if (result.ok) toast.success(t("published", { count: result.data.notified }));
             else toast.error(result.error.message);
             router.refresh();

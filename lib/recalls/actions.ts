@@ -6,7 +6,7 @@ import { defineAction } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { redirect } from "@/lib/i18n/navigation";
 import { createRecallCampaign, deleteRecallDraft, markRecallCompleted, publishRecallCampaign, updateRecallDraft } from "./campaigns";
-import { ZRecallCampaignSchema, ZRecallCompletionSchema, ZRecallIdSchema } from "./schemas";
+import { ZRecallCampaignSchema, ZRecallCompletionSchema, ZRecallIdSchema, ZRecallPublishSchema } from "./schemas";
 
 /** Recall campaign actions (permission "recalls.manage"). */
 const recalls = { permission: "recalls.manage" } as const;
@@ -29,8 +29,8 @@ export const deleteRecallAction = defineAction({ ...recalls, schema: ZRecallIdSc
   revalidatePath("/[locale]/admin/recalls", "layout");
 });
 
-export const publishRecallAction = defineAction({ ...recalls, schema: ZRecallIdSchema }, async ({ campaignId }, { user }) => {
-  const result = await publishRecallCampaign(user.id, campaignId);
+export const publishRecallAction = defineAction({ ...recalls, schema: ZRecallPublishSchema }, async ({ campaignId, version }, { user }) => {
+  const result = await publishRecallCampaign(user.id, campaignId, version);
   revalidatePath("/[locale]/admin/recalls", "layout");
   return result;
 });

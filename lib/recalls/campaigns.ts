@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import type { RecallStatus } from "@/lib/generated/prisma/enums";
@@ -81,8 +82,34 @@ export async function deleteRecallDraft(adminId: string, campaignId: string): Pr
 }
 
 /** Publish a draft and notify the owners. Publishing twice notifies nobody twice. */
-export async function publishRecallCampaign(adminId: string, campaignId: string): Promise<{ notified: number }> {
-  const { count } = await db.recallCampaign.updateMany({ where: { id: campaignId, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+/** What publishing sends: the draft's text and reach. */
+const DRAFT_CONTENT = { modelId: true, titleJa: true, titleEn: true, messageJa: true, messageEn: true, serialFrom: true, serialTo: true, lots: true } as const;
+type DraftContent = { modelId: string; titleJa: string; titleEn: string; messageJa: string; messageEn: string; serialFrom: string | null; serialTo: string | null; lots: string[] };
+
+/** A fingerprint of a draft's content: the page hands it to publish, which refuses a draft changed since. */
+export function recallDraftVersion(content: DraftContent): string {
+  const { modelId, titleJa, titleEn, messageJa, messageEn, serialFrom, serialTo, lots } = content;
+  return createHash("sha256").update(JSON.stringify([modelId, titleJa, titleEn, messageJa, messageEn, serialFrom, serialTo, lots])).digest("base64url");
+}
+
+/**
+ * Publish the draft the admin looked at (`version`, from the page): if another admin saved an edit
+ * in between, publishing is refused instead of sending a text nobody reviewed. The update is
+ * conditional on the content that was compared, so an edit landing between the check and the
+ * update also wins.
+ */
+export async function publishRecallCampaign(adminId: string, campaignId: string, version?: string): Promise<{ notified: number }> {
+  const draft = await db.recallCampaign.findFirst({ where: { id: campaignId, status: "DRAFT" }, select: DRAFT_CONTENT });
+  if (draft && version !== undefined && recallDraftVersion(draft) !== version) {
+    throw new AppError("CONFLICT", { messageKey: "recallsAdmin.changedSinceLoaded" });
+  }
+  const { count } = draft
+    ? await db.recallCampaign.updateMany({
+        where: { id: campaignId, status: "DRAFT", ...draft, lots: { equals: draft.lots } },
+        data: { status: "PUBLISHED", publishedAt: new Date() },
+      })
+    : { count: 0 };
+  if (count === 0 && draft && version !== undefined) throw new AppError("CONFLICT", { messageKey: "recallsAdmin.changedSinceLoaded" });
   if (count === 0 && !(await db.recallCampaign.findFirst({ where: { id: campaignId, status: "PUBLISHED" } }))) throw new AppError("NOT_FOUND");
   const notified = await noticeCampaignOwners(campaignId);
   await recordAudit({ action: "recall.published", outcome: "SUCCESS", actorId: adminId, targetType: "RecallCampaign", targetId: campaignId, details: { notified } });
@@ -151,10 +178,17 @@ export async function listRecallCampaigns(onlyId?: string): Promise<RecallSummar
 }
 
 /** One campaign with its figures, or null. */
-export async function getRecallCampaign(campaignId: string): Promise<(RecallSummary & { message: { ja: string; en: string }; serialFrom: string | null; serialTo: string | null; lots: string[] }) | null> {
-  const campaign = await db.recallCampaign.findUnique({ where: { id: campaignId }, select: { id: true, messageJa: true, messageEn: true, serialFrom: true, serialTo: true, lots: true } });
+export async function getRecallCampaign(campaignId: string): Promise<(RecallSummary & { message: { ja: string; en: string }; serialFrom: string | null; serialTo: string | null; lots: string[]; version: string }) | null> {
+  const campaign = await db.recallCampaign.findUnique({ where: { id: campaignId }, select: { id: true, ...DRAFT_CONTENT } });
   if (!campaign) return null;
   const [summary] = (await listRecallCampaigns(campaign.id));
   if (!summary) return null;
-  return { ...summary, message: { ja: campaign.messageJa, en: campaign.messageEn }, serialFrom: campaign.serialFrom, serialTo: campaign.serialTo, lots: campaign.lots };
+  return {
+    ...summary,
+    message: { ja: campaign.messageJa, en: campaign.messageEn },
+    serialFrom: campaign.serialFrom,
+    serialTo: campaign.serialTo,
+    lots: campaign.lots,
+    version: recallDraftVersion(campaign),
+  };
 }

@@ -38,6 +38,23 @@ describe("recall campaigns", () => {
     expect(await getRecallCampaign(id)).toMatchObject({ status: "PUBLISHED", serialFrom: units[0]!.serial, lots: [], title: { en: "Inspection (corrected)" } });
   });
 
+  it("publishing refuses a draft another admin changed after it was read, and publishes the version read", async () => {
+    const staff = await testStaff("ADMIN");
+    const { model } = await testModelWithUnits(1);
+    const code = `RC-${crypto.randomUUID().slice(0, 8)}`;
+    const { id } = await createRecallCampaign(staff.id, { code, modelCode: model.code, serialFrom: "", serialTo: "", lots: "LOT-1", ...text });
+    const read = (await getRecallCampaign(id))!.version;
+    await updateRecallDraft(staff.id, id, { code, modelCode: model.code, serialFrom: "", serialTo: "", lots: "LOT-1 LOT-2", ...text });
+
+    await expect(publishRecallCampaign(staff.id, id, read)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "recallsAdmin.changedSinceLoaded" });
+    expect(await getRecallCampaign(id)).toMatchObject({ status: "DRAFT" });
+
+    const reread = (await getRecallCampaign(id))!.version;
+    expect(reread).not.toBe(read);
+    await publishRecallCampaign(staff.id, id, reread);
+    expect(await getRecallCampaign(id)).toMatchObject({ status: "PUBLISHED", lots: ["LOT-1", "LOT-2"] });
+  });
+
   it("reach the current owners of units in the serial range or the lots, by email and on My Page, whatever their marketing consent", async () => {
     const staff = await testStaff("ADMIN");
     const { model, units } = await testModelWithUnits(6);

@@ -26,5 +26,7 @@ export type TRecallCampaign = z.output<typeof ZRecallCampaignSchema>;
 export type TRecallCampaignInput = z.input<typeof ZRecallCampaignSchema>;
 
 export const ZRecallIdSchema = z.object({ campaignId: zText().min(1).max(40) });
+/** Publishing names the version of the draft the admin read (campaigns.ts recallDraftVersion). */
+export const ZRecallPublishSchema = ZRecallIdSchema.extend({ version: zText().max(100).optional() });
 export const ZRecallCompletionSchema = z.object({ campaignId: zText().min(1).max(40), serial: text(60) });
 export const ZNoticeIdSchema = z.object({ noticeId: zText().min(1).max(40) });

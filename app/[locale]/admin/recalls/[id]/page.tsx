@@ -35,7 +35,7 @@ export default async function RecallPage({ params }: PageProps<"/[locale]/admin/
           <div className="mt-4">
             {draft ? (
               <div className="flex flex-wrap gap-2">
-                <PublishRecallButton campaignId={campaign.id} owners={campaign.registeredUnits} />
+                <PublishRecallButton campaignId={campaign.id} owners={campaign.registeredUnits} version={campaign.version} />
                 <DeleteRecallDraftButton campaignId={campaign.id} code={campaign.code} />
               </div>
             ) : (
