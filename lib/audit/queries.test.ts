@@ -53,9 +53,11 @@ describe("audit log queries", () => {
     // Searching for the customer finds the view of their data (whose), not only their own actions.
     const whose = await searchAuditEvents(asViewer(viewer), { q: customer.email });
     expect(whose.events.map((event) => event.targetId)).toContain("claim-1");
-    // Reading the log is itself recorded, naming the actors whose entries were shown.
+    // Reading the log is itself recorded, naming the actors whose entries were shown...
     const view = await db.auditEvent.findFirstOrThrow({ where: { actorId: viewer.id, action: "personal_data.viewed" }, orderBy: { id: "desc" } });
     expect(view).toMatchObject({ targetType: "AuditLog", details: { filter: { q: customer.email } } });
+    // ...and the people those entries concern, whose emails the page showed too.
+    expect(view.subjectIds).toEqual(expect.arrayContaining([customer.id]));
     expect(await listRecordedAuditActions()).toEqual(expect.arrayContaining(["auth.sign_in", "personal_data.viewed"]));
   });
 });

@@ -145,7 +145,8 @@ export async function searchAuditEvents(viewer: CurrentUser, filter: AuditFilter
   );
   await recordAudit({
     action: "personal_data.viewed", outcome: "SUCCESS", actorId: viewer.id, targetType: "AuditLog",
-    subjectIds: rows.flatMap((row) => (row.actorId ? [row.actorId] : [])),
+    // Everyone whose email the page shows: the actors and the people the entries concern.
+    subjectIds: [...new Set([...rows.flatMap((row) => (row.actorId ? [row.actorId] : [])), ...subjectIds])],
     details: { filter: auditFilterParams(filter), entries: rows.length },
   });
   return {
