@@ -106,7 +106,7 @@ test("[6.4.3] account pre-hijacking: a squatter's passkey does not survive the o
   await expect(ownerPage).toHaveURL(/\/en\/signin\?reset=1$/);
 
   // The owner is told what was removed; the passkey and the squatter's session are gone.
-  const notice = await readEmail(victimEmail, /sign-in methods were removed/);
+  const notice = await readEmail(victimEmail, /Sign-in methods were removed/);
   expect(notice.text).toContain("Passkeys: 1");
   // The squatter's password session and passkey session.
   expect(notice.text).toContain("Signed-in devices signed out: 2");
