@@ -22,7 +22,7 @@ test.beforeEach(async ({ context }) => {
 
 const L = {
   ja: {
-    confirm: "メールアドレスを確認", pressButton: "ボタンを押して", confirmed: "メールアドレスを確認しました", toSignIn: "ログイン", toMyPage: "マイページへ",
+    confirm: "メールアドレスを確認", pressButton: "ボタンを押して", confirmed: "メールアドレスを確認しました", toSignIn: "ログイン", toMyPage: "マイページへ", passwordRemoved: "別の端末でこのリンクが開かれたため", choosePassword: "パスワードを設定する",
     serial: "シリアル番号", hintExample: /例: ([0-9A-Z]+)/, serialErrors: /形式ではありません|入力に誤りがあるようです/, notFound: "見つかりません",
     ready: "登録できます", photo: "レシート・保証書(写真)", uploaded: "写真をアップロードしました", purchasedOn: "レシートの購入日",
     purchasedOnHint: "保証はこの日から数えます。", dateRequired: "レシートの購入日を入力してください。保証はこの日から数えます。", register: "製品を登録",
@@ -35,7 +35,7 @@ const L = {
     notices: "ご登録製品に関する重要な安全のお知らせ", flagOpen: "安全のお知らせ:ご確認ください", whatToDo: "お客様にお願いしたいこと", openProduct: /登録製品「.+」を開く/,
   },
   en: {
-    confirm: "Confirm email address", pressButton: "Press the button", confirmed: "Your email address is confirmed", toSignIn: "Sign in", toMyPage: "Go to My Page",
+    confirm: "Confirm email address", pressButton: "Press the button", confirmed: "Your email address is confirmed", toSignIn: "Sign in", toMyPage: "Go to My Page", passwordRemoved: "opened on a different device", choosePassword: "Choose a password",
     serial: "Serial number", hintExample: /e\.g\. ([0-9A-Z]+)\./, serialErrors: /does not look like|check digit/, notFound: "cannot find",
     ready: "ready to register", photo: "Receipt or warranty card (photo)", uploaded: "Photo uploaded", purchasedOn: "Purchase date on the receipt",
     purchasedOnHint: "The warranty counts from this date.", dateRequired: "Enter the purchase date on the receipt: the warranty counts from it.", register: "Register product",
@@ -79,7 +79,9 @@ async function expectNoHorizontalScroll(page: import("@playwright/test").Page): 
 for (const locale of ["ja", "en"] as const) {
   const t = L[locale];
 
-  test(`(${locale}) the verified-email page leads on: sign-in when signed out, My Page when signed in, and the lead changes once confirmed`, async ({ page, context, baseURL }) => {
+  // The browser that signed up gets "Sign in" (identity.spec.ts follows that link); here the link is
+  // opened on another device, which proves the mailbox but not the password (email-proof.ts).
+  test(`(${locale}) the verified-email page leads on: a new password when opened on another device, My Page when signed in, and the lead changes once confirmed`, async ({ page, context, baseURL }) => {
     const user = await createUser("CUSTOMER");
     await query(`UPDATE "User" SET "emailVerified" = NULL WHERE id = $1`, [user.id]);
     await page.goto(`/${locale}/verify-email?token=${await verificationToken(user)}`);
@@ -88,8 +90,9 @@ for (const locale of ["ja", "en"] as const) {
     await expect(page.getByText(t.confirmed)).toBeVisible();
     await expect(page.getByText(t.pressButton)).toHaveCount(0);
     await expectAccessible(page);
-    await page.getByRole("main").getByRole("link", { name: t.toSignIn, exact: true }).click();
-    await expect(page).toHaveURL(new RegExp(`/${locale}/signin`));
+    await expect(page.getByText(t.passwordRemoved)).toBeVisible();
+    await page.getByRole("main").getByRole("link", { name: t.choosePassword, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/forgot-password`));
 
     // Signed in (an address already confirmed, so nothing about the session changes): on to My Page.
     await context.addCookies([{ name: SESSION_COOKIE, value: await createSession(user.id), url: baseURL!, httpOnly: true, sameSite: "Lax" }]);

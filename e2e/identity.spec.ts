@@ -47,7 +47,9 @@ for (const locale of ["ja", "en"] as const) {
     );
     expect(Number(consents!.n)).toBe(2);
 
-    await page.goto(`/${locale}/signin`);
+    // The browser that chose the password confirmed the address: it keeps the password and leads to sign-in.
+    await page.getByRole("main").getByRole("link", { name: c.signIn, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/signin`));
     await signInThroughForm(page, locale, email, password);
     await expect(page).toHaveURL(new RegExp(`/${locale}/mypage$`));
 
