@@ -51,3 +51,28 @@ export async function stopJobWorkers(): Promise<void> {
   createdQueues.clear();
   await stopBoss();
 }
+
+/**
+ * For a Next server (instrumentation.ts): work the queues, and keep trying to start with a growing
+ * pause when the database is not reachable yet (a deploy racing its database) rather than serving
+ * for the process's whole life without a worker; pages are served meanwhile and queued jobs wait in
+ * their table. scripts/serve.ts awaits `portalBeforeExit` before it exits, so a job being sent
+ * finishes instead of being cut off and sent again after its expiry.
+ */
+export async function runJobWorkersInThisServer(): Promise<void> {
+  let attempt = 0;
+  const start = async (): Promise<void> => {
+    try {
+      await startJobWorkers();
+    } catch (error) {
+      attempt++;
+      const delayMs = Math.min(60_000, 1_000 * 2 ** Math.min(attempt, 6));
+      logger.error({ err: error, attempt, retryInMs: delayMs }, "job workers did not start");
+      setTimeout(() => void start(), delayMs).unref();
+    }
+  };
+  await start();
+  const stop = () => stopJobWorkers().catch((error: unknown) => logger.error({ err: error }, "job workers did not stop cleanly"));
+  (globalThis as { portalBeforeExit?: () => Promise<void> }).portalBeforeExit = stop;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop());
+}
