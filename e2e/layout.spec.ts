@@ -57,7 +57,10 @@ function cellsNarrowerThanAWord(page: Page): Promise<string[]> {
     const context = document.createElement("canvas").getContext("2d")!;
     const problems: string[] = [];
     for (const cell of document.querySelectorAll<HTMLElement>("th, td, header a, header p, header button")) {
-      const text = cell.innerText.trim();
+      // Identifiers (ids, hashes) are not words: they are marked break-all and may break anywhere.
+      let text = cell.innerText;
+      for (const id of cell.querySelectorAll<HTMLElement>(".break-all")) text = text.replace(id.innerText, " ");
+      text = text.trim();
       if (!text || text.length > 60 || cell.getClientRects().length === 0) continue;
       const style = getComputedStyle(cell);
       context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;

@@ -69,14 +69,14 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
                         {event.targetType ? (
                           <span>
                             {targetType(event.targetType)}
-                            {event.targetId && <span className="font-mono text-xs text-slate-600"> {event.targetId}</span>}
+                            {event.targetId && <span className="font-mono text-xs break-all text-slate-600"> {event.targetId}</span>}
                           </span>
                         ) : event.subjects.length === 0 ? "—" : null}
                         {event.subjects.length > 0 && (
                           <UserText className="block">{t("staff.auditWhose", { people: event.subjects.join(", ") })}</UserText>
                         )}
                       </td>
-                      <td className="py-1 font-mono">{event.ipAddress ?? "—"}</td>
+                      <td className="py-1 font-mono"><span className="break-all">{event.ipAddress ?? "—"}</span></td>
                     </tr>
                   ))}
                 </tbody>
