@@ -20,12 +20,20 @@ const production = env.NODE_ENV === "production";
 const handleI18nRouting = createMiddleware({ ...routing, localeCookie: localeCookieFor(portalOrigin) });
 
 /** A refusal with a short message in the language of the path (JSON for API callers). */
-function refuse(request: NextRequest, status: number, key: "badCharacters" | "tooLarge" | "lengthRequired", requestId: string): NextResponse {
+function refuse(
+  request: NextRequest,
+  status: number,
+  key: "badCharacters" | "tooLarge" | "lengthRequired",
+  requestId: string,
+): NextResponse {
   const messages = request.nextUrl.pathname.startsWith("/en") ? en : ja;
   const message = messages.errors[key];
   const headers = { "x-request-id": requestId, "Cache-Control": "no-store" };
   if (request.nextUrl.pathname.startsWith("/api/") || request.headers.has("next-action")) {
-    return NextResponse.json({ error: { code: status === 413 ? "TOO_LARGE" : status === 411 ? "LENGTH_REQUIRED" : "VALIDATION", message } }, { status, headers });
+    return NextResponse.json(
+      { error: { code: status === 413 ? "TOO_LARGE" : status === 411 ? "LENGTH_REQUIRED" : "VALIDATION", message } },
+      { status, headers },
+    );
   }
   return new NextResponse(message, { status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
 }

@@ -10,7 +10,9 @@ export default function GlobalNotFound() {
       <body className="flex min-h-screen items-center justify-center p-6">
         <main className="max-w-md space-y-4 text-center">
           <h1 className="text-2xl font-bold">{ja.errors.notFoundTitle}</h1>
-          <p lang="en" className="text-xl font-semibold">{en.errors.notFoundTitle}</p>
+          <p lang="en" className="text-xl font-semibold">
+            {en.errors.notFoundTitle}
+          </p>
           <Link href="/" className="text-brand-700 underline">
             {ja.common.backHome} / <span lang="en">{en.common.backHome}</span>
           </Link>

@@ -26,7 +26,10 @@ const VARIANT = {
 /** A navigation list that marks the page the user is on (aria-current plus a visible style). */
 export function AreaNav({ label, links, variant = "primary" }: { label: string; links: NavLink[]; variant?: keyof typeof VARIANT }) {
   const pathname = usePathname();
-  const current = activeHref(pathname, links.map((link) => link.href));
+  const current = activeHref(
+    pathname,
+    links.map((link) => link.href),
+  );
   const style = VARIANT[variant];
   return (
     <nav aria-label={label}>
@@ -56,7 +59,11 @@ export function AreaNav({ label, links, variant = "primary" }: { label: string; 
 export function CurrentPageLink({ href, className, children }: { href: string; className: string; children: ReactNode }) {
   const current = usePathname() === href;
   return (
-    <Link href={href} aria-current={current ? "page" : undefined} className={`${className} ${current ? "font-semibold text-brand-700 underline" : ""}`}>
+    <Link
+      href={href}
+      aria-current={current ? "page" : undefined}
+      className={`${className} ${current ? "font-semibold text-brand-700 underline" : ""}`}
+    >
       {children}
     </Link>
   );

@@ -14,9 +14,7 @@ const TOAST_COLORS = {
 
 /** Browser-side providers: one QueryClient per browser tab (conventions: Query keys) and the toaster. */
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
-  );
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
   return (
     <QueryClientProvider client={queryClient}>
       {children}

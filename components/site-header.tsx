@@ -38,7 +38,10 @@ export async function SiteHeader() {
             </div>
           </div>
         ) : (
-          <CurrentPageLink href="/signin" className="inline-flex min-h-11 items-center rounded-md px-1.5 text-sm text-slate-700 hover:bg-slate-100 sm:px-2">
+          <CurrentPageLink
+            href="/signin"
+            className="inline-flex min-h-11 items-center rounded-md px-1.5 text-sm text-slate-700 hover:bg-slate-100 sm:px-2"
+          >
             {t("common.signIn")}
           </CurrentPageLink>
         )}

@@ -56,7 +56,16 @@ test("axe: the sign-in form with its errors showing", async ({ page }) => {
 test("the narrow (mobile) layout has no horizontal scrolling", async ({ page, login }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await login("SUPPORT_LEAD");
-  for (const path of ["/ja/admin", "/ja/admin/audit", "/ja/admin/claims", "/en/signin", "/ja/account", "/ja/account/security", "/ja/account/sessions", "/ja/signup"]) {
+  for (const path of [
+    "/ja/admin",
+    "/ja/admin/audit",
+    "/ja/admin/claims",
+    "/en/signin",
+    "/ja/account",
+    "/ja/account/security",
+    "/ja/account/sessions",
+    "/ja/signup",
+  ]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

@@ -76,7 +76,14 @@ test("[16.3.1] a denied visit appears in the audit log that admins read", async 
 });
 
 /** The own-account pages are for any signed-in user; a signed-out visitor is sent to sign in. */
-for (const path of ["/account", "/account/security", "/account/sessions", "/account/activity", "/account/terms", "/account/confirm-email?token=x"]) {
+for (const path of [
+  "/account",
+  "/account/security",
+  "/account/sessions",
+  "/account/activity",
+  "/account/terms",
+  "/account/confirm-email?token=x",
+]) {
   test(`[8.2.1] ${path}: signed-out visitors are sent to sign in`, async ({ page }) => {
     await page.goto(`/en${path}`);
     await expect(page).toHaveURL(/\/en\/signin\?callbackUrl=/);

@@ -11,7 +11,14 @@ async function addVirtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; a
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   return { cdp, authenticatorId };
 }
@@ -34,7 +41,12 @@ async function plantLegacyPasskey(authenticator: { cdp: CDPSession; authenticato
   const credentialId = randomBytes(16);
   await query(
     `INSERT INTO "Passkey" (id, "userId", "credentialId", "publicKey", transports, "deviceType", name) VALUES ($1, $2, $3, $4, '{internal}', 'singleDevice', 'Squatter laptop')`,
-    [randomUUID(), userId, credentialId.toString("base64url"), coseP256(Buffer.from(jwk.x!, "base64url"), Buffer.from(jwk.y!, "base64url"))],
+    [
+      randomUUID(),
+      userId,
+      credentialId.toString("base64url"),
+      coseP256(Buffer.from(jwk.x!, "base64url"), Buffer.from(jwk.y!, "base64url")),
+    ],
   );
   await cdp.send("WebAuthn.addCredential", {
     authenticatorId,
@@ -121,13 +133,18 @@ test("[6.4.3] account pre-hijacking: a squatter's passkey does not survive the o
   await ownerPage.goto("/en/signin");
   await signInThroughForm(ownerPage, "en", victimEmail, "the owner's own long passphrase");
   await expect(ownerPage).toHaveURL(/\/en\/mypage$/);
-  const audit = await query<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'auth.unproven_credentials_removed'`, [account!.id]);
+  const audit = await query<{ action: string }>(
+    `SELECT action FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'auth.unproven_credentials_removed'`,
+    [account!.id],
+  );
   expect(audit).toHaveLength(1);
   await squatter.close();
   await owner.close();
 });
 
-test("[6.3.1] targeted lock-out: strangers' wrong passwords lock the account, but a browser that signed in before still gets in", async ({ browser }) => {
+test("[6.3.1] targeted lock-out: strangers' wrong passwords lock the account, but a browser that signed in before still gets in", async ({
+  browser,
+}) => {
   test.setTimeout(90_000); // eight password checks (argon2) in a row
   const user = await createUser("CUSTOMER");
   // The owner's browser signs in once (and gets a device cookie), then signs out.

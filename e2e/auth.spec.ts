@@ -1,4 +1,14 @@
-import { createUser, currentTotp, expect, hashSessionToken, query, SESSION_COOKIE, signInThroughForm, signInWithSecondFactor, test } from "./fixtures";
+import {
+  createUser,
+  currentTotp,
+  expect,
+  hashSessionToken,
+  query,
+  SESSION_COOKIE,
+  signInThroughForm,
+  signInWithSecondFactor,
+  test,
+} from "./fixtures";
 
 test.describe("password sign-in", () => {
   test("a customer signs in and sees My Page (Japanese)", async ({ page }) => {

@@ -22,30 +22,87 @@ test.beforeEach(async ({ context }) => {
 
 const L = {
   ja: {
-    confirm: "メールアドレスを確認", pressButton: "ボタンを押して", confirmed: "メールアドレスを確認しました", toSignIn: "ログイン", toMyPage: "マイページへ", passwordRemoved: "別の端末でこのリンクが開かれたため", choosePassword: "パスワードを設定する",
-    serial: "シリアル番号", hintExample: /例: ([0-9A-Z]+)/, serialErrors: /形式ではありません|入力に誤りがあるようです/, notFound: "見つかりません",
-    ready: "登録できます", photo: "レシート・保証書(写真)", uploaded: "写真をアップロードしました", purchasedOn: "レシートの購入日",
-    purchasedOnHint: "保証はこの日から数えます。", dateRequired: "レシートの購入日を入力してください。保証はこの日から数えます。", register: "製品を登録",
-    registered: "製品を登録しました。", manufactureNote: "この機種の保証は製造日から数えるため、レシートや購入日は不要です。",
+    confirm: "メールアドレスを確認",
+    pressButton: "ボタンを押して",
+    confirmed: "メールアドレスを確認しました",
+    toSignIn: "ログイン",
+    toMyPage: "マイページへ",
+    passwordRemoved: "別の端末でこのリンクが開かれたため",
+    choosePassword: "パスワードを設定する",
+    serial: "シリアル番号",
+    hintExample: /例: ([0-9A-Z]+)/,
+    serialErrors: /形式ではありません|入力に誤りがあるようです/,
+    notFound: "見つかりません",
+    ready: "登録できます",
+    photo: "レシート・保証書(写真)",
+    uploaded: "写真をアップロードしました",
+    purchasedOn: "レシートの購入日",
+    purchasedOnHint: "保証はこの日から数えます。",
+    dateRequired: "レシートの購入日を入力してください。保証はこの日から数えます。",
+    register: "製品を登録",
+    registered: "製品を登録しました。",
+    manufactureNote: "この機種の保証は製造日から数えるため、レシートや購入日は不要です。",
     fromManufacture: /この機種の保証は製造日に通常の販売までの期間3か月を加えた日から数えるため、レシートは不要です。/,
-    noReceipt: /レシートの登録がないため、保証は製造日に通常の販売までの期間3か月を加えた日から数えます。/, fromReceipt: /レシートの購入日(.+)から12か月。/,
-    claimMessage: "状況", counter: (n: string) => `${n} / 2,000文字`, left: "残り5文字", over: "1文字オーバー", tooLong: "入力が長すぎます。",
-    claimPhotoHint: "シリアル番号が写ったレシートや保証書", sendClaim: "確認を依頼する",
-    products: "登録製品", empty: "まだ製品が登録されていません", registerAction: "製品を登録", endsSoon: "まもなく終了", covered: "保証中",
-    notices: "ご登録製品に関する重要な安全のお知らせ", flagOpen: "安全のお知らせ:ご確認ください", whatToDo: "お客様にお願いしたいこと", openProduct: /登録製品「.+」を開く/,
+    noReceipt: /レシートの登録がないため、保証は製造日に通常の販売までの期間3か月を加えた日から数えます。/,
+    fromReceipt: /レシートの購入日(.+)から12か月。/,
+    claimMessage: "状況",
+    counter: (n: string) => `${n} / 2,000文字`,
+    left: "残り5文字",
+    over: "1文字オーバー",
+    tooLong: "入力が長すぎます。",
+    claimPhotoHint: "シリアル番号が写ったレシートや保証書",
+    sendClaim: "確認を依頼する",
+    products: "登録製品",
+    empty: "まだ製品が登録されていません",
+    registerAction: "製品を登録",
+    endsSoon: "まもなく終了",
+    covered: "保証中",
+    notices: "ご登録製品に関する重要な安全のお知らせ",
+    flagOpen: "安全のお知らせ:ご確認ください",
+    whatToDo: "お客様にお願いしたいこと",
+    openProduct: /登録製品「.+」を開く/,
   },
   en: {
-    confirm: "Confirm email address", pressButton: "Press the button", confirmed: "Your email address is confirmed", toSignIn: "Sign in", toMyPage: "Go to My Page", passwordRemoved: "opened on a different device", choosePassword: "Choose a password",
-    serial: "Serial number", hintExample: /e\.g\. ([0-9A-Z]+)\./, serialErrors: /does not look like|check digit/, notFound: "cannot find",
-    ready: "ready to register", photo: "Receipt or warranty card (photo)", uploaded: "Photo uploaded", purchasedOn: "Purchase date on the receipt",
-    purchasedOnHint: "The warranty counts from this date.", dateRequired: "Enter the purchase date on the receipt: the warranty counts from it.", register: "Register product",
-    registered: "Your product is registered.", manufactureNote: "This model's warranty counts from when it was made, so no receipt or purchase date is needed.",
-    fromManufacture: /This model's warranty counts from when it was made plus 3 months, the usual time until it is sold, so no receipt is needed\./,
-    noReceipt: /Without a receipt, the warranty counts from when the product was made plus 3 months/, fromReceipt: /12 months from the purchase date on your receipt \(.+\)\./,
-    claimMessage: "What happened?", counter: (n: string) => `${n} of 2,000 characters`, left: "5 characters left", over: "1 character too many", tooLong: "This is too long.",
-    claimPhotoHint: "A receipt or warranty card showing the serial number", sendClaim: "Ask us to review",
-    products: "My products", empty: "You have not registered a product yet", registerAction: "Register a product", endsSoon: "Ends soon", covered: "Covered",
-    notices: "Important safety notice for your product", flagOpen: "Safety notice: please read", whatToDo: "What to do", openProduct: /Open .+ in your products/,
+    confirm: "Confirm email address",
+    pressButton: "Press the button",
+    confirmed: "Your email address is confirmed",
+    toSignIn: "Sign in",
+    toMyPage: "Go to My Page",
+    passwordRemoved: "opened on a different device",
+    choosePassword: "Choose a password",
+    serial: "Serial number",
+    hintExample: /e\.g\. ([0-9A-Z]+)\./,
+    serialErrors: /does not look like|check digit/,
+    notFound: "cannot find",
+    ready: "ready to register",
+    photo: "Receipt or warranty card (photo)",
+    uploaded: "Photo uploaded",
+    purchasedOn: "Purchase date on the receipt",
+    purchasedOnHint: "The warranty counts from this date.",
+    dateRequired: "Enter the purchase date on the receipt: the warranty counts from it.",
+    register: "Register product",
+    registered: "Your product is registered.",
+    manufactureNote: "This model's warranty counts from when it was made, so no receipt or purchase date is needed.",
+    fromManufacture:
+      /This model's warranty counts from when it was made plus 3 months, the usual time until it is sold, so no receipt is needed\./,
+    noReceipt: /Without a receipt, the warranty counts from when the product was made plus 3 months/,
+    fromReceipt: /12 months from the purchase date on your receipt \(.+\)\./,
+    claimMessage: "What happened?",
+    counter: (n: string) => `${n} of 2,000 characters`,
+    left: "5 characters left",
+    over: "1 character too many",
+    tooLong: "This is too long.",
+    claimPhotoHint: "A receipt or warranty card showing the serial number",
+    sendClaim: "Ask us to review",
+    products: "My products",
+    empty: "You have not registered a product yet",
+    registerAction: "Register a product",
+    endsSoon: "Ends soon",
+    covered: "Covered",
+    notices: "Important safety notice for your product",
+    flagOpen: "Safety notice: please read",
+    whatToDo: "What to do",
+    openProduct: /Open .+ in your products/,
   },
 } as const;
 
@@ -81,7 +138,11 @@ for (const locale of ["ja", "en"] as const) {
 
   // The browser that signed up gets "Sign in" (identity.spec.ts follows that link); here the link is
   // opened on another device, which proves the mailbox but not the password (email-proof.ts).
-  test(`(${locale}) the verified-email page leads on: a new password when opened on another device, My Page when signed in, and the lead changes once confirmed`, async ({ page, context, baseURL }) => {
+  test(`(${locale}) the verified-email page leads on: a new password when opened on another device, My Page when signed in, and the lead changes once confirmed`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const user = await createUser("CUSTOMER");
     await query(`UPDATE "User" SET "emailVerified" = NULL WHERE id = $1`, [user.id]);
     await page.goto(`/${locale}/verify-email?token=${await verificationToken(user)}`);
@@ -95,7 +156,9 @@ for (const locale of ["ja", "en"] as const) {
     await expect(page).toHaveURL(new RegExp(`/${locale}/forgot-password`));
 
     // Signed in (an address already confirmed, so nothing about the session changes): on to My Page.
-    await context.addCookies([{ name: SESSION_COOKIE, value: await createSession(user.id), url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: await createSession(user.id), url: baseURL!, httpOnly: true, sameSite: "Lax" },
+    ]);
     await page.goto(`/${locale}/verify-email?token=${await verificationToken(user)}`);
     await page.getByRole("button", { name: t.confirm }).click();
     await page.getByRole("main").getByRole("link", { name: t.toMyPage }).click();
@@ -121,7 +184,10 @@ for (const locale of ["ja", "en"] as const) {
     await expect(status).not.toContainText(t.serialErrors);
   });
 
-  test(`(${locale}) only what the warranty basis needs is asked: nothing for a model counted from manufacture, the date (required, with why) once a receipt is added`, async ({ page, login }) => {
+  test(`(${locale}) only what the warranty basis needs is asked: nothing for a model counted from manufacture, the date (required, with why) once a receipt is added`, async ({
+    page,
+    login,
+  }) => {
     test.setTimeout(60_000);
     const manufacture = await createModelWithUnits(1);
     await query(`UPDATE "ProductModel" SET "warrantyBasis" = 'MANUFACTURE_DATE' WHERE id = $1`, [manufacture.modelId]);
@@ -166,7 +232,10 @@ for (const locale of ["ja", "en"] as const) {
     await expect(page.getByTestId("warranty")).toContainText(t.fromReceipt);
   });
 
-  test(`(${locale}) the claim form shows its limit with a live counter before "too long", and its photo hint fits a claim`, async ({ page, login }) => {
+  test(`(${locale}) the claim form shows its limit with a live counter before "too long", and its photo hint fits a claim`, async ({
+    page,
+    login,
+  }) => {
     await login("CUSTOMER");
     await page.goto(`/${locale}/mypage/products/claim?serial=AC26000002I`);
     const message = page.getByLabel(t.claimMessage);
@@ -189,7 +258,10 @@ for (const locale of ["ja", "en"] as const) {
     await expect(message).toHaveValue("x".repeat(2001)); // nothing typed is lost
   });
 
-  test(`(${locale}) My Page is a dashboard: an empty state with the register action, then products with their warranty state and an open recall, at 390 px`, async ({ page, login }) => {
+  test(`(${locale}) My Page is a dashboard: an empty state with the register action, then products with their warranty state and an open recall, at 390 px`, async ({
+    page,
+    login,
+  }) => {
     test.setTimeout(60_000);
     await page.setViewportSize({ width: 390, height: 844 });
     const user = await login("CUSTOMER");
@@ -224,7 +296,10 @@ for (const locale of ["ja", "en"] as const) {
     await page.goto(`/${locale}/mypage/products`);
     await page.getByRole("link", { name: t.flagOpen }).click();
     const whatToDo = page.getByRole("region", { name: t.whatToDo });
-    await expect(whatToDo.getByRole("link", { name: "support@e2e.example" })).toHaveAttribute("href", new RegExp(`^mailto:support@e2e\\.example\\?subject=${code}`));
+    await expect(whatToDo.getByRole("link", { name: "support@e2e.example" })).toHaveAttribute(
+      "href",
+      new RegExp(`^mailto:support@e2e\\.example\\?subject=${code}`),
+    );
     await expect(whatToDo).toContainText(old.serials[0]!);
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);

@@ -60,7 +60,16 @@ export async function createUser(
   await query(
     `INSERT INTO "User" (id, email, name, role, "dealerId", "passwordHash", "emailVerified", "totpSecret", "totpEnabledAt", "updatedAt")
      VALUES ($1, $2, $3, $4::"Role", $5, $6, now(), $7, $8, now())`,
-    [id, email, name, role, dealerId, passwordHash, totpSecret ? secretBox(E2E_AUTH_SECRET).seal(totpSecret) : null, totpSecret ? new Date() : null],
+    [
+      id,
+      email,
+      name,
+      role,
+      dealerId,
+      passwordHash,
+      totpSecret ? secretBox(E2E_AUTH_SECRET).seal(totpSecret) : null,
+      totpSecret ? new Date() : null,
+    ],
   );
   if (role === "CUSTOMER" && options.acceptedTerms !== false) {
     // As after sign-up: the current terms and privacy policy were accepted.
@@ -80,10 +89,12 @@ export const hashSessionToken = hashToken;
 /** A session row as a sign-in would make it (the table keeps the token's hash); returns the cookie value. */
 export async function createSession(userId: string, options: { strong?: boolean } = {}): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await query(
-    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, strong) VALUES ($1, $2, $3, now() + interval '1 day', $4)`,
-    [randomUUID(), hashSessionToken(token), userId, options.strong ?? true],
-  );
+  await query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires, strong) VALUES ($1, $2, $3, now() + interval '1 day', $4)`, [
+    randomUUID(),
+    hashSessionToken(token),
+    userId,
+    options.strong ?? true,
+  ]);
   return token;
 }
 
@@ -193,7 +204,11 @@ export async function createModelWithUnits(
     const id = randomUUID();
     const serial = `${prefix}${String(i).padStart(6, "0")}`;
     await query(`INSERT INTO "SerialUnit" (id, serial, "modelId", "manufacturedOn", lot) VALUES ($1, $2, $3, $4::date, $5)`, [
-      id, serial, modelId, options.manufacturedOn ?? "2026-01-15", options.lot ?? null,
+      id,
+      serial,
+      modelId,
+      options.manufacturedOn ?? "2026-01-15",
+      options.lot ?? null,
     ]);
     serials.push(serial);
     unitIds.push(id);
@@ -204,13 +219,21 @@ export async function createModelWithUnits(
 /** Register a unit to a user directly (as if they had done it through the form). Returns the ownership id. */
 export async function giveUnit(userId: string, unitId: string, purchasedOn = "2026-03-01"): Promise<string> {
   const id = randomUUID();
-  await query(`INSERT INTO "Ownership" (id, "unitId", "userId", "purchasedOn") VALUES ($1, $2, $3, $4::date)`, [id, unitId, userId, purchasedOn]);
+  await query(`INSERT INTO "Ownership" (id, "unitId", "userId", "purchasedOn") VALUES ($1, $2, $3, $4::date)`, [
+    id,
+    unitId,
+    userId,
+    purchasedOn,
+  ]);
   return id;
 }
 
 /** A stored photo of a user, made through the real upload route with that user's cookie. */
 export async function uploadPhotoAs(page: Page, purpose: "proof_of_purchase" | "claim_evidence", image: Buffer): Promise<string> {
-  const response = await page.request.post(`/api/files?purpose=${purpose}`, { data: image, headers: { "Content-Type": "application/octet-stream" } });
+  const response = await page.request.post(`/api/files?purpose=${purpose}`, {
+    data: image,
+    headers: { "Content-Type": "application/octet-stream" },
+  });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { id: string }).id;
 }

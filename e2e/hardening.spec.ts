@@ -7,7 +7,19 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { hashToken } from "../lib/auth/token-hash";
 import { E2E_APP_PORT, E2E_AUTH_SECRET, E2E_SMTP_PORT } from "../scripts/test/e2e-env";
-import { createModelWithUnits, createSession, createUser, expect, giveUnit, query, randomClientAddress, SESSION_COOKIE, signInThroughForm, test, uploadPhotoAs } from "./fixtures";
+import {
+  createModelWithUnits,
+  createSession,
+  createUser,
+  expect,
+  giveUnit,
+  query,
+  randomClientAddress,
+  SESSION_COOKIE,
+  signInThroughForm,
+  test,
+  uploadPhotoAs,
+} from "./fixtures";
 import { receiptPhoto } from "./images";
 
 /** Issue 9 hardening: client address, input screening, display isolation, headers. */
@@ -16,13 +28,19 @@ test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": randomClientAddress() });
 });
 
-const CONTROL_MESSAGE = { ja: "制御文字（NUL やエスケープ文字など）は保存できません", en: "Remove control characters (such as NUL or escape codes)" };
+const CONTROL_MESSAGE = {
+  ja: "制御文字（NUL やエスケープ文字など）は保存できません",
+  en: "Remove control characters (such as NUL or escape codes)",
+};
 
 /**
  * Let the browser send its server actions, but change their bodies on the way (an attacker's client);
  * resolves with the status and body of the first answer.
  */
-async function tamperNextAction(page: Page, rewrite: (body: string) => string): Promise<{ answer: Promise<{ status: number; body: string }> }> {
+async function tamperNextAction(
+  page: Page,
+  rewrite: (body: string) => string,
+): Promise<{ answer: Promise<{ status: number; body: string }> }> {
   let answered: (value: { status: number; body: string }) => void;
   const answer = new Promise<{ status: number; body: string }>((resolve) => (answered = resolve));
   await page.route("**/*", async (route) => {
@@ -92,14 +110,23 @@ test.describe("[2.2.1] control characters and oversized bodies get a clear 4xx, 
   test("[2.2.1] a server-action body that declares no length (chunked) answers 411, not a 500", async ({ baseURL }) => {
     const url = new URL("/en/account", baseURL);
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = http.request(url, {
-        method: "POST",
-        headers: { "next-action": "0".repeat(42), origin: url.origin, "content-type": "text/plain;charset=UTF-8", "transfer-encoding": "chunked" },
-      }, (response) => {
-        let text = "";
-        response.on("data", (chunk) => (text += chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
-      });
+      const request = http.request(
+        url,
+        {
+          method: "POST",
+          headers: {
+            "next-action": "0".repeat(42),
+            origin: url.origin,
+            "content-type": "text/plain;charset=UTF-8",
+            "transfer-encoding": "chunked",
+          },
+        },
+        (response) => {
+          let text = "";
+          response.on("data", (chunk) => (text += chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
       request.on("error", reject);
       request.write("x".repeat(10_000));
       request.end();
@@ -118,11 +145,17 @@ test.describe("[3.4.1] headers", () => {
     expect((await request.get("/api/health")).headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
-  test("[3.4.1] pages carry a nonce-based CSP with 'strict-dynamic', a new nonce per request, no inline scripts allowed", async ({ request }) => {
+  test("[3.4.1] pages carry a nonce-based CSP with 'strict-dynamic', a new nonce per request, no inline scripts allowed", async ({
+    request,
+  }) => {
     const nonces = new Set<string>();
     for (const path of ["/ja", "/ja", "/en/signin"]) {
       const csp = (await request.get(path)).headers()["content-security-policy"] ?? "";
-      const scriptSrc = csp.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
+      const scriptSrc =
+        csp
+          .split(";")
+          .map((part) => part.trim())
+          .find((part) => part.startsWith("script-src")) ?? "";
       expect(scriptSrc, path).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
       expect(scriptSrc, path).toContain("'strict-dynamic'");
       expect(scriptSrc, path).not.toContain("'unsafe-inline'");
@@ -139,7 +172,9 @@ test.describe("[3.4.1] headers", () => {
       if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (event) =>
+        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+      );
     });
     await page.goto("/en/signin");
     // A client component answers (hydrated): the sign-in form's own validation message.
@@ -173,7 +208,12 @@ test("[2.2.1] staff see a customer's message isolated, so direction characters c
   const { unitIds } = await createModelWithUnits(1);
   await giveUnit(owner.id, unitIds[0]!);
   const message = `Bought it used \u202Eterces a si siht\u202C really ${randomUUID().slice(0, 8)}`;
-  await query(`INSERT INTO "OwnershipClaim" (id, "unitId", "claimantId", message) VALUES ($1, $2, $3, $4)`, [randomUUID(), unitIds[0], customer.id, message]);
+  await query(`INSERT INTO "OwnershipClaim" (id, "unitId", "claimantId", message) VALUES ($1, $2, $3, $4)`, [
+    randomUUID(),
+    unitIds[0],
+    customer.id,
+    message,
+  ]);
   await login("SUPPORT_LEAD");
   await page.goto("/en/admin/claims");
   const shown = page.getByText(message.slice(-8), { exact: false }).first();
@@ -218,13 +258,22 @@ test.describe("[6.3.1] the client address comes from the connection, not from X-
     relay = net.createServer((client) => {
       const upstream = net.connect({ port: appPort, host: "127.0.0.1", localAddress: loopback });
       client.pipe(upstream).pipe(client);
-      const close = () => { client.destroy(); upstream.destroy(); };
+      const close = () => {
+        client.destroy();
+        upstream.destroy();
+      };
       client.on("error", close);
       upstream.on("error", close);
     });
     await new Promise<void>((resolve) => relay!.listen(relayPort, "127.0.0.1", resolve));
     await expect
-      .poll(async () => (await fetch(`${origin}/api/health`).then((r) => r.status).catch(() => 0)), { timeout: 150_000, intervals: [250] })
+      .poll(
+        async () =>
+          await fetch(`${origin}/api/health`)
+            .then((r) => r.status)
+            .catch(() => 0),
+        { timeout: 150_000, intervals: [250] },
+      )
       .toBe(200);
   });
 

@@ -2,22 +2,63 @@ import { randomUUID } from "node:crypto";
 import type { CDPSession, Page } from "@playwright/test";
 import { generateTotpSecret, totpCode } from "../lib/auth/totp";
 import { E2E_OIDC_PORT } from "../scripts/test/e2e-env";
-import { createSession, createUser, currentTotp, expect, expectAccessible, query, readEmail, SESSION_COOKIE, signInThroughForm, test } from "./fixtures";
+import {
+  createSession,
+  createUser,
+  currentTotp,
+  expect,
+  expectAccessible,
+  query,
+  readEmail,
+  SESSION_COOKIE,
+  signInThroughForm,
+  test,
+} from "./fixtures";
 
 const COPY = {
   ja: {
-    signUpLink: "アカウントを作成", email: "メールアドレス", password: "パスワード", terms: "利用規約とプライバシーポリシーに同意します。",
-    create: "アカウントを作成", checkInbox: "メールをご確認ください", verifySubject: /メールアドレスの確認/, confirm: "メールアドレスを確認する",
-    confirmed: "メールアドレスを確認しました", signIn: "ログイン", security: "ログインと安全", enable: "2段階認証を有効にする",
-    stepUpPassword: "パスワード", stepUpConfirm: "確認", appCode: "アプリのコード", turnOn: "有効にする", saved: "保存しました",
-    on: "2段階認証は有効です", code: "認証コード", verify: "確認",
+    signUpLink: "アカウントを作成",
+    email: "メールアドレス",
+    password: "パスワード",
+    terms: "利用規約とプライバシーポリシーに同意します。",
+    create: "アカウントを作成",
+    checkInbox: "メールをご確認ください",
+    verifySubject: /メールアドレスの確認/,
+    confirm: "メールアドレスを確認する",
+    confirmed: "メールアドレスを確認しました",
+    signIn: "ログイン",
+    security: "ログインと安全",
+    enable: "2段階認証を有効にする",
+    stepUpPassword: "パスワード",
+    stepUpConfirm: "確認",
+    appCode: "アプリのコード",
+    turnOn: "有効にする",
+    saved: "保存しました",
+    on: "2段階認証は有効です",
+    code: "認証コード",
+    verify: "確認",
   },
   en: {
-    signUpLink: "Create an account", email: "Email address", password: "Password", terms: "I agree to the terms of use and the privacy policy.",
-    create: "Create account", checkInbox: "Check your inbox", verifySubject: /Confirm your email address/, confirm: "Confirm email address",
-    confirmed: "Your email address is confirmed", signIn: "Sign in", security: "Sign-in & security", enable: "Turn on two-step verification",
-    stepUpPassword: "Password", stepUpConfirm: "Confirm", appCode: "Code from the app", turnOn: "Turn on", saved: "I have saved them",
-    on: "Two-step verification is on", code: "Authentication code", verify: "Verify",
+    signUpLink: "Create an account",
+    email: "Email address",
+    password: "Password",
+    terms: "I agree to the terms of use and the privacy policy.",
+    create: "Create account",
+    checkInbox: "Check your inbox",
+    verifySubject: /Confirm your email address/,
+    confirm: "Confirm email address",
+    confirmed: "Your email address is confirmed",
+    signIn: "Sign in",
+    security: "Sign-in & security",
+    enable: "Turn on two-step verification",
+    stepUpPassword: "Password",
+    stepUpConfirm: "Confirm",
+    appCode: "Code from the app",
+    turnOn: "Turn on",
+    saved: "I have saved them",
+    on: "Two-step verification is on",
+    code: "Authentication code",
+    verify: "Verify",
   },
 } as const;
 
@@ -59,7 +100,9 @@ for (const locale of ["ja", "en"] as const) {
     const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
     await page.getByLabel(c.appCode).fill(totpCode(secret, new Date()));
     await page.getByRole("button", { name: c.turnOn, exact: true }).click();
-    await expect(page.getByRole("list", { name: locale === "ja" ? "リカバリーコード" : "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+    await expect(
+      page.getByRole("list", { name: locale === "ja" ? "リカバリーコード" : "Recovery codes" }).getByRole("listitem"),
+    ).toHaveCount(10);
     await page.getByRole("button", { name: c.saved }).click();
     await expect(page.getByText(c.on)).toBeVisible();
     expect(Date.now() - started).toBeLessThan(120_000);
@@ -167,7 +210,14 @@ async function addVirtualAuthenticator(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   return cdp;
 }
@@ -276,7 +326,11 @@ test("OIDC: a provider account is not linked by email to an existing account", a
 test("OIDC: an existing user with a second factor must still give the code", async ({ page }) => {
   const user = await createUser("CUSTOMER", { totp: true });
   const subject = `linked-${randomUUID()}`;
-  await query(`INSERT INTO "Account" (id, "userId", type, provider, "providerAccountId") VALUES ($1, $2, 'oidc', 'oidc', $3)`, [randomUUID(), user.id, subject]);
+  await query(`INSERT INTO "Account" (id, "userId", type, provider, "providerAccountId") VALUES ($1, $2, 'oidc', 'oidc', $3)`, [
+    randomUUID(),
+    user.id,
+    subject,
+  ]);
   await page.goto("/en/signin");
   await page.getByRole("button", { name: "Continue with Company SSO" }).click();
   await signInAtProvider(page, subject);
@@ -290,7 +344,9 @@ test("OIDC: an existing user with a second factor must still give the code", asy
 test("[7.4.3] revoking a session from the devices list signs the other browser out", async ({ browser, baseURL }) => {
   const user = await createUser("CUSTOMER");
   const laptop = await browser.newContext();
-  const phone = await browser.newContext({ userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 Safari/604.1" });
+  const phone = await browser.newContext({
+    userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 Safari/604.1",
+  });
   for (const context of [laptop, phone]) {
     const page = await context.newPage();
     await page.goto("/en/signin");
@@ -347,7 +403,11 @@ test("[7.5.1] changing the password needs a recent re-authentication", async ({ 
   await expect(page.getByText("Password changed.")).toBeVisible();
 });
 
-test("[6.3.3] a staff account without a second factor is sent to set one up before the staff area opens", async ({ page, context, baseURL }) => {
+test("[6.3.3] a staff account without a second factor is sent to set one up before the staff area opens", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const user = await createUser("ADMIN", { totp: false });
   const token = await createSession(user.id, { strong: false });
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
@@ -375,7 +435,11 @@ test("[3.5.1] a cross-site POST to a server action is refused", async ({ page, r
   delete (headers as Record<string, string>)["cookie"];
   const forged = await request.fetch(original.url(), { method: "POST", headers, data: original.postDataBuffer()! });
   expect(forged.status()).toBe(403);
-  const sameSite = await request.fetch(original.url(), { method: "POST", headers: { ...headers, origin: new URL(original.url()).origin }, data: original.postDataBuffer()! });
+  const sameSite = await request.fetch(original.url(), {
+    method: "POST",
+    headers: { ...headers, origin: new URL(original.url()).origin },
+    data: original.postDataBuffer()!,
+  });
   expect(sameSite.status()).toBe(200);
 });
 

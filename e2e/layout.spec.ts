@@ -85,7 +85,11 @@ async function expectOnOneRow(first: Locator, second: Locator, what: string): Pr
 /** The signed-in user's name and the sign-out button, side by side. */
 async function expectAccountOnOneRow(page: Page, user: TestUser, locale: "ja" | "en"): Promise<void> {
   const banner = page.getByRole("banner");
-  await expectOnOneRow(banner.getByText(user.name, { exact: true }), banner.getByRole("button", { name: SIGN_OUT[locale], exact: true }), "name and sign-out");
+  await expectOnOneRow(
+    banner.getByText(user.name, { exact: true }),
+    banner.getByRole("button", { name: SIGN_OUT[locale], exact: true }),
+    "name and sign-out",
+  );
 }
 
 for (const role of ROLES) {
@@ -132,7 +136,11 @@ for (const locale of LOCALES) {
       expect(await pageOverflow(page), `${path}: horizontal page scroll`).toBeLessThanOrEqual(0);
       expect(await cellsNarrowerThanAWord(page), `${path}: text broken inside words`).toEqual([]);
       const banner = page.getByRole("banner");
-      await expectOnOneRow(banner.getByRole("link", { name: APP_NAME[locale] }), banner.getByRole("link", { name: SIGN_IN[locale], exact: true }), "brand and sign-in");
+      await expectOnOneRow(
+        banner.getByRole("link", { name: APP_NAME[locale] }),
+        banner.getByRole("link", { name: SIGN_IN[locale], exact: true }),
+        "brand and sign-in",
+      );
     }
   });
 }
@@ -147,14 +155,20 @@ test("every navigation marks the page the user is on, with a visible style", asy
     await expect(current).toHaveAttribute("href", `/en${entry.href}`);
     // The marking is visible, not only announced: the current link looks different from the others.
     const look = (selector: string) =>
-      nav.locator(selector).first().evaluate((a) => {
-        const style = getComputedStyle(a);
-        return `${style.color} ${style.borderBottomColor} ${style.backgroundColor} ${style.fontWeight}`;
-      });
+      nav
+        .locator(selector)
+        .first()
+        .evaluate((a) => {
+          const style = getComputedStyle(a);
+          return `${style.color} ${style.borderBottomColor} ${style.backgroundColor} ${style.fontWeight}`;
+        });
     expect(await look('a[aria-current="page"]')).not.toBe(await look("a:not([aria-current])"));
   }
   // The language switcher marks the current language, which is this page.
-  await expect(page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "English" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "English" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
 });
 
 test("the account area keeps the customer's navigation and marks its own section", async ({ page, login }) => {

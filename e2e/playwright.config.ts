@@ -1,6 +1,13 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { E2E_APP_PORT, E2E_AUTH_SECRET, E2E_MAIL_API_PORT, E2E_OIDC_CLIENTS, E2E_OIDC_PORT, E2E_SMTP_PORT } from "../scripts/test/e2e-env.ts";
+import {
+  E2E_APP_PORT,
+  E2E_AUTH_SECRET,
+  E2E_MAIL_API_PORT,
+  E2E_OIDC_CLIENTS,
+  E2E_OIDC_PORT,
+  E2E_SMTP_PORT,
+} from "../scripts/test/e2e-env.ts";
 
 /**
  * E2E against a production build (`next start`) on a database of its own. `npm test` (or
@@ -33,7 +40,15 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],

@@ -23,23 +23,52 @@ test.beforeEach(async ({ context }) => {
 
 const L = {
   ja: {
-    serial: "シリアル番号", purchasedOn: "購入日", shop: "購入店", photo: "レシート・保証書(写真)", register: "製品を登録",
-    ready: "登録できます", uploaded: "写真をアップロードしました", registered: "製品を登録しました。",
-    explanation: /レシートの購入日(.+)から12か月。さらに製品登録特典の6か月が加わり、合計18か月です。/, coveredUntil: /まで保証\(残り\d+日\)/,
-    carriedOver: /前の所有者から譲り受けた製品です。保証はそのまま引き継がれています。/, whatToDo: "お客様にお願いしたいこと", openProduct: /登録製品「.+」を開く/,
+    serial: "シリアル番号",
+    purchasedOn: "購入日",
+    shop: "購入店",
+    photo: "レシート・保証書(写真)",
+    register: "製品を登録",
+    ready: "登録できます",
+    uploaded: "写真をアップロードしました",
+    registered: "製品を登録しました。",
+    explanation: /レシートの購入日(.+)から12か月。さらに製品登録特典の6か月が加わり、合計18か月です。/,
+    coveredUntil: /まで保証\(残り\d+日\)/,
+    carriedOver: /前の所有者から譲り受けた製品です。保証はそのまま引き継がれています。/,
+    whatToDo: "お客様にお願いしたいこと",
+    openProduct: /登録製品「.+」を開く/,
     pending: "安全のお知らせ:点検・修理待ち",
-    transferStart: "譲渡コードを作成", code: "譲渡コード", receive: "製品を受け取る", received: "製品を受け取りました",
-    recallBanner: "ご登録製品に関する重要な安全のお知らせ", acknowledge: "内容を確認しました", acknowledged: /確認済みです/,
+    transferStart: "譲渡コードを作成",
+    code: "譲渡コード",
+    receive: "製品を受け取る",
+    received: "製品を受け取りました",
+    recallBanner: "ご登録製品に関する重要な安全のお知らせ",
+    acknowledge: "内容を確認しました",
+    acknowledged: /確認済みです/,
     earlier: "以前の製品",
   },
   en: {
-    serial: "Serial number", purchasedOn: "Purchase date", shop: "Where you bought it", photo: "Receipt or warranty card (photo)", register: "Register product",
-    ready: "ready to register", uploaded: "Photo uploaded", registered: "Your product is registered.",
-    explanation: /12 months from the purchase date on (your|the first owner's) receipt \(.+\)\. Plus 6 months for registering the product: 18 months in total\./, coveredUntil: /Covered until .+ \(\d+ days left\)/,
-    carriedOver: /You received it from its previous owner on .+; the warranty carried over\./, whatToDo: "What to do", openProduct: /Open .+ in your products/,
+    serial: "Serial number",
+    purchasedOn: "Purchase date",
+    shop: "Where you bought it",
+    photo: "Receipt or warranty card (photo)",
+    register: "Register product",
+    ready: "ready to register",
+    uploaded: "Photo uploaded",
+    registered: "Your product is registered.",
+    explanation:
+      /12 months from the purchase date on (your|the first owner's) receipt \(.+\)\. Plus 6 months for registering the product: 18 months in total\./,
+    coveredUntil: /Covered until .+ \(\d+ days left\)/,
+    carriedOver: /You received it from its previous owner on .+; the warranty carried over\./,
+    whatToDo: "What to do",
+    openProduct: /Open .+ in your products/,
     pending: "Safety notice: inspection or repair pending",
-    transferStart: "Create a transfer code", code: "Transfer code", receive: "Receive product", received: "The product is now yours",
-    recallBanner: "Important safety notice for your product", acknowledge: "I have read this", acknowledged: /You confirmed reading this/,
+    transferStart: "Create a transfer code",
+    code: "Transfer code",
+    receive: "Receive product",
+    received: "The product is now yours",
+    recallBanner: "Important safety notice for your product",
+    acknowledge: "I have read this",
+    acknowledged: /You confirmed reading this/,
     earlier: "Earlier products",
   },
 } as const;
@@ -49,8 +78,15 @@ function daysAgo(days: number): string {
   return new Date(Date.now() + 9 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-for (const [locale, n] of [["ja", 5], ["en", 6]] as const) {
-  test(`[issue 4 done-when] (${locale}) the demo customer registers a seeded serial with a receipt photo, sees the warranty, transfers it, and the new owner gets a staff recall`, async ({ page, browser, baseURL }) => {
+for (const [locale, n] of [
+  ["ja", 5],
+  ["en", 6],
+] as const) {
+  test(`[issue 4 done-when] (${locale}) the demo customer registers a seeded serial with a receipt photo, sees the warranty, transfers it, and the new owner gets a staff recall`, async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(90_000);
     const t = L[locale];
     const serial = demoSerial("AC-2600", n);
@@ -163,7 +199,12 @@ for (const [locale, n] of [["ja", 5], ["en", 6]] as const) {
   });
 }
 
-test("live serial checks: check digit, unknown serial, and a serial someone else owns leads to a claim that staff approve", async ({ page, login, browser, baseURL }) => {
+test("live serial checks: check digit, unknown serial, and a serial someone else owns leads to a claim that staff approve", async ({
+  page,
+  login,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(60_000);
   const { serials, unitIds } = await createModelWithUnits(2);
   const owner = await createUser("CUSTOMER");
@@ -188,7 +229,9 @@ test("live serial checks: check digit, unknown serial, and a serial someone else
   await status.getByRole("link", { name: "Ask us to review" }).click();
   await expect(page.getByLabel("Serial number")).toHaveValue(serials[0]!);
   await page.getByLabel("What happened?").fill("I bought it at a shop in Osaka in March; here is my receipt.");
-  await page.getByLabel("Receipt or other proof (photo)").setInputFiles({ name: "r.jpg", mimeType: "image/jpeg", buffer: await receiptPhoto() });
+  await page
+    .getByLabel("Receipt or other proof (photo)")
+    .setInputFiles({ name: "r.jpg", mimeType: "image/jpeg", buffer: await receiptPhoto() });
   await expect(page.getByText("Photo uploaded")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Ask us to review" }).click();
@@ -215,11 +258,16 @@ test("live serial checks: check digit, unknown serial, and a serial someone else
 
   await page.goto("/en/mypage/products");
   await expect(page.getByRole("link", { name: /Test model/ })).toBeVisible();
-  const [current] = await query<{ userId: string }>(`SELECT "userId" FROM "Ownership" WHERE "unitId" = $1 AND "endedAt" IS NULL`, [unitIds[0]]);
+  const [current] = await query<{ userId: string }>(`SELECT "userId" FROM "Ownership" WHERE "unitId" = $1 AND "endedAt" IS NULL`, [
+    unitIds[0],
+  ]);
   expect(current?.userId).toBe(claimant.id);
 });
 
-test("[5.2.2] a file that is not an image is refused with a clear message, and a photo can be removed before sending", async ({ page, login }) => {
+test("[5.2.2] a file that is not an image is refused with a clear message, and a photo can be removed before sending", async ({
+  page,
+  login,
+}) => {
   await login("CUSTOMER");
   await page.goto("/en/mypage/products/register");
   const photo = page.getByLabel("Receipt or warranty card (photo)");
@@ -233,19 +281,26 @@ test("[5.2.2] a file that is not an image is refused with a clear message, and a
   expect((await page.request.get(src!)).status()).toBe(404);
 });
 
-test("[8.2.2] a customer never sees another customer's product, photo or recall notice (404), and nothing changes", async ({ page, login, browser, baseURL }) => {
+test("[8.2.2] a customer never sees another customer's product, photo or recall notice (404), and nothing changes", async ({
+  page,
+  login,
+  browser,
+  baseURL,
+}) => {
   const { unitIds } = await createModelWithUnits(1);
   const other = await createUser("CUSTOMER");
   const ownershipId = await giveUnit(other.id, unitIds[0]!);
   const otherContext = await newContextAs(browser, baseURL!, other.id);
   const otherPage = await otherContext.newPage();
   const photoId = await uploadPhotoAs(otherPage, "proof_of_purchase", await receiptPhoto());
-  const noticeId = (await query<{ id: string }>(
-    `WITH c AS (INSERT INTO "RecallCampaign" (id, code, "modelId", "titleJa", "titleEn", "messageJa", "messageEn", lots, status, "createdById")
+  const noticeId = (
+    await query<{ id: string }>(
+      `WITH c AS (INSERT INTO "RecallCampaign" (id, code, "modelId", "titleJa", "titleEn", "messageJa", "messageEn", lots, status, "createdById")
        SELECT gen_random_uuid()::text, 'RC-' || substr(md5(random()::text), 1, 8), "modelId", 't', 't', 'm', 'm', '{}', 'PUBLISHED', $2 FROM "SerialUnit" WHERE id = $1 RETURNING id)
      INSERT INTO "RecallNotice" (id, "campaignId", "unitId", "userId") SELECT gen_random_uuid()::text, c.id, $1, $3 FROM c RETURNING id`,
-    [unitIds[0], (await createUser("ADMIN")).id, other.id],
-  ))[0]!.id;
+      [unitIds[0], (await createUser("ADMIN")).id, other.id],
+    )
+  )[0]!.id;
   expect((await otherPage.request.get(`/api/files/${photoId}`)).status()).toBe(200);
   await otherContext.close();
 
@@ -266,7 +321,10 @@ test("[8.2.2] a customer never sees another customer's product, photo or recall 
 
 test("[8.3.1] uploads and staff product pages are refused to the wrong people", async ({ page, login, request, baseURL }) => {
   // Signed out: no upload, no file.
-  const anonymous = await request.post("/api/files?purpose=proof_of_purchase", { data: await receiptPhoto(), headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/octet-stream" } });
+  const anonymous = await request.post("/api/files?purpose=proof_of_purchase", {
+    data: await receiptPhoto(),
+    headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/octet-stream" },
+  });
   expect(anonymous.status()).toBe(401);
   // A dealer may not upload customers' proofs; a customer may not upload catalog images or import serials.
   await login("DEALER_STAFF");
@@ -283,7 +341,14 @@ test("[8.3.1] uploads and staff product pages are refused to the wrong people", 
   // Support agents work tickets but do not run the catalog, the registry or recalls.
   await page.context().clearCookies();
   await login("SUPPORT_AGENT");
-  for (const path of ["/en/admin/catalog", "/en/admin/catalog/new", "/en/admin/registry", "/en/admin/recalls", "/en/admin/recalls/new", "/en/admin/claims"]) {
+  for (const path of [
+    "/en/admin/catalog",
+    "/en/admin/catalog/new",
+    "/en/admin/registry",
+    "/en/admin/recalls",
+    "/en/admin/recalls/new",
+    "/en/admin/claims",
+  ]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
   // Staff may not register products.
@@ -337,12 +402,20 @@ test("a transfer code works once, and not for its own seller", async ({ page, lo
   await buyerContext.close();
 });
 
-test("admin imports the serial registry from CSV: a preview lists every problem of every row and imports nothing; a good file imports only after confirming", async ({ page, login }) => {
+test("admin imports the serial registry from CSV: a preview lists every problem of every row and imports nothing; a good file imports only after confirming", async ({
+  page,
+  login,
+}) => {
   const { code } = await createModelWithUnits(0);
   const prefix = `T${code.slice(4)}`;
   await login("ADMIN");
   await page.goto("/en/admin/registry");
-  const bad = [`serial,model_code,manufactured_on,lot`, `${prefix}100001,${code},2026-02-01,L1`, `${prefix}100002,NOPE-1,2026-02-30,L1`, `${prefix}100001,${code},2026-02-01,L1`].join("\n");
+  const bad = [
+    `serial,model_code,manufactured_on,lot`,
+    `${prefix}100001,${code},2026-02-01,L1`,
+    `${prefix}100002,NOPE-1,2026-02-30,L1`,
+    `${prefix}100001,${code},2026-02-01,L1`,
+  ].join("\n");
   await page.getByLabel("CSV file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await expect(page.getByRole("heading", { name: "Preview of bad.csv" })).toBeVisible();
   await expect(page.getByText("3 rows in the file.")).toBeVisible();
@@ -365,7 +438,8 @@ test("admin imports the serial registry from CSV: a preview lists every problem 
   await expect(page.getByRole("table", { name: "First rows of the file" }).getByRole("row").nth(1)).toContainText(`${prefix}200000`);
   await expectAccessible(page);
   // Choosing the file only previewed it.
-  const countImported = async () => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "SerialUnit" WHERE serial LIKE $1`, [`${prefix}2%`]))[0]!.n);
+  const countImported = async () =>
+    Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "SerialUnit" WHERE serial LIKE $1`, [`${prefix}2%`]))[0]!.n);
   expect(await countImported()).toBe(0);
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByText("good.csv: 3000 serials imported.")).toBeVisible({ timeout: 20_000 });
@@ -382,7 +456,10 @@ test("(ja) the registry preview speaks Japanese", async ({ page, login }) => {
   await expectAccessible(page);
 });
 
-test("admin adds a model with its warranty terms and serial format; a bad pattern is refused next to its field", async ({ page, login }) => {
+test("admin adds a model with its warranty terms and serial format; a bad pattern is refused next to its field", async ({
+  page,
+  login,
+}) => {
   await login("ADMIN");
   await page.goto("/en/admin/catalog/new");
   const code = `NEW-${Date.now().toString(36).toUpperCase()}`;

@@ -22,7 +22,13 @@ for (const file of FILES) {
 
 test("the web manifest names the portal in Japanese with its colours and icons", async ({ request }) => {
   const manifest = await (await request.get("/manifest.webmanifest")).json();
-  expect(manifest).toMatchObject({ name: "オーナーズポータル", short_name: "オーナーズポータル", lang: "ja", start_url: "/ja", theme_color: "#1d5fbf" });
+  expect(manifest).toMatchObject({
+    name: "オーナーズポータル",
+    short_name: "オーナーズポータル",
+    lang: "ja",
+    start_url: "/ja",
+    theme_color: "#1d5fbf",
+  });
   for (const icon of manifest.icons as { src: string }[]) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
 });
 
@@ -42,10 +48,14 @@ test("a page links its icons and manifest, and loading it logs no 404", async ({
   });
   await page.goto("/ja");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const links = await page.locator('head link[rel="icon"], head link[rel="apple-touch-icon"], head link[rel="manifest"]').evaluateAll((elements) =>
-    elements.map((element) => `${element.getAttribute("rel")} ${element.getAttribute("href")}`),
-  );
-  for (const rel of ["icon", "apple-touch-icon", "manifest"]) expect(links.some((link) => link.startsWith(`${rel} `)), rel).toBe(true);
+  const links = await page
+    .locator('head link[rel="icon"], head link[rel="apple-touch-icon"], head link[rel="manifest"]')
+    .evaluateAll((elements) => elements.map((element) => `${element.getAttribute("rel")} ${element.getAttribute("href")}`));
+  for (const rel of ["icon", "apple-touch-icon", "manifest"])
+    expect(
+      links.some((link) => link.startsWith(`${rel} `)),
+      rel,
+    ).toBe(true);
   for (const link of links) expect((await request.get(link.split(" ")[1]!)).status(), link).toBe(200);
   // The browser asks for /favicon.ico on its own when a page declares none; it must be there too.
   expect((await request.get("/favicon.ico")).status()).toBe(200);

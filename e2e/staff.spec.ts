@@ -20,21 +20,56 @@ test.beforeEach(async ({ context }) => {
 
 const CLAIMS = {
   ja: {
-    enlarge: "拡大表示:依頼者: 証明", photo: "依頼者: 証明", close: "閉じる", reject: "却下", reason: "却下の理由", reasonRequired: "却下する理由を選んでください。",
-    reasonOption: "証明の写真が読み取れない", note: "お客様へのメッセージ(任意)", confirmTitle: "この依頼を却下しますか?", confirm: "却下する",
-    rejected: "却下しました。", rejectedFilter: "却下済み", search: "シリアル番号・型番・依頼者のメールアドレス", searchSubmit: "検索", decidedBy: "判断したスタッフ",
-    notApproved: "承認されませんでした", customerReason: "お送りいただいた購入証明の写真が読み取れませんでした。", next: "次にできること", newRequest: "あらためて依頼する",
+    enlarge: "拡大表示:依頼者: 証明",
+    photo: "依頼者: 証明",
+    close: "閉じる",
+    reject: "却下",
+    reason: "却下の理由",
+    reasonRequired: "却下する理由を選んでください。",
+    reasonOption: "証明の写真が読み取れない",
+    note: "お客様へのメッセージ(任意)",
+    confirmTitle: "この依頼を却下しますか?",
+    confirm: "却下する",
+    rejected: "却下しました。",
+    rejectedFilter: "却下済み",
+    search: "シリアル番号・型番・依頼者のメールアドレス",
+    searchSubmit: "検索",
+    decidedBy: "判断したスタッフ",
+    notApproved: "承認されませんでした",
+    customerReason: "お送りいただいた購入証明の写真が読み取れませんでした。",
+    next: "次にできること",
+    newRequest: "あらためて依頼する",
   },
   en: {
-    enlarge: "Enlarge: Claimant: Proof", photo: "Claimant: Proof", close: "Close", reject: "Reject", reason: "Reason for rejecting", reasonRequired: "Choose a reason to reject the claim.",
-    reasonOption: "The proof cannot be read", note: "Message to the customer (optional)", confirmTitle: "Reject this claim?", confirm: "Reject",
-    rejected: "Rejected.", rejectedFilter: "Rejected", search: "Serial, model code or claimant's email", searchSubmit: "Search", decidedBy: "Decided by",
-    notApproved: "Not approved", customerReason: "We could not read the photo of your proof of purchase.", next: "What you can do", newRequest: "Send a new request",
+    enlarge: "Enlarge: Claimant: Proof",
+    photo: "Claimant: Proof",
+    close: "Close",
+    reject: "Reject",
+    reason: "Reason for rejecting",
+    reasonRequired: "Choose a reason to reject the claim.",
+    reasonOption: "The proof cannot be read",
+    note: "Message to the customer (optional)",
+    confirmTitle: "Reject this claim?",
+    confirm: "Reject",
+    rejected: "Rejected.",
+    rejectedFilter: "Rejected",
+    search: "Serial, model code or claimant's email",
+    searchSubmit: "Search",
+    decidedBy: "Decided by",
+    notApproved: "Not approved",
+    customerReason: "We could not read the photo of your proof of purchase.",
+    next: "What you can do",
+    newRequest: "Send a new request",
   },
 } as const;
 
 for (const locale of ["ja", "en"] as const) {
-  test(`(${locale}) a claim is rejected only with a reason and after confirming; the customer sees why and what to do next, and the decision stays in the staff history`, async ({ page, login, browser, baseURL }) => {
+  test(`(${locale}) a claim is rejected only with a reason and after confirming; the customer sees why and what to do next, and the decision stays in the staff history`, async ({
+    page,
+    login,
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     const t = CLAIMS[locale];
     const { serials, unitIds } = await createModelWithUnits(1);
@@ -46,7 +81,11 @@ for (const locale of ["ja", "en"] as const) {
     const evidence = await uploadPhotoAs(customer, "claim_evidence", await receiptPhoto());
     const claimId = randomUUID();
     await query(`INSERT INTO "OwnershipClaim" (id, "unitId", "claimantId", message, "evidenceFileId") VALUES ($1, $2, $3, $4, $5)`, [
-      claimId, unitIds[0], claimant.id, "3月に大阪の店で買いました。", evidence,
+      claimId,
+      unitIds[0],
+      claimant.id,
+      "3月に大阪の店で買いました。",
+      evidence,
     ]);
 
     const lead = await login("SUPPORT_LEAD");
@@ -105,7 +144,10 @@ for (const locale of ["ja", "en"] as const) {
     await expect(outcome).toContainText(t.customerReason);
     await expect(outcome).toContainText(t.next);
     await expect(outcome).toContainText("Receipt date is cut off");
-    await expect(outcome.getByRole("link", { name: t.newRequest })).toHaveAttribute("href", new RegExp(`/${locale}/mypage/products/claim\\?serial=${serials[0]}`));
+    await expect(outcome.getByRole("link", { name: t.newRequest })).toHaveAttribute(
+      "href",
+      new RegExp(`/${locale}/mypage/products/claim\\?serial=${serials[0]}`),
+    );
     await expectAccessible(customer);
     const mail = await readEmail(claimant.email, /確認のご依頼の結果/);
     expect(mail.subject).toContain("承認できませんでした");
@@ -116,12 +158,33 @@ for (const locale of ["ja", "en"] as const) {
 }
 
 const RECALLS = {
-  ja: { edit: "下書きを編集", titleEn: "件名(英語)", save: "変更を保存", saved: "下書きを保存しました。", del: "下書きを削除", confirm: "削除する", deleted: "下書きを削除しました。", list: "リコール" },
-  en: { edit: "Edit the draft", titleEn: "Title (English)", save: "Save changes", saved: "Draft saved.", del: "Delete draft", confirm: "Delete", deleted: "Draft deleted.", list: "Recalls" },
+  ja: {
+    edit: "下書きを編集",
+    titleEn: "件名(英語)",
+    save: "変更を保存",
+    saved: "下書きを保存しました。",
+    del: "下書きを削除",
+    confirm: "削除する",
+    deleted: "下書きを削除しました。",
+    list: "リコール",
+  },
+  en: {
+    edit: "Edit the draft",
+    titleEn: "Title (English)",
+    save: "Save changes",
+    saved: "Draft saved.",
+    del: "Delete draft",
+    confirm: "Delete",
+    deleted: "Draft deleted.",
+    list: "Recalls",
+  },
 } as const;
 
 for (const locale of ["ja", "en"] as const) {
-  test(`(${locale}) a recall draft is edited with the same form and deleted after confirming; a published recall offers neither`, async ({ page, login }) => {
+  test(`(${locale}) a recall draft is edited with the same form and deleted after confirming; a published recall offers neither`, async ({
+    page,
+    login,
+  }) => {
     test.setTimeout(90_000);
     const t = RECALLS[locale];
     const admin = await login("ADMIN");
@@ -164,12 +227,31 @@ for (const locale of ["ja", "en"] as const) {
 }
 
 const AUDIT = {
-  ja: { actor: "操作者(メールアドレス)", outcome: "結果", apply: "絞り込む", older: "前の記録", newer: "新しい記録", whose: "対象者", failure: "失敗" },
-  en: { actor: "Who (email)", outcome: "Outcome", apply: "Apply", older: "Older entries", newer: "Newer entries", whose: "Whose data", failure: "Failure" },
+  ja: {
+    actor: "操作者(メールアドレス)",
+    outcome: "結果",
+    apply: "絞り込む",
+    older: "前の記録",
+    newer: "新しい記録",
+    whose: "対象者",
+    failure: "失敗",
+  },
+  en: {
+    actor: "Who (email)",
+    outcome: "Outcome",
+    apply: "Apply",
+    older: "Older entries",
+    newer: "Newer entries",
+    whose: "Whose data",
+    failure: "Failure",
+  },
 } as const;
 
 for (const locale of ["ja", "en"] as const) {
-  test(`(${locale}) the audit log filters by who and outcome, pages through shareable URLs and says whose data was viewed`, async ({ page, login }) => {
+  test(`(${locale}) the audit log filters by who and outcome, pages through shareable URLs and says whose data was viewed`, async ({
+    page,
+    login,
+  }) => {
     test.setTimeout(90_000);
     const t = AUDIT[locale];
     const staff = await createUser("SUPPORT_LEAD");
@@ -179,9 +261,10 @@ for (const locale of ["ja", "en"] as const) {
       `INSERT INTO "AuditEvent" (action, outcome, "actorId", at) SELECT 'auth.sign_in', (CASE WHEN n = 7 THEN 'FAILURE' ELSE 'SUCCESS' END)::"AuditOutcome", $1, now() - n * interval '1 minute' FROM generate_series(1, 54) AS n`,
       [staff.id],
     );
-    await query(`INSERT INTO "AuditEvent" (action, outcome, "actorId", "targetType", "targetId", "subjectIds") VALUES ('personal_data.viewed', 'SUCCESS', $1, 'OwnershipClaim', 'claim-e2e', $2)`, [
-      staff.id, [customer.id],
-    ]);
+    await query(
+      `INSERT INTO "AuditEvent" (action, outcome, "actorId", "targetType", "targetId", "subjectIds") VALUES ('personal_data.viewed', 'SUCCESS', $1, 'OwnershipClaim', 'claim-e2e', $2)`,
+      [staff.id, [customer.id]],
+    );
     await login("ADMIN");
     await page.goto(`/${locale}/admin/audit`);
     await page.getByLabel(t.actor).fill(staff.email);

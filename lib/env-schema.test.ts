@@ -26,12 +26,16 @@ describe("parseEnv", () => {
 
   it("[3.3.1] refuses a plain-http AUTH_URL in production except on localhost", () => {
     expect(() => parseEnv({ ...valid, NODE_ENV: "production", AUTH_URL: "http://portal.example.jp" })).toThrow(/AUTH_URL: must use https/);
-    expect(parseEnv({ ...valid, NODE_ENV: "production", AUTH_URL: "https://portal.example.jp" }).AUTH_URL).toBe("https://portal.example.jp");
+    expect(parseEnv({ ...valid, NODE_ENV: "production", AUTH_URL: "https://portal.example.jp" }).AUTH_URL).toBe(
+      "https://portal.example.jp",
+    );
     expect(parseEnv({ ...valid, NODE_ENV: "production", AUTH_URL: "http://localhost:3000" }).AUTH_URL).toBe("http://localhost:3000");
   });
 
   it("refuses demo mode anywhere but localhost", () => {
-    expect(() => parseEnv({ ...valid, DEMO_MODE: "true", AUTH_URL: "https://portal.example.jp" })).toThrow(/DEMO_MODE: is for localhost only/);
+    expect(() => parseEnv({ ...valid, DEMO_MODE: "true", AUTH_URL: "https://portal.example.jp" })).toThrow(
+      /DEMO_MODE: is for localhost only/,
+    );
     expect(parseEnv({ ...valid, DEMO_MODE: "true" }).DEMO_MODE).toBe(true);
   });
 });

@@ -23,8 +23,16 @@ const ZEnvSchema = z.object({
    * "Staff" covers support, admin and dealer accounts. */
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS_STAFF: z.coerce.number().int().positive().default(12),
-  SESSION_IDLE_MINUTES_CUSTOMER: z.coerce.number().int().positive().default(14 * 24 * 60),
-  SESSION_ABSOLUTE_HOURS_CUSTOMER: z.coerce.number().int().positive().default(30 * 24),
+  SESSION_IDLE_MINUTES_CUSTOMER: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(14 * 24 * 60),
+  SESSION_ABSOLUTE_HOURS_CUSTOMER: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 24),
   /** Minutes after a sign-in or re-authentication during which sensitive changes need no new proof. */
   STEP_UP_MINUTES: z.coerce.number().int().positive().default(10),
   /** Reverse proxies in front of the app that append to X-Forwarded-For; 0: none, use the connection (lib/security/client-address.ts). */
@@ -55,7 +63,10 @@ const ZEnvSchema = z.object({
   /** Button label for the generic OIDC provider. */
   AUTH_OIDC_NAME: z.string().default("OpenID Connect"),
   /** Support contact shown to customers where they need to act (recall notices): either or both. */
-  SUPPORT_PHONE: z.string().regex(/^\+?[0-9][0-9 -]{3,20}$/, "must be a phone number (digits, spaces, hyphens)").optional(),
+  SUPPORT_PHONE: z
+    .string()
+    .regex(/^\+?[0-9][0-9 -]{3,20}$/, "must be a phone number (digits, spaces, hyphens)")
+    .optional(),
   SUPPORT_EMAIL: z.email("must be an email address").optional(),
 });
 
@@ -84,4 +95,3 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   }
   return result.data;
 }
-

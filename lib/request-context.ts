@@ -9,7 +9,10 @@ import { REQUEST_ID_HEADER } from "@/lib/log";
  * client wrote never gets here. Should a list still arrive, the right-most entry is the nearest hop's.
  */
 export function clientAddress(forwardedFor: string | null | undefined): string | undefined {
-  const entries = (forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return entries.at(-1)?.slice(0, 64) || undefined;
 }
 

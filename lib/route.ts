@@ -50,7 +50,9 @@ export function defineRoute<P>(
       if (isAppError(error)) {
         const key = error.messageKey.includes(".") ? error.messageKey : `errors.${error.messageKey}`;
         const message = t.has(key as never) ? t(key as never) : t("errors.INTERNAL");
-        return withDefaultCsp(Response.json({ error: { code: error.code, message } }, { status: error.status, headers: { "Cache-Control": "no-store" } }));
+        return withDefaultCsp(
+          Response.json({ error: { code: error.code, message } }, { status: error.status, headers: { "Cache-Control": "no-store" } }),
+        );
       }
       (await requestLogger()).error({ err: error }, "route handler failed");
       return withDefaultCsp(Response.json({ error: { code: "INTERNAL", message: t("errors.INTERNAL") } }, { status: 500 }));

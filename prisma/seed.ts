@@ -20,30 +20,76 @@ const DEALERS = [
 
 const PRODUCT_MODELS = [
   {
-    code: "AC-2600", nameJa: "ルームエアコン AC-2600", nameEn: "Room air conditioner AC-2600", category: "air-conditioner",
-    warrantyMonths: 12, warrantyBasis: "PURCHASE_DATE", graceMonths: 3, registrationBonusMonths: 6, registrationWindowDays: 30,
-    serialPattern: "AC26[0-9]{6}[0-9A-Z]", checkDigit: "ISO7064_MOD37_36",
+    code: "AC-2600",
+    nameJa: "ルームエアコン AC-2600",
+    nameEn: "Room air conditioner AC-2600",
+    category: "air-conditioner",
+    warrantyMonths: 12,
+    warrantyBasis: "PURCHASE_DATE",
+    graceMonths: 3,
+    registrationBonusMonths: 6,
+    registrationWindowDays: 30,
+    serialPattern: "AC26[0-9]{6}[0-9A-Z]",
+    checkDigit: "ISO7064_MOD37_36",
   },
   {
-    code: "RF-450", nameJa: "冷蔵庫 RF-450", nameEn: "Refrigerator RF-450", category: "refrigerator",
-    warrantyMonths: 12, warrantyBasis: "PURCHASE_DATE", graceMonths: 3, registrationBonusMonths: 12, registrationWindowDays: 60,
-    serialPattern: "RF45[0-9]{6}[0-9A-Z]", checkDigit: "ISO7064_MOD37_36",
+    code: "RF-450",
+    nameJa: "冷蔵庫 RF-450",
+    nameEn: "Refrigerator RF-450",
+    category: "refrigerator",
+    warrantyMonths: 12,
+    warrantyBasis: "PURCHASE_DATE",
+    graceMonths: 3,
+    registrationBonusMonths: 12,
+    registrationWindowDays: 60,
+    serialPattern: "RF45[0-9]{6}[0-9A-Z]",
+    checkDigit: "ISO7064_MOD37_36",
   },
   {
-    code: "WM-90", nameJa: "ドラム式洗濯機 WM-90", nameEn: "Front-loading washer WM-90", category: "washer",
-    warrantyMonths: 12, warrantyBasis: "MANUFACTURE_DATE", graceMonths: 6, registrationBonusMonths: 0, registrationWindowDays: null,
-    serialPattern: "[0-9]{10}", checkDigit: "LUHN",
+    code: "WM-90",
+    nameJa: "ドラム式洗濯機 WM-90",
+    nameEn: "Front-loading washer WM-90",
+    category: "washer",
+    warrantyMonths: 12,
+    warrantyBasis: "MANUFACTURE_DATE",
+    graceMonths: 6,
+    registrationBonusMonths: 0,
+    registrationWindowDays: null,
+    serialPattern: "[0-9]{10}",
+    checkDigit: "LUHN",
   },
   {
-    code: "VC-7", nameJa: "コードレス掃除機 VC-7", nameEn: "Cordless vacuum VC-7", category: "vacuum",
-    warrantyMonths: 24, warrantyBasis: "PURCHASE_DATE", graceMonths: 3, registrationBonusMonths: 6, registrationWindowDays: null,
-    serialPattern: "VC7[0-9A-Z]{7}", checkDigit: "NONE",
+    code: "VC-7",
+    nameJa: "コードレス掃除機 VC-7",
+    nameEn: "Cordless vacuum VC-7",
+    category: "vacuum",
+    warrantyMonths: 24,
+    warrantyBasis: "PURCHASE_DATE",
+    graceMonths: 3,
+    registrationBonusMonths: 6,
+    registrationWindowDays: null,
+    serialPattern: "VC7[0-9A-Z]{7}",
+    checkDigit: "NONE",
   },
 ] as const;
 
 const EXTENDED_PLANS = [
-  { modelCode: "AC-2600", nameJa: "エアコン延長保証 3年", nameEn: "Air conditioner extended warranty, 3 years", months: 36, transferable: true, priceYen: 8800 },
-  { modelCode: "RF-450", nameJa: "安心プラス 2年(ご本人様限り)", nameEn: "Peace of mind plus, 2 years (owner only)", months: 24, transferable: false, priceYen: 5500 },
+  {
+    modelCode: "AC-2600",
+    nameJa: "エアコン延長保証 3年",
+    nameEn: "Air conditioner extended warranty, 3 years",
+    months: 36,
+    transferable: true,
+    priceYen: 8800,
+  },
+  {
+    modelCode: "RF-450",
+    nameJa: "安心プラス 2年(ご本人様限り)",
+    nameEn: "Peace of mind plus, 2 years (owner only)",
+    months: 24,
+    transferable: false,
+    priceYen: 5500,
+  },
 ];
 
 const CUSTOMER_PROFILES: Record<string, { nameKana: string; phone: string }> = {
@@ -76,7 +122,12 @@ export async function seed(url: string, options: { authSecret: string }): Promis
         await db.serialUnit.upsert({
           where: { serial },
           update: {},
-          create: { serial, modelId: created.id, manufacturedOn: new Date(Date.UTC(2026, 0, 5 + n)), lot: `${model.code}-L${n <= 10 ? "01" : "02"}` },
+          create: {
+            serial,
+            modelId: created.id,
+            manufacturedOn: new Date(Date.UTC(2026, 0, 5 + n)),
+            lot: `${model.code}-L${n <= 10 ? "01" : "02"}`,
+          },
         });
       }
     }
@@ -111,7 +162,9 @@ export async function seed(url: string, options: { authSecret: string }): Promis
       await db.user.upsert({ where: { email: customer.email }, update: {}, create: { ...customer, role: "CUSTOMER" } });
     }
     // One unit already has an owner, so the claim path can be tried (README).
-    const ownedUnit = await db.serialUnit.findUniqueOrThrow({ where: { serial: demoSerial(DEMO_OWNED_SERIAL.modelCode, DEMO_OWNED_SERIAL.n) } });
+    const ownedUnit = await db.serialUnit.findUniqueOrThrow({
+      where: { serial: demoSerial(DEMO_OWNED_SERIAL.modelCode, DEMO_OWNED_SERIAL.n) },
+    });
     const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_OWNED_SERIAL.ownerEmail } });
     if ((await db.ownership.count({ where: { unitId: ownedUnit.id } })) === 0) {
       await db.ownership.create({

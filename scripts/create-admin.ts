@@ -46,7 +46,9 @@ async function main(): Promise<number> {
       const user = await db.user.create({
         data: { email, name: values.name ?? null, role: "ADMIN", passwordHash: await hashPassword(password), emailVerified: new Date() },
       });
-      await db.auditEvent.create({ data: { action: "admin.created", outcome: "SUCCESS", targetType: "User", targetId: user.id, details: { via: "create-admin" } } });
+      await db.auditEvent.create({
+        data: { action: "admin.created", outcome: "SUCCESS", targetType: "User", targetId: user.id, details: { via: "create-admin" } },
+      });
       console.log(`Administrator ${email} created. Sign in at /signin.`);
       return 0;
     } finally {

@@ -11,7 +11,10 @@ const svg = readFileSync(path.join(ROOT, "app/icon.svg"));
 
 async function png(size: number, options: { padding?: number; background?: string } = {}): Promise<Buffer> {
   const inner = size - 2 * (options.padding ?? 0);
-  const icon = await sharp(svg, { density: 72 * (inner / 64) * 2 }).resize(inner, inner).png().toBuffer();
+  const icon = await sharp(svg, { density: 72 * (inner / 64) * 2 })
+    .resize(inner, inner)
+    .png()
+    .toBuffer();
   return sharp({ create: { width: size, height: size, channels: 4, background: options.background ?? { r: 0, g: 0, b: 0, alpha: 0 } } })
     .composite([{ input: icon, gravity: "center" }])
     .png()

@@ -47,5 +47,7 @@ process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 
 server.listen(port, hostname, () => {
-  console.log(`[serve] ${dev ? "development" : "production"} server on http://${hostname ?? "localhost"}:${port} (trusted proxy hops: ${trustedHops})`);
+  console.log(
+    `[serve] ${dev ? "development" : "production"} server on http://${hostname ?? "localhost"}:${port} (trusted proxy hops: ${trustedHops})`,
+  );
 });

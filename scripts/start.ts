@@ -100,14 +100,18 @@ async function main(): Promise<void> {
     };
     const publicHost = !["localhost", "127.0.0.1", "[::1]"].includes(new URL(authUrl).hostname);
     if (demo && publicHost) {
-      throw new Error(`Demo mode shows its accounts and passwords on the sign-in page; it runs on localhost only (AUTH_URL is ${authUrl}). Set DEMO_MODE=false.`);
+      throw new Error(
+        `Demo mode shows its accounts and passwords on the sign-in page; it runs on localhost only (AUTH_URL is ${authUrl}). Set DEMO_MODE=false.`,
+      );
     }
     // The app's own schema, checked before building: a bad variable is named now, not after a build.
     parseEnv(childEnv);
 
     await stopLeftoverServer();
     if (!(await isPortFree(port))) {
-      throw new Error(`Port ${port} is in use by another program. Stop it, or start the portal on another port: PORT=${port + 1} npm start`);
+      throw new Error(
+        `Port ${port} is in use by another program. Stop it, or start the portal on another port: PORT=${port + 1} npm start`,
+      );
     }
 
     if (!dev) {

@@ -35,11 +35,15 @@ function ensureChromium(): string {
   // Playwright cannot download its browser offline; Debian's chromium works (see README).
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
   const apt = (args: string[]) =>
-    spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   console.log("Installing Debian chromium for the browser tests...");
   if (apt(["install", "-y", "--no-install-recommends", "chromium"]).status !== 0) {
     apt(["update"]);
-    if (apt(["install", "-y", "--no-install-recommends", "chromium"]).status !== 0) throw new Error("Could not install chromium with apt-get.");
+    if (apt(["install", "-y", "--no-install-recommends", "chromium"]).status !== 0)
+      throw new Error("Could not install chromium with apt-get.");
   }
   return chromium;
 }
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
     run("types", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "typegen"]);
     run("types", bin("tsc"), ["--noEmit"]);
     run("lint", bin("eslint"), ["--max-warnings=0", "."]);
+    run("format (prettier; npm run format fixes it)", bin("prettier"), ["--check", "."]);
   }
 
   const needsDatabase = !only || only === "unit" || only === "e2e";

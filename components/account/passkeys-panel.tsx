@@ -64,10 +64,16 @@ export function PasskeysPanel({ passkeys }: { passkeys: PasskeyItem[] }) {
                 <p className="font-medium">{passkey.name}</p>
                 <p className="text-sm text-slate-600">
                   {t("addedAt", { date: format.dateTime(passkey.createdAt, { dateStyle: "medium" }) })}
-                  {passkey.lastUsedAt && ` · ${t("lastUsed", { date: format.dateTime(passkey.lastUsedAt, { dateStyle: "medium", timeStyle: "short" }) })}`}
+                  {passkey.lastUsedAt &&
+                    ` · ${t("lastUsed", { date: format.dateTime(passkey.lastUsedAt, { dateStyle: "medium", timeStyle: "short" }) })}`}
                 </p>
               </div>
-              <Button variant="ghost" disabled={pending} onClick={() => remove(passkey)} aria-label={t("removeNamed", { name: passkey.name })}>
+              <Button
+                variant="ghost"
+                disabled={pending}
+                onClick={() => remove(passkey)}
+                aria-label={t("removeNamed", { name: passkey.name })}
+              >
                 {t("remove")}
               </Button>
             </li>
@@ -77,7 +83,13 @@ export function PasskeysPanel({ passkeys }: { passkeys: PasskeyItem[] }) {
       {supported ? (
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
           <div className="flex-1">
-            <FormField label={t("nameLabel")} placeholder={t("defaultName")} value={name} onChange={(event) => setName(event.target.value)} maxLength={60} />
+            <FormField
+              label={t("nameLabel")}
+              placeholder={t("defaultName")}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              maxLength={60}
+            />
           </div>
           <Button disabled={pending} onClick={add}>
             {pending ? t("adding") : t("add")}

@@ -49,7 +49,14 @@ export function ProfileForm({ initial, returnTo }: { initial: TProfile; returnTo
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField label={t("name")} autoComplete="name" error={fieldError("name")} {...form.register("name")} />
         <FormField label={t("nameKana")} hint={t("nameKanaHint")} error={fieldError("nameKana")} {...form.register("nameKana")} />
-        <FormField label={t("phone")} type="tel" autoComplete="tel" inputMode="tel" error={fieldError("phone")} {...form.register("phone")} />
+        <FormField
+          label={t("phone")}
+          type="tel"
+          autoComplete="tel"
+          inputMode="tel"
+          error={fieldError("phone")}
+          {...form.register("phone")}
+        />
         <SelectField label={t("locale")} {...form.register("locale")}>
           {routing.locales.map((locale) => (
             <option key={locale} value={locale}>
@@ -80,10 +87,25 @@ export function ProfileForm({ initial, returnTo }: { initial: TProfile; returnTo
           </p>
         )}
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField label={t("prefecture")} autoComplete="address-level1" error={fieldError("prefecture")} {...form.register("prefecture")} />
+          <FormField
+            label={t("prefecture")}
+            autoComplete="address-level1"
+            error={fieldError("prefecture")}
+            {...form.register("prefecture")}
+          />
           <FormField label={t("city")} autoComplete="address-level2" error={fieldError("city")} {...form.register("city")} />
-          <FormField label={t("addressLine1")} autoComplete="address-line1" error={fieldError("addressLine1")} {...form.register("addressLine1")} />
-          <FormField label={t("addressLine2")} autoComplete="address-line2" error={fieldError("addressLine2")} {...form.register("addressLine2")} />
+          <FormField
+            label={t("addressLine1")}
+            autoComplete="address-line1"
+            error={fieldError("addressLine1")}
+            {...form.register("addressLine1")}
+          />
+          <FormField
+            label={t("addressLine2")}
+            autoComplete="address-line2"
+            error={fieldError("addressLine2")}
+            {...form.register("addressLine2")}
+          />
         </div>
       </fieldset>
       <Button type="submit" disabled={!canSubmit}>

@@ -13,10 +13,18 @@ export async function SecurityEventsTable({ events }: { events: SecurityEvent[] 
       <table className="w-full text-left text-sm">
         <thead className="text-slate-600">
           <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("activity.at")}</th>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("activity.what")}</th>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("activity.outcome")}</th>
-            <th scope="col" className="py-1 font-medium">{t("activity.from")}</th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              {t("activity.at")}
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              {t("activity.what")}
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              {t("activity.outcome")}
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              {t("activity.from")}
+            </th>
           </tr>
         </thead>
         <tbody>

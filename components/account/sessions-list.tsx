@@ -36,10 +36,14 @@ export function SessionsList({ sessions }: { sessions: SessionListItem[] }) {
             <li key={session.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
               <div className="space-y-0.5">
                 <p className="font-medium">
-                  {device} {session.current && <span className="ml-1 rounded bg-green-100 px-1.5 py-0.5 text-xs text-green-900">{t("thisDevice")}</span>}
+                  {device}{" "}
+                  {session.current && (
+                    <span className="ml-1 rounded bg-green-100 px-1.5 py-0.5 text-xs text-green-900">{t("thisDevice")}</span>
+                  )}
                 </p>
                 <p className="text-sm text-slate-700">
-                  {t("place")}: {session.place === "local" ? t("localNetwork") : (session.place ?? t("unknownPlace"))} · {t(`method_${session.method.startsWith("oidc") ? "oidc" : session.method}` as "method_password")}
+                  {t("place")}: {session.place === "local" ? t("localNetwork") : (session.place ?? t("unknownPlace"))} ·{" "}
+                  {t(`method_${session.method.startsWith("oidc") ? "oidc" : session.method}` as "method_password")}
                 </p>
                 <p className="text-sm text-slate-600">
                   {t("lastSeen", { date: format.dateTime(session.lastSeenAt, { dateStyle: "medium", timeStyle: "short" }) })} ·{" "}

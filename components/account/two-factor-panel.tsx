@@ -39,7 +39,16 @@ export function TwoFactorPanel({ enabled, canDisable, remainingCodes }: { enable
       await action();
     });
 
-  if (codes) return <RecoveryCodesView codes={codes} onDone={() => { setCodes(undefined); router.refresh(); }} />;
+  if (codes)
+    return (
+      <RecoveryCodesView
+        codes={codes}
+        onDone={() => {
+          setCodes(undefined);
+          router.refresh();
+        }}
+      />
+    );
 
   if (setup) {
     return (
@@ -49,14 +58,28 @@ export function TwoFactorPanel({ enabled, canDisable, remainingCodes }: { enable
           <li>{t("step2")}</li>
         </ol>
         {/* The SVG comes from the qrcode library on the server, made from our own otpauth URI. */}
-        <div className="w-48 rounded-md border border-slate-200 bg-white p-2" role="img" aria-label={t("qrLabel")} dangerouslySetInnerHTML={{ __html: setup.qrSvg }} />
+        <div
+          className="w-48 rounded-md border border-slate-200 bg-white p-2"
+          role="img"
+          aria-label={t("qrLabel")}
+          dangerouslySetInnerHTML={{ __html: setup.qrSvg }}
+        />
         <p className="text-sm">
-          {t("manualKey")} <code className="break-all rounded bg-slate-100 px-1 font-mono" data-testid="totp-secret">{setup.secret}</code>
+          {t("manualKey")}{" "}
+          <code className="break-all rounded bg-slate-100 px-1 font-mono" data-testid="totp-secret">
+            {setup.secret}
+          </code>
         </p>
         <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
           <div className="flex-1">
             {formError && <Alert tone="error">{formError}</Alert>}
-            <FormField label={t("codeLabel")} inputMode="numeric" autoComplete="one-time-code" error={fieldError("code")} {...form.register("code")} />
+            <FormField
+              label={t("codeLabel")}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              error={fieldError("code")}
+              {...form.register("code")}
+            />
           </div>
           <Button type="submit" disabled={!canSubmit}>
             {t("confirm")}

@@ -18,7 +18,11 @@ export function VerifyEmailFirst({ email }: { email: string }) {
   const resend = () =>
     startTransition(async () => {
       const sent = await resendVerificationAction({});
-      setResult(sent?.ok ? { ok: true, message: t("account.verificationSent") } : { ok: false, message: sent?.error.message ?? t("errors.INTERNAL") });
+      setResult(
+        sent?.ok
+          ? { ok: true, message: t("account.verificationSent") }
+          : { ok: false, message: sent?.error.message ?? t("errors.INTERNAL") },
+      );
     });
   return (
     <section aria-labelledby="verify-email-first" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-950">

@@ -21,18 +21,35 @@ export async function AuditFilters({ filter, actions }: { filter: AuditFilter; a
         <SelectField label={t("staff.auditFilterAction")} name="action" defaultValue={filter.action ?? ""}>
           <option value="">{t("staff.auditFilterAny")}</option>
           {options.map((action) => (
-            <option key={action} value={action}>{actionLabel(action)}</option>
+            <option key={action} value={action}>
+              {actionLabel(action)}
+            </option>
           ))}
         </SelectField>
         <SelectField label={t("staff.auditFilterOutcome")} name="outcome" defaultValue={filter.outcome ?? ""}>
           <option value="">{t("staff.auditFilterAny")}</option>
           {AUDIT_OUTCOMES.map((outcome) => (
-            <option key={outcome} value={outcome}>{t(`auditOutcomes.${outcome}`)}</option>
+            <option key={outcome} value={outcome}>
+              {t(`auditOutcomes.${outcome}`)}
+            </option>
           ))}
         </SelectField>
-        <FormField label={t("staff.auditFilterFrom")} name="from" type="date" defaultValue={filter.from ?? ""} hint={t("staff.auditFilterDatesHint")} />
+        <FormField
+          label={t("staff.auditFilterFrom")}
+          name="from"
+          type="date"
+          defaultValue={filter.from ?? ""}
+          hint={t("staff.auditFilterDatesHint")}
+        />
         <FormField label={t("staff.auditFilterTo")} name="to" type="date" defaultValue={filter.to ?? ""} />
-        <FormField label={t("staff.auditSearch")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={200} hint={t("staff.auditSearchHint")} />
+        <FormField
+          label={t("staff.auditSearch")}
+          name="q"
+          type="search"
+          defaultValue={filter.q ?? ""}
+          maxLength={200}
+          hint={t("staff.auditSearchHint")}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit">{t("staff.auditApply")}</Button>

@@ -64,10 +64,20 @@ export function ClaimDecision({
       >
         <option value="">{t("reasonChoose")}</option>
         {CLAIM_REJECT_REASONS.map((code) => (
-          <option key={code} value={code}>{t(`reasons.${code}`)}</option>
+          <option key={code} value={code}>
+            {t(`reasons.${code}`)}
+          </option>
         ))}
       </SelectField>
-      <TextareaField label={t("note")} hint={t("noteHint")} error={errors.note} rows={3} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
+      <TextareaField
+        label={t("note")}
+        hint={t("noteHint")}
+        error={errors.note}
+        rows={3}
+        maxLength={1000}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+      />
       <div className="flex flex-wrap gap-2">
         <ConfirmButton
           label={t("approve")}

@@ -31,9 +31,14 @@ export async function ClaimFilters({ status, search }: { status: ClaimFilter; se
       <form method="get" role="search" className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="status" value={status} />
         <FormField label={t("search")} name="q" type="search" defaultValue={search} maxLength={100} className="w-72 max-w-full" />
-        <Button type="submit" variant="secondary">{t("searchSubmit")}</Button>
+        <Button type="submit" variant="secondary">
+          {t("searchSubmit")}
+        </Button>
         {search && (
-          <Link href={{ pathname: "/admin/claims", query: { status } }} className="inline-flex min-h-11 items-center px-2 text-sm text-brand-700 underline">
+          <Link
+            href={{ pathname: "/admin/claims", query: { status } }}
+            className="inline-flex min-h-11 items-center px-2 text-sm text-brand-700 underline"
+          >
             {t("clear")}
           </Link>
         )}

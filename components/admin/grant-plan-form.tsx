@@ -27,11 +27,21 @@ export function GrantPlanForm({ plans }: { plans: { id: string; name: string }[]
       {formError && <Alert tone="error">{formError}</Alert>}
       <SelectField label={t("grantPlan")} error={fieldError("planId")} {...form.register("planId")}>
         {plans.map((plan) => (
-          <option key={plan.id} value={plan.id}>{plan.name}</option>
+          <option key={plan.id} value={plan.id}>
+            {plan.name}
+          </option>
         ))}
       </SelectField>
-      <FormField label={t("grantSerial")} className="font-mono" autoComplete="off" error={fieldError("serial")} {...form.register("serial")} />
-      <Button type="submit" variant="secondary" disabled={!canSubmit}>{busy ? t("saving") : t("grant")}</Button>
+      <FormField
+        label={t("grantSerial")}
+        className="font-mono"
+        autoComplete="off"
+        error={fieldError("serial")}
+        {...form.register("serial")}
+      />
+      <Button type="submit" variant="secondary" disabled={!canSubmit}>
+        {busy ? t("saving") : t("grant")}
+      </Button>
     </form>
   );
 }

@@ -42,16 +42,42 @@ export function ModelForm({ initial, existingCode }: { initial: TModel; existing
           <option value="PURCHASE_DATE">{t("basis.PURCHASE_DATE")}</option>
           <option value="MANUFACTURE_DATE">{t("basis.MANUFACTURE_DATE")}</option>
         </SelectField>
-        <FormField label={t("graceMonths")} hint={t("graceHint")} {...number} error={fieldError("graceMonths")} {...form.register("graceMonths")} />
-        <FormField label={t("bonusMonths")} {...number} error={fieldError("registrationBonusMonths")} {...form.register("registrationBonusMonths")} />
-        <FormField label={t("bonusWindow")} hint={t("bonusWindowHint")} inputMode="numeric" error={fieldError("registrationWindowDays")} {...form.register("registrationWindowDays")} />
+        <FormField
+          label={t("graceMonths")}
+          hint={t("graceHint")}
+          {...number}
+          error={fieldError("graceMonths")}
+          {...form.register("graceMonths")}
+        />
+        <FormField
+          label={t("bonusMonths")}
+          {...number}
+          error={fieldError("registrationBonusMonths")}
+          {...form.register("registrationBonusMonths")}
+        />
+        <FormField
+          label={t("bonusWindow")}
+          hint={t("bonusWindowHint")}
+          inputMode="numeric"
+          error={fieldError("registrationWindowDays")}
+          {...form.register("registrationWindowDays")}
+        />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">{t("serialFormat")}</legend>
-        <FormField label={t("serialPattern")} hint={t("serialPatternHint")} className="font-mono" spellCheck={false} error={fieldError("serialPattern")} {...form.register("serialPattern")} />
+        <FormField
+          label={t("serialPattern")}
+          hint={t("serialPatternHint")}
+          className="font-mono"
+          spellCheck={false}
+          error={fieldError("serialPattern")}
+          {...form.register("serialPattern")}
+        />
         <SelectField label={t("checkDigit")} error={fieldError("checkDigit")} {...form.register("checkDigit")}>
           {CHECK_DIGIT_ALGORITHMS.map((algorithm) => (
-            <option key={algorithm} value={algorithm}>{t(`checkDigits.${algorithm}`)}</option>
+            <option key={algorithm} value={algorithm}>
+              {t(`checkDigits.${algorithm}`)}
+            </option>
           ))}
         </SelectField>
       </fieldset>
@@ -63,7 +89,9 @@ export function ModelForm({ initial, existingCode }: { initial: TModel; existing
         onUploadingChange={setUploading}
       />
       <CheckboxField label={t("archived")} {...form.register("archived")} />
-      <Button type="submit" disabled={!canSubmit || uploading}>{busy ? t("saving") : t("save")}</Button>
+      <Button type="submit" disabled={!canSubmit || uploading}>
+        {busy ? t("saving") : t("save")}
+      </Button>
     </form>
   );
 }

@@ -28,11 +28,20 @@ export function PlanForm({ modelCode }: { modelCode: string }) {
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField label={t("planNameJa")} lang="ja" error={fieldError("nameJa")} {...form.register("nameJa")} />
         <FormField label={t("planNameEn")} lang="en" error={fieldError("nameEn")} {...form.register("nameEn")} />
-        <FormField label={t("planMonths")} type="number" inputMode="numeric" min={1} error={fieldError("months")} {...form.register("months")} />
+        <FormField
+          label={t("planMonths")}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          error={fieldError("months")}
+          {...form.register("months")}
+        />
         <FormField label={t("planPrice")} inputMode="numeric" error={fieldError("priceYen")} {...form.register("priceYen")} />
       </div>
       <CheckboxField label={t("planTransferable")} {...form.register("transferable")} />
-      <Button type="submit" disabled={!canSubmit}>{busy ? t("saving") : t("addPlan")}</Button>
+      <Button type="submit" disabled={!canSubmit}>
+        {busy ? t("saving") : t("addPlan")}
+      </Button>
     </form>
   );
 }

@@ -13,7 +13,17 @@ import { completeRecallAction, deleteRecallAction, publishRecallAction } from "@
 import { ZRecallCompletionSchema } from "@/lib/recalls/schemas";
 
 /** Publish a draft; for a published campaign (`retry`), send the notices whose email failed. */
-export function PublishRecallButton({ campaignId, owners, version, retry = false }: { campaignId: string; owners: number; version?: string; retry?: boolean }) {
+export function PublishRecallButton({
+  campaignId,
+  owners,
+  version,
+  retry = false,
+}: {
+  campaignId: string;
+  owners: number;
+  version?: string;
+  retry?: boolean;
+}) {
   const t = useTranslations("recallsAdmin");
   const router = useRouter();
   const [busy, startTransition] = useTransition();
@@ -58,7 +68,9 @@ export function CompleteRecallForm({ campaignId }: { campaignId: string }) {
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
       {formError && <Alert tone="error">{formError}</Alert>}
       <FormField label={t("completedSerial")} className="font-mono" error={fieldError("serial")} {...form.register("serial")} />
-      <Button type="submit" variant="secondary" disabled={!canSubmit}>{busy ? t("saving") : t("markCompleted")}</Button>
+      <Button type="submit" variant="secondary" disabled={!canSubmit}>
+        {busy ? t("saving") : t("markCompleted")}
+      </Button>
     </form>
   );
 }

@@ -16,13 +16,29 @@ import { ZRecallCampaignSchema, type TRecallCampaignInput } from "@/lib/recalls/
  * A recall campaign as a draft: new, or (with `draft`) the same form filled with a saved draft.
  * Publishing is a separate, confirmed step, after which the campaign cannot be edited.
  */
-export function RecallForm({ models, draft }: { models: { code: string; name: string }[]; draft?: TRecallCampaignInput & { campaignId: string } }) {
+export function RecallForm({
+  models,
+  draft,
+}: {
+  models: { code: string; name: string }[];
+  draft?: TRecallCampaignInput & { campaignId: string };
+}) {
   const t = useTranslations("recallsAdmin");
   const router = useRouter();
   const { form, onSubmit, fieldError, formError, canSubmit, busy } = useActionForm({
     schema: ZRecallCampaignSchema,
     action: draft ? updateRecallAction : createRecallAction,
-    defaultValues: draft ?? { code: "", modelCode: models[0]?.code ?? "", serialFrom: "", serialTo: "", lots: "", titleJa: "", titleEn: "", messageJa: "", messageEn: "" },
+    defaultValues: draft ?? {
+      code: "",
+      modelCode: models[0]?.code ?? "",
+      serialFrom: "",
+      serialTo: "",
+      lots: "",
+      titleJa: "",
+      titleEn: "",
+      messageJa: "",
+      messageEn: "",
+    },
     onSuccess: () => {
       if (!draft) return;
       toast.success(t("saved"));
@@ -36,7 +52,9 @@ export function RecallForm({ models, draft }: { models: { code: string; name: st
         <FormField label={t("code")} hint={t("codeHint")} error={fieldError("code")} {...form.register("code")} />
         <SelectField label={t("model")} error={fieldError("modelCode")} {...form.register("modelCode")}>
           {models.map((model) => (
-            <option key={model.code} value={model.code}>{model.code} — {model.name}</option>
+            <option key={model.code} value={model.code}>
+              {model.code} — {model.name}
+            </option>
           ))}
         </SelectField>
       </div>
@@ -55,7 +73,9 @@ export function RecallForm({ models, draft }: { models: { code: string; name: st
         <TextareaField rows={6} lang="ja" label={t("messageJa")} error={fieldError("messageJa")} {...form.register("messageJa")} />
         <TextareaField rows={6} lang="en" label={t("messageEn")} error={fieldError("messageEn")} {...form.register("messageEn")} />
       </div>
-      <Button type="submit" disabled={!canSubmit}>{busy ? t("saving") : draft ? t("saveChanges") : t("saveDraft")}</Button>
+      <Button type="submit" disabled={!canSubmit}>
+        {busy ? t("saving") : draft ? t("saveChanges") : t("saveDraft")}
+      </Button>
     </form>
   );
 }

@@ -78,7 +78,8 @@ export function RegistryImportPanel() {
     uploadWithProgress("/api/registry-imports/preview", chosen, setUploadPercent, locale)
       .promise.then(({ status: code, body }) => {
         setUploadPercent(null);
-        if (code === 200 && typeof body.totalRows === "number") setPreview({ ...(body as Omit<Preview, "fileName">), fileName: chosen.name });
+        if (code === 200 && typeof body.totalRows === "number")
+          setPreview({ ...(body as Omit<Preview, "fileName">), fileName: chosen.name });
         else setUploadError(errorMessageOf(body) ?? t("uploadFailed"));
       })
       .catch(() => {
@@ -142,7 +143,9 @@ export function RegistryImportPanel() {
       )}
       {uploadPercent !== null && (
         <div className="space-y-1">
-          <p id={`${inputId}-upload`} className="text-sm">{checking && uploadPercent === 100 ? t("previewing") : t("uploading", { percent: uploadPercent })}</p>
+          <p id={`${inputId}-upload`} className="text-sm">
+            {checking && uploadPercent === 100 ? t("previewing") : t("uploading", { percent: uploadPercent })}
+          </p>
           <progress max={100} value={uploadPercent} aria-labelledby={`${inputId}-upload`} className="h-2 w-full" />
         </div>
       )}
@@ -171,7 +174,9 @@ function RegistryPreview({ preview, onImport, onCancel }: { preview: Preview; on
   const t = useTranslations("registry");
   return (
     <section aria-labelledby="registry-preview-title" className="space-y-3 rounded border border-slate-200 p-3">
-      <h3 id="registry-preview-title" className="font-semibold [overflow-wrap:anywhere]">{t("previewTitle", { file: preview.fileName })}</h3>
+      <h3 id="registry-preview-title" className="font-semibold [overflow-wrap:anywhere]">
+        {t("previewTitle", { file: preview.fileName })}
+      </h3>
       <p className="text-sm">{t("previewRows", { count: preview.totalRows })}</p>
       {preview.firstRows.length > 0 && (
         <TableScroll label={t("previewCaption")}>
@@ -179,11 +184,21 @@ function RegistryPreview({ preview, onImport, onCancel }: { preview: Preview; on
             <caption className="mb-1 text-left font-medium">{t("previewCaption")}</caption>
             <thead className="bg-slate-50">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("line")}</th>
-                <th scope="col" className="px-3 py-2">{t("colSerial")}</th>
-                <th scope="col" className="px-3 py-2">{t("colModel")}</th>
-                <th scope="col" className="px-3 py-2">{t("colManufacturedOn")}</th>
-                <th scope="col" className="px-3 py-2">{t("colLot")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("line")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("colSerial")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("colModel")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("colManufacturedOn")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("colLot")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -210,7 +225,9 @@ function RegistryPreview({ preview, onImport, onCancel }: { preview: Preview; on
       )}
       <div className="flex flex-wrap gap-2">
         {preview.errorCount === 0 && preview.importableRows > 0 && <Button onClick={onImport}>{t("confirmImport")}</Button>}
-        <Button variant="secondary" onClick={onCancel}>{t("chooseAnother")}</Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t("chooseAnother")}
+        </Button>
       </div>
     </section>
   );
@@ -226,16 +243,24 @@ function RegistryErrors({ errors, errorCount }: { errors: RowError[]; errorCount
           <caption className="sr-only">{t("errorsCaption")}</caption>
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("line")}</th>
-              <th scope="col" className="px-3 py-2">{t("problem")}</th>
-              <th scope="col" className="px-3 py-2">{t("value")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("line")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("problem")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("value")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {errors.map((error, index) => (
               <tr key={`${error.line}-${index}`} className="border-t border-slate-100">
                 <td className="px-3 py-1.5 font-mono">{error.line}</td>
-                <td className="px-3 py-1.5">{t.has(`problems.${error.problem}` as never) ? t(`problems.${error.problem}` as never) : error.problem}</td>
+                <td className="px-3 py-1.5">
+                  {t.has(`problems.${error.problem}` as never) ? t(`problems.${error.problem}` as never) : error.problem}
+                </td>
                 <td className="px-3 py-1.5 font-mono">{error.value ?? ""}</td>
               </tr>
             ))}

@@ -24,9 +24,15 @@ export async function DemoAccounts({
         <table className="w-full text-left text-sm text-amber-950">
           <thead>
             <tr>
-              <th scope="col" className="py-1 pr-3">{t("signIn.demoRole")}</th>
-              <th scope="col" className="py-1 pr-3">{t("signIn.demoEmail")}</th>
-              <th scope="col" className="py-1">{t("signIn.demoPassword")}</th>
+              <th scope="col" className="py-1 pr-3">
+                {t("signIn.demoRole")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("signIn.demoEmail")}
+              </th>
+              <th scope="col" className="py-1">
+                {t("signIn.demoPassword")}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -29,7 +29,14 @@ export function EmailRequestForm({ purpose, callbackUrl }: { purpose: "magicLink
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
-      <FormField label={t("email")} type="email" autoComplete="email" inputMode="email" error={fieldError("email")} {...form.register("email")} />
+      <FormField
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        error={fieldError("email")}
+        {...form.register("email")}
+      />
       <input type="hidden" {...form.register("callbackUrl")} />
       <Button type="submit" disabled={!canSubmit} className="w-full">
         {busy ? t("submitting") : t("submit")}

@@ -27,7 +27,14 @@ export function SignUpForm() {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
-      <FormField label={t("email")} type="email" autoComplete="email" inputMode="email" error={fieldError("email")} {...form.register("email")} />
+      <FormField
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        error={fieldError("email")}
+        {...form.register("email")}
+      />
       <FormField
         label={t("password")}
         type="password"

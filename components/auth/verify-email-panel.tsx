@@ -6,7 +6,16 @@ import { verifyEmailAction } from "@/lib/auth/actions";
 import { Link } from "@/lib/i18n/navigation";
 import { TokenActionButton } from "./token-action-button";
 
-type Texts = { lead: string; confirm: string; confirming: string; done: string; doneLead: string; next: string; passwordRemoved: string; setPassword: string };
+type Texts = {
+  lead: string;
+  confirm: string;
+  confirming: string;
+  done: string;
+  doneLead: string;
+  next: string;
+  passwordRemoved: string;
+  setPassword: string;
+};
 
 /**
  * The confirmation step of the verification link (used on the click, see TokenActionButton). The

@@ -8,9 +8,7 @@ import type { FilePurpose } from "@/lib/auth/permissions";
 import { errorMessageOf, uploadWithProgress } from "./upload-request";
 
 type UploadState =
-  | { phase: "idle" }
-  | { phase: "uploading"; percent: number; preview: string }
-  | { phase: "done"; preview: string; fileId: string };
+  { phase: "idle" } | { phase: "uploading"; percent: number; preview: string } | { phase: "done"; preview: string; fileId: string };
 
 /**
  * One photo: choose, upload with a progress bar, preview, remove before sending. The raw file is
@@ -50,7 +48,12 @@ export function PhotoUpload({
     setUploadError(undefined);
     const preview = URL.createObjectURL(file);
     setState({ phase: "uploading", percent: 0, preview });
-    const request = uploadWithProgress(`/api/files?purpose=${purpose}`, file, (percent) => setState({ phase: "uploading", percent, preview }), locale);
+    const request = uploadWithProgress(
+      `/api/files?purpose=${purpose}`,
+      file,
+      (percent) => setState({ phase: "uploading", percent, preview }),
+      locale,
+    );
     abortRef.current = request.abort;
     request.promise
       .then(({ status, body }) => {

@@ -1,7 +1,12 @@
 import { useId, type ComponentProps, type ReactNode } from "react";
 
 /** A checkbox with its label, and an error announced with it. */
-export function CheckboxField({ label, error, id, ...inputProps }: Omit<ComponentProps<"input">, "type"> & { label: ReactNode; error?: string }) {
+export function CheckboxField({
+  label,
+  error,
+  id,
+  ...inputProps
+}: Omit<ComponentProps<"input">, "type"> & { label: ReactNode; error?: string }) {
   const generated = useId();
   const inputId = id ?? generated;
   const errorId = error ? `${inputId}-error` : undefined;

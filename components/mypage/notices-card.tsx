@@ -11,7 +11,9 @@ export async function NoticesCard({ notices }: { notices: OwnRecallNotice[] }) {
   const [t, locale] = await Promise.all([getTranslations("recalls"), getLocale()]);
   return (
     <section aria-labelledby="recall-notices" className="rounded-lg border-2 border-red-300 bg-red-50 p-4 text-red-950 sm:p-6">
-      <h2 id="recall-notices" className="mb-3 text-lg font-semibold">{t("mypageTitle")}</h2>
+      <h2 id="recall-notices" className="mb-3 text-lg font-semibold">
+        {t("mypageTitle")}
+      </h2>
       <ul className="space-y-3">
         {notices.map((notice) => (
           <li key={notice.id}>

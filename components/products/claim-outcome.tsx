@@ -7,7 +7,11 @@ import { CLAIM_NEXT_STEP, isClaimRejectReason } from "@/lib/products/claim-reaso
  * rejection the reason and what the customer can do next (a new request with better proof, or
  * support); staff's message, if any, with either decision.
  */
-export async function ClaimOutcome({ claim }: { claim: { status: string; decisionReason: string | null; decisionNote: string | null; unit: { serial: string } } }) {
+export async function ClaimOutcome({
+  claim,
+}: {
+  claim: { status: string; decisionReason: string | null; decisionNote: string | null; unit: { serial: string } };
+}) {
   if (claim.status === "OPEN") return null;
   const t = await getTranslations("products");
   const reason = claim.status === "REJECTED" ? (isClaimRejectReason(claim.decisionReason) ? claim.decisionReason : "other") : null;
@@ -35,7 +39,10 @@ export async function ClaimOutcome({ claim }: { claim: { status: string; decisio
             {next === "newClaim" && (
               <>
                 {" "}
-                <Link href={{ pathname: "/mypage/products/claim", query: { serial: claim.unit.serial } }} className="text-brand-700 underline">
+                <Link
+                  href={{ pathname: "/mypage/products/claim", query: { serial: claim.unit.serial } }}
+                  className="text-brand-700 underline"
+                >
                   {t("claimNewRequest")}
                 </Link>
               </>

@@ -49,7 +49,9 @@ export function OwnershipActions({ ownershipId, pendingUntil }: { ownershipId: s
             <p className="my-2 font-mono text-2xl tracking-widest" data-testid="transfer-code">
               {issued.code}
             </p>
-            <p>{t("transferCodeExpires", { date: format.dateTime(new Date(issued.expiresAt), { dateStyle: "long", timeStyle: "short" }) })}</p>
+            <p>
+              {t("transferCodeExpires", { date: format.dateTime(new Date(issued.expiresAt), { dateStyle: "long", timeStyle: "short" }) })}
+            </p>
           </Alert>
         )}
         {pending && !issued && (

@@ -75,9 +75,17 @@ export function RegisterProductForm({
     const data = lookup.data;
     if (data.status === "available") status = { tone: "ok", text: t("serialAvailable", { model: nameIn(locale, data.model) }) };
     else if (data.status === "ownedByYou")
-      status = { tone: "info", text: t("serialOwnedByYou"), link: { href: `/mypage/products/${data.ownershipId}`, label: t("openProduct") } };
+      status = {
+        tone: "info",
+        text: t("serialOwnedByYou"),
+        link: { href: `/mypage/products/${data.ownershipId}`, label: t("openProduct") },
+      };
     else if (data.status === "ownedByOther")
-      status = { tone: "bad", text: t("ownedByOther"), link: { href: `/mypage/products/claim?serial=${encodeURIComponent(data.serial)}`, label: t("fileClaim") } };
+      status = {
+        tone: "bad",
+        text: t("ownedByOther"),
+        link: { href: `/mypage/products/claim?serial=${encodeURIComponent(data.serial)}`, label: t("fileClaim") },
+      };
     else status = { tone: "bad", text: t("serialNotFound") };
   }
 
@@ -128,7 +136,9 @@ export function RegisterProductForm({
         ))}
         <option value={OTHER_SHOP}>{t("shopOther")}</option>
       </SelectField>
-      {dealerId === OTHER_SHOP && <FormField label={t("otherShopName")} error={fieldError("otherShopName")} {...form.register("otherShopName")} />}
+      {dealerId === OTHER_SHOP && (
+        <FormField label={t("otherShopName")} error={fieldError("otherShopName")} {...form.register("otherShopName")} />
+      )}
       {fromManufacture ? (
         <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="warranty-basis-note">
           {t("fromManufactureNote")}

@@ -8,11 +8,29 @@ export function useFieldIds(id: string | undefined, hint?: string, error?: strin
   const fieldId = id ?? generated;
   const hintId = hint ? `${fieldId}-hint` : undefined;
   const errorId = error ? `${fieldId}-error` : undefined;
-  return { fieldId, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined, invalid: error ? true : undefined };
+  return {
+    fieldId,
+    hintId,
+    errorId,
+    describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined,
+    invalid: error ? true : undefined,
+  };
 }
 
 /** Label above, hint under it, the control, then the error: the layout every form field shares. */
-export function FieldFrame({ ids, label, hint, error, children }: { ids: FieldIds; label: string; hint?: string; error?: string; children: ReactNode }) {
+export function FieldFrame({
+  ids,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  ids: FieldIds;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     // min-w-0: a long select option or value must not widen the form past a phone's screen.
     <div className="flex min-w-0 flex-col gap-1">

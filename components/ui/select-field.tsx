@@ -2,7 +2,15 @@ import type { ComponentProps } from "react";
 import { FieldFrame, useFieldIds } from "./field-frame";
 
 /** A labelled select with its hint and error tied to it (the select twin of FormField). */
-export function SelectField({ label, hint, error, id, className = "", children, ...props }: ComponentProps<"select"> & { label: string; hint?: string; error?: string }) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  id,
+  className = "",
+  children,
+  ...props
+}: ComponentProps<"select"> & { label: string; hint?: string; error?: string }) {
   const ids = useFieldIds(id, hint, error);
   return (
     <FieldFrame ids={ids} label={label} hint={hint} error={error}>

@@ -9,7 +9,12 @@ import type { ReactNode } from "react";
  */
 export function TableScroll({ label, className = "", children }: { label: string; className?: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className={`table-scroll max-w-full overflow-x-auto [contain:inline-size] ${className}`}>
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={`table-scroll max-w-full overflow-x-auto [contain:inline-size] ${className}`}
+    >
       {children}
     </div>
   );

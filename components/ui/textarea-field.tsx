@@ -69,12 +69,20 @@ export function TextareaField({
       />
       {limit !== undefined && (
         <>
-          <p id={counterId} className={`text-right text-sm tabular-nums ${over ? "font-semibold text-red-700" : "text-slate-600"}`} data-testid="character-count">
+          <p
+            id={counterId}
+            className={`text-right text-sm tabular-nums ${over ? "font-semibold text-red-700" : "text-slate-600"}`}
+            data-testid="character-count"
+          >
             {t("characterCount", { count: length, limit })}
           </p>
           {/* Announced only near the limit, so a screen reader is not interrupted on every key. */}
           <p className="sr-only" aria-live="polite">
-            {remaining <= nearLimit(limit) ? (over ? t("charactersOver", { count: -remaining }) : t("charactersLeft", { count: remaining })) : ""}
+            {remaining <= nearLimit(limit)
+              ? over
+                ? t("charactersOver", { count: -remaining })
+                : t("charactersLeft", { count: remaining })
+              : ""}
           </p>
         </>
       )}

@@ -48,7 +48,10 @@ async function currentSessionId(): Promise<string> {
 }
 
 async function owner(userId: string) {
-  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, locale: true, role: true, totpEnabledAt: true } });
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, locale: true, role: true, totpEnabledAt: true },
+  });
 }
 
 export const updateProfileAction = defineAction({ schema: ZProfileSchema, ...account }, async (input, { user }) => {
@@ -66,7 +69,13 @@ export const resendVerificationAction = defineAction({ schema: empty, ...account
 
 const ZReauthSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("password"), password: z.string().min(1, "passwordRequired").max(1024) }),
-  z.object({ kind: z.literal("totp"), code: z.string().trim().regex(/^\d{6}$/, "totpFormat") }),
+  z.object({
+    kind: z.literal("totp"),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, "totpFormat"),
+  }),
   z.object({ kind: z.literal("passkey"), response: ZWebAuthnResponseSchema }),
 ]);
 
@@ -89,11 +98,15 @@ export const requestEmailChangeAction = defineAction({ schema: ZChangeEmailSchem
   return { sent: true };
 });
 
-export const confirmEmailChangeAction = defineAction({ schema: z.object({ token: z.string().min(1).max(200) }), ...account }, async ({ token }, { user }) => {
-  if (!(await confirmEmailChange(user.id, await currentSessionId(), token))) throw new AppError("NOT_FOUND", { messageKey: "account.emailChangeInvalid" });
-  revalidatePath("/[locale]", "layout");
-  return { changed: true };
-});
+export const confirmEmailChangeAction = defineAction(
+  { schema: z.object({ token: z.string().min(1).max(200) }), ...account },
+  async ({ token }, { user }) => {
+    if (!(await confirmEmailChange(user.id, await currentSessionId(), token)))
+      throw new AppError("NOT_FOUND", { messageKey: "account.emailChangeInvalid" });
+    revalidatePath("/[locale]", "layout");
+    return { changed: true };
+  },
+);
 
 export const startTotpAction = defineAction({ schema: empty, ...account }, async (_input, { user }) => {
   await requireRecentAuthentication();
@@ -176,7 +189,10 @@ export const lookupPostalCodeAction = defineAction(
 );
 
 /** Accept the current terms and privacy policy (asked when they are missing or have changed). */
-export const acceptPoliciesAction = defineAction({ schema: z.object({ accept: z.literal(true, "acceptTermsRequired") }), ...account }, async (_input, { user }) => {
-  await acceptCurrentPolicies(user.id);
-  redirect({ href: homePathFor(user.role), locale: await getLocale() });
-});
+export const acceptPoliciesAction = defineAction(
+  { schema: z.object({ accept: z.literal(true, "acceptTermsRequired") }), ...account },
+  async (_input, { user }) => {
+    await acceptCurrentPolicies(user.id);
+    redirect({ href: homePathFor(user.role), locale: await getLocale() });
+  },
+);

@@ -49,7 +49,12 @@ export async function requestEmailChange(
 }
 
 /** Only the account that asked for the change can confirm it, signed in. */
-export async function confirmEmailChange(userId: string, currentSessionId: string, token: string, now: Date = new Date()): Promise<boolean> {
+export async function confirmEmailChange(
+  userId: string,
+  currentSessionId: string,
+  token: string,
+  now: Date = new Date(),
+): Promise<boolean> {
   const pending = await peekAuthToken(token, "EMAIL_CHANGE", now);
   if (pending?.userId !== userId) return false;
   const consumed = await consumeAuthToken(token, "EMAIL_CHANGE", now);

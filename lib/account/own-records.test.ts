@@ -18,7 +18,9 @@ async function person() {
 describe("[8.2.2] records of another user are not found, and nothing changes", () => {
   it("another user's session cannot be revoked", async () => {
     const [me, other] = [await person(), await person()];
-    const session = await db.session.create({ data: { sessionToken: hashToken(randomUUID()), userId: other.id, expires: new Date(Date.now() + 86_400_000) } });
+    const session = await db.session.create({
+      data: { sessionToken: hashToken(randomUUID()), userId: other.id, expires: new Date(Date.now() + 86_400_000) },
+    });
     await expect(revokeOwnSession(me.id, session.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.session.count({ where: { id: session.id } })).toBe(1);
   });

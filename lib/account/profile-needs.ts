@@ -18,19 +18,26 @@ export function isProfileNeed(value: string): value is ProfileNeed {
 
 /** Parses "address,phone" from a URL; unknown names are dropped. */
 export function parseProfileNeeds(value: string | undefined | null): ProfileNeed[] {
-  return [...new Set((value ?? "").split(",").map((part) => part.trim()).filter(isProfileNeed))];
+  return [
+    ...new Set(
+      (value ?? "")
+        .split(",")
+        .map((part) => part.trim())
+        .filter(isProfileNeed),
+    ),
+  ];
 }
 
 /** The needs that the profile does not satisfy yet. */
-export function missingProfileNeeds(
-  profile: Partial<Record<ProfileField, string | null>>,
-  needs: readonly ProfileNeed[],
-): ProfileNeed[] {
+export function missingProfileNeeds(profile: Partial<Record<ProfileField, string | null>>, needs: readonly ProfileNeed[]): ProfileNeed[] {
   return needs.filter((need) => PROFILE_NEEDS[need].some((field) => !profile[field]?.trim()));
 }
 
 /** Field → "required" for every field of the given needs that is empty. */
-export function requiredFieldErrors(profile: Partial<Record<ProfileField, string | null>>, needs: readonly ProfileNeed[]): Record<string, string> {
+export function requiredFieldErrors(
+  profile: Partial<Record<ProfileField, string | null>>,
+  needs: readonly ProfileNeed[],
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const need of needs) {
     for (const field of PROFILE_NEEDS[need]) if (!profile[field]?.trim()) errors[field] = "validation.requiredHere";

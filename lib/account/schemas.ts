@@ -19,7 +19,10 @@ export const ZProfileSchema = z.object({
   addressLine2: optional(120),
   locale: z.enum(["ja", "en"]),
   /** What the feature that sent the user here needs (progressive profiling): those fields are required. */
-  needs: z.array(z.enum(["name", "phone", "address"])).max(3).default([]),
+  needs: z
+    .array(z.enum(["name", "phone", "address"]))
+    .max(3)
+    .default([]),
 });
 
 export type TProfile = z.input<typeof ZProfileSchema>;

@@ -68,7 +68,11 @@ export function parseAuditFilter(params: SearchParams): AuditFilter {
 /** The filters without the cursor, as URL parameters (for links to other pages of the same view). */
 export function auditFilterParams(filter: AuditFilter): Record<string, string> {
   const { before: _before, after: _after, ...rest } = filter;
-  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries(
+    Object.entries(rest)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, String(value)]),
+  );
 }
 
 const tokyoMidnight = (date: LocalDate) => new Date(`${date}T00:00:00+09:00`);
@@ -76,7 +80,12 @@ const tokyoMidnight = (date: LocalDate) => new Date(`${date}T00:00:00+09:00`);
 async function whereOf(filter: AuditFilter): Promise<Prisma.AuditEventWhereInput> {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (filter.actor) {
-    and.push({ OR: [{ actor: { email: { contains: filter.actor, mode: "insensitive" } } }, { actorLabel: { contains: filter.actor, mode: "insensitive" } }] });
+    and.push({
+      OR: [
+        { actor: { email: { contains: filter.actor, mode: "insensitive" } } },
+        { actorLabel: { contains: filter.actor, mode: "insensitive" } },
+      ],
+    });
   }
   if (filter.action) and.push({ action: filter.action });
   if (filter.outcome) and.push({ outcome: filter.outcome });
@@ -84,7 +93,11 @@ async function whereOf(filter: AuditFilter): Promise<Prisma.AuditEventWhereInput
   if (filter.to) and.push({ at: { lt: new Date(tokyoMidnight(filter.to).getTime() + 86_400_000) } });
   if (filter.q) {
     // Whose data: people whose email matches, found through the subjects recorded with each view.
-    const people = await db.user.findMany({ where: { email: { contains: filter.q, mode: "insensitive" } }, select: { id: true }, take: 100 });
+    const people = await db.user.findMany({
+      where: { email: { contains: filter.q, mode: "insensitive" } },
+      select: { id: true },
+      take: 100,
+    });
     and.push({
       OR: [
         { actor: { email: { contains: filter.q, mode: "insensitive" } } },
@@ -120,12 +133,26 @@ export async function listRecordedAuditActions(): Promise<string[]> {
 export async function searchAuditEvents(viewer: CurrentUser, filter: AuditFilter, pageSize = AUDIT_PAGE_SIZE) {
   const where = await whereOf(filter);
   const select = {
-    id: true, at: true, action: true, outcome: true, actorId: true, actorLabel: true, ipAddress: true, targetType: true, targetId: true, subjectIds: true,
+    id: true,
+    at: true,
+    action: true,
+    outcome: true,
+    actorId: true,
+    actorLabel: true,
+    ipAddress: true,
+    targetType: true,
+    targetId: true,
+    subjectIds: true,
     actor: { select: { email: true, role: true } },
   } as const;
   const newerFirst = filter.after === undefined;
   const found = await db.auditEvent.findMany({
-    where: { AND: [where, filter.after !== undefined ? { id: { gt: filter.after } } : filter.before !== undefined ? { id: { lt: filter.before } } : {}] },
+    where: {
+      AND: [
+        where,
+        filter.after !== undefined ? { id: { gt: filter.after } } : filter.before !== undefined ? { id: { lt: filter.before } } : {},
+      ],
+    },
     orderBy: { id: newerFirst ? "desc" : "asc" },
     take: pageSize + 1,
     select,
@@ -134,17 +161,32 @@ export async function searchAuditEvents(viewer: CurrentUser, filter: AuditFilter
   const rows = newerFirst ? found.slice(0, pageSize) : found.slice(0, pageSize).reverse();
   const first = rows[0]?.id;
   const last = rows.at(-1)?.id;
-  const exists = async (id: Prisma.BigIntFilter) => (await db.auditEvent.findFirst({ where: { AND: [where, { id }] }, select: { id: true } })) !== null;
+  const exists = async (id: Prisma.BigIntFilter) =>
+    (await db.auditEvent.findFirst({ where: { AND: [where, { id }] }, select: { id: true } })) !== null;
   const older = newerFirst ? (more ? last : undefined) : last !== undefined && (await exists({ lt: last })) ? last : undefined;
-  const newer = newerFirst ? (filter.before !== undefined && first !== undefined && (await exists({ gt: first })) ? first : undefined) : more ? first : undefined;
+  const newer = newerFirst
+    ? filter.before !== undefined && first !== undefined && (await exists({ gt: first }))
+      ? first
+      : undefined
+    : more
+      ? first
+      : undefined;
 
   // Whose data: emails of the recorded subjects (and of a user record as the target), in one query.
-  const subjectIds = new Set(rows.flatMap((row) => [...row.subjectIds, ...(row.targetType === "User" && row.targetId ? [row.targetId] : [])]));
+  const subjectIds = new Set(
+    rows.flatMap((row) => [...row.subjectIds, ...(row.targetType === "User" && row.targetId ? [row.targetId] : [])]),
+  );
   const people = new Map(
-    (await db.user.findMany({ where: { id: { in: [...subjectIds] } }, select: { id: true, email: true } })).map((person) => [person.id, person.email]),
+    (await db.user.findMany({ where: { id: { in: [...subjectIds] } }, select: { id: true, email: true } })).map((person) => [
+      person.id,
+      person.email,
+    ]),
   );
   await recordAudit({
-    action: "personal_data.viewed", outcome: "SUCCESS", actorId: viewer.id, targetType: "AuditLog",
+    action: "personal_data.viewed",
+    outcome: "SUCCESS",
+    actorId: viewer.id,
+    targetType: "AuditLog",
     // Everyone whose email the page shows: the actors and the people the entries concern.
     subjectIds: [...new Set([...rows.flatMap((row) => (row.actorId ? [row.actorId] : [])), ...subjectIds])],
     details: { filter: auditFilterParams(filter), entries: rows.length },
@@ -153,7 +195,9 @@ export async function searchAuditEvents(viewer: CurrentUser, filter: AuditFilter
     events: rows.map(({ subjectIds: ids, ...row }) => ({
       ...row,
       id: String(row.id),
-      subjects: [...new Set([...ids, ...(row.targetType === "User" && row.targetId ? [row.targetId] : [])])].map((id) => people.get(id) ?? id),
+      subjects: [...new Set([...ids, ...(row.targetType === "User" && row.targetId ? [row.targetId] : [])])].map(
+        (id) => people.get(id) ?? id,
+      ),
     })),
     /** Cursors for the links to the neighbouring pages (entry ids), when there are entries there. */
     older: older !== undefined ? String(older) : null,

@@ -82,9 +82,7 @@ export const secondFactorAction = defineAction({ schema: ZSecondFactorSchema, pu
   await redirectAfterSignIn(role, callbackUrl);
 });
 
-export const passkeySignInOptionsAction = defineAction({ schema: z.object({}), public: true }, async () =>
-  passkeyAuthenticationOptions(),
-);
+export const passkeySignInOptionsAction = defineAction({ schema: z.object({}), public: true }, async () => passkeyAuthenticationOptions());
 
 const ZPasskeySignInSchema = z.object({
   response: ZWebAuthnResponseSchema,

@@ -52,7 +52,9 @@ describe("throttling (injectable clock)", () => {
     const user = await makeUser();
     for (let i = 0; i < THROTTLE_RULES.account.freeAttempts; i++) {
       fromAddress(`198.51.100.${i + 1}`); // a different address each time
-      expect(await outcome(signInWithPassword({ email: user.email, password: "wrong guess" }, later(i)))).toMatchObject({ messageKey: "signIn.failed" });
+      expect(await outcome(signInWithPassword({ email: user.email, password: "wrong guess" }, later(i)))).toMatchObject({
+        messageKey: "signIn.failed",
+      });
     }
     fromAddress("198.51.100.99");
     // The sixth failure blocks the account for 30 s: even the right password is not checked.
@@ -99,7 +101,10 @@ describe("one-time tokens", () => {
     expect(await db.authToken.count({ where: { tokenHash: token } })).toBe(0);
     expect(await db.authToken.count({ where: { tokenHash: hashToken(token) } })).toBe(1);
 
-    const [first, second] = await Promise.all([consumeAuthToken(token, "MAGIC_LINK", later(60)), consumeAuthToken(token, "MAGIC_LINK", later(60))]);
+    const [first, second] = await Promise.all([
+      consumeAuthToken(token, "MAGIC_LINK", later(60)),
+      consumeAuthToken(token, "MAGIC_LINK", later(60)),
+    ]);
     expect([first, second].filter(Boolean)).toHaveLength(1);
 
     const { token: old } = await issueAuthToken({ purpose: "PASSWORD_RESET", userId: user.id, email: user.email }, T0);
@@ -135,7 +140,10 @@ describe("sign-up", () => {
 
   it("answers the same for an address that already has an account, and tells its owner instead", async () => {
     const user = await makeUser({ locale: "ja" });
-    expect(await outcome(signUp({ email: user.email, password: "another long passphrase here", locale: "en" }))).toEqual({ ok: true, value: undefined });
+    expect(await outcome(signUp({ email: user.email, password: "another long passphrase here", locale: "en" }))).toEqual({
+      ok: true,
+      value: undefined,
+    });
     const sent = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email } });
     expect(sent.template).toBe("accountExists");
     expect(await db.user.count({ where: { email: user.email } })).toBe(1);
@@ -203,7 +211,9 @@ describe("links and the second factor", () => {
     for (let i = 0; i < THROTTLE_RULES.secondFactor.freeAttempts + 1; i++) {
       await outcome(completeSecondFactor({ kind: "totp", code: "000000" }));
     }
-    expect(await outcome(completeSecondFactor({ kind: "totp", code: totpCode(secret, new Date()) }))).toMatchObject({ code: "RATE_LIMITED" });
+    expect(await outcome(completeSecondFactor({ kind: "totp", code: totpCode(secret, new Date()) }))).toMatchObject({
+      code: "RATE_LIMITED",
+    });
   });
 
   it("[7.4.2] a password reset ends every session, opens none, and the link works once", async () => {
@@ -241,9 +251,18 @@ describe("session timeouts", () => {
     const staff = await makeUser({ role: "SUPPORT_AGENT" });
     const customer = await makeUser();
     const idle = new Date(Date.now() - 31 * 60_000);
-    for (const [user, token] of [[staff, "staff-token"], [customer, "customer-token"]] as const) {
+    for (const [user, token] of [
+      [staff, "staff-token"],
+      [customer, "customer-token"],
+    ] as const) {
       await db.session.create({
-        data: { sessionToken: hashToken(`${token}-${user.id}`), userId: user.id, expires: new Date(Date.now() + 86_400_000), createdAt: idle, lastSeenAt: idle },
+        data: {
+          sessionToken: hashToken(`${token}-${user.id}`),
+          userId: user.id,
+          expires: new Date(Date.now() + 86_400_000),
+          createdAt: idle,
+          lastSeenAt: idle,
+        },
       });
     }
     expect(await findLiveSession(`staff-token-${staff.id}`)).toBeNull();
@@ -261,9 +280,15 @@ describe("audit of throttling", () => {
     for (let i = 0; i <= THROTTLE_RULES.account.freeAttempts; i++) {
       await outcome(signInWithPassword({ email: user.email, password: "nope nope" }, later(i)));
     }
-    const events = await db.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { id: "asc" }, select: { action: true, outcome: true } });
+    const events = await db.auditEvent.findMany({
+      where: { actorId: user.id },
+      orderBy: { id: "asc" },
+      select: { action: true, outcome: true },
+    });
     expect(events.at(-1)).toEqual({ action: "auth.locked", outcome: "DENIED" });
-    expect(events.filter((e) => e.action === "auth.sign_in" && e.outcome === "FAILURE")).toHaveLength(THROTTLE_RULES.account.freeAttempts + 1);
+    expect(events.filter((e) => e.action === "auth.sign_in" && e.outcome === "FAILURE")).toHaveLength(
+      THROTTLE_RULES.account.freeAttempts + 1,
+    );
   });
 });
 
@@ -284,7 +309,9 @@ describe("parallel guessing", () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => outcome(signInWithPassword({ email: user.email, password: `guess number ${i}` }))),
     );
-    expect(results.filter((r) => !r.ok && r.messageKey === "signIn.failed").length).toBeLessThanOrEqual(THROTTLE_RULES.account.freeAttempts + 1);
+    expect(results.filter((r) => !r.ok && r.messageKey === "signIn.failed").length).toBeLessThanOrEqual(
+      THROTTLE_RULES.account.freeAttempts + 1,
+    );
   });
 });
 

@@ -46,11 +46,7 @@ export type ConsumedToken = {
  * Use a token once: the row is marked used in the same statement that checks it is unused and
  * unexpired, so two parallel requests cannot both succeed.
  */
-export async function consumeAuthToken(
-  token: string,
-  purpose: AuthTokenPurpose,
-  now: Date = new Date(),
-): Promise<ConsumedToken | null> {
+export async function consumeAuthToken(token: string, purpose: AuthTokenPurpose, now: Date = new Date()): Promise<ConsumedToken | null> {
   if (!token || token.length > 200) return null;
   const tokenHash = hashToken(token);
   const { count } = await db.authToken.updateMany({

@@ -22,6 +22,9 @@ export const SESSION_COOKIE = sessionCookieFor(env.AUTH_URL);
  * by a Set-Cookie that is Secure too.
  */
 export function sidecarCookie(name: string, maxAgeSeconds: number) {
-  const cookie = { name: SESSION_COOKIE.name.replace("session-token", name), options: { ...SESSION_COOKIE.options, maxAge: maxAgeSeconds } };
+  const cookie = {
+    name: SESSION_COOKIE.name.replace("session-token", name),
+    options: { ...SESSION_COOKIE.options, maxAge: maxAgeSeconds },
+  };
   return { ...cookie, cleared: { ...cookie.options, maxAge: 0 } };
 }

@@ -16,12 +16,17 @@ const T0 = new Date("2026-11-21T09:00:00Z");
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 async function makeUser() {
-  return db.user.create({ data: { email: `owner-${randomUUID()}@test.example`, passwordHash: await hashPassword(PASSWORD), emailVerified: T0 } });
+  return db.user.create({
+    data: { email: `owner-${randomUUID()}@test.example`, passwordHash: await hashPassword(PASSWORD), emailVerified: T0 },
+  });
 }
 
 /** A request from `ip`, carrying `deviceCookie` if given (as a browser would). */
 function request(ip: string, deviceCookie?: string) {
-  fakeRequest.reset({ headers: { "x-forwarded-for": ip, "user-agent": "vitest" }, cookies: deviceCookie ? { [DEVICE_COOKIE.name]: deviceCookie } : {} });
+  fakeRequest.reset({
+    headers: { "x-forwarded-for": ip, "user-agent": "vitest" },
+    cookies: deviceCookie ? { [DEVICE_COOKIE.name]: deviceCookie } : {},
+  });
 }
 
 async function attempt(email: string, password: string, at: Date) {

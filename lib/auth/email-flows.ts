@@ -35,7 +35,10 @@ export async function sendVerificationEmail(user: { id: string; email: string; l
 }
 
 export async function resendVerificationEmail(userId: string, now: Date = new Date()): Promise<void> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, locale: true, emailVerified: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, locale: true, emailVerified: true },
+  });
   if (user.emailVerified) return;
   await limitEmailRequests(user.email, now);
   await sendVerificationEmail(user);
@@ -61,13 +64,25 @@ export async function verifyEmail(
   return { passwordRemoved: Boolean(removed?.password) };
 }
 
-export async function requestMagicLink(input: { email: string; locale: string; callbackUrl?: string }, now: Date = new Date()): Promise<void> {
+export async function requestMagicLink(
+  input: { email: string; locale: string; callbackUrl?: string },
+  now: Date = new Date(),
+): Promise<void> {
   const email = normalizeEmail(input.email);
   await limitEmailRequests(email, now);
   const user = await db.user.findUnique({ where: { email }, select: { id: true, locale: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
-  const { token } = await issueAuthToken({ purpose: "MAGIC_LINK", userId: user.id, email, data: { callbackUrl: input.callbackUrl ?? null } });
-  await queueEmail({ to: email, locale: user.locale, template: { name: "magicLink", url: portalUrl(user.locale, "/signin/link", { token }) } });
+  const { token } = await issueAuthToken({
+    purpose: "MAGIC_LINK",
+    userId: user.id,
+    email,
+    data: { callbackUrl: input.callbackUrl ?? null },
+  });
+  await queueEmail({
+    to: email,
+    locale: user.locale,
+    template: { name: "magicLink", url: portalUrl(user.locale, "/signin/link", { token }) },
+  });
 }
 
 export type LinkSignInOutcome = { next: "session"; role: Role; callbackUrl?: string } | { next: "secondFactor" } | { next: "invalid" };
@@ -102,7 +117,11 @@ export async function requestPasswordReset(input: { email: string; locale: strin
   const user = await db.user.findUnique({ where: { email }, select: { id: true, locale: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
   const { token } = await issueAuthToken({ purpose: "PASSWORD_RESET", userId: user.id, email });
-  await queueEmail({ to: email, locale: user.locale, template: { name: "passwordReset", url: portalUrl(user.locale, "/reset-password", { token }) } });
+  await queueEmail({
+    to: email,
+    locale: user.locale,
+    template: { name: "passwordReset", url: portalUrl(user.locale, "/reset-password", { token }) },
+  });
 }
 
 /**
@@ -155,7 +174,10 @@ export function assertAcceptablePassword(
 
 /** A signed-in user's new password (step-up checked by the caller); this session stays, others end (ASVS 7.4.2). */
 export async function changeOwnPassword(userId: string, password: string, keepSessionId: string): Promise<void> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, locale: true, totpEnabledAt: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, locale: true, totpEnabledAt: true },
+  });
   assertAcceptablePassword(password, { email: user.email, hasSecondFactor: Boolean(user.totpEnabledAt) });
   await setPassword(user, password, { keepSessionId });
   await recordAudit({ action: "auth.password_changed", outcome: "SUCCESS", actorId: user.id });
@@ -175,4 +197,3 @@ export async function setPassword(
   await endOtherSessions(user.id, options.keepSessionId);
   await sendEmail({ to: user.email, locale: user.locale, template: { name: "passwordChanged" } });
 }
-

@@ -29,7 +29,12 @@ const NEW_PASSWORD = "the real owner's new passphrase";
 
 async function makeUser(verified: boolean) {
   return db.user.create({
-    data: { email: `owner-${randomUUID()}@test.example`, passwordHash: await hashPassword(PASSWORD), emailVerified: verified ? new Date() : null, locale: "en" },
+    data: {
+      email: `owner-${randomUUID()}@test.example`,
+      passwordHash: await hashPassword(PASSWORD),
+      emailVerified: verified ? new Date() : null,
+      locale: "en",
+    },
     select: { id: true, email: true, name: true, locale: true, role: true },
   });
 }
@@ -45,7 +50,14 @@ async function plantCredentials(userId: string) {
   await db.user.update({ where: { id: userId }, data: { totpSecret: sealSecret(generateTotpSecret()), totpEnabledAt: new Date() } });
   await regenerateRecoveryCodes(userId);
   await db.passkey.create({
-    data: { userId, credentialId: `cred-${randomUUID()}`, publicKey: Buffer.from("key"), transports: ["internal"], deviceType: "singleDevice", name: "Squatter's laptop" },
+    data: {
+      userId,
+      credentialId: `cred-${randomUUID()}`,
+      publicKey: Buffer.from("key"),
+      transports: ["internal"],
+      deviceType: "singleDevice",
+      name: "Squatter's laptop",
+    },
   });
   await db.account.create({ data: { userId, type: "oidc", provider: "oidc", providerAccountId: `sub-${randomUUID()}` } });
   await issueAuthToken({ purpose: "EMAIL_CHANGE", userId, email: `squatter-${randomUUID()}@test.example` });
@@ -53,7 +65,10 @@ async function plantCredentials(userId: string) {
 }
 
 async function credentials(userId: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true, totpSecret: true, emailVerified: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { totpEnabledAt: true, totpSecret: true, emailVerified: true },
+  });
   return {
     passkeys: await db.passkey.count({ where: { userId } }),
     recoveryCodes: await db.recoveryCode.count({ where: { userId } }),
@@ -66,7 +81,10 @@ async function credentials(userId: string) {
 }
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   return error instanceof AppError ? { code: error.code, messageKey: error.messageKey } : error;
 }
 
@@ -112,7 +130,14 @@ describe("account pre-hijacking", () => {
 
     expect(await credentials(account.id)).toEqual({ ...NOTHING_LEFT, sessions: 0 });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: account.id, action: "auth.unproven_credentials_removed" } });
-    expect(audit.details).toEqual({ via: "password_reset", passkeys: 1, secondFactor: true, providers: ["oidc"], sessions: 2, password: false });
+    expect(audit.details).toEqual({
+      via: "password_reset",
+      passkeys: 1,
+      secondFactor: true,
+      providers: ["oidc"],
+      sessions: 2,
+      password: false,
+    });
 
     await startJobWorkers();
     const mail = await waitFor(() => db.outboxEmail.findFirst({ where: { to: account.email, template: "unprovenCredentialsRemoved" } }));
@@ -154,7 +179,9 @@ describe("account pre-hijacking", () => {
     const account = await makeUser(false);
     await plantCredentials(account.id);
     const { token } = await issueAuthToken({ purpose: "EMAIL_VERIFICATION", userId: account.id, email: account.email });
-    fakeRequest.cookies.set(DEVICE_COOKIE.name, { value: signDeviceCookie(account.id, await db.user.findUniqueOrThrow({ where: { id: account.id } })) });
+    fakeRequest.cookies.set(DEVICE_COOKIE.name, {
+      value: signDeviceCookie(account.id, await db.user.findUniqueOrThrow({ where: { id: account.id } })),
+    });
 
     expect(await verifyEmail(token)).toEqual({ passwordRemoved: false });
     expect(await passwordWorks(account.id)).toBe(true);

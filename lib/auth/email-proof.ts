@@ -59,7 +59,8 @@ export async function acceptMailboxProof(
       ? await tx.session.findFirst({ where: { id: options.keepSessionId, userId: user.id }, select: { id: true } })
       : null;
     const choseThePassword =
-      proof === "email_verification" && (ownSession !== null || (await trustedDeviceFor({ id: user.id, passwordChangedAt: before.passwordChangedAt })) !== null);
+      proof === "email_verification" &&
+      (ownSession !== null || (await trustedDeviceFor({ id: user.id, passwordChangedAt: before.passwordChangedAt })) !== null);
     const dropPassword = before.passwordHash !== null && (proof === "password_reset" || !choseThePassword);
     // Claimed under the condition, so two proofs at the same moment purge once.
     const { count } = await tx.user.updateMany({
@@ -93,12 +94,23 @@ export async function acceptMailboxProof(
   const anything = removed.passkeys > 0 || removed.secondFactor || removed.providers.length > 0 || removed.sessions > 0 || removed.password;
   if (!anything) return removed;
   // The removal is committed; telling about it must not undo the proof's own flow when it fails.
-  await notifyRemoval(user, proof, removed).catch((error: unknown) => logger.error({ err: error }, "could not record or announce removed credentials"));
+  await notifyRemoval(user, proof, removed).catch((error: unknown) =>
+    logger.error({ err: error }, "could not record or announce removed credentials"),
+  );
   return removed;
 }
 
-async function notifyRemoval(user: { id: string; email: string; locale: string }, proof: MailboxProof, removed: RemovedCredentials): Promise<void> {
-  await recordAudit({ action: "auth.unproven_credentials_removed", outcome: "SUCCESS", actorId: user.id, details: { via: proof, ...removed } });
+async function notifyRemoval(
+  user: { id: string; email: string; locale: string },
+  proof: MailboxProof,
+  removed: RemovedCredentials,
+): Promise<void> {
+  await recordAudit({
+    action: "auth.unproven_credentials_removed",
+    outcome: "SUCCESS",
+    actorId: user.id,
+    details: { via: proof, ...removed },
+  });
   await enqueueEmail({
     to: user.email,
     locale: user.locale,

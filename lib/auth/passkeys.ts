@@ -57,7 +57,11 @@ async function takeChallenge(kind: ChallengeData["kind"]): Promise<{ challenge: 
   return { challenge: data.challenge, userId: consumed.userId };
 }
 
-export async function passkeyRegistrationOptions(user: { id: string; email: string; name: string | null }): Promise<PublicKeyCredentialCreationOptionsJSON> {
+export async function passkeyRegistrationOptions(user: {
+  id: string;
+  email: string;
+  name: string | null;
+}): Promise<PublicKeyCredentialCreationOptionsJSON> {
   await assertEmailVerified(user.id);
   const existing = await db.passkey.findMany({ where: { userId: user.id }, select: { credentialId: true, transports: true } });
   const options = await generateRegistrationOptions({

@@ -6,7 +6,10 @@ const actor = (role: Actor["role"], dealerId: string | null = null): Actor => ({
 describe("policy table", () => {
   it("[8.2.1] gives each area only to its roles", () => {
     const access = Object.fromEntries(
-      ROLES.map((role) => [role, { mypage: can(actor(role), "mypage.access"), staff: can(actor(role), "staff.access"), dealer: can(actor(role), "dealer.access") }]),
+      ROLES.map((role) => [
+        role,
+        { mypage: can(actor(role), "mypage.access"), staff: can(actor(role), "staff.access"), dealer: can(actor(role), "dealer.access") },
+      ]),
     );
     expect(access).toEqual({
       CUSTOMER: { mypage: true, staff: false, dealer: false },
@@ -36,9 +39,9 @@ describe("policy table", () => {
   });
 
   it("knows which area a path is in", () => {
-    expect(["/mypage", "/mypage/x", "/admin", "/admin/audit", "/dealer", "/", "/signin", "/mypages", "/administrator"].map(areaOfPath)).toEqual([
-      "mypage", "mypage", "staff", "staff", "dealer", null, null, null, null,
-    ]);
+    expect(
+      ["/mypage", "/mypage/x", "/admin", "/admin/audit", "/dealer", "/", "/signin", "/mypages", "/administrator"].map(areaOfPath),
+    ).toEqual(["mypage", "mypage", "staff", "staff", "dealer", null, null, null, null]);
   });
 
   it("sends each role to its own area", () => {

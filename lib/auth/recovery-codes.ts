@@ -13,7 +13,10 @@ function generateCode(): string {
 }
 
 export function normalizeRecoveryCode(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/(.{4})(.{4})(.{4})/, "$1-$2-$3");
+  return code
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/(.{4})(.{4})(.{4})/, "$1-$2-$3");
 }
 
 /** Replace a user's recovery codes; the plain codes are shown once and never stored. */

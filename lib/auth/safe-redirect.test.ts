@@ -10,7 +10,19 @@ describe("safeCallbackPath", () => {
   });
 
   it("drops anything that could leave the portal (open redirect)", () => {
-    for (const value of ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "mypage", "", undefined, null, "/ja//evil.example", "/ja/\t/evil.example", "/en//evil.example/path"]) {
+    for (const value of [
+      "https://evil.example/",
+      "//evil.example/x",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "mypage",
+      "",
+      undefined,
+      null,
+      "/ja//evil.example",
+      "/ja/\t/evil.example",
+      "/en//evil.example/path",
+    ]) {
       expect(safeCallbackPath(value)).toBeUndefined();
     }
   });

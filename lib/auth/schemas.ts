@@ -44,7 +44,12 @@ export const ZSecondFactorSchema = z.object({
 });
 export type TSecondFactor = z.input<typeof ZSecondFactorSchema>;
 
-export const ZTotpCodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, "totpFormat") });
+export const ZTotpCodeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "totpFormat"),
+});
 export type TTotpCode = z.input<typeof ZTotpCodeSchema>;
 
 export const ZChangeEmailSchema = z.object({ email });

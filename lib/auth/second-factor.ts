@@ -48,7 +48,10 @@ export type SecondFactorProof = { kind: "totp"; code: string } | { kind: "recove
  * Check the second factor and, when it holds, start a strong session. Wrong codes count against
  * the user (ASVS 6.3.1), whatever browser they come from.
  */
-export async function completeSecondFactor(proof: SecondFactorProof, now: Date = new Date()): Promise<{ role: Role; callbackUrl?: string }> {
+export async function completeSecondFactor(
+  proof: SecondFactorProof,
+  now: Date = new Date(),
+): Promise<{ role: Role; callbackUrl?: string }> {
   const pending = await pendingSecondFactor();
   if (!pending) throw new AppError("UNAUTHENTICATED", { messageKey: "secondFactor.expired" });
   const { user } = pending;

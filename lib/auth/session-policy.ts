@@ -15,11 +15,7 @@ export function timeoutsFor(role: Role, timeouts: SessionTimeouts) {
 }
 
 /** When the session ends unless it is used again: the earlier of the idle and absolute limits. */
-export function sessionDeadline(
-  session: { createdAt: Date; lastSeenAt: Date },
-  role: Role,
-  timeouts: SessionTimeouts,
-): Date {
+export function sessionDeadline(session: { createdAt: Date; lastSeenAt: Date }, role: Role, timeouts: SessionTimeouts): Date {
   const limits = timeoutsFor(role, timeouts);
   const idle = session.lastSeenAt.getTime() + limits.idleMinutes * 60_000;
   const absolute = session.createdAt.getTime() + limits.absoluteHours * 3_600_000;

@@ -15,8 +15,7 @@ export const SESSION_TIMEOUTS: SessionTimeouts = {
 };
 
 /** The longest any session can live; Auth.js is told this so it never extends one further. */
-export const LONGEST_SESSION_SECONDS =
-  Math.max(SESSION_TIMEOUTS.staff.absoluteHours, SESSION_TIMEOUTS.customer.absoluteHours) * 3600;
+export const LONGEST_SESSION_SECONDS = Math.max(SESSION_TIMEOUTS.staff.absoluteHours, SESSION_TIMEOUTS.customer.absoluteHours) * 3600;
 
 /** How the user proved who they are. */
 export type SignInMethod = "password" | "magic_link" | "passkey" | "password_reset" | `oidc:${string}`;
@@ -26,10 +25,7 @@ export type SignInMethod = "password" | "magic_link" | "passkey" | "password_res
  * Any session the browser carried before is deleted first, so a token planted before sign-in is
  * useless afterwards (session fixation, ASVS 7.2.4). Only the token's hash is stored.
  */
-export async function startSession(
-  user: { id: string; role: Role },
-  proof: { method: SignInMethod; strong: boolean },
-): Promise<void> {
+export async function startSession(user: { id: string; role: Role }, proof: { method: SignInMethod; strong: boolean }): Promise<void> {
   const jar = await cookies();
   const previous = jar.get(SESSION_COOKIE.name)?.value;
   if (previous) await db.session.deleteMany({ where: { sessionToken: hashToken(previous) } });

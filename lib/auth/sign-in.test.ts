@@ -30,7 +30,9 @@ async function failure(input: { email: string; password: string }) {
 }
 
 beforeEach(() => {
-  fakeRequest.reset({ headers: { "x-forwarded-for": "198.51.100.66, 203.0.113.7", "user-agent": "vitest", "x-request-id": "req-12345678" } });
+  fakeRequest.reset({
+    headers: { "x-forwarded-for": "198.51.100.66, 203.0.113.7", "user-agent": "vitest", "x-request-id": "req-12345678" },
+  });
 });
 
 describe("signInWithPassword", () => {

@@ -35,18 +35,20 @@ export async function signUp(input: { email: string; password: string; locale: s
     return;
   }
 
-  const user = await db.$transaction(async (tx) => {
-    const created = await tx.user.create({
-      data: { email, passwordHash, locale: input.locale, role: "CUSTOMER", passwordChangedAt: now },
-      select: { id: true, email: true, locale: true },
+  const user = await db
+    .$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { email, passwordHash, locale: input.locale, role: "CUSTOMER", passwordChangedAt: now },
+        select: { id: true, email: true, locale: true },
+      });
+      await recordPolicyConsents(tx, created.id, ["terms", "privacy"], "web_signup");
+      return created;
+    })
+    .catch((error: unknown) => {
+      // Two sign-ups for one address at the same moment: the second behaves like "exists".
+      if ((error as { code?: string }).code === "P2002") return null;
+      throw error;
     });
-    await recordPolicyConsents(tx, created.id, ["terms", "privacy"], "web_signup");
-    return created;
-  }).catch((error: unknown) => {
-    // Two sign-ups for one address at the same moment: the second behaves like "exists".
-    if ((error as { code?: string }).code === "P2002") return null;
-    throw error;
-  });
   if (!user) return issueDecoyDeviceCookie();
   // This browser chose the password: opening the verification link here proves both (email-proof.ts).
   await issueDeviceCookie(user.id, { passwordChangedAt: now });

@@ -45,7 +45,9 @@ describe("step-up re-authentication", () => {
   it("[7.5.1] with two-step verification on, the password alone is not enough; the code is, and it rotates the session token", async () => {
     const { user, session, secret } = await userWithSession(true);
     expect(await reauthenticationMethods(user.id)).toEqual({ password: false, totp: true, passkey: false });
-    await expect(reauthenticate(user.id, session.id, { kind: "password", password: PASSWORD })).rejects.toMatchObject({ messageKey: "stepUp.failed" });
+    await expect(reauthenticate(user.id, session.id, { kind: "password", password: PASSWORD })).rejects.toMatchObject({
+      messageKey: "stepUp.failed",
+    });
     await reauthenticate(user.id, session.id, { kind: "totp", code: totpCode(secret, new Date()) });
     const after = await db.session.findUniqueOrThrow({ where: { id: session.id } });
     expect(after.strong).toBe(true);

@@ -38,13 +38,15 @@ export async function reauthenticationMethods(userId: string) {
     select: { passwordHash: true, totpEnabledAt: true, _count: { select: { passkeys: true } } },
   });
   // With a second factor on, the password alone is not enough to prove it is the user again.
-  return { password: Boolean(user.passwordHash) && !user.totpEnabledAt, totp: Boolean(user.totpEnabledAt), passkey: user._count.passkeys > 0 };
+  return {
+    password: Boolean(user.passwordHash) && !user.totpEnabledAt,
+    totp: Boolean(user.totpEnabledAt),
+    passkey: user._count.passkeys > 0,
+  };
 }
 
 export type ReauthProof =
-  | { kind: "password"; password: string }
-  | { kind: "totp"; code: string }
-  | { kind: "passkey"; response: AuthenticationResponseJSON };
+  { kind: "password"; password: string } | { kind: "totp"; code: string } | { kind: "passkey"; response: AuthenticationResponseJSON };
 
 /** Prove identity again inside a session; failures count like sign-in failures. */
 export async function reauthenticate(userId: string, sessionId: string, proof: ReauthProof, now: Date = new Date()): Promise<void> {
@@ -52,7 +54,9 @@ export async function reauthenticate(userId: string, sessionId: string, proof: R
     where: { id: userId },
     select: { id: true, email: true, passwordHash: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
   });
-  const keys: ThrottleKey[] = [{ kind: proof.kind === "totp" ? "secondFactor" : "account", value: proof.kind === "totp" ? user.id : user.email }];
+  const keys: ThrottleKey[] = [
+    { kind: proof.kind === "totp" ? "secondFactor" : "account", value: proof.kind === "totp" ? user.id : user.email },
+  ];
   if (!(await reserveAttempt(keys, now)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "signIn.throttled" });
 
   let ok = false;

@@ -16,8 +16,18 @@ export function listModels() {
   return db.productModel.findMany({
     orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { code: "asc" }],
     select: {
-      id: true, code: true, nameJa: true, nameEn: true, category: true, warrantyMonths: true, warrantyBasis: true,
-      registrationBonusMonths: true, serialPattern: true, checkDigit: true, archivedAt: true, imageFileId: true,
+      id: true,
+      code: true,
+      nameJa: true,
+      nameEn: true,
+      category: true,
+      warrantyMonths: true,
+      warrantyBasis: true,
+      registrationBonusMonths: true,
+      serialPattern: true,
+      checkDigit: true,
+      archivedAt: true,
+      imageFileId: true,
       _count: { select: { units: true, plans: true } },
     },
   });
@@ -53,10 +63,17 @@ export async function saveModel(adminId: string, existingCode: string | null, in
   };
   try {
     if (existingCode) {
-      const current = await db.productModel.findUnique({ where: { code: existingCode }, select: { id: true, archivedAt: true, _count: { select: { units: true } } } });
+      const current = await db.productModel.findUnique({
+        where: { code: existingCode },
+        select: { id: true, archivedAt: true, _count: { select: { units: true } } },
+      });
       if (!current) throw new AppError("NOT_FOUND");
-      if (current._count.units > 0 && data.code !== existingCode) throw new AppError("VALIDATION", { cause: { code: "catalog.codeLocked" } });
-      await db.productModel.update({ where: { id: current.id }, data: { ...data, archivedAt: input.archived ? (current.archivedAt ?? new Date()) : null } });
+      if (current._count.units > 0 && data.code !== existingCode)
+        throw new AppError("VALIDATION", { cause: { code: "catalog.codeLocked" } });
+      await db.productModel.update({
+        where: { id: current.id },
+        data: { ...data, archivedAt: input.archived ? (current.archivedAt ?? new Date()) : null },
+      });
     } else {
       await db.productModel.create({ data });
     }
@@ -64,7 +81,14 @@ export async function saveModel(adminId: string, existingCode: string | null, in
     if ((error as { code?: string }).code === "P2002") throw new AppError("VALIDATION", { cause: { code: "catalog.codeTaken" } });
     throw error;
   }
-  await recordAudit({ action: "catalog.updated", outcome: "SUCCESS", actorId: adminId, targetType: "ProductModel", targetId: data.code, details: { created: !existingCode } });
+  await recordAudit({
+    action: "catalog.updated",
+    outcome: "SUCCESS",
+    actorId: adminId,
+    targetType: "ProductModel",
+    targetId: data.code,
+    details: { created: !existingCode },
+  });
   return { code: data.code };
 }
 
@@ -73,25 +97,51 @@ export async function addPlan(adminId: string, input: z.output<typeof ZPlanSchem
   if (!model) throw new AppError("NOT_FOUND");
   const plan = await db.extendedWarrantyPlan.create({
     data: {
-      modelId: model.id, nameJa: input.nameJa, nameEn: input.nameEn, months: input.months, transferable: input.transferable,
+      modelId: model.id,
+      nameJa: input.nameJa,
+      nameEn: input.nameEn,
+      months: input.months,
+      transferable: input.transferable,
       priceYen: input.priceYen === "" ? null : Number(input.priceYen),
     },
   });
-  await recordAudit({ action: "catalog.updated", outcome: "SUCCESS", actorId: adminId, targetType: "ExtendedWarrantyPlan", targetId: plan.id });
+  await recordAudit({
+    action: "catalog.updated",
+    outcome: "SUCCESS",
+    actorId: adminId,
+    targetType: "ExtendedWarrantyPlan",
+    targetId: plan.id,
+  });
 }
 
 /**
  * Attach an extended plan to a unit of the plan's model, dated today (which tells the engine whose
  * plan it is when the unit later changes hands). The same plan twice on one unit is refused.
  */
-export async function grantPlanToUnit(adminId: string, input: z.output<typeof ZGrantPlanSchema>, today: LocalDate = todayInTokyo()): Promise<void> {
-  const plan = await db.extendedWarrantyPlan.findFirst({ where: { id: input.planId, archivedAt: null }, select: { id: true, modelId: true } });
+export async function grantPlanToUnit(
+  adminId: string,
+  input: z.output<typeof ZGrantPlanSchema>,
+  today: LocalDate = todayInTokyo(),
+): Promise<void> {
+  const plan = await db.extendedWarrantyPlan.findFirst({
+    where: { id: input.planId, archivedAt: null },
+    select: { id: true, modelId: true },
+  });
   if (!plan) throw new AppError("NOT_FOUND");
-  const unit = await db.serialUnit.findFirst({ where: { serial: normalizeSerial(input.serial), modelId: plan.modelId }, select: { id: true } });
+  const unit = await db.serialUnit.findFirst({
+    where: { serial: normalizeSerial(input.serial), modelId: plan.modelId },
+    select: { id: true },
+  });
   if (!unit) throw new AppError("VALIDATION", { cause: { serial: "catalog.unitNotOfModel" } });
   if (await db.unitExtension.findFirst({ where: { unitId: unit.id, planId: plan.id }, select: { id: true } })) {
     throw new AppError("VALIDATION", { cause: { serial: "catalog.planAlreadyOnUnit" } });
   }
   const extension = await db.unitExtension.create({ data: { unitId: unit.id, planId: plan.id, addedOn: new Date(`${today}T00:00:00Z`) } });
-  await recordAudit({ action: "catalog.updated", outcome: "SUCCESS", actorId: adminId, targetType: "UnitExtension", targetId: extension.id });
+  await recordAudit({
+    action: "catalog.updated",
+    outcome: "SUCCESS",
+    actorId: adminId,
+    targetType: "UnitExtension",
+    targetId: extension.id,
+  });
 }

@@ -3,7 +3,7 @@ import { csvCell, csvRow, writeCsv } from "./write";
 
 describe("CSV writer", () => {
   it("[1.2.10] writes cells a spreadsheet would run as formulas with a leading single quote", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil.example\",\"x\")")).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csvCell('=HYPERLINK("http://evil.example","x")')).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(csvCell("+81 3 1234")).toBe(`"'+81 3 1234"`);
     expect(csvCell("-2+3")).toBe(`"'-2+3"`);
     expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);

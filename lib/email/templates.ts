@@ -70,8 +70,12 @@ export function renderEmail(template: EmailTemplate, locale: Locale): RenderedEm
 <html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:sans-serif;line-height:1.6;color:#1f2937;max-width:560px;margin:0 auto;padding:24px">
 <p>${escapeHtml(body).replace(/\n/g, "<br>")}</p>
-${url ? `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(action!)}</a></p>
-<p style="font-size:13px;color:#4b5563">${escapeHtml(url)}</p>` : ""}
+${
+  url
+    ? `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(action!)}</a></p>
+<p style="font-size:13px;color:#4b5563">${escapeHtml(url)}</p>`
+    : ""
+}
 <hr style="border:none;border-top:1px solid #e5e7eb"><p style="font-size:12px;color:#6b7280">${escapeHtml(footer)}</p>
 </body></html>`;
   return { subject, text, html };

@@ -45,7 +45,9 @@ describe("image uploads", () => {
   it("[5.2.6] refuses an image over the pixel limit from its header, before decoding it", async () => {
     // A PNG whose header claims 20000 x 20000 pixels (400 MP) but carries almost no data: a
     // decompression bomb would look like this.
-    const small = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer();
+    const small = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
     const bomb = Buffer.from(small);
     bomb.writeUInt32BE(20_000, 16);
     bomb.writeUInt32BE(20_000, 20);

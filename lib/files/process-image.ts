@@ -7,7 +7,11 @@ import { MAX_PIXELS, MAX_UPLOAD_BYTES, sniffImageType, STORED_MAX_SIDE, THUMBNAI
  * Read an upload with a hard byte limit: the stream is abandoned as soon as it passes the limit,
  * so an oversized file is never held in memory whole (ASVS 5.2.1).
  */
-export async function readLimited(stream: AsyncIterable<Uint8Array>, maxBytes: number = MAX_UPLOAD_BYTES, tooLargeKey = "files.tooLarge"): Promise<Buffer> {
+export async function readLimited(
+  stream: AsyncIterable<Uint8Array>,
+  maxBytes: number = MAX_UPLOAD_BYTES,
+  tooLargeKey = "files.tooLarge",
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {

@@ -23,7 +23,10 @@ async function photoWithGps(): Promise<Buffer> {
 }
 
 const actor = (user: { id: string; role: "CUSTOMER" | "SUPPORT_AGENT" | "DEALER_STAFF" | "ADMIN" | "SUPPORT_LEAD"; strong?: boolean }) => ({
-  id: user.id, role: user.role, dealerId: null, strong: user.strong ?? true,
+  id: user.id,
+  role: user.role,
+  dealerId: null,
+  strong: user.strong ?? true,
 });
 
 describe("upload pipeline (local store)", () => {
@@ -59,7 +62,9 @@ describe("upload pipeline (local store)", () => {
 
   it("refuses what is not an image, before storing anything", async () => {
     const owner = await testCustomer();
-    await expect(saveImageUpload(owner.id, "proof_of_purchase", streamOf(Buffer.from("<svg onload=alert(1)>")))).rejects.toMatchObject({ messageKey: "files.notAnImage" });
+    await expect(saveImageUpload(owner.id, "proof_of_purchase", streamOf(Buffer.from("<svg onload=alert(1)>")))).rejects.toMatchObject({
+      messageKey: "files.notAnImage",
+    });
     expect(await db.storedFile.count({ where: { ownerId: owner.id } })).toBe(0);
   });
 

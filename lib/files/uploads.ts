@@ -52,7 +52,11 @@ export async function saveImageUpload(ownerId: string, purpose: FilePurpose, bod
  * A file for a reader who passed the access check, or null (404) — also when the file exists but
  * belongs to someone this reader may not see.
  */
-export async function deliverFile(actor: (Actor & { strong?: boolean }) | null, fileId: string, variant: "full" | "thumb"): Promise<Delivery> {
+export async function deliverFile(
+  actor: (Actor & { strong?: boolean }) | null,
+  fileId: string,
+  variant: "full" | "thumb",
+): Promise<Delivery> {
   const file = await db.storedFile.findFirst({
     where: { id: fileId, deletedAt: null },
     select: { id: true, ownerId: true, purpose: true, storage: true, key: true, thumbnailKey: true },
@@ -60,7 +64,15 @@ export async function deliverFile(actor: (Actor & { strong?: boolean }) | null, 
   if (!file || !canReadFile(actor, file)) return null;
   if (actor && actor.id !== file.ownerId && file.purpose !== "model_image") {
     // Staff looking at a customer's photo is a view of personal data.
-    await recordAudit({ action: "personal_data.viewed", outcome: "SUCCESS", actorId: actor.id, targetType: "StoredFile", targetId: file.id, subjectIds: [file.ownerId], details: { variant } });
+    await recordAudit({
+      action: "personal_data.viewed",
+      outcome: "SUCCESS",
+      actorId: actor.id,
+      targetType: "StoredFile",
+      targetId: file.id,
+      subjectIds: [file.ownerId],
+      details: { variant },
+    });
   }
   const store = await storeFor(file.storage);
   return store.deliver(variant === "thumb" && file.thumbnailKey ? file.thumbnailKey : file.key);

@@ -9,7 +9,10 @@ function keys(tree: object, prefix = ""): string[] {
 }
 
 function leaves(tree: object): [string, string][] {
-  return keys(tree).map((path) => [path, path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], tree) as string]);
+  return keys(tree).map((path) => [
+    path,
+    path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], tree) as string,
+  ]);
 }
 
 describe("message catalogs", () => {
@@ -49,7 +52,15 @@ describe("email templates", () => {
       { name: "transferCompleted", product: "ルームエアコン", serial: "AC26000001K", url },
       { name: "recallNotice", title: "室外機の点検", url },
       { name: "claimDecided", serial: "AC26000001K", url, result: "approved", reason: "none", note: "", hasNote: "no" },
-      { name: "claimDecided", serial: "AC26000001K", url, result: "rejected", reason: "proofUnreadable", note: "レシートの日付が読めません", hasNote: "yes" },
+      {
+        name: "claimDecided",
+        serial: "AC26000001K",
+        url,
+        result: "rejected",
+        reason: "proofUnreadable",
+        note: "レシートの日付が読めません",
+        hasNote: "yes",
+      },
       { name: "ownershipMoved", serial: "AC26000001K", url },
     ] as const;
     for (const locale of ["ja", "en"] as const) {

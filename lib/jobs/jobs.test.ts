@@ -12,7 +12,9 @@ afterAll(() => stopJobWorkers());
 type JobRow = { state: string; data: { sealed?: string }; retry_limit: number; retry_backoff: boolean };
 
 async function job(id: string): Promise<JobRow | undefined> {
-  const rows = await db.$queryRaw<JobRow[]>`SELECT state::text AS state, data, retry_limit, retry_backoff FROM pgboss.job WHERE id = ${id}::uuid`;
+  const rows = await db.$queryRaw<
+    JobRow[]
+  >`SELECT state::text AS state, data, retry_limit, retry_backoff FROM pgboss.job WHERE id = ${id}::uuid`;
   return rows[0];
 }
 

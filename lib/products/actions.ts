@@ -7,7 +7,14 @@ import { redirect } from "@/lib/i18n/navigation";
 import { acknowledgeOwnRecallNotice } from "@/lib/recalls/notices";
 import { ZNoticeIdSchema } from "@/lib/recalls/schemas";
 import { fileOwnershipClaim, lookupSerial, registerProduct } from "./registration";
-import { OTHER_SHOP, ZAcceptTransferSchema, ZOwnershipClaimSchema, ZOwnershipIdSchema, ZRegisterProductSchema, ZSerialLookupSchema } from "./schemas";
+import {
+  OTHER_SHOP,
+  ZAcceptTransferSchema,
+  ZOwnershipClaimSchema,
+  ZOwnershipIdSchema,
+  ZRegisterProductSchema,
+  ZSerialLookupSchema,
+} from "./schemas";
 import { acceptTransfer, cancelTransfer, formatTransferCode, startTransfer, unregisterProduct } from "./transfers";
 
 /**

@@ -16,7 +16,11 @@ async function disputedUnit(claimantLocale = "ja") {
   const owner = await testCustomer();
   const ownership = await own(owner.id, units[0]!.id);
   const claimant = await testCustomer(claimantLocale);
-  const { claimId } = await fileOwnershipClaim(claimant.id, { serial: units[0]!.serial, message: "私の製品です。レシートがあります。", evidenceFileId: null });
+  const { claimId } = await fileOwnershipClaim(claimant.id, {
+    serial: units[0]!.serial,
+    message: "私の製品です。レシートがあります。",
+    evidenceFileId: null,
+  });
   return { unit: units[0]!, owner, ownership, claimant, claimId };
 }
 
@@ -38,7 +42,9 @@ describe("ownership claims", () => {
     const { owner, ownership, claimId } = await disputedUnit();
     const { code } = await startTransfer(owner.id, ownership.id);
     await acceptTransfer((await testCustomer()).id, code);
-    await expect(decideClaim((await testStaff("SUPPORT_LEAD")).id, { claimId, approve: true, note: "", reviewedOwnershipId: ownership.id })).rejects.toMatchObject({
+    await expect(
+      decideClaim((await testStaff("SUPPORT_LEAD")).id, { claimId, approve: true, note: "", reviewedOwnershipId: ownership.id }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
     expect((await db.ownershipClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe("OPEN");
@@ -47,17 +53,40 @@ describe("ownership claims", () => {
   it("a claim is decided once", async () => {
     const { ownership, claimId } = await disputedUnit();
     const staff = await testStaff("SUPPORT_LEAD");
-    await decideClaim(staff.id, { claimId, approve: false, reason: "other", note: "領収書の日付が合いません", reviewedOwnershipId: ownership.id });
-    await expect(decideClaim(staff.id, { claimId, approve: true, note: "", reviewedOwnershipId: ownership.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await decideClaim(staff.id, {
+      claimId,
+      approve: false,
+      reason: "other",
+      note: "領収書の日付が合いません",
+      reviewedOwnershipId: ownership.id,
+    });
+    await expect(decideClaim(staff.id, { claimId, approve: true, note: "", reviewedOwnershipId: ownership.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("a rejection stores its reason and message, which the claimant sees and reads in the email in their language", async () => {
     const { ownership, claimant, claimId } = await disputedUnit("en");
     const staff = await testStaff("SUPPORT_LEAD");
-    await decideClaim(staff.id, { claimId, approve: false, reason: "proofUnreadable", note: "The date on the receipt is cut off.", reviewedOwnershipId: ownership.id });
+    await decideClaim(staff.id, {
+      claimId,
+      approve: false,
+      reason: "proofUnreadable",
+      note: "The date on the receipt is cut off.",
+      reviewedOwnershipId: ownership.id,
+    });
     const stored = await db.ownershipClaim.findUniqueOrThrow({ where: { id: claimId } });
-    expect(stored).toMatchObject({ status: "REJECTED", decisionReason: "proofUnreadable", decisionNote: "The date on the receipt is cut off.", decidedById: staff.id });
-    expect((await listOwnClaims(claimant.id))[0]).toMatchObject({ status: "REJECTED", decisionReason: "proofUnreadable", decisionNote: "The date on the receipt is cut off." });
+    expect(stored).toMatchObject({
+      status: "REJECTED",
+      decisionReason: "proofUnreadable",
+      decisionNote: "The date on the receipt is cut off.",
+      decidedById: staff.id,
+    });
+    expect((await listOwnClaims(claimant.id))[0]).toMatchObject({
+      status: "REJECTED",
+      decisionReason: "proofUnreadable",
+      decisionNote: "The date on the receipt is cut off.",
+    });
     const email = await db.outboxEmail.findFirstOrThrow({ where: { to: claimant.email, template: "claimDecided" } });
     expect(email.subject).toBe("Your review request was not approved");
     expect(email.text).toContain("We could not read the photo of your proof of purchase.");
@@ -67,8 +96,11 @@ describe("ownership claims", () => {
   it("a rejection without a reason is refused and the claim stays open; an approval in Japanese says so", async () => {
     const { ownership, claimant, claimId } = await disputedUnit();
     const staff = await testStaff("SUPPORT_LEAD");
-    await expect(decideClaim(staff.id, { claimId, approve: false, reason: null, note: "", reviewedOwnershipId: ownership.id })).rejects.toMatchObject({
-      code: "VALIDATION", cause: { reason: "claimsAdmin.reasonRequired" },
+    await expect(
+      decideClaim(staff.id, { claimId, approve: false, reason: null, note: "", reviewedOwnershipId: ownership.id }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      cause: { reason: "claimsAdmin.reasonRequired" },
     });
     expect((await db.ownershipClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe("OPEN");
     await decideClaim(staff.id, { claimId, approve: true, reason: "other", note: "", reviewedOwnershipId: ownership.id });
@@ -96,4 +128,3 @@ describe("ownership claims", () => {
     expect(views.at(-1)!.subjectIds).toContain(claimant.id);
   });
 });
-

@@ -18,7 +18,12 @@ export function listOwnClaims(userId: string) {
   return db.ownershipClaim.findMany({
     where: { claimantId: userId },
     select: {
-      id: true, status: true, createdAt: true, decidedAt: true, decisionReason: true, decisionNote: true,
+      id: true,
+      status: true,
+      createdAt: true,
+      decidedAt: true,
+      decisionReason: true,
+      decisionNote: true,
       unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } },
     },
     orderBy: { createdAt: "desc" },
@@ -27,7 +32,12 @@ export function listOwnClaims(userId: string) {
 
 export const CLAIM_FILTERS = ["open", "approved", "rejected", "all"] as const;
 export type ClaimFilter = (typeof CLAIM_FILTERS)[number];
-const STATUS_OF: Record<ClaimFilter, ClaimStatus | undefined> = { open: "OPEN", approved: "APPROVED", rejected: "REJECTED", all: undefined };
+const STATUS_OF: Record<ClaimFilter, ClaimStatus | undefined> = {
+  open: "OPEN",
+  approved: "APPROVED",
+  rejected: "REJECTED",
+  all: undefined,
+};
 
 /** How many decided claims the history shows at once (newest first); the search narrows it. */
 export const CLAIM_HISTORY_LIMIT = 50;
@@ -55,8 +65,15 @@ export async function listClaimsForReview(viewerId: string, filter: { status: Cl
   const claims = await db.ownershipClaim.findMany({
     where,
     select: {
-      id: true, status: true, message: true, createdAt: true, evidenceFileId: true,
-      decidedAt: true, decidedById: true, decisionReason: true, decisionNote: true,
+      id: true,
+      status: true,
+      message: true,
+      createdAt: true,
+      evidenceFileId: true,
+      decidedAt: true,
+      decidedById: true,
+      decisionReason: true,
+      decisionNote: true,
       claimant: { select: { id: true, email: true, name: true } },
       unit: {
         select: {
@@ -64,7 +81,13 @@ export async function listClaimsForReview(viewerId: string, filter: { status: Cl
           model: { select: { code: true, nameJa: true, nameEn: true } },
           ownerships: {
             where: { endedAt: null },
-            select: { id: true, registeredAt: true, purchasedOn: true, proofFileId: true, user: { select: { id: true, email: true, name: true } } },
+            select: {
+              id: true,
+              registeredAt: true,
+              purchasedOn: true,
+              proofFileId: true,
+              user: { select: { id: true, email: true, name: true } },
+            },
           },
         },
       },
@@ -75,7 +98,10 @@ export async function listClaimsForReview(viewerId: string, filter: { status: Cl
   // The claim row keeps only the deciding staff member's id: their names come in one more query.
   const deciderIds = [...new Set(claims.flatMap((claim) => (claim.decidedById ? [claim.decidedById] : [])))];
   const deciders = new Map(
-    (await db.user.findMany({ where: { id: { in: deciderIds } }, select: { id: true, email: true, name: true } })).map((user) => [user.id, user]),
+    (await db.user.findMany({ where: { id: { in: deciderIds } }, select: { id: true, email: true, name: true } })).map((user) => [
+      user.id,
+      user,
+    ]),
   );
   if (claims.length > 0) {
     const subjectIds = new Set<string>();
@@ -84,7 +110,10 @@ export async function listClaimsForReview(viewerId: string, filter: { status: Cl
       for (const ownership of claim.unit.ownerships) subjectIds.add(ownership.user.id);
     }
     await recordAudit({
-      action: "personal_data.viewed", outcome: "SUCCESS", actorId: viewerId, targetType: "OwnershipClaim",
+      action: "personal_data.viewed",
+      outcome: "SUCCESS",
+      actorId: viewerId,
+      targetType: "OwnershipClaim",
       targetId: claims.length === 1 ? claims[0]!.id : undefined,
       subjectIds: [...subjectIds],
       details: { claims: claims.map((claim) => claim.id), filter: filter.status, ...(search ? { search } : {}) },
@@ -110,37 +139,74 @@ export async function decideClaim(
   const { claim, previousOwner } = await db.$transaction(async (tx) => {
     const decided = await tx.ownershipClaim.updateMany({
       where: { id: input.claimId, status: "OPEN" },
-      data: { status: input.approve ? "APPROVED" : "REJECTED", decidedById: staffId, decidedAt: now, decisionNote: input.note || null, decisionReason: reason },
+      data: {
+        status: input.approve ? "APPROVED" : "REJECTED",
+        decidedById: staffId,
+        decidedAt: now,
+        decisionNote: input.note || null,
+        decisionReason: reason,
+      },
     });
     if (decided.count !== 1) throw new AppError("NOT_FOUND");
     const row = await tx.ownershipClaim.findUniqueOrThrow({
       where: { id: input.claimId },
-      select: { unitId: true, claimantId: true, evidenceFileId: true, unit: { select: { serial: true } }, claimant: { select: { email: true, locale: true } } },
+      select: {
+        unitId: true,
+        claimantId: true,
+        evidenceFileId: true,
+        unit: { select: { serial: true } },
+        claimant: { select: { email: true, locale: true } },
+      },
     });
-    const current = await tx.ownership.findFirst({ where: { unitId: row.unitId, endedAt: null }, select: { id: true, user: { select: { email: true, locale: true } } } });
+    const current = await tx.ownership.findFirst({
+      where: { unitId: row.unitId, endedAt: null },
+      select: { id: true, user: { select: { email: true, locale: true } } },
+    });
     if ((current?.id ?? null) !== input.reviewedOwnershipId) throw new AppError("CONFLICT", { messageKey: "products.ownerChanged" });
     if (input.approve) {
       if (current) {
-        await tx.ownershipTransfer.updateMany({ where: { ownershipId: current.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: now } });
+        await tx.ownershipTransfer.updateMany({
+          where: { ownershipId: current.id, acceptedAt: null, cancelledAt: null },
+          data: { cancelledAt: now },
+        });
         await tx.ownership.update({ where: { id: current.id }, data: { endedAt: now, endReason: "CLAIM_DECIDED" } });
       }
-      await tx.ownership.create({ data: { unitId: row.unitId, userId: row.claimantId, proofFileId: row.evidenceFileId, registeredAt: now } });
+      await tx.ownership.create({
+        data: { unitId: row.unitId, userId: row.claimantId, proofFileId: row.evidenceFileId, registeredAt: now },
+      });
     }
     return { claim: row, previousOwner: input.approve ? (current?.user ?? null) : null };
   });
   await recordAudit({
-    action: "product.claim_decided", outcome: "SUCCESS", actorId: staffId, targetType: "OwnershipClaim", targetId: input.claimId,
+    action: "product.claim_decided",
+    outcome: "SUCCESS",
+    actorId: staffId,
+    targetType: "OwnershipClaim",
+    targetId: input.claimId,
     details: { approved: input.approve, ...(reason ? { reason } : {}) },
   });
   try {
     if (input.approve) await noticeOpenRecalls(claim.unitId, claim.claimantId);
     const url = (locale: string) => portalUrl(locale, "/mypage/products");
-    await queueEmail({ to: claim.claimant.email, locale: claim.claimant.locale, template: {
-        name: "claimDecided", serial: claim.unit.serial, url: url(claim.claimant.locale),
-        result: input.approve ? "approved" : "rejected", reason: reason ?? "none", note: input.note, hasNote: input.note ? "yes" : "no",
-      } });
+    await queueEmail({
+      to: claim.claimant.email,
+      locale: claim.claimant.locale,
+      template: {
+        name: "claimDecided",
+        serial: claim.unit.serial,
+        url: url(claim.claimant.locale),
+        result: input.approve ? "approved" : "rejected",
+        reason: reason ?? "none",
+        note: input.note,
+        hasNote: input.note ? "yes" : "no",
+      },
+    });
     if (previousOwner) {
-      await queueEmail({ to: previousOwner.email, locale: previousOwner.locale, template: { name: "ownershipMoved", serial: claim.unit.serial, url: url(previousOwner.locale) } });
+      await queueEmail({
+        to: previousOwner.email,
+        locale: previousOwner.locale,
+        template: { name: "ownershipMoved", serial: claim.unit.serial, url: url(previousOwner.locale) },
+      });
     }
   } catch (error) {
     // The decision stands; a failed notice is logged, not turned into an error for staff.

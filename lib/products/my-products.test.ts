@@ -10,16 +10,41 @@ async function ownedUnit(overrides: { proof?: boolean } = {}) {
   const user = await db.user.create({ data: { email: `o-${randomUUID()}@test.example` } });
   const model = await db.productModel.create({
     data: {
-      code: `W-${randomUUID().slice(0, 8)}`, nameJa: "保証テスト", nameEn: "Warranty test", category: "test",
-      warrantyMonths: 12, registrationBonusMonths: 6, registrationWindowDays: 30, graceMonths: 3,
+      code: `W-${randomUUID().slice(0, 8)}`,
+      nameJa: "保証テスト",
+      nameEn: "Warranty test",
+      category: "test",
+      warrantyMonths: 12,
+      registrationBonusMonths: 6,
+      registrationWindowDays: 30,
+      graceMonths: 3,
     },
   });
-  const unit = await db.serialUnit.create({ data: { serial: `S${randomUUID().slice(0, 12)}`.toUpperCase(), modelId: model.id, manufacturedOn: new Date("2025-08-20") } });
+  const unit = await db.serialUnit.create({
+    data: { serial: `S${randomUUID().slice(0, 12)}`.toUpperCase(), modelId: model.id, manufacturedOn: new Date("2025-08-20") },
+  });
   const file = overrides.proof
-    ? await db.storedFile.create({ data: { ownerId: user.id, storage: "LOCAL", key: `2025/10/${randomUUID()}.webp`, contentType: "image/webp", byteSize: 1, width: 1, height: 1, purpose: "proof_of_purchase" } })
+    ? await db.storedFile.create({
+        data: {
+          ownerId: user.id,
+          storage: "LOCAL",
+          key: `2025/10/${randomUUID()}.webp`,
+          contentType: "image/webp",
+          byteSize: 1,
+          width: 1,
+          height: 1,
+          purpose: "proof_of_purchase",
+        },
+      })
     : null;
   const ownership = await db.ownership.create({
-    data: { unitId: unit.id, userId: user.id, purchasedOn: new Date("2025-10-01"), proofFileId: file?.id, registeredAt: new Date("2025-10-05T03:00:00Z") },
+    data: {
+      unitId: unit.id,
+      userId: user.id,
+      purchasedOn: new Date("2025-10-01"),
+      proofFileId: file?.id,
+      registeredAt: new Date("2025-10-05T03:00:00Z"),
+    },
   });
   return { user, unit, model, ownership };
 }
@@ -42,7 +67,9 @@ describe("my products", () => {
     const { user, unit, ownership } = await ownedUnit({ proof: true });
     const buyer = await db.user.create({ data: { email: `b-${randomUUID()}@test.example` } });
     await db.ownership.update({ where: { id: ownership.id }, data: { endedAt: new Date("2026-05-01"), endReason: "TRANSFERRED" } });
-    const next = await db.ownership.create({ data: { unitId: unit.id, userId: buyer.id, transferredFromId: ownership.id, registeredAt: new Date("2026-05-01") } });
+    const next = await db.ownership.create({
+      data: { unitId: unit.id, userId: buyer.id, transferredFromId: ownership.id, registeredAt: new Date("2026-05-01") },
+    });
     expect(await listOwnProducts(user.id, "2026-11-21")).toEqual([]);
     const [product] = await listOwnProducts(buyer.id, "2026-11-21");
     expect(product).toMatchObject({ ownershipId: next.id, purchasedOn: "2025-10-01" });

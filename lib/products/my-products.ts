@@ -22,16 +22,32 @@ const OWNERSHIP_SELECT = {
       manufacturedOn: true,
       model: {
         select: {
-          code: true, nameJa: true, nameEn: true, category: true, imageFileId: true,
-          warrantyMonths: true, warrantyBasis: true, graceMonths: true, registrationBonusMonths: true, registrationWindowDays: true,
+          code: true,
+          nameJa: true,
+          nameEn: true,
+          category: true,
+          imageFileId: true,
+          warrantyMonths: true,
+          warrantyBasis: true,
+          graceMonths: true,
+          registrationBonusMonths: true,
+          registrationWindowDays: true,
         },
       },
-      extensions: { select: { id: true, addedOn: true, plan: { select: { nameJa: true, nameEn: true, months: true, transferable: true } } } },
+      extensions: {
+        select: { id: true, addedOn: true, plan: { select: { nameJa: true, nameEn: true, months: true, transferable: true } } },
+      },
     },
   },
 } as const;
 
-type OwnershipRow = { id: string; purchasedOn: Date | null; proofFileId: string | null; registeredAt: Date; transferredFromId: string | null };
+type OwnershipRow = {
+  id: string;
+  purchasedOn: Date | null;
+  proofFileId: string | null;
+  registeredAt: Date;
+  transferredFromId: string | null;
+};
 
 /**
  * The registration that started this unit's warranty: follow transfers back to the first one.
@@ -128,7 +144,12 @@ export async function getOwnProduct(userId: string, ownershipId: string, today: 
 export function listPastProducts(userId: string) {
   return db.ownership.findMany({
     where: { userId, endedAt: { not: null } },
-    select: { id: true, endedAt: true, endReason: true, unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } } },
+    select: {
+      id: true,
+      endedAt: true,
+      endReason: true,
+      unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } },
+    },
     orderBy: { endedAt: "desc" },
     take: 50,
   });

@@ -10,13 +10,20 @@ const { fileOwnershipClaim, lookupSerial, registerProduct } = await import("./re
 const { withCheckDigit } = await import("./serial-format");
 const { THROTTLE_RULES } = await import("@/lib/auth/throttle-policy");
 
-
 async function unit() {
   const code = `R-${randomUUID().slice(0, 8).toUpperCase()}`;
   // A prefix of its own per unit, so serials never collide with another test's in the same database.
   const prefix = randomUUID().replace(/-/g, "").slice(0, 6).toUpperCase();
   const model = await db.productModel.create({
-    data: { code, nameJa: "テスト機", nameEn: "Test unit", category: "test", warrantyMonths: 12, serialPattern: `${prefix}[0-9]{7}[0-9A-Z]`, checkDigit: "ISO7064_MOD37_36" },
+    data: {
+      code,
+      nameJa: "テスト機",
+      nameEn: "Test unit",
+      category: "test",
+      warrantyMonths: 12,
+      serialPattern: `${prefix}[0-9]{7}[0-9A-Z]`,
+      checkDigit: "ISO7064_MOD37_36",
+    },
   });
   const serial = withCheckDigit(`${prefix}1234567`, "ISO7064_MOD37_36");
   const created = await db.serialUnit.create({ data: { serial, modelId: model.id, manufacturedOn: new Date("2026-01-10") } });
@@ -42,7 +49,10 @@ describe("registration by serial", () => {
     const { serial } = await unit();
     await registerProduct(first.id, input(serial), "2026-11-21");
     expect(await lookupSerial(second.id, serial)).toMatchObject({ status: "ownedByOther" });
-    await expect(registerProduct(second.id, input(serial), "2026-11-21")).rejects.toMatchObject({ code: "CONFLICT", messageKey: "products.ownedByOther" });
+    await expect(registerProduct(second.id, input(serial), "2026-11-21")).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "products.ownedByOther",
+    });
     const { claimId } = await fileOwnershipClaim(second.id, { serial, message: "領収書があります", evidenceFileId: null });
     // Asking again gives the same open claim.
     expect(await fileOwnershipClaim(second.id, { serial, message: "もう一度", evidenceFileId: null })).toEqual({ claimId });
@@ -59,7 +69,10 @@ describe("registration by serial", () => {
   it("a double submit by the same customer creates one record", async () => {
     const user = await testCustomer();
     const { serial, unitId } = await unit();
-    const [a, b] = await Promise.all([registerProduct(user.id, input(serial), "2026-11-21"), registerProduct(user.id, input(serial), "2026-11-21")]);
+    const [a, b] = await Promise.all([
+      registerProduct(user.id, input(serial), "2026-11-21"),
+      registerProduct(user.id, input(serial), "2026-11-21"),
+    ]);
     expect(a).toEqual(b);
     expect(await db.ownership.count({ where: { unitId } })).toBe(1);
   });
@@ -81,7 +94,16 @@ describe("registration by serial", () => {
   it("[8.2.2] another customer's photo cannot be attached as proof (treated as not found)", async () => {
     const [owner, other] = [await testCustomer(), await testCustomer()];
     const file = await db.storedFile.create({
-      data: { ownerId: other.id, storage: "LOCAL", key: `2026/11/${randomUUID()}.webp`, contentType: "image/webp", byteSize: 10, width: 1, height: 1, purpose: "proof_of_purchase" },
+      data: {
+        ownerId: other.id,
+        storage: "LOCAL",
+        key: `2026/11/${randomUUID()}.webp`,
+        contentType: "image/webp",
+        byteSize: 10,
+        width: 1,
+        height: 1,
+        purpose: "proof_of_purchase",
+      },
     });
     const { serial } = await unit();
     await expect(registerProduct(owner.id, { ...input(serial), proofFileId: file.id }, "2026-11-21")).rejects.toMatchObject({
@@ -94,7 +116,12 @@ describe("registration by serial", () => {
     const results = [];
     for (let i = 0; i < THROTTLE_RULES.lookup.freeAttempts + 2; i++) {
       fakeRequest.reset({ headers: { "x-forwarded-for": `203.0.113.${i + 1}` } }); // a new address each time
-      results.push(await lookupSerial(user.id, `99${String(i).padStart(8, "0")}`).then(() => "ok", (e: { code: string }) => e.code));
+      results.push(
+        await lookupSerial(user.id, `99${String(i).padStart(8, "0")}`).then(
+          () => "ok",
+          (e: { code: string }) => e.code,
+        ),
+      );
     }
     expect(results.slice(0, THROTTLE_RULES.lookup.freeAttempts + 1).every((r) => r === "ok")).toBe(true);
     expect(results.at(-1)).toBe("RATE_LIMITED");
@@ -105,6 +132,9 @@ describe("registration by serial", () => {
     const { model } = await unit();
     const prefix = model.serialPattern.slice(0, 6);
     expect(await lookupSerial(user.id, "hello")).toEqual({ status: "notFound", looksValid: false });
-    expect(await lookupSerial(user.id, withCheckDigit(`${prefix}0000001`, "ISO7064_MOD37_36"))).toEqual({ status: "notFound", looksValid: true });
+    expect(await lookupSerial(user.id, withCheckDigit(`${prefix}0000001`, "ISO7064_MOD37_36"))).toEqual({
+      status: "notFound",
+      looksValid: true,
+    });
   });
 });

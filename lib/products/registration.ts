@@ -18,7 +18,12 @@ import { checkAgainstFormats, normalizeSerial, serialFormatOf } from "./serial-f
  */
 export type SerialLookup =
   | { status: "notFound"; looksValid: boolean }
-  | { status: "available"; serial: string; model: { code: string; nameJa: string; nameEn: string; warrantyBasis: WarrantyBasis }; manufacturedOn: LocalDate }
+  | {
+      status: "available";
+      serial: string;
+      model: { code: string; nameJa: string; nameEn: string; warrantyBasis: WarrantyBasis };
+      manufacturedOn: LocalDate;
+    }
   | { status: "ownedByYou"; serial: string; ownershipId: string }
   | { status: "ownedByOther"; serial: string; model: { code: string; nameJa: string; nameEn: string; warrantyBasis: WarrantyBasis } };
 
@@ -72,7 +77,11 @@ export type RegistrationInput = {
  * a unit owned by someone else is refused with a code the form turns into the claim offer. The
  * partial unique index on Ownership decides races between two users.
  */
-export async function registerProduct(userId: string, input: RegistrationInput, today: LocalDate = todayInTokyo()): Promise<{ ownershipId: string }> {
+export async function registerProduct(
+  userId: string,
+  input: RegistrationInput,
+  today: LocalDate = todayInTokyo(),
+): Promise<{ ownershipId: string }> {
   await limitLookups(userId);
   const serial = normalizeSerial(input.serial);
   const unit = await db.serialUnit.findUnique({
@@ -111,8 +120,16 @@ export async function registerProduct(userId: string, input: RegistrationInput, 
       },
       select: { id: true },
     });
-    await recordAudit({ action: "product.registered", outcome: "SUCCESS", actorId: userId, targetType: "Ownership", targetId: ownership.id });
-    await noticeOpenRecalls(unit.id, userId).catch((error: unknown) => logger.error({ err: error, unitId: unit.id }, "recall notice on registration failed"));
+    await recordAudit({
+      action: "product.registered",
+      outcome: "SUCCESS",
+      actorId: userId,
+      targetType: "Ownership",
+      targetId: ownership.id,
+    });
+    await noticeOpenRecalls(unit.id, userId).catch((error: unknown) =>
+      logger.error({ err: error, unitId: unit.id }, "recall notice on registration failed"),
+    );
     return { ownershipId: ownership.id };
   } catch (error) {
     if ((error as { code?: string }).code !== "P2002") throw error;
@@ -124,7 +141,10 @@ export async function registerProduct(userId: string, input: RegistrationInput, 
 }
 
 /** Ask staff to review a serial registered to someone else. One open claim per user and unit. */
-export async function fileOwnershipClaim(userId: string, input: { serial: string; message: string; evidenceFileId: string | null }): Promise<{ claimId: string }> {
+export async function fileOwnershipClaim(
+  userId: string,
+  input: { serial: string; message: string; evidenceFileId: string | null },
+): Promise<{ claimId: string }> {
   await limitLookups(userId);
   const unit = await db.serialUnit.findUnique({
     where: { serial: normalizeSerial(input.serial) },
@@ -140,11 +160,20 @@ export async function fileOwnershipClaim(userId: string, input: { serial: string
       data: { unitId: unit.id, claimantId: userId, message: input.message.trim(), evidenceFileId: input.evidenceFileId },
       select: { id: true },
     });
-    await recordAudit({ action: "product.claim_filed", outcome: "SUCCESS", actorId: userId, targetType: "OwnershipClaim", targetId: claim.id });
+    await recordAudit({
+      action: "product.claim_filed",
+      outcome: "SUCCESS",
+      actorId: userId,
+      targetType: "OwnershipClaim",
+      targetId: claim.id,
+    });
     return { claimId: claim.id };
   } catch (error) {
     if ((error as { code?: string }).code !== "P2002") throw error;
-    const open = await db.ownershipClaim.findFirstOrThrow({ where: { unitId: unit.id, claimantId: userId, status: "OPEN" }, select: { id: true } });
+    const open = await db.ownershipClaim.findFirstOrThrow({
+      where: { unitId: unit.id, claimantId: userId, status: "OPEN" },
+      select: { id: true },
+    });
     return { claimId: open.id };
   }
 }

@@ -56,7 +56,11 @@ describe("parseRegistryCsv", () => {
   });
 
   it("[2.2.1] names a control character in any cell instead of letting it reach PostgreSQL", async () => {
-    const text = ["serial,model_code,manufactured_on,lot", `${ac(1)},AC-2600,2026-04-01,L\u00001`, `${ac(2)},AC-2600,2026-04-01,L\u001b2`].join("\n");
+    const text = [
+      "serial,model_code,manufactured_on,lot",
+      `${ac(1)},AC-2600,2026-04-01,L\u00001`,
+      `${ac(2)},AC-2600,2026-04-01,L\u001b2`,
+    ].join("\n");
     const result = await parseText(text);
     expect(result.rows).toEqual([]);
     expect(result.errors.map((e) => [e.line, e.problem, e.value])).toEqual([

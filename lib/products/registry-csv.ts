@@ -115,7 +115,11 @@ export async function parseRegistryCsv(
     if (!model) problems.push({ line, problem: "unknownModel", value: modelCode });
     const serialProblem = serial && model ? checkSerialFormat(serial, model.format) : null;
     if (serialProblem) {
-      problems.push({ line, problem: serialProblem === "checkDigit" ? "serialCheckDigit" : serialProblem === "tooLong" ? "serialTooLong" : "serialPattern", value: serial });
+      problems.push({
+        line,
+        problem: serialProblem === "checkDigit" ? "serialCheckDigit" : serialProblem === "tooLong" ? "serialTooLong" : "serialPattern",
+        value: serial,
+      });
     }
     if (!isLocalDate(manufacturedOn)) problems.push({ line, problem: "badDate", value: manufacturedOn });
     else if (manufacturedOn > options.today) problems.push({ line, problem: "futureDate", value: manufacturedOn });

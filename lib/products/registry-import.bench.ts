@@ -21,10 +21,19 @@ async function csvFor(): Promise<{ csv: string; modelCode: string }> {
   const prefix = randomUUID().replace(/-/g, "").slice(0, 6).toUpperCase();
   const modelCode = `B-${prefix}`;
   await db.productModel.create({
-    data: { code: modelCode, nameJa: "ベンチ", nameEn: "Bench", category: "bench", warrantyMonths: 12, serialPattern: `${prefix}[0-9]{7}[0-9A-Z]`, checkDigit: "ISO7064_MOD37_36" },
+    data: {
+      code: modelCode,
+      nameJa: "ベンチ",
+      nameEn: "Bench",
+      category: "bench",
+      warrantyMonths: 12,
+      serialPattern: `${prefix}[0-9]{7}[0-9A-Z]`,
+      checkDigit: "ISO7064_MOD37_36",
+    },
   });
   const lines = ["serial,model_code,manufactured_on,lot"];
-  for (let n = 0; n < ROWS; n++) lines.push(`${withCheckDigit(`${prefix}${String(n).padStart(7, "0")}`, "ISO7064_MOD37_36")},${modelCode},2026-01-15,LOT-${n % 100}`);
+  for (let n = 0; n < ROWS; n++)
+    lines.push(`${withCheckDigit(`${prefix}${String(n).padStart(7, "0")}`, "ISO7064_MOD37_36")},${modelCode},2026-01-15,LOT-${n % 100}`);
   return { csv: lines.join("\n"), modelCode };
 }
 
@@ -45,7 +54,8 @@ describe("serial registry import", () => {
       const id = await createRegistryImport(admin.id, "bench.csv");
       await runRegistryImport(id, admin.id, chunks(input.csv));
       const result = await db.serialImport.findUniqueOrThrow({ where: { id } });
-      if (result.status !== "DONE" || result.importedRows !== ROWS) throw new Error(`import ended ${result.status}: ${JSON.stringify(result.errors).slice(0, 300)}`);
+      if (result.status !== "DONE" || result.importedRows !== ROWS)
+        throw new Error(`import ended ${result.status}: ${JSON.stringify(result.errors).slice(0, 300)}`);
     },
     { iterations: RUNS, time: 0, warmupIterations: 0, warmupTime: 0 },
   );

@@ -17,7 +17,15 @@ async function setup() {
   // A prefix of its own per test, so serials never collide with another test's in the same database.
   const prefix = randomUUID().replace(/-/g, "").slice(0, 6).toUpperCase();
   const model = await db.productModel.create({
-    data: { code, nameJa: "テスト", nameEn: "Test", category: "test", warrantyMonths: 12, serialPattern: `${prefix}[0-9]{7}[0-9A-Z]`, checkDigit: "ISO7064_MOD37_36" },
+    data: {
+      code,
+      nameJa: "テスト",
+      nameEn: "Test",
+      category: "test",
+      warrantyMonths: 12,
+      serialPattern: `${prefix}[0-9]{7}[0-9A-Z]`,
+      checkDigit: "ISO7064_MOD37_36",
+    },
   });
   const serial = (n: number) => withCheckDigit(`${prefix}${String(n).padStart(7, "0")}`, "ISO7064_MOD37_36");
   return { admin, model, code, serial };
@@ -42,8 +50,15 @@ describe("registry import", () => {
     const { admin, model, code, serial } = await setup();
     await db.serialUnit.create({ data: { serial: serial(5), modelId: model.id, manufacturedOn: new Date("2026-01-01") } });
     const id = await createRegistryImport(admin.id, "again.csv");
-    await runRegistryImport(id, admin.id, textChunks(`serial,model_code,manufactured_on\n${serial(4)},${code},2026-01-01\n${serial(5)},${code},2026-01-01\n`));
-    expect(await db.serialImport.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", errors: [{ line: 3, problem: "alreadyInRegistry", value: serial(5) }] });
+    await runRegistryImport(
+      id,
+      admin.id,
+      textChunks(`serial,model_code,manufactured_on\n${serial(4)},${code},2026-01-01\n${serial(5)},${code},2026-01-01\n`),
+    );
+    expect(await db.serialImport.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "FAILED",
+      errors: [{ line: 3, problem: "alreadyInRegistry", value: serial(5) }],
+    });
     expect(await db.serialUnit.count({ where: { modelId: model.id } })).toBe(1);
   });
 
@@ -53,14 +68,21 @@ describe("registry import", () => {
     for (let n = 0; n < 100_000; n++) lines.push(`${serial(n)},${code},2026-01-15,LOT-${n % 100}`);
     const id = await createRegistryImport(admin.id, "big.csv");
     await runRegistryImport(id, admin.id, textChunks(lines.join("\n")));
-    expect(await db.serialImport.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DONE", importedRows: 100_000, totalRows: 100_000, errorCount: 0 });
+    expect(await db.serialImport.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "DONE",
+      importedRows: 100_000,
+      totalRows: 100_000,
+      errorCount: 0,
+    });
     expect(await db.serialUnit.count({ where: { modelId: model.id } })).toBe(100_000);
   }, 120_000);
 
   it("receives an uploaded file: expected rows first (for the progress bar), the import when run", async () => {
     const { admin, model, code, serial } = await setup();
     const body = (async function* () {
-      yield new TextEncoder().encode(`serial,model_code,manufactured_on\n${serial(1)},${code},2026-01-01\n${serial(2)},${code},2026-01-01\n`);
+      yield new TextEncoder().encode(
+        `serial,model_code,manufactured_on\n${serial(1)},${code},2026-01-01\n${serial(2)},${code},2026-01-01\n`,
+      );
     })();
     const { importId, run } = await receiveRegistryCsv(admin.id, "two.csv", body);
     expect(await db.serialImport.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ status: "RUNNING", totalRows: 2 });
@@ -73,13 +95,18 @@ describe("registry import", () => {
   it("previews a file without writing anything: row count, first rows and every problem, including the registry's", async () => {
     const { admin, model, code, serial } = await setup();
     await db.serialUnit.create({ data: { serial: serial(9), modelId: model.id, manufacturedOn: new Date("2026-01-01") } });
-    const bytes = (text: string) => (async function* () { yield new TextEncoder().encode(text); })();
+    const bytes = (text: string) =>
+      (async function* () {
+        yield new TextEncoder().encode(text);
+      })();
     const good = Array.from({ length: 7 }, (_, n) => `${serial(n + 1)},${code},2026-01-01,A`);
     const clean = await previewRegistryCsv(bytes(["serial,model_code,manufactured_on,lot", ...good].join("\n")));
     expect(clean).toMatchObject({ totalRows: 7, importableRows: 7, errorCount: 0, errors: [] });
     expect(clean.firstRows.map((row) => row.serial)).toEqual(good.slice(0, 5).map((line) => line.split(",")[0]));
 
-    const bad = await previewRegistryCsv(bytes(["serial,model_code,manufactured_on,lot", good[0], `${serial(9)},${code},2026-02-30,A`].join("\n")));
+    const bad = await previewRegistryCsv(
+      bytes(["serial,model_code,manufactured_on,lot", good[0], `${serial(9)},${code},2026-02-30,A`].join("\n")),
+    );
     expect(bad).toMatchObject({ totalRows: 2, importableRows: 0, errorCount: 2 });
     expect(bad.errors).toEqual([
       { line: 3, problem: "badDate", value: "2026-02-30" },

@@ -44,13 +44,22 @@ export async function receiveRegistryCsv(
 
 /** `expectedRows` (lines after the header) lets the progress bar show a share before the end. */
 export async function createRegistryImport(adminId: string, fileName: string, expectedRows = 0): Promise<string> {
-  const created = await db.serialImport.create({ data: { fileName: fileName.slice(0, 200), createdById: adminId, totalRows: expectedRows } });
+  const created = await db.serialImport.create({
+    data: { fileName: fileName.slice(0, 200), createdById: adminId, totalRows: expectedRows },
+  });
   return created.id;
 }
 
 const IMPORT_SELECT = {
-  id: true, fileName: true, status: true, totalRows: true, processedRows: true, importedRows: true, errorCount: true,
-  createdAt: true, finishedAt: true,
+  id: true,
+  fileName: true,
+  status: true,
+  totalRows: true,
+  processedRows: true,
+  importedRows: true,
+  errorCount: true,
+  createdAt: true,
+  finishedAt: true,
 } as const;
 
 export function getRegistryImport(importId: string) {
@@ -85,7 +94,11 @@ async function fail(importId: string, errors: RowError[], errorCount: number, to
  * every row with a readable serial, so a row's every problem is listed). Used by the preview and
  * again by the import itself, which trusts nothing the preview said.
  */
-async function checkRegistryCsv(input: AsyncIterable<Uint8Array | string>, models: Map<string, RegistryModel>, onProgress?: (rowsRead: number) => void) {
+async function checkRegistryCsv(
+  input: AsyncIterable<Uint8Array | string>,
+  models: Map<string, RegistryModel>,
+  onProgress?: (rowsRead: number) => void,
+) {
   const parsed = await parseRegistryCsv(input, models, { today: todayInTokyo(), maxErrors: MAX_REPORTED_ERRORS, onProgress });
   const registryErrors: RowError[] = [];
   const candidates = [...parsed.rows, ...parsed.rejectedSerials];
@@ -95,7 +108,8 @@ async function checkRegistryCsv(input: AsyncIterable<Uint8Array | string>, model
     const existing = await db.$queryRaw<{ serial: string }[]>`
       SELECT serial FROM "SerialUnit" WHERE serial = ANY(${chunk.map((row) => row.serial)}::text[])`;
     const taken = new Set(existing.map((unit) => unit.serial));
-    for (const row of chunk) if (taken.has(row.serial)) registryErrors.push({ line: row.line, problem: "alreadyInRegistry", value: row.serial });
+    for (const row of chunk)
+      if (taken.has(row.serial)) registryErrors.push({ line: row.line, problem: "alreadyInRegistry", value: row.serial });
   }
   const errorCount = parsed.errorCount + registryErrors.length;
   // Stable sort: a row's problems stay in column order, the registry one last.
@@ -117,9 +131,20 @@ export type RegistryPreview = {
 export async function previewRegistryCsv(body: AsyncIterable<Uint8Array>): Promise<RegistryPreview> {
   const csv = await readLimited(body, MAX_CSV_BYTES, "registry.fileTooLarge");
   if (csv.byteLength === 0) throw new AppError("VALIDATION", { messageKey: "registry.emptyFile" });
-  const { parsed, errors, errorCount } = await checkRegistryCsv((async function* () { yield csv; })(), await loadModels());
+  const { parsed, errors, errorCount } = await checkRegistryCsv(
+    (async function* () {
+      yield csv;
+    })(),
+    await loadModels(),
+  );
   if (parsed.headerProblem) {
-    return { totalRows: 0, importableRows: 0, firstRows: [], errors: [{ line: 1, problem: "malformed", value: parsed.headerProblem }], errorCount: 1 };
+    return {
+      totalRows: 0,
+      importableRows: 0,
+      firstRows: [],
+      errors: [{ line: 1, problem: "malformed", value: parsed.headerProblem }],
+      errorCount: 1,
+    };
   }
   return {
     totalRows: parsed.totalRows,
@@ -146,7 +171,14 @@ export async function runRegistryImport(importId: string, adminId: string, input
     }
     if (errorCount > 0) {
       await fail(importId, errors, errorCount, parsed.totalRows);
-      await recordAudit({ action: "registry.import", outcome: "FAILURE", actorId: adminId, targetType: "SerialImport", targetId: importId, details: { errorCount } });
+      await recordAudit({
+        action: "registry.import",
+        outcome: "FAILURE",
+        actorId: adminId,
+        targetType: "SerialImport",
+        targetId: importId,
+        details: { errorCount },
+      });
       return;
     }
 
@@ -167,12 +199,25 @@ export async function runRegistryImport(importId: string, adminId: string, input
         }
         await tx.serialImport.update({
           where: { id: importId },
-          data: { status: "DONE", totalRows: parsed.totalRows, processedRows: parsed.totalRows, importedRows: parsed.rows.length, finishedAt: new Date() },
+          data: {
+            status: "DONE",
+            totalRows: parsed.totalRows,
+            processedRows: parsed.totalRows,
+            importedRows: parsed.rows.length,
+            finishedAt: new Date(),
+          },
         });
       },
       { timeout: 300_000, maxWait: 10_000 },
     );
-    await recordAudit({ action: "registry.import", outcome: "SUCCESS", actorId: adminId, targetType: "SerialImport", targetId: importId, details: { rows: parsed.rows.length } });
+    await recordAudit({
+      action: "registry.import",
+      outcome: "SUCCESS",
+      actorId: adminId,
+      targetType: "SerialImport",
+      targetId: importId,
+      details: { rows: parsed.rows.length },
+    });
   } catch (error) {
     // Another import added one of these serials meanwhile, or the database failed: nothing was
     // written (one transaction), and the import says so.

@@ -6,7 +6,10 @@ import { SERIAL_MAX_LENGTH } from "./serial-format";
  * Forms of the product pages, shared by the browser and the server actions. Messages are catalog
  * keys (`validation.*`, or `products.*` when they contain a dot).
  */
-const serial = zText().trim().min(1, "required").max(SERIAL_MAX_LENGTH + 20, "tooLong");
+const serial = zText()
+  .trim()
+  .min(1, "required")
+  .max(SERIAL_MAX_LENGTH + 20, "tooLong");
 const optionalId = zText().trim().max(40, "tooLong").default("");
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,7 +22,10 @@ export const ZRegisterProductSchema = z
   .object({
     serial,
     // Asked for only with a receipt (the warranty counts from it then); otherwise it is ignored.
-    purchasedOn: zText().trim().refine((value) => value === "" || isoDate.test(value), "dateInvalid").default(""),
+    purchasedOn: zText()
+      .trim()
+      .refine((value) => value === "" || isoDate.test(value), "dateInvalid")
+      .default(""),
     dealerId: optionalId,
     // Only on the page when "other shop" is chosen, so it may be missing.
     otherShopName: zName().trim().max(100, "tooLong").default(""),

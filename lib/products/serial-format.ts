@@ -22,7 +22,10 @@ export const SERIAL_MAX_LENGTH = 40;
  * spaces and hyphens removed ("ac26-000 1234" → "AC260001234").
  */
 export function normalizeSerial(input: string): string {
-  return input.normalize("NFKC").toUpperCase().replace(/[\s\-‐－―ー]/g, "");
+  return input
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-‐－―ー]/g, "");
 }
 
 export type SerialProblem = "empty" | "tooLong" | "pattern" | "checkDigit";

@@ -13,8 +13,15 @@ export type TimelineEvent = {
   /** A calendar date (warranty, purchase) or an instant (things that happened in the portal). */
   on: LocalDate | Date;
   kind:
-    | "manufactured" | "purchased" | "purchasedAt" | "registered" | "receivedByTransfer" | "warrantyStarts" | "warrantyEnds"
-    | "extensionAdded" | "recallNotice";
+    | "manufactured"
+    | "purchased"
+    | "purchasedAt"
+    | "registered"
+    | "receivedByTransfer"
+    | "warrantyStarts"
+    | "warrantyEnds"
+    | "extensionAdded"
+    | "recallNotice";
   values?: Record<string, string | number>;
   /** A page of the portal for more. */
   href?: string;
@@ -26,9 +33,15 @@ export type TimelineSource = (context: TimelineContext) => Promise<TimelineEvent
 const ownership: TimelineSource = async ({ product }) => {
   const events: TimelineEvent[] = [{ on: product.manufacturedOn, kind: "manufactured" }];
   if (product.purchasedOn) {
-    events.push(product.shopName ? { on: product.purchasedOn, kind: "purchasedAt", values: { shop: product.shopName } } : { on: product.purchasedOn, kind: "purchased" });
+    events.push(
+      product.shopName
+        ? { on: product.purchasedOn, kind: "purchasedAt", values: { shop: product.shopName } }
+        : { on: product.purchasedOn, kind: "purchased" },
+    );
   }
-  events.push(product.receivedOn ? { on: product.registeredAt, kind: "receivedByTransfer" } : { on: product.registeredAt, kind: "registered" });
+  events.push(
+    product.receivedOn ? { on: product.registeredAt, kind: "receivedByTransfer" } : { on: product.registeredAt, kind: "registered" },
+  );
   return events;
 };
 

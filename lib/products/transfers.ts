@@ -52,16 +52,28 @@ export async function startTransfer(userId: string, ownershipId: string): Promis
   await db.$transaction(async (tx) => {
     // Locking the ownership makes two clicks in two tabs leave one valid code, not two.
     await tx.$queryRaw`SELECT id FROM "Ownership" WHERE id = ${ownership.id} FOR UPDATE`;
-    await tx.ownershipTransfer.updateMany({ where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: new Date() } });
+    await tx.ownershipTransfer.updateMany({
+      where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null },
+      data: { cancelledAt: new Date() },
+    });
     await tx.ownershipTransfer.create({ data: { ownershipId: ownership.id, codeHash: keyedHash(code), expiresAt } });
   });
-  await recordAudit({ action: "product.transfer_started", outcome: "SUCCESS", actorId: userId, targetType: "Ownership", targetId: ownership.id });
+  await recordAudit({
+    action: "product.transfer_started",
+    outcome: "SUCCESS",
+    actorId: userId,
+    targetType: "Ownership",
+    targetId: ownership.id,
+  });
   return { code, expiresAt };
 }
 
 export async function cancelTransfer(userId: string, ownershipId: string): Promise<void> {
   const ownership = await ownActive(userId, ownershipId);
-  await db.ownershipTransfer.updateMany({ where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: new Date() } });
+  await db.ownershipTransfer.updateMany({
+    where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null },
+    data: { cancelledAt: new Date() },
+  });
 }
 
 /**
@@ -82,7 +94,10 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
       id: true,
       ownership: {
         select: {
-          id: true, unitId: true, userId: true, endedAt: true,
+          id: true,
+          unitId: true,
+          userId: true,
+          endedAt: true,
           user: { select: { email: true, locale: true } },
           unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } },
         },
@@ -95,35 +110,51 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
 
   const ownershipId = await db
     .$transaction(async (tx) => {
-    const taken = await tx.ownershipTransfer.updateMany({
-      where: { id: transfer.id, acceptedAt: null, cancelledAt: null },
-      data: { acceptedAt: now, acceptedById: buyerId },
-    });
-    if (taken.count !== 1) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
-    // The seller must still own it (not unregistered or moved by a review a moment ago).
-    const ended = await tx.ownership.updateMany({ where: { id: seller.id, endedAt: null }, data: { endedAt: now, endReason: "TRANSFERRED" } });
-    if (ended.count !== 1) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
-    const created = await tx.ownership.create({
-      data: { unitId: seller.unitId, userId: buyerId, transferredFromId: seller.id, registeredAt: now },
-      select: { id: true },
-    });
-    return created.id;
-  })
+      const taken = await tx.ownershipTransfer.updateMany({
+        where: { id: transfer.id, acceptedAt: null, cancelledAt: null },
+        data: { acceptedAt: now, acceptedById: buyerId },
+      });
+      if (taken.count !== 1) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
+      // The seller must still own it (not unregistered or moved by a review a moment ago).
+      const ended = await tx.ownership.updateMany({
+        where: { id: seller.id, endedAt: null },
+        data: { endedAt: now, endReason: "TRANSFERRED" },
+      });
+      if (ended.count !== 1) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
+      const created = await tx.ownership.create({
+        data: { unitId: seller.unitId, userId: buyerId, transferredFromId: seller.id, registeredAt: now },
+        select: { id: true },
+      });
+      return created.id;
+    })
     .catch((error: unknown) => {
       // Someone else became the owner at the same moment (one active owner per unit).
-      if ((error as { code?: string }).code === "P2002") throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
+      if ((error as { code?: string }).code === "P2002")
+        throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
       throw error;
     });
   // A buyer who got it right starts afresh (a family receiving several products is not throttled).
   await settleSuccess([buyerKey]);
-  await recordAudit({ action: "product.transferred", outcome: "SUCCESS", actorId: buyerId, targetType: "Ownership", targetId: ownershipId, details: { from: seller.id } });
+  await recordAudit({
+    action: "product.transferred",
+    outcome: "SUCCESS",
+    actorId: buyerId,
+    targetType: "Ownership",
+    targetId: ownershipId,
+    details: { from: seller.id },
+  });
   try {
     await noticeOpenRecalls(seller.unitId, buyerId);
     const productName = nameIn(seller.user.locale, seller.unit.model);
     await queueEmail({
       to: seller.user.email,
       locale: seller.user.locale,
-      template: { name: "transferCompleted", product: productName, serial: seller.unit.serial, url: portalUrl(seller.user.locale, "/mypage/products") },
+      template: {
+        name: "transferCompleted",
+        product: productName,
+        serial: seller.unit.serial,
+        url: portalUrl(seller.user.locale, "/mypage/products"),
+      },
     });
   } catch (error) {
     // The buyer has the product; a failed notice is logged rather than shown as a failed transfer.
@@ -137,10 +168,22 @@ export async function unregisterProduct(userId: string, ownershipId: string): Pr
   const ownership = await ownActive(userId, ownershipId);
   const now = new Date();
   await db.$transaction(async (tx) => {
-    await tx.ownershipTransfer.updateMany({ where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: now } });
+    await tx.ownershipTransfer.updateMany({
+      where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null },
+      data: { cancelledAt: now },
+    });
     // Conditional: a transfer accepted a moment ago keeps its "transferred" history.
-    const ended = await tx.ownership.updateMany({ where: { id: ownership.id, endedAt: null }, data: { endedAt: now, endReason: "UNREGISTERED" } });
+    const ended = await tx.ownership.updateMany({
+      where: { id: ownership.id, endedAt: null },
+      data: { endedAt: now, endReason: "UNREGISTERED" },
+    });
     if (ended.count !== 1) throw new AppError("NOT_FOUND");
   });
-  await recordAudit({ action: "product.unregistered", outcome: "SUCCESS", actorId: userId, targetType: "Ownership", targetId: ownership.id });
+  await recordAudit({
+    action: "product.unregistered",
+    outcome: "SUCCESS",
+    actorId: userId,
+    targetType: "Ownership",
+    targetId: ownership.id,
+  });
 }

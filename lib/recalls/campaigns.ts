@@ -15,7 +15,10 @@ import type { TRecallCampaign } from "./schemas";
  */
 /** The stored fields of a campaign from the form, checked against the model's serial format. */
 async function campaignData(input: TRecallCampaign) {
-  const model = await db.productModel.findUnique({ where: { code: input.modelCode }, select: { id: true, serialPattern: true, checkDigit: true } });
+  const model = await db.productModel.findUnique({
+    where: { code: input.modelCode },
+    select: { id: true, serialPattern: true, checkDigit: true },
+  });
   if (!model) throw new AppError("VALIDATION", { cause: { modelCode: "recalls.modelUnknown" } });
   const serialFrom = input.serialFrom ? normalizeSerial(input.serialFrom) : null;
   const serialTo = input.serialTo ? normalizeSerial(input.serialTo) : null;
@@ -28,12 +31,20 @@ async function campaignData(input: TRecallCampaign) {
   if (serialFrom && serialTo && !problems.serialTo && serialFrom.length !== serialTo.length) problems.serialTo = "recalls.boundLengths";
   if (serialFrom && serialTo && !problems.serialTo && serialFrom > serialTo) problems.serialTo = "recalls.rangeReversed";
   if (Object.keys(problems).length > 0) throw new AppError("VALIDATION", { cause: problems });
-  const lots = input.lots.split(/[\s,、]+/).map((lot) => lot.normalize("NFKC").trim()).filter(Boolean);
+  const lots = input.lots
+    .split(/[\s,、]+/)
+    .map((lot) => lot.normalize("NFKC").trim())
+    .filter(Boolean);
   return {
     code: input.code.trim().toUpperCase(),
     modelId: model.id,
-    titleJa: input.titleJa, titleEn: input.titleEn, messageJa: input.messageJa, messageEn: input.messageEn,
-    serialFrom, serialTo, lots,
+    titleJa: input.titleJa,
+    titleEn: input.titleEn,
+    messageJa: input.messageJa,
+    messageEn: input.messageEn,
+    serialFrom,
+    serialTo,
+    lots,
   };
 }
 
@@ -83,13 +94,33 @@ export async function deleteRecallDraft(adminId: string, campaignId: string): Pr
 
 /** Publish a draft and notify the owners. Publishing twice notifies nobody twice. */
 /** What publishing sends: the draft's text and reach. */
-const DRAFT_CONTENT = { modelId: true, titleJa: true, titleEn: true, messageJa: true, messageEn: true, serialFrom: true, serialTo: true, lots: true } as const;
-type DraftContent = { modelId: string; titleJa: string; titleEn: string; messageJa: string; messageEn: string; serialFrom: string | null; serialTo: string | null; lots: string[] };
+const DRAFT_CONTENT = {
+  modelId: true,
+  titleJa: true,
+  titleEn: true,
+  messageJa: true,
+  messageEn: true,
+  serialFrom: true,
+  serialTo: true,
+  lots: true,
+} as const;
+type DraftContent = {
+  modelId: string;
+  titleJa: string;
+  titleEn: string;
+  messageJa: string;
+  messageEn: string;
+  serialFrom: string | null;
+  serialTo: string | null;
+  lots: string[];
+};
 
 /** A fingerprint of a draft's content: the page hands it to publish, which refuses a draft changed since. */
 export function recallDraftVersion(content: DraftContent): string {
   const { modelId, titleJa, titleEn, messageJa, messageEn, serialFrom, serialTo, lots } = content;
-  return createHash("sha256").update(JSON.stringify([modelId, titleJa, titleEn, messageJa, messageEn, serialFrom, serialTo, lots])).digest("base64url");
+  return createHash("sha256")
+    .update(JSON.stringify([modelId, titleJa, titleEn, messageJa, messageEn, serialFrom, serialTo, lots]))
+    .digest("base64url");
 }
 
 /**
@@ -110,9 +141,17 @@ export async function publishRecallCampaign(adminId: string, campaignId: string,
       })
     : { count: 0 };
   if (count === 0 && draft && version !== undefined) throw new AppError("CONFLICT", { messageKey: "recallsAdmin.changedSinceLoaded" });
-  if (count === 0 && !(await db.recallCampaign.findFirst({ where: { id: campaignId, status: "PUBLISHED" } }))) throw new AppError("NOT_FOUND");
+  if (count === 0 && !(await db.recallCampaign.findFirst({ where: { id: campaignId, status: "PUBLISHED" } })))
+    throw new AppError("NOT_FOUND");
   const notified = await noticeCampaignOwners(campaignId);
-  await recordAudit({ action: "recall.published", outcome: "SUCCESS", actorId: adminId, targetType: "RecallCampaign", targetId: campaignId, details: { notified } });
+  await recordAudit({
+    action: "recall.published",
+    outcome: "SUCCESS",
+    actorId: adminId,
+    targetType: "RecallCampaign",
+    targetId: campaignId,
+    details: { notified },
+  });
   return { notified };
 }
 
@@ -168,7 +207,12 @@ export async function listRecallCampaigns(onlyId?: string): Promise<RecallSummar
         modelCode: campaign.model.code,
         status: campaign.status,
         publishedAt: campaign.publishedAt,
-        affectedUnits, registeredUnits, notices, unsent, acknowledged, completed,
+        affectedUnits,
+        registeredUnits,
+        notices,
+        unsent,
+        acknowledged,
+        completed,
         // Rates count against the owners who were notified, not against all affected units.
         readRate: notices === 0 ? null : acknowledged / notices,
         fixedRate: notices === 0 ? null : completed / notices,
@@ -178,10 +222,21 @@ export async function listRecallCampaigns(onlyId?: string): Promise<RecallSummar
 }
 
 /** One campaign with its figures, or null. */
-export async function getRecallCampaign(campaignId: string): Promise<(RecallSummary & { message: { ja: string; en: string }; serialFrom: string | null; serialTo: string | null; lots: string[]; version: string }) | null> {
+export async function getRecallCampaign(
+  campaignId: string,
+): Promise<
+  | (RecallSummary & {
+      message: { ja: string; en: string };
+      serialFrom: string | null;
+      serialTo: string | null;
+      lots: string[];
+      version: string;
+    })
+  | null
+> {
   const campaign = await db.recallCampaign.findUnique({ where: { id: campaignId }, select: { id: true, ...DRAFT_CONTENT } });
   if (!campaign) return null;
-  const [summary] = (await listRecallCampaigns(campaign.id));
+  const [summary] = await listRecallCampaigns(campaign.id);
   if (!summary) return null;
   return {
     ...summary,

@@ -13,7 +13,12 @@ import { inLocale } from "@/lib/i18n/localized";
  */
 
 /** Which units a campaign covers: the model, narrowed by a serial range and/or a list of lots. */
-export function affectedUnitsWhere(campaign: { modelId: string; serialFrom: string | null; serialTo: string | null; lots: string[] }): Prisma.SerialUnitWhereInput {
+export function affectedUnitsWhere(campaign: {
+  modelId: string;
+  serialFrom: string | null;
+  serialTo: string | null;
+  lots: string[];
+}): Prisma.SerialUnitWhereInput {
   const range: Prisma.StringFilter = {};
   if (campaign.serialFrom) range.gte = campaign.serialFrom;
   if (campaign.serialTo) range.lte = campaign.serialTo;
@@ -63,7 +68,10 @@ export async function noticeOpenRecalls(unitId: string, userId: string): Promise
     const existing = await db.recallNotice.findUnique({ where: { campaignId_unitId: { campaignId: campaign.id, unitId } } });
     if (existing?.completedAt || existing?.userId === userId) continue;
     const notice = existing
-      ? await db.recallNotice.update({ where: { id: existing.id }, data: { userId, notifiedAt: new Date(), acknowledgedAt: null, emailSentAt: null } })
+      ? await db.recallNotice.update({
+          where: { id: existing.id },
+          data: { userId, notifiedAt: new Date(), acknowledgedAt: null, emailSentAt: null },
+        })
       : await db.recallNotice.create({ data: { campaignId: campaign.id, unitId, userId } });
     await emailNotice({ userId, ...user }, campaign, notice.id);
   }
@@ -87,7 +95,8 @@ export async function noticeCampaignOwners(campaignId: string): Promise<number> 
       update: {},
     });
     if (notice.emailSentAt || notice.userId !== ownership.user.id) continue;
-    if (await emailNotice({ userId: ownership.user.id, email: ownership.user.email, locale: ownership.user.locale }, campaign, notice.id)) created++;
+    if (await emailNotice({ userId: ownership.user.id, email: ownership.user.email, locale: ownership.user.locale }, campaign, notice.id))
+      created++;
   }
   return created;
 }
@@ -110,7 +119,11 @@ export type OwnRecallNotice = {
 
 function noticeSelect(userId: string) {
   return {
-    id: true, unitId: true, notifiedAt: true, acknowledgedAt: true, completedAt: true,
+    id: true,
+    unitId: true,
+    notifiedAt: true,
+    acknowledgedAt: true,
+    completedAt: true,
     campaign: { select: { code: true, titleJa: true, titleEn: true, messageJa: true, messageEn: true } },
     unit: {
       select: {

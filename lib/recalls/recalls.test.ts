@@ -5,7 +5,15 @@ vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")
 
 const { db } = await import("@/lib/db");
 const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
-const { createRecallCampaign, deleteRecallDraft, getRecallCampaign, listRecallCampaigns, markRecallCompleted, publishRecallCampaign, updateRecallDraft } = await import("./campaigns");
+const {
+  createRecallCampaign,
+  deleteRecallDraft,
+  getRecallCampaign,
+  listRecallCampaigns,
+  markRecallCompleted,
+  publishRecallCampaign,
+  updateRecallDraft,
+} = await import("./campaigns");
 const { acknowledgeOwnRecallNotice, getOwnRecallNotice, listOwnRecallNotices } = await import("./notices");
 const { acceptTransfer, startTransfer } = await import("@/lib/products/transfers");
 const { registerProduct } = await import("@/lib/products/registration");
@@ -19,34 +27,82 @@ describe("recall campaigns", () => {
     const staff = await testStaff("ADMIN");
     const { model, units } = await testModelWithUnits(3);
     const code = `RC-${crypto.randomUUID().slice(0, 8)}`;
-    const { id } = await createRecallCampaign(staff.id, { code, modelCode: model.code, serialFrom: "", serialTo: "", lots: "LOT-1", ...text });
-    await updateRecallDraft(staff.id, id, { code, modelCode: model.code, serialFrom: units[0]!.serial, serialTo: units[1]!.serial, lots: "", ...text, titleEn: "Inspection (corrected)" });
-    expect(await getRecallCampaign(id)).toMatchObject({ serialFrom: units[0]!.serial, serialTo: units[1]!.serial, lots: [], title: { en: "Inspection (corrected)" }, affectedUnits: 2 });
+    const { id } = await createRecallCampaign(staff.id, {
+      code,
+      modelCode: model.code,
+      serialFrom: "",
+      serialTo: "",
+      lots: "LOT-1",
+      ...text,
+    });
+    await updateRecallDraft(staff.id, id, {
+      code,
+      modelCode: model.code,
+      serialFrom: units[0]!.serial,
+      serialTo: units[1]!.serial,
+      lots: "",
+      ...text,
+      titleEn: "Inspection (corrected)",
+    });
+    expect(await getRecallCampaign(id)).toMatchObject({
+      serialFrom: units[0]!.serial,
+      serialTo: units[1]!.serial,
+      lots: [],
+      title: { en: "Inspection (corrected)" },
+      affectedUnits: 2,
+    });
     // The same checks as creating: a bound that is not a serial of the model is refused by field.
-    await expect(updateRecallDraft(staff.id, id, { code, modelCode: model.code, serialFrom: "ZZZ", serialTo: "", lots: "", ...text })).rejects.toMatchObject({ cause: { serialFrom: "recalls.boundNotOfModel" } });
+    await expect(
+      updateRecallDraft(staff.id, id, { code, modelCode: model.code, serialFrom: "ZZZ", serialTo: "", lots: "", ...text }),
+    ).rejects.toMatchObject({ cause: { serialFrom: "recalls.boundNotOfModel" } });
 
-    const other = await createRecallCampaign(staff.id, { code: `${code}-X`, modelCode: model.code, serialFrom: "", serialTo: "", lots: "L", ...text });
+    const other = await createRecallCampaign(staff.id, {
+      code: `${code}-X`,
+      modelCode: model.code,
+      serialFrom: "",
+      serialTo: "",
+      lots: "L",
+      ...text,
+    });
     await deleteRecallDraft(staff.id, other.id);
     expect(await db.recallCampaign.findUnique({ where: { id: other.id } })).toBeNull();
     await expect(deleteRecallDraft(staff.id, other.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     await publishRecallCampaign(staff.id, id);
-    await expect(updateRecallDraft(staff.id, id, { code, modelCode: model.code, serialFrom: "", serialTo: "", lots: "LOT-2", ...text })).rejects.toMatchObject({
-      code: "CONFLICT", messageKey: "recallsAdmin.publishedLocked",
+    await expect(
+      updateRecallDraft(staff.id, id, { code, modelCode: model.code, serialFrom: "", serialTo: "", lots: "LOT-2", ...text }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "recallsAdmin.publishedLocked",
     });
     await expect(deleteRecallDraft(staff.id, id)).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await getRecallCampaign(id)).toMatchObject({ status: "PUBLISHED", serialFrom: units[0]!.serial, lots: [], title: { en: "Inspection (corrected)" } });
+    expect(await getRecallCampaign(id)).toMatchObject({
+      status: "PUBLISHED",
+      serialFrom: units[0]!.serial,
+      lots: [],
+      title: { en: "Inspection (corrected)" },
+    });
   });
 
   it("publishing refuses a draft another admin changed after it was read, and publishes the version read", async () => {
     const staff = await testStaff("ADMIN");
     const { model } = await testModelWithUnits(1);
     const code = `RC-${crypto.randomUUID().slice(0, 8)}`;
-    const { id } = await createRecallCampaign(staff.id, { code, modelCode: model.code, serialFrom: "", serialTo: "", lots: "LOT-1", ...text });
+    const { id } = await createRecallCampaign(staff.id, {
+      code,
+      modelCode: model.code,
+      serialFrom: "",
+      serialTo: "",
+      lots: "LOT-1",
+      ...text,
+    });
     const read = (await getRecallCampaign(id))!.version;
     await updateRecallDraft(staff.id, id, { code, modelCode: model.code, serialFrom: "", serialTo: "", lots: "LOT-1 LOT-2", ...text });
 
-    await expect(publishRecallCampaign(staff.id, id, read)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "recallsAdmin.changedSinceLoaded" });
+    await expect(publishRecallCampaign(staff.id, id, read)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "recallsAdmin.changedSinceLoaded",
+    });
     expect(await getRecallCampaign(id)).toMatchObject({ status: "DRAFT" });
 
     const reread = (await getRecallCampaign(id))!.version;
@@ -62,10 +118,24 @@ describe("recall campaigns", () => {
     const owners = await Promise.all(units.map(() => testCustomer()));
     await Promise.all(units.map((unit, i) => own(owners[i]!.id, unit.id)));
     // Owner 0 said no to marketing: a safety notice still reaches them.
-    await db.consent.create({ data: { userId: owners[0]!.id, purpose: "marketing_email", policyVersion: "1", textHash: "x", channel: "test", withdrawnAt: new Date() } });
+    await db.consent.create({
+      data: {
+        userId: owners[0]!.id,
+        purpose: "marketing_email",
+        policyVersion: "1",
+        textHash: "x",
+        channel: "test",
+        withdrawnAt: new Date(),
+      },
+    });
 
     const { id } = await createRecallCampaign(staff.id, {
-      code: `RC-${crypto.randomUUID().slice(0, 8)}`, modelCode: model.code, serialFrom: units[0]!.serial, serialTo: units[2]!.serial, lots: "LOT-9", ...text,
+      code: `RC-${crypto.randomUUID().slice(0, 8)}`,
+      modelCode: model.code,
+      serialFrom: units[0]!.serial,
+      serialTo: units[2]!.serial,
+      lots: "LOT-9",
+      ...text,
     });
     const [draft] = await listRecallCampaigns(id);
     expect(draft).toMatchObject({ status: "DRAFT", affectedUnits: 4, registeredUnits: 4, notices: 0, readRate: null });
@@ -87,7 +157,12 @@ describe("recall campaigns", () => {
     // Read but not fixed: still flagged on the product card and My Page, with the way to the product.
     const [unresolved] = await listOwnRecallNotices(owners[1]!.id, { unresolved: true });
     const ownership = await db.ownership.findFirstOrThrow({ where: { userId: owners[1]!.id, endedAt: null } });
-    expect(unresolved).toMatchObject({ id: notice!.id, unitId: units[1]!.id, ownershipId: ownership.id, code: expect.stringMatching(/^RC-/) });
+    expect(unresolved).toMatchObject({
+      id: notice!.id,
+      unitId: units[1]!.id,
+      ownershipId: ownership.id,
+      code: expect.stringMatching(/^RC-/),
+    });
     await markRecallCompleted(id, units[2]!.serial.toLowerCase());
     expect(await listOwnRecallNotices(owners[2]!.id, { unresolved: true })).toEqual([]);
     await expect(markRecallCompleted(id, units[3]!.serial)).rejects.toMatchObject({ code: "VALIDATION" });
@@ -101,13 +176,22 @@ describe("recall campaigns", () => {
     const first = await testCustomer();
     await own(first.id, units[0]!.id);
     const { id } = await createRecallCampaign(staff.id, {
-      code: `RC-${crypto.randomUUID().slice(0, 8)}`, modelCode: model.code, serialFrom: units[0]!.serial, serialTo: units[1]!.serial, lots: "", ...text,
+      code: `RC-${crypto.randomUUID().slice(0, 8)}`,
+      modelCode: model.code,
+      serialFrom: units[0]!.serial,
+      serialTo: units[1]!.serial,
+      lots: "",
+      ...text,
     });
     await publishRecallCampaign(staff.id, id);
 
     // Registered after publication.
     const late = await testCustomer();
-    await registerProduct(late.id, { serial: units[1]!.serial, purchasedOn: "2026-03-01", dealerId: null, otherShopName: null, proofFileId: null }, "2026-11-21");
+    await registerProduct(
+      late.id,
+      { serial: units[1]!.serial, purchasedOn: "2026-03-01", dealerId: null, otherShopName: null, proofFileId: null },
+      "2026-11-21",
+    );
     expect(await listOwnRecallNotices(late.id)).toHaveLength(1);
 
     // Handed on before the fix: the buyer gets it, the seller no longer has it.
@@ -124,7 +208,14 @@ describe("recall campaigns", () => {
     const { model, units } = await testModelWithUnits(1);
     const owner = await testCustomer();
     await own(owner.id, units[0]!.id);
-    const { id } = await createRecallCampaign(staff.id, { code: `RC-${crypto.randomUUID().slice(0, 8)}`, modelCode: model.code, serialFrom: units[0]!.serial, serialTo: "", lots: "", ...text });
+    const { id } = await createRecallCampaign(staff.id, {
+      code: `RC-${crypto.randomUUID().slice(0, 8)}`,
+      modelCode: model.code,
+      serialFrom: units[0]!.serial,
+      serialTo: "",
+      lots: "",
+      ...text,
+    });
     await publishRecallCampaign(staff.id, id);
     const [notice] = await listOwnRecallNotices(owner.id);
     const stranger = await testCustomer();
@@ -137,11 +228,25 @@ describe("recall campaigns", () => {
     const staff = await testStaff("ADMIN");
     const { model, units } = await testModelWithUnits(2);
     await expect(
-      createRecallCampaign(staff.id, { code: "RC-X1", modelCode: model.code, serialFrom: units[1]!.serial, serialTo: units[0]!.serial, lots: "", ...text }),
+      createRecallCampaign(staff.id, {
+        code: "RC-X1",
+        modelCode: model.code,
+        serialFrom: units[1]!.serial,
+        serialTo: units[0]!.serial,
+        lots: "",
+        ...text,
+      }),
     ).rejects.toMatchObject({ cause: { serialTo: "recalls.rangeReversed" } });
     // Range ends must be serials of the model, so text order is serial order.
     await expect(
-      createRecallCampaign(staff.id, { code: "RC-X3", modelCode: model.code, serialFrom: "B", serialTo: `${units[1]!.serial}0`, lots: "", ...text }),
+      createRecallCampaign(staff.id, {
+        code: "RC-X3",
+        modelCode: model.code,
+        serialFrom: "B",
+        serialTo: `${units[1]!.serial}0`,
+        lots: "",
+        ...text,
+      }),
     ).rejects.toMatchObject({ cause: { serialFrom: "recalls.boundNotOfModel", serialTo: "recalls.boundNotOfModel" } });
     await expect(
       createRecallCampaign(staff.id, { code: "RC-X2", modelCode: "NO-SUCH", serialFrom: "A", serialTo: "", lots: "", ...text }),

@@ -6,7 +6,9 @@ const text = (max: number) => zText().trim().min(1, "required").max(max, "tooLon
 /** A recall campaign as the admin form sends it; lots are separated by commas or spaces. */
 export const ZRecallCampaignSchema = z
   .object({
-    code: zText().trim().regex(/^[A-Za-z0-9-]{3,30}$/, "recalls.codeFormat"),
+    code: zText()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{3,30}$/, "recalls.codeFormat"),
     modelCode: text(40),
     serialFrom: zText().trim().max(60, "tooLong"),
     serialTo: zText().trim().max(60, "tooLong"),

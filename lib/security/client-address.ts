@@ -20,7 +20,13 @@ export function clientAddressFromHops(
   if (!peer) return undefined;
   if (trustedHops <= 0) return peer;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const chain = [...header.split(",").map((entry) => entry.trim()).filter(Boolean), peer];
+  const chain = [
+    ...header
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+    peer,
+  ];
   // Fewer entries than trusted hops: the request did not come through all the proxies (or the
   // setting is wrong); only the peer is certain.
   if (chain.length - 1 < trustedHops) return peer;

@@ -28,12 +28,48 @@ describe("text primitives", () => {
   });
 
   it("[2.2.1] every form schema refuses NUL: profile name, serial look-up, claim message, recall text", () => {
-    expect(ZProfileSchema.safeParse({ name: "a\u0000", nameKana: "", phone: "", postalCode: "", prefecture: "", city: "", addressLine1: "", addressLine2: "", locale: "ja" }).success).toBe(false);
-    expect(ZProfileSchema.safeParse({ name: "a\u202Eb", nameKana: "", phone: "", postalCode: "", prefecture: "", city: "", addressLine1: "", addressLine2: "", locale: "ja" }).error?.issues[0]?.message).toBe("invisibleCharacters");
+    expect(
+      ZProfileSchema.safeParse({
+        name: "a\u0000",
+        nameKana: "",
+        phone: "",
+        postalCode: "",
+        prefecture: "",
+        city: "",
+        addressLine1: "",
+        addressLine2: "",
+        locale: "ja",
+      }).success,
+    ).toBe(false);
+    expect(
+      ZProfileSchema.safeParse({
+        name: "a\u202Eb",
+        nameKana: "",
+        phone: "",
+        postalCode: "",
+        prefecture: "",
+        city: "",
+        addressLine1: "",
+        addressLine2: "",
+        locale: "ja",
+      }).error?.issues[0]?.message,
+    ).toBe("invisibleCharacters");
     expect(messageOf(ZSerialLookupSchema.safeParse({ serial: "AC26\u0000" }))).toBe("controlCharacters");
     expect(ZOwnershipClaimSchema.safeParse({ serial: "AC26000001K", message: "It is mine,\nreally.\u0000" }).success).toBe(false);
     expect(ZOwnershipClaimSchema.safeParse({ serial: "AC26000001K", message: "It is mine,\nreally." }).success).toBe(true);
-    expect(ZRecallCampaignSchema.safeParse({ code: "RC-1", modelCode: "AC26", serialFrom: "", serialTo: "", lots: "L1", titleJa: "t\u0000", titleEn: "t", messageJa: "m", messageEn: "m" }).success).toBe(false);
+    expect(
+      ZRecallCampaignSchema.safeParse({
+        code: "RC-1",
+        modelCode: "AC26",
+        serialFrom: "",
+        serialTo: "",
+        lots: "L1",
+        titleJa: "t\u0000",
+        titleEn: "t",
+        messageJa: "m",
+        messageEn: "m",
+      }).success,
+    ).toBe(false);
   });
 });
 

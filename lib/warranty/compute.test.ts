@@ -33,12 +33,21 @@ describe("computeWarranty", () => {
 
   it("without proof of purchase starts at manufacture + grace", () => {
     const w = computeWarranty(terms, { ...facts, hasProofOfPurchase: false }, "2026-01-01");
-    expect(w.parts[0]).toEqual({ kind: "standard", months: 12, from: "manufacture", startsOn: "2025-11-20", graceMonths: 3, noProof: true });
+    expect(w.parts[0]).toEqual({
+      kind: "standard",
+      months: 12,
+      from: "manufacture",
+      startsOn: "2025-11-20",
+      graceMonths: 3,
+      noProof: true,
+    });
     expect(w.coveredUntil).toBe("2027-05-19"); // 2025-11-20 + 18 months, last day inclusive
   });
 
   it("a purchase date without proof does not count", () => {
-    expect(computeWarranty(terms, { ...facts, purchasedOn: "2025-10-01", hasProofOfPurchase: false }, "2026-01-01").startsOn).toBe("2025-11-20");
+    expect(computeWarranty(terms, { ...facts, purchasedOn: "2025-10-01", hasProofOfPurchase: false }, "2026-01-01").startsOn).toBe(
+      "2025-11-20",
+    );
     expect(computeWarranty(terms, { ...facts, purchasedOn: null, hasProofOfPurchase: true }, "2026-01-01").startsOn).toBe("2025-11-20");
   });
 
@@ -51,7 +60,9 @@ describe("computeWarranty", () => {
   it("gives the registration bonus only within the window (null = any time), and none when it is 0", () => {
     expect(computeWarranty(terms, { ...facts, firstRegisteredOn: "2025-10-31" }, "2026-01-01").totalMonths).toBe(18);
     expect(computeWarranty(terms, { ...facts, firstRegisteredOn: "2025-11-01" }, "2026-01-01").totalMonths).toBe(12);
-    expect(computeWarranty({ ...terms, registrationWindowDays: null }, { ...facts, firstRegisteredOn: "2027-01-01" }, "2026-01-01").totalMonths).toBe(18);
+    expect(
+      computeWarranty({ ...terms, registrationWindowDays: null }, { ...facts, firstRegisteredOn: "2027-01-01" }, "2026-01-01").totalMonths,
+    ).toBe(18);
     expect(computeWarranty({ ...terms, registrationBonusMonths: 0 }, facts, "2026-01-01").parts).toHaveLength(1);
   });
 
@@ -82,8 +93,14 @@ describe("computeWarranty", () => {
   });
 
   it("month ends: one month from 31 January covers all of February", () => {
-    expect(computeWarranty({ ...terms, months: 1, registrationBonusMonths: 0 }, { ...facts, purchasedOn: "2025-01-31" }, "2025-02-01").coveredUntil).toBe("2025-02-28");
-    expect(computeWarranty({ ...terms, months: 1, registrationBonusMonths: 0 }, { ...facts, purchasedOn: "2024-01-31" }, "2024-02-01").coveredUntil).toBe("2024-02-29");
+    expect(
+      computeWarranty({ ...terms, months: 1, registrationBonusMonths: 0 }, { ...facts, purchasedOn: "2025-01-31" }, "2025-02-01")
+        .coveredUntil,
+    ).toBe("2025-02-28");
+    expect(
+      computeWarranty({ ...terms, months: 1, registrationBonusMonths: 0 }, { ...facts, purchasedOn: "2024-01-31" }, "2024-02-01")
+        .coveredUntil,
+    ).toBe("2024-02-29");
   });
 
   it("status: covered, expiring soon within 60 days, the last day still covered, expired after", () => {

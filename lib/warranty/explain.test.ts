@@ -13,7 +13,13 @@ const explain = (locale: "ja" | "en", terms: WarrantyTerms, facts: WarrantyFacts
     locale,
   );
 
-const purchase: WarrantyTerms = { basis: "PURCHASE_DATE", months: 12, graceMonths: 3, registrationBonusMonths: 0, registrationWindowDays: 30 };
+const purchase: WarrantyTerms = {
+  basis: "PURCHASE_DATE",
+  months: 12,
+  graceMonths: 3,
+  registrationBonusMonths: 0,
+  registrationWindowDays: 30,
+};
 const facts: WarrantyFacts = {
   manufacturedOn: "2025-08-20",
   purchasedOn: "2025-10-01",
@@ -22,7 +28,13 @@ const facts: WarrantyFacts = {
   transferredOn: null,
   extensions: [],
 };
-const plan = { id: "p", name: { ja: "延長保証3年", en: "the 3-year extended warranty" }, months: 36, transferable: true, addedOn: "2025-10-05" };
+const plan = {
+  id: "p",
+  name: { ja: "延長保証3年", en: "the 3-year extended warranty" },
+  months: 36,
+  transferable: true,
+  addedOn: "2025-10-05",
+};
 
 // Each warranty basis's explanation as the customer reads it, in both languages (issue 9: the old
 // "12 months counted from manufacture + 6 months (no proof of purchase) (12 months in total)").
@@ -63,7 +75,9 @@ describe("explainWarranty", () => {
     expect(explain("en", bonus, facts)).toBe(
       "12 months from the purchase date on your receipt (October 1, 2025). Plus 6 months for registering the product: 18 months in total.",
     );
-    expect(explain("ja", bonus, facts)).toBe("レシートの購入日(2025年10月1日)から12か月。さらに製品登録特典の6か月が加わり、合計18か月です。");
+    expect(explain("ja", bonus, facts)).toBe(
+      "レシートの購入日(2025年10月1日)から12か月。さらに製品登録特典の6か月が加わり、合計18か月です。",
+    );
   });
 
   it("with an extended plan (and the bonus)", () => {

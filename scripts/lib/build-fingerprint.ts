@@ -6,7 +6,17 @@ import path from "node:path";
  * A hash of everything `next build` reads, so `npm start` can skip a build that would produce the
  * same output. Paths, sizes and modification times are enough: any edit changes them.
  */
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function walk(root: string, entry: string, out: string[]): void {

@@ -29,9 +29,7 @@ export const EMBEDDED_DATA_DIR = path.join(PROJECT_ROOT, ".data", "postgres");
 export const EMBEDDED_PREFERRED_PORT = 54329;
 export const EMBEDDED_DATABASE = "portal";
 
-export async function resolveDatabase(
-  options: { log?: (line: string) => void } = {},
-): Promise<ResolvedDatabase> {
+export async function resolveDatabase(options: { log?: (line: string) => void } = {}): Promise<ResolvedDatabase> {
   const fromEnv = process.env.DATABASE_URL?.trim();
   if (fromEnv) return { url: fromEnv, embedded: false, stop: async () => {} };
 

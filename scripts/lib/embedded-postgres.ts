@@ -57,8 +57,7 @@ function describe(settings: StoredSettings, reused: boolean, stop: () => Promise
   return {
     port: settings.port,
     reused,
-    url: (database = "postgres") =>
-      `postgresql://${USER}:${password}@127.0.0.1:${settings.port}/${database}`,
+    url: (database = "postgres") => `postgresql://${USER}:${password}@127.0.0.1:${settings.port}/${database}`,
     stop,
   };
 }

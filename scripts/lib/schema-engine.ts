@@ -37,12 +37,7 @@ import {
   type Transaction,
 } from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
-import type {
-  MigrationList,
-  SchemaEngine,
-  SchemaFilter,
-  SchemasContainer,
-} from "@prisma/schema-engine-wasm";
+import type { MigrationList, SchemaEngine, SchemaFilter, SchemasContainer } from "@prisma/schema-engine-wasm";
 import { createDatabase, dropDatabase } from "./database-url.ts";
 
 // Database-level helpers live beside the URL resolution (they need only `pg`); re-exported so
@@ -161,8 +156,7 @@ class CatalogFriendlyClient extends pg.Client {
     const callbackIndex = args.findIndex((arg) => typeof arg === "function");
     if (callbackIndex >= 0) {
       const callback = args[callbackIndex] as (error: Error | null, result: unknown) => void;
-      args[callbackIndex] = (error: Error | null, result: unknown) =>
-        callback(error, error ? result : relabelCharColumns(result));
+      args[callbackIndex] = (error: Error | null, result: unknown) => callback(error, error ? result : relabelCharColumns(result));
       return call(...args);
     }
     const returned = call(...args);
@@ -375,11 +369,7 @@ export async function releaseEngineResources(): Promise<void> {
  * Run `work` with an engine connected to `url`, then release every connection and shadow
  * database it opened, even on failure.
  */
-async function withEngine<T>(
-  url: string,
-  schema: SchemasContainer | undefined,
-  work: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(url: string, schema: SchemasContainer | undefined, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
   const factory = new MigrationAdapterFactory(parseConnection(url), url);
   openFactories.add(factory);
@@ -463,10 +453,7 @@ function slugify(name: string): string {
  * order, each recorded with the sha256 of its migration.sql. Refuses (like Prisma) when a migration
  * failed earlier. Returns the names applied now.
  */
-export async function applyMigrations(
-  url: string,
-  migrationsDir: string = DEFAULT_MIGRATIONS_DIR,
-): Promise<string[]> {
+export async function applyMigrations(url: string, migrationsDir: string = DEFAULT_MIGRATIONS_DIR): Promise<string[]> {
   const migrationsList = await readMigrations(migrationsDir);
   if (migrationsList.migrationDirectories.length === 0) return [];
   try {
@@ -499,8 +486,7 @@ async function lastFailedMigration(url: string): Promise<string | undefined> {
 }
 
 export type CreateMigrationResult =
-  | { created: false; applied: string[] }
-  | { created: true; name: string; file: string; applied: string[] };
+  { created: false; applied: string[] } | { created: true; name: string; file: string; applied: string[] };
 
 /**
  * `prisma migrate dev --name <name>`, non-interactive:
@@ -580,28 +566,17 @@ export type MigrationStatus = {
 };
 
 /** `prisma migrate status`, as data. Reads the history only; needs no shadow database. */
-export async function migrationStatus(
-  url: string,
-  migrationsDir: string = DEFAULT_MIGRATIONS_DIR,
-): Promise<MigrationStatus> {
+export async function migrationStatus(url: string, migrationsDir: string = DEFAULT_MIGRATIONS_DIR): Promise<MigrationStatus> {
   const migrationsList = await readMigrations(migrationsDir);
   const diagnosis = await withEngine(url, undefined, (engine) =>
     engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER }),
   );
   const history = diagnosis.history;
-  const pending =
-    history === null
-      ? []
-      : history.diagnostic === "migrationsDirectoryIsBehind"
-        ? []
-        : history.unappliedMigrationNames;
-  const missingFromFolder =
-    history === null || history.diagnostic === "databaseIsBehind" ? [] : history.unpersistedMigrationNames;
+  const pending = history === null ? [] : history.diagnostic === "migrationsDirectoryIsBehind" ? [] : history.unappliedMigrationNames;
+  const missingFromFolder = history === null || history.diagnostic === "databaseIsBehind" ? [] : history.unpersistedMigrationNames;
   const failed = diagnosis.failedMigrationNames;
   const notApplied = new Set([...pending, ...failed]);
-  const applied = migrationsList.migrationDirectories
-    .map((directory) => directory.path)
-    .filter((name) => !notApplied.has(name));
+  const applied = migrationsList.migrationDirectories.map((directory) => directory.path).filter((name) => !notApplied.has(name));
   const edited = diagnosis.editedMigrationNames;
   return {
     applied,
@@ -618,10 +593,7 @@ export async function migrationStatus(
  * including `_prisma_migrations`) and apply every migration. Other sessions may stay connected.
  * Returns the names applied.
  */
-export async function resetDatabase(
-  url: string,
-  migrationsDir: string = DEFAULT_MIGRATIONS_DIR,
-): Promise<string[]> {
+export async function resetDatabase(url: string, migrationsDir: string = DEFAULT_MIGRATIONS_DIR): Promise<string[]> {
   const { pool, schema } = parseConnection(url);
   const client = new pg.Client(pool);
   await client.connect();

@@ -115,7 +115,9 @@ export async function startFakeUploadthing(): Promise<FakeUploadthing> {
       nextIngestStatus = null;
       return send(response, status, { error: "Injected failure" });
     }
-    const form = await new Response(new Uint8Array(body), { headers: { "content-type": request.headers["content-type"] ?? "" } }).formData();
+    const form = await new Response(new Uint8Array(body), {
+      headers: { "content-type": request.headers["content-type"] ?? "" },
+    }).formData();
     const file = form.get("file");
     if (!(file instanceof Blob)) return send(response, 400, { error: "No file field" });
     const data = Buffer.from(await file.arrayBuffer());

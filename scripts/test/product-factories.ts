@@ -15,13 +15,26 @@ export async function testStaff(role: "ADMIN" | "SUPPORT_LEAD" | "SUPPORT_AGENT"
 export async function testModelWithUnits(count: number, options: { lot?: string; manufacturedOn?: string } = {}) {
   const prefix = randomUUID().replace(/-/g, "").slice(0, 6).toUpperCase();
   const model = await db.productModel.create({
-    data: { code: `T-${prefix}`, nameJa: "テスト機", nameEn: "Test unit", category: "test", warrantyMonths: 12, serialPattern: `${prefix}[0-9]{4}`, checkDigit: "NONE" },
+    data: {
+      code: `T-${prefix}`,
+      nameJa: "テスト機",
+      nameEn: "Test unit",
+      category: "test",
+      warrantyMonths: 12,
+      serialPattern: `${prefix}[0-9]{4}`,
+      checkDigit: "NONE",
+    },
   });
   const units = [];
   for (let i = 1; i <= count; i++) {
     units.push(
       await db.serialUnit.create({
-        data: { serial: `${prefix}${String(i).padStart(4, "0")}`, modelId: model.id, manufacturedOn: new Date(options.manufacturedOn ?? "2026-01-10"), lot: options.lot ?? null },
+        data: {
+          serial: `${prefix}${String(i).padStart(4, "0")}`,
+          modelId: model.id,
+          manufacturedOn: new Date(options.manufacturedOn ?? "2026-01-10"),
+          lot: options.lot ?? null,
+        },
       }),
     );
   }

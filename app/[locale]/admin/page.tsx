@@ -22,9 +22,7 @@ export default async function StaffDashboard({ params }: PageProps<"/[locale]/ad
   ];
   return (
     <>
-      <PageTitle lead={t("staff.welcome", { name: user.name ?? user.email, role: t(`roles.${user.role}`) })}>
-        {t("staff.title")}
-      </PageTitle>
+      <PageTitle lead={t("staff.welcome", { name: user.name ?? user.email, role: t(`roles.${user.role}`) })}>{t("staff.title")}</PageTitle>
       <Card title={t("staff.statsTitle")}>
         <dl className="grid gap-4 sm:grid-cols-3">
           {stats.map((stat) => (

@@ -22,9 +22,7 @@ export default async function DealerHome({ params }: PageProps<"/[locale]/dealer
   const notSet = <span className="text-slate-500">{t("common.notSet")}</span>;
   return (
     <>
-      <PageTitle lead={t("dealer.welcome", { dealer: dealer.name, name: user.name ?? user.email })}>
-        {t("dealer.title")}
-      </PageTitle>
+      <PageTitle lead={t("dealer.welcome", { dealer: dealer.name, name: user.name ?? user.email })}>{t("dealer.title")}</PageTitle>
       <div className="space-y-6">
         <Card title={t("dealer.infoTitle")}>
           <DescriptionList

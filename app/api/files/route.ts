@@ -19,13 +19,10 @@ function purposeOf(request: Request) {
  * Upload one image as the raw request body (so the browser can report progress). The purpose
  * decides who may upload; the pipeline in lib/files decides what is kept.
  */
-export const POST = defineRoute(
-  { permission: (request) => uploadPermission(purposeOf(request)) },
-  async (request, { user }) => {
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > MAX_UPLOAD_BYTES) throw new AppError("VALIDATION", { messageKey: "files.tooLarge" });
-    if (!request.body) throw new AppError("VALIDATION", { messageKey: "files.notAnImage" });
-    const file = await saveImageUpload(user.id, purposeOf(request), request.body);
-    return Response.json(file, { status: 201, headers: { "Cache-Control": "no-store" } });
-  },
-);
+export const POST = defineRoute({ permission: (request) => uploadPermission(purposeOf(request)) }, async (request, { user }) => {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_UPLOAD_BYTES) throw new AppError("VALIDATION", { messageKey: "files.tooLarge" });
+  if (!request.body) throw new AppError("VALIDATION", { messageKey: "files.notAnImage" });
+  const file = await saveImageUpload(user.id, purposeOf(request), request.body);
+  return Response.json(file, { status: 201, headers: { "Cache-Control": "no-store" } });
+});

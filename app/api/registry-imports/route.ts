@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
  */
 export const POST = defineRoute({ permission: "registry.import" }, async (request, { user }) => {
   if (!request.body) throw new AppError("VALIDATION", { messageKey: "registry.emptyFile" });
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_CSV_BYTES) throw new AppError("VALIDATION", { messageKey: "registry.fileTooLarge" });
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_CSV_BYTES)
+    throw new AppError("VALIDATION", { messageKey: "registry.fileTooLarge" });
   const fileName = new URL(request.url).searchParams.get("name") || "registry.csv";
   const { importId, run } = await receiveRegistryCsv(user.id, fileName, request.body);
   after(() => run().catch((error: unknown) => logger.error({ err: error, importId }, "registry import failed")));

@@ -22,7 +22,13 @@ export default async function ConfirmEmailPage({ params, searchParams }: PagePro
       <PageTitle>{t("confirmEmailTitle")}</PageTitle>
       <Card>
         {typeof token === "string" ? (
-          <TokenActionButton token={token} action={confirmEmailChangeAction} label={t("confirmEmail")} busyLabel={t("confirming")} successMessage={t("emailChanged")} />
+          <TokenActionButton
+            token={token}
+            action={confirmEmailChangeAction}
+            label={t("confirmEmail")}
+            busyLabel={t("confirming")}
+            successMessage={t("emailChanged")}
+          />
         ) : (
           <Alert tone="error">{t("emailChangeInvalid")}</Alert>
         )}

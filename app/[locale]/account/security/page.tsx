@@ -22,7 +22,8 @@ export default async function SecurityPage({ params, searchParams }: PageProps<"
   const query = await searchParams;
   const [t, overview] = await Promise.all([getTranslations("security"), getSecurityOverview(user)]);
   const LINK_ERRORS = { stepUp: "linkErrorStepUp", taken: "linkErrorTaken", unverified: "linkErrorUnverified" } as const;
-  const linkError = typeof query.linkError === "string" && query.linkError in LINK_ERRORS ? LINK_ERRORS[query.linkError as keyof typeof LINK_ERRORS] : null;
+  const linkError =
+    typeof query.linkError === "string" && query.linkError in LINK_ERRORS ? LINK_ERRORS[query.linkError as keyof typeof LINK_ERRORS] : null;
   // Until the address is confirmed nothing can be added here (lib/auth/email-proof.ts); the server refuses it too.
   const verified = overview.emailVerified;
   const notYet = <p className="text-sm text-slate-700">{t("verifyEmailFirst")}</p>;
@@ -37,7 +38,11 @@ export default async function SecurityPage({ params, searchParams }: PageProps<"
         {query.linked === "1" && <Alert tone="success">{t("linkedNow")}</Alert>}
         <Card title={t("twoFactorTitle")}>
           {verified ? (
-            <TwoFactorPanel enabled={overview.totpEnabled} canDisable={!overview.mustKeepSecondFactor} remainingCodes={overview.remainingCodes} />
+            <TwoFactorPanel
+              enabled={overview.totpEnabled}
+              canDisable={!overview.mustKeepSecondFactor}
+              remainingCodes={overview.remainingCodes}
+            />
           ) : (
             notYet
           )}
@@ -49,9 +54,7 @@ export default async function SecurityPage({ params, searchParams }: PageProps<"
         <Card title={t("passwordTitle")}>
           <PasswordChangeForm hasSecondFactor={overview.totpEnabled} hasPassword={overview.hasPassword} />
         </Card>
-        <Card title={t("providersTitle")}>
-          {verified ? <ProvidersPanel providers={overview.providers} /> : notYet}
-        </Card>
+        <Card title={t("providersTitle")}>{verified ? <ProvidersPanel providers={overview.providers} /> : notYet}</Card>
       </div>
     </>
   );

@@ -20,12 +20,19 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
   // Agents are staff but may not read the audit log: same 404 as any other hidden page.
   await requirePagePermission(user, "audit.read");
   const filter = parseAuditFilter(await searchParams);
-  const [page, actions, t, format] = await Promise.all([searchAuditEvents(user, filter), listRecordedAuditActions(), getTranslations(), getFormatter()]);
+  const [page, actions, t, format] = await Promise.all([
+    searchAuditEvents(user, filter),
+    listRecordedAuditActions(),
+    getTranslations(),
+    getFormatter(),
+  ]);
   const { events } = page;
   const filtered = Object.keys(auditFilterParams(filter)).length > 0;
   const pageLink = (cursor: Record<string, string>) => ({ pathname: "/admin/audit", query: { ...auditFilterParams(filter), ...cursor } });
-  const targetType = (type: string) => (t.has(`staff.auditTargetTypes.${type}` as never) ? t(`staff.auditTargetTypes.${type}` as never) : type);
-  const linkClass = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-800 hover:bg-slate-50";
+  const targetType = (type: string) =>
+    t.has(`staff.auditTargetTypes.${type}` as never) ? t(`staff.auditTargetTypes.${type}` as never) : type;
+  const linkClass =
+    "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-800 hover:bg-slate-50";
   return (
     <>
       <PageTitle lead={t("staff.auditLead")}>{t("staff.auditTitle")}</PageTitle>
@@ -41,12 +48,24 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
                 <caption className="sr-only">{t("staff.auditTitle")}</caption>
                 <thead className="text-slate-600">
                   <tr>
-                    <th scope="col" className="py-1 pr-3 font-medium">{t("staff.auditAt")}</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">{t("staff.auditAction")}</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">{t("staff.auditOutcome")}</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">{t("staff.auditActor")}</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">{t("staff.auditTarget")}</th>
-                    <th scope="col" className="py-1 font-medium">{t("staff.auditIp")}</th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      {t("staff.auditAt")}
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      {t("staff.auditAction")}
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      {t("staff.auditOutcome")}
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      {t("staff.auditActor")}
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      {t("staff.auditTarget")}
+                    </th>
+                    <th scope="col" className="py-1 font-medium">
+                      {t("staff.auditIp")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -71,12 +90,16 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
                             {targetType(event.targetType)}
                             {event.targetId && <span className="font-mono text-xs break-all text-slate-600"> {event.targetId}</span>}
                           </span>
-                        ) : event.subjects.length === 0 ? "—" : null}
+                        ) : event.subjects.length === 0 ? (
+                          "—"
+                        ) : null}
                         {event.subjects.length > 0 && (
                           <UserText className="block">{t("staff.auditWhose", { people: event.subjects.join(", ") })}</UserText>
                         )}
                       </td>
-                      <td className="py-1 font-mono"><span className="break-all">{event.ipAddress ?? "—"}</span></td>
+                      <td className="py-1 font-mono">
+                        <span className="break-all">{event.ipAddress ?? "—"}</span>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -86,9 +109,21 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
         )}
         {(page.newer || page.older || filter.before || filter.after) && (
           <nav aria-label={t("staff.auditPages")} className="mt-4 flex flex-wrap gap-2">
-            {(filter.before || filter.after) && <Link href={pageLink({})} className={linkClass}>{t("staff.auditNewest")}</Link>}
-            {page.newer && <Link href={pageLink({ after: page.newer })} className={linkClass}>{t("staff.auditNewer")}</Link>}
-            {page.older && <Link href={pageLink({ before: page.older })} className={linkClass}>{t("staff.auditOlder")}</Link>}
+            {(filter.before || filter.after) && (
+              <Link href={pageLink({})} className={linkClass}>
+                {t("staff.auditNewest")}
+              </Link>
+            )}
+            {page.newer && (
+              <Link href={pageLink({ after: page.newer })} className={linkClass}>
+                {t("staff.auditNewer")}
+              </Link>
+            )}
+            {page.older && (
+              <Link href={pageLink({ before: page.older })} className={linkClass}>
+                {t("staff.auditOlder")}
+              </Link>
+            )}
           </nav>
         )}
       </Card>

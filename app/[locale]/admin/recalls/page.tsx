@@ -23,10 +23,14 @@ export default async function RecallsPage({ params }: PageProps<"/[locale]/admin
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <div className="mb-4">
-        <Button asChild><Link href="/admin/recalls/new">{t("new")}</Link></Button>
+        <Button asChild>
+          <Link href="/admin/recalls/new">{t("new")}</Link>
+        </Button>
       </div>
       {campaigns.length === 0 ? (
-        <Card><p className="text-slate-700">{t("empty")}</p></Card>
+        <Card>
+          <p className="text-slate-700">{t("empty")}</p>
+        </Card>
       ) : (
         <ul className="space-y-4">
           {campaigns.map((campaign) => (
@@ -37,7 +41,9 @@ export default async function RecallsPage({ params }: PageProps<"/[locale]/admin
                     {campaign.code}: {inLocale(locale, campaign.title)}
                   </Link>
                 </h2>
-                <p className="mb-3 text-sm text-slate-600">{campaign.modelCode} · {t(`status.${campaign.status}`)}</p>
+                <p className="mb-3 text-sm text-slate-600">
+                  {campaign.modelCode} · {t(`status.${campaign.status}`)}
+                </p>
                 <RecallFigures summary={campaign} />
               </Card>
             </li>

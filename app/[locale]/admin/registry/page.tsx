@@ -30,7 +30,8 @@ export default async function RegistryPage({ params }: PageProps<"/[locale]/admi
             <ul className="space-y-2 text-sm">
               {imports.map((item) => (
                 <li key={item.id} className="rounded border border-slate-200 p-2">
-                  <span className="font-mono">{item.fileName}</span> · {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  <span className="font-mono">{item.fileName}</span> ·{" "}
+                  {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                   <br />
                   {t(`status.${item.status}`, { imported: item.importedRows, errors: item.errorCount })}
                 </li>

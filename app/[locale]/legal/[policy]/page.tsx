@@ -29,9 +29,11 @@ export default async function PolicyPage({ params }: PageProps<"/[locale]/legal/
         <h1 className="text-2xl font-bold">{heading?.replace(/^#\s*/, "")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("version", { version: POLICIES[policy].version })}</p>
         <div className="mt-6 space-y-3 leading-relaxed">
-          {body.filter((line) => line.trim()).map((line, index) => (
-            <p key={index}>{line}</p>
-          ))}
+          {body
+            .filter((line) => line.trim())
+            .map((line, index) => (
+              <p key={index}>{line}</p>
+            ))}
         </div>
       </main>
     </>

@@ -44,8 +44,16 @@ export default async function MyProductsPage({ params, searchParams }: PageProps
           <Link href="/mypage/products/receive">{t("receiveTitle")}</Link>
         </Button>
       </div>
-      {query.claimed && <div className="mb-4"><Alert tone="success">{t("claimFiled")}</Alert></div>}
-      {query.unregistered && <div className="mb-4"><Alert tone="success">{t("unregistered")}</Alert></div>}
+      {query.claimed && (
+        <div className="mb-4">
+          <Alert tone="success">{t("claimFiled")}</Alert>
+        </div>
+      )}
+      {query.unregistered && (
+        <div className="mb-4">
+          <Alert tone="success">{t("unregistered")}</Alert>
+        </div>
+      )}
       {products.length === 0 ? (
         <Card>
           <p className="text-slate-700">{t("empty")}</p>

@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
  */
 export const POST = defineRoute({ permission: "registry.import" }, async (request) => {
   if (!request.body) throw new AppError("VALIDATION", { messageKey: "registry.emptyFile" });
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_CSV_BYTES) throw new AppError("VALIDATION", { messageKey: "registry.fileTooLarge" });
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_CSV_BYTES)
+    throw new AppError("VALIDATION", { messageKey: "registry.fileTooLarge" });
   return Response.json(await previewRegistryCsv(request.body), { headers: { "Cache-Control": "no-store" } });
 });

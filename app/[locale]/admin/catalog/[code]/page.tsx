@@ -30,16 +30,28 @@ export default async function EditModelPage({ params }: PageProps<"/[locale]/adm
         <Card>
           {model.imageFileId && (
             // eslint-disable-next-line @next/next/no-img-element -- served by the access-checked file route
-            <img src={`/api/files/${model.imageFileId}?variant=thumb`} alt={nameIn(locale, model)} className="mb-4 h-32 w-32 rounded object-cover" />
+            <img
+              src={`/api/files/${model.imageFileId}?variant=thumb`}
+              alt={nameIn(locale, model)}
+              className="mb-4 h-32 w-32 rounded object-cover"
+            />
           )}
           <ModelForm
             existingCode={model.code}
             initial={{
-              code: model.code, nameJa: model.nameJa, nameEn: model.nameEn, category: model.category,
-              warrantyMonths: model.warrantyMonths, warrantyBasis: model.warrantyBasis, graceMonths: model.graceMonths,
+              code: model.code,
+              nameJa: model.nameJa,
+              nameEn: model.nameEn,
+              category: model.category,
+              warrantyMonths: model.warrantyMonths,
+              warrantyBasis: model.warrantyBasis,
+              graceMonths: model.graceMonths,
               registrationBonusMonths: model.registrationBonusMonths,
               registrationWindowDays: model.registrationWindowDays === null ? "" : String(model.registrationWindowDays),
-              serialPattern: model.serialPattern, checkDigit: model.checkDigit, imageFileId: "", archived: model.archivedAt !== null,
+              serialPattern: model.serialPattern,
+              checkDigit: model.checkDigit,
+              imageFileId: "",
+              archived: model.archivedAt !== null,
             }}
           />
         </Card>
@@ -50,7 +62,8 @@ export default async function EditModelPage({ params }: PageProps<"/[locale]/adm
             <ul className="mb-4 space-y-2 text-sm">
               {model.plans.map((plan) => (
                 <li key={plan.id} className="rounded border border-slate-200 p-2">
-                  <strong>{nameIn(locale, plan)}</strong> — {t("planSummary", { months: plan.months, transferable: plan.transferable ? "yes" : "no" })}
+                  <strong>{nameIn(locale, plan)}</strong> —{" "}
+                  {t("planSummary", { months: plan.months, transferable: plan.transferable ? "yes" : "no" })}
                   {plan.priceYen !== null && <> · ¥{plan.priceYen.toLocaleString("ja-JP")}</>}
                 </li>
               ))}
@@ -59,7 +72,9 @@ export default async function EditModelPage({ params }: PageProps<"/[locale]/adm
           <PlanForm modelCode={model.code} />
           {model.plans.some((plan) => !plan.archivedAt) && (
             <div className="mt-6 border-t border-slate-200 pt-4">
-              <GrantPlanForm plans={model.plans.filter((plan) => !plan.archivedAt).map((plan) => ({ id: plan.id, name: nameIn(locale, plan) }))} />
+              <GrantPlanForm
+                plans={model.plans.filter((plan) => !plan.archivedAt).map((plan) => ({ id: plan.id, name: nameIn(locale, plan) }))}
+              />
             </div>
           )}
         </Card>

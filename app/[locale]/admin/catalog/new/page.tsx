@@ -22,8 +22,19 @@ export default async function NewModelPage({ params }: PageProps<"/[locale]/admi
         <ModelForm
           existingCode={null}
           initial={{
-            code: "", nameJa: "", nameEn: "", category: "", warrantyMonths: 12, warrantyBasis: "PURCHASE_DATE", graceMonths: 3,
-            registrationBonusMonths: 0, registrationWindowDays: "30", serialPattern: "[0-9A-Z]{6,20}", checkDigit: "NONE", imageFileId: "", archived: false,
+            code: "",
+            nameJa: "",
+            nameEn: "",
+            category: "",
+            warrantyMonths: 12,
+            warrantyBasis: "PURCHASE_DATE",
+            graceMonths: 3,
+            registrationBonusMonths: 0,
+            registrationWindowDays: "30",
+            serialPattern: "[0-9A-Z]{6,20}",
+            checkDigit: "NONE",
+            imageFileId: "",
+            archived: false,
           }}
         />
       </Card>

@@ -25,10 +25,17 @@ export default async function RecallPage({ params }: PageProps<"/[locale]/admin/
   const campaign = await getRecallCampaign(id);
   if (!campaign) notFound();
   const draft = campaign.status === "DRAFT";
-  const [t, format, locale, models] = await Promise.all([getTranslations("recallsAdmin"), getFormatter(), getLocale(), draft ? listModels() : []]);
+  const [t, format, locale, models] = await Promise.all([
+    getTranslations("recallsAdmin"),
+    getFormatter(),
+    getLocale(),
+    draft ? listModels() : [],
+  ]);
   return (
     <>
-      <PageTitle lead={`${campaign.modelCode} · ${t(`status.${campaign.status}`)}`}>{`${campaign.code}: ${inLocale(locale, campaign.title)}`}</PageTitle>
+      <PageTitle
+        lead={`${campaign.modelCode} · ${t(`status.${campaign.status}`)}`}
+      >{`${campaign.code}: ${inLocale(locale, campaign.title)}`}</PageTitle>
       <div className="space-y-6">
         <Card title={t("figures")}>
           <RecallFigures summary={campaign} />
@@ -77,11 +84,28 @@ export default async function RecallPage({ params }: PageProps<"/[locale]/admin/
                 { term: t("serialFrom"), value: <span className="font-mono">{campaign.serialFrom ?? "—"}</span> },
                 { term: t("serialTo"), value: <span className="font-mono">{campaign.serialTo ?? "—"}</span> },
                 { term: t("lots"), value: campaign.lots.join(", ") || "—" },
-                { term: t("publishedAt"), value: campaign.publishedAt ? format.dateTime(campaign.publishedAt, { dateStyle: "long", timeStyle: "short" }) : "—" },
+                {
+                  term: t("publishedAt"),
+                  value: campaign.publishedAt ? format.dateTime(campaign.publishedAt, { dateStyle: "long", timeStyle: "short" }) : "—",
+                },
                 { term: t("titleJa"), value: <span lang="ja">{campaign.title.ja}</span> },
                 { term: t("titleEn"), value: <span lang="en">{campaign.title.en}</span> },
-                { term: t("messageJa"), value: <span lang="ja" className="whitespace-pre-line">{campaign.message.ja}</span> },
-                { term: t("messageEn"), value: <span lang="en" className="whitespace-pre-line">{campaign.message.en}</span> },
+                {
+                  term: t("messageJa"),
+                  value: (
+                    <span lang="ja" className="whitespace-pre-line">
+                      {campaign.message.ja}
+                    </span>
+                  ),
+                },
+                {
+                  term: t("messageEn"),
+                  value: (
+                    <span lang="en" className="whitespace-pre-line">
+                      {campaign.message.en}
+                    </span>
+                  ),
+                },
               ]}
             />
           </Card>

@@ -49,8 +49,16 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
         </Link>
       </p>
       <PageTitle lead={`${product.model.code} · ${t("serialShort")} ${product.serial}`}>{name}</PageTitle>
-      {query.registered && <div className="mb-4"><Alert tone="success">{t("registered")}</Alert></div>}
-      {query.received && <div className="mb-4"><Alert tone="success">{t("received")}</Alert></div>}
+      {query.registered && (
+        <div className="mb-4">
+          <Alert tone="success">{t("registered")}</Alert>
+        </div>
+      )}
+      {query.received && (
+        <div className="mb-4">
+          <Alert tone="success">{t("received")}</Alert>
+        </div>
+      )}
       {notices.map((notice) => (
         <p key={notice.id} className="mb-4">
           <RecallFlag notice={notice} />
@@ -72,7 +80,11 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
                 value: product.ownProofFileId ? (
                   <a href={`/api/files/${product.ownProofFileId}`} target="_blank" rel="noreferrer" className="inline-block">
                     {/* eslint-disable-next-line @next/next/no-img-element -- a private, access-checked image */}
-                    <img src={`/api/files/${product.ownProofFileId}?variant=thumb`} alt={t("proofAlt")} className="h-24 w-24 rounded object-cover" />
+                    <img
+                      src={`/api/files/${product.ownProofFileId}?variant=thumb`}
+                      alt={t("proofAlt")}
+                      className="h-24 w-24 rounded object-cover"
+                    />
                   </a>
                 ) : (
                   notSet

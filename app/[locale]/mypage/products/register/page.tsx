@@ -21,7 +21,12 @@ export default async function RegisterProductPage({ params, searchParams }: Page
     <>
       <PageTitle lead={t("registerLead")}>{t("registerTitle")}</PageTitle>
       <Card className="max-w-2xl">
-        <RegisterProductForm formats={formats} dealers={dealers} initialSerial={typeof serial === "string" ? serial.slice(0, 60) : ""} today={todayInTokyo()} />
+        <RegisterProductForm
+          formats={formats}
+          dealers={dealers}
+          initialSerial={typeof serial === "string" ? serial.slice(0, 60) : ""}
+          today={todayInTokyo()}
+        />
       </Card>
     </>
   );

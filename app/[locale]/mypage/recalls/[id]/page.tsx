@@ -29,7 +29,9 @@ export default async function RecallNoticePage({ params }: PageProps<"/[locale]/
       <PageTitle lead={`${nameIn(locale, notice.model)} · ${notice.serial}`}>{inLocale(locale, notice.title)}</PageTitle>
       <div className="grid max-w-3xl gap-6">
         <Card>
-          <p className="mb-2 text-sm text-slate-600">{t("notifiedOn", { date: format.dateTime(notice.notifiedAt, { dateStyle: "long" }) })}</p>
+          <p className="mb-2 text-sm text-slate-600">
+            {t("notifiedOn", { date: format.dateTime(notice.notifiedAt, { dateStyle: "long" }) })}
+          </p>
           <div className="mb-4 whitespace-pre-line text-slate-900 [unicode-bidi:isolate]">{inLocale(locale, notice.message)}</div>
           {notice.ownershipId && (
             <Link href={`/mypage/products/${notice.ownershipId}`} className="font-semibold text-brand-700 underline">
@@ -41,7 +43,9 @@ export default async function RecallNoticePage({ params }: PageProps<"/[locale]/
           <Alert tone="success">{t("completedOn", { date: format.dateTime(notice.completedAt, { dateStyle: "long" }) })}</Alert>
         ) : (
           <section aria-labelledby="recall-what-to-do" className="rounded-lg border-2 border-red-300 bg-red-50 p-4 text-red-950 sm:p-6">
-            <h2 id="recall-what-to-do" className="mb-3 text-lg font-semibold">{t("whatToDoTitle")}</h2>
+            <h2 id="recall-what-to-do" className="mb-3 text-lg font-semibold">
+              {t("whatToDoTitle")}
+            </h2>
             <ol className="list-decimal space-y-2 pl-5">
               <li>{t("stepFollow")}</li>
               <li>
@@ -58,7 +62,10 @@ export default async function RecallNoticePage({ params }: PageProps<"/[locale]/
                   {contact.email && (
                     <li>
                       {t("email")}{" "}
-                      <a href={`mailto:${contact.email}?subject=${encodeURIComponent(`${notice.code} ${notice.serial}`)}`} className="font-semibold underline">
+                      <a
+                        href={`mailto:${contact.email}?subject=${encodeURIComponent(`${notice.code} ${notice.serial}`)}`}
+                        className="font-semibold underline"
+                      >
                         {contact.email}
                       </a>
                     </li>
