@@ -62,6 +62,18 @@ const ZEnvSchema = z.object({
   AUTH_OIDC_SECRET: z.string().optional(),
   /** Button label for the generic OIDC provider. */
   AUTH_OIDC_NAME: z.string().default("OpenID Connect"),
+  /** The business's time zone: "today", business hours, SLA clocks and date filters count in it (lib/time/business-time.ts). */
+  BUSINESS_TIME_ZONE: z
+    .string()
+    .default("Asia/Tokyo")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as Asia/Tokyo"),
   /** Support contact shown to customers where they need to act (recall notices): either or both. */
   SUPPORT_PHONE: z
     .string()

@@ -1,4 +1,5 @@
 import "server-only";
+import { endOfBusinessDay, startOfBusinessDay } from "@/lib/time/business-time";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -75,8 +76,6 @@ export function auditFilterParams(filter: AuditFilter): Record<string, string> {
   );
 }
 
-const tokyoMidnight = (date: LocalDate) => new Date(`${date}T00:00:00+09:00`);
-
 async function whereOf(filter: AuditFilter): Promise<Prisma.AuditEventWhereInput> {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (filter.actor) {
@@ -89,8 +88,8 @@ async function whereOf(filter: AuditFilter): Promise<Prisma.AuditEventWhereInput
   }
   if (filter.action) and.push({ action: filter.action });
   if (filter.outcome) and.push({ outcome: filter.outcome });
-  if (filter.from) and.push({ at: { gte: tokyoMidnight(filter.from) } });
-  if (filter.to) and.push({ at: { lt: new Date(tokyoMidnight(filter.to).getTime() + 86_400_000) } });
+  if (filter.from) and.push({ at: { gte: startOfBusinessDay(filter.from) } });
+  if (filter.to) and.push({ at: { lt: endOfBusinessDay(filter.to) } });
   if (filter.q) {
     // Whose data: people whose email matches, found through the subjects recorded with each view.
     const people = await db.user.findMany({

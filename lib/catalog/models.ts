@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { findOwnFile } from "@/lib/files/stored-files";
 import type { z } from "zod";
 import { normalizeSerial } from "@/lib/products/serial-format";
-import { todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
+import { type LocalDate } from "@/lib/warranty/local-date";
+import { businessToday } from "@/lib/time/business-time";
 import type { ZGrantPlanSchema, ZModelSchema, ZPlanSchema } from "./schemas";
 
 /**
@@ -121,7 +122,7 @@ export async function addPlan(adminId: string, input: z.output<typeof ZPlanSchem
 export async function grantPlanToUnit(
   adminId: string,
   input: z.output<typeof ZGrantPlanSchema>,
-  today: LocalDate = todayInTokyo(),
+  today: LocalDate = businessToday(),
 ): Promise<void> {
   const plan = await db.extendedWarrantyPlan.findFirst({
     where: { id: input.planId, archivedAt: null },

@@ -3,14 +3,12 @@ import { IntlErrorCode } from "next-intl";
 import { env } from "@/lib/env";
 import { isLocale, routing } from "./routing";
 
-export const TIME_ZONE = "Asia/Tokyo";
-
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = isLocale(requested) ? requested : routing.defaultLocale;
   return {
     locale,
-    timeZone: TIME_ZONE,
+    timeZone: env.BUSINESS_TIME_ZONE,
     messages: (await import(`./messages/${locale}.json`)).default,
     onError(error) {
       // Under test a missing key breaks the page, so the e2e run over every page in both languages

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { computeWarranty, type Warranty, type WarrantyFacts } from "@/lib/warranty/compute";
-import { localDateOf, todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
+import { localDateOf, type LocalDate } from "@/lib/warranty/local-date";
+import { businessToday } from "@/lib/time/business-time";
 
 /**
  * The customer's products with their warranty, computed by the engine from what the database
@@ -129,13 +130,13 @@ function loadOwnerships(where: { userId: string; id?: string }) {
   return db.ownership.findMany({ where: { ...where, endedAt: null }, select: OWNERSHIP_SELECT, orderBy: { registeredAt: "desc" } });
 }
 
-export async function listOwnProducts(userId: string, today: LocalDate = todayInTokyo()): Promise<OwnedProduct[]> {
+export async function listOwnProducts(userId: string, today: LocalDate = businessToday()): Promise<OwnedProduct[]> {
   const rows = await loadOwnerships({ userId });
   return Promise.all(rows.map((row) => withWarranty(row, today)));
 }
 
 /** One of the user's products, or null (another customer's id reads as not found: 404). */
-export async function getOwnProduct(userId: string, ownershipId: string, today: LocalDate = todayInTokyo()): Promise<OwnedProduct | null> {
+export async function getOwnProduct(userId: string, ownershipId: string, today: LocalDate = businessToday()): Promise<OwnedProduct | null> {
   const [row] = await loadOwnerships({ userId, id: ownershipId });
   return row ? withWarranty(row, today) : null;
 }

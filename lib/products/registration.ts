@@ -8,7 +8,8 @@ import { findOwnFile } from "@/lib/files/stored-files";
 import { noticeOpenRecalls } from "@/lib/recalls/notices";
 import { requestMeta } from "@/lib/request-context";
 import type { WarrantyBasis } from "@/lib/warranty/compute";
-import { isLocalDate, localDateOf, todayInTokyo, type LocalDate } from "@/lib/warranty/local-date";
+import { isLocalDate, localDateOf, type LocalDate } from "@/lib/warranty/local-date";
+import { businessToday } from "@/lib/time/business-time";
 import { checkAgainstFormats, normalizeSerial, serialFormatOf } from "./serial-format";
 
 /**
@@ -80,7 +81,7 @@ export type RegistrationInput = {
 export async function registerProduct(
   userId: string,
   input: RegistrationInput,
-  today: LocalDate = todayInTokyo(),
+  today: LocalDate = businessToday(),
 ): Promise<{ ownershipId: string }> {
   await limitLookups(userId);
   const serial = normalizeSerial(input.serial);

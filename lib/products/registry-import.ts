@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readLimited } from "@/lib/files/process-image";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { todayInTokyo } from "@/lib/warranty/local-date";
+import { businessToday } from "@/lib/time/business-time";
 import { parseRegistryCsv, type RegistryModel, type RowError } from "./registry-csv";
 import { serialFormatOf } from "./serial-format";
 
@@ -99,7 +99,7 @@ async function checkRegistryCsv(
   models: Map<string, RegistryModel>,
   onProgress?: (rowsRead: number) => void,
 ) {
-  const parsed = await parseRegistryCsv(input, models, { today: todayInTokyo(), maxErrors: MAX_REPORTED_ERRORS, onProgress });
+  const parsed = await parseRegistryCsv(input, models, { today: businessToday(), maxErrors: MAX_REPORTED_ERRORS, onProgress });
   const registryErrors: RowError[] = [];
   const candidates = [...parsed.rows, ...parsed.rejectedSerials];
   for (let i = 0; i < candidates.length; i += INSERT_CHUNK) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeWarranty, EXPIRING_SOON_DAYS, type WarrantyExtension, type WarrantyFacts, type WarrantyTerms } from "./compute";
-import { addMonthsRollingOver, daysBetween, isLocalDate, todayInTokyo } from "./local-date";
+import { addMonthsRollingOver, daysBetween, isLocalDate } from "./local-date";
 
 const terms: WarrantyTerms = { basis: "PURCHASE_DATE", months: 12, graceMonths: 3, registrationBonusMonths: 6, registrationWindowDays: 30 };
 const facts: WarrantyFacts = {
@@ -132,10 +132,5 @@ describe("local dates", () => {
     expect(addMonthsRollingOver("2024-01-29", 1)).toBe("2024-02-29");
     expect(addMonthsRollingOver("2025-03-31", -1)).toBe("2025-03-01");
     expect(addMonthsRollingOver("2025-05-15", 12)).toBe("2026-05-15");
-  });
-
-  it("takes today's date in Tokyo, not UTC", () => {
-    expect(todayInTokyo(new Date("2026-11-21T16:30:00Z"))).toBe("2026-11-22");
-    expect(todayInTokyo(new Date("2026-11-21T14:30:00Z"))).toBe("2026-11-21");
   });
 });

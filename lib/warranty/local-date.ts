@@ -56,8 +56,3 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
   return a >= b ? a : b;
 }
-
-/** Today's date in Japan (the manufacturer's calendar), for "days left". */
-export function todayInTokyo(now: Date = new Date()): LocalDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { requireArea } from "@/lib/auth/permissions.server";
 import { enterLocale } from "@/lib/i18n/page";
 import { registrationOptions } from "@/lib/products/catalog";
-import { todayInTokyo } from "@/lib/warranty/local-date";
+import { businessToday } from "@/lib/time/business-time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("products"))("registerTitle") };
@@ -25,7 +25,7 @@ export default async function RegisterProductPage({ params, searchParams }: Page
           formats={formats}
           dealers={dealers}
           initialSerial={typeof serial === "string" ? serial.slice(0, 60) : ""}
-          today={todayInTokyo()}
+          today={businessToday()}
         />
       </Card>
     </>
