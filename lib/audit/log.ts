@@ -44,7 +44,14 @@ export type AuditAction =
   | "recall.deleted"
   | "access.denied"
   | "admin.created"
-  | "personal_data.viewed";
+  | "personal_data.viewed"
+  | "repair.created"
+  | "repair.updated"
+  | "repair.cancelled"
+  | "repair.info_added"
+  | "repair.estimate_decided"
+  | "repair.rated"
+  | "desk.settings_updated";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -43,6 +43,14 @@ const PERMISSIONS = {
   "registry.import": ["ADMIN"],
   /** Recall campaigns: define, publish, follow. */
   "recalls.manage": ["ADMIN"],
+  /** Send repair requests for own products and follow them (issue 10). */
+  "repairs.own": ["CUSTOMER"],
+  /** Work the service desk: queue, tickets, notes, estimates, the customer panel, repair photos, CSV export. */
+  "repairs.work": STAFF,
+  /** The desk dashboard (times to respond and resolve, breaches). */
+  "repairs.dashboard": ["SUPPORT_LEAD", "ADMIN"],
+  /** Business hours, SLA targets and symptom categories. */
+  "desk.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -64,13 +72,15 @@ export function can(actor: Actor | null | undefined, permission: Permission, res
 }
 
 /** Why a file was uploaded; decides who may upload and who may read it. */
-export const FILE_PURPOSES = ["proof_of_purchase", "claim_evidence", "model_image"] as const;
+export const FILE_PURPOSES = ["proof_of_purchase", "claim_evidence", "model_image", "repair_photo"] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 const UPLOAD_PERMISSION: Record<FilePurpose, Permission> = {
   proof_of_purchase: "products.own",
   claim_evidence: "products.own",
   model_image: "catalog.manage",
+  // Customers upload with a request; staff upload diagnosis photos. Reading is per ticket (lib/repairs/photos.ts).
+  repair_photo: "files.upload",
 };
 
 export function uploadPermission(purpose: FilePurpose): Permission {

@@ -39,7 +39,9 @@ export type EmailTemplate =
       note: string;
       hasNote: "yes" | "no";
     }
-  | { name: "ownershipMoved"; serial: string; url: string };
+  | { name: "ownershipMoved"; serial: string; url: string }
+  /** A repair request's step the customer acts on or waits for; `status` selects the sentence. */
+  | { name: "repairUpdate"; number: string; status: string; url: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 

@@ -1,0 +1,199 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeRequest } from "@/scripts/test/fake-request";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
+
+const { db } = await import("@/lib/db");
+const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
+const { createRepairRequest, getOwnTicket, listOwnTickets, previewRepair } = await import("./requests");
+const { addInformation, cancelOwnRequest, decideEstimate, rateRepair } = await import("./customer-steps");
+const { addInternalNote, askCustomer, assignTicket, moveTicket, sendEstimate } = await import("./desk");
+const { acceptTransfer, startTransfer } = await import("@/lib/products/transfers");
+const { startJobWorkers, stopJobWorkers } = await import("@/lib/jobs/worker");
+const { waitFor } = await import("@/lib/jobs/wait-for");
+
+beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
+afterAll(() => stopJobWorkers());
+
+/** A customer who owns one unit of a fresh model, in or out of warranty, and a symptom to pick. */
+async function customerWithProduct(options: { expired?: boolean } = {}) {
+  const { model, units } = await testModelWithUnits(1, { manufacturedOn: options.expired ? "2019-01-10" : "2026-06-10" });
+  const customer = await testCustomer();
+  const ownership = await own(customer.id, units[0]!.id, options.expired ? "2019-02-01" : "2026-07-01");
+  const symptom = await db.symptomCategory.create({
+    data: { productCategory: model.category, code: `s-${randomUUID()}`, nameJa: "電源が入らない", nameEn: "Does not turn on" },
+  });
+  return { customer, ownership, unit: units[0]!, symptom };
+}
+
+function request(ownershipId: string, symptomCategoryId: string, over: Record<string, unknown> = {}) {
+  return {
+    ownershipId,
+    symptomCategoryId,
+    description: "電源ボタンを押しても反応しません。",
+    photoFileIds: [],
+    delivery: "SEND_IN" as const,
+    preferredDates: [],
+    dealerId: "",
+    contactPreference: "EMAIL" as const,
+    phone: "",
+    postalCode: "",
+    prefecture: "",
+    city: "",
+    addressLine1: "",
+    addressLine2: "",
+    idempotencyKey: randomUUID(),
+    ...over,
+  };
+}
+
+const actor = (user: { id: string; role: Role }) => ({
+  id: user.id,
+  role: user.role,
+  dealerId: null,
+});
+
+describe("repair requests", () => {
+  it("shows before sending that an in-warranty repair is free, and creates one ticket however often it is sent", async () => {
+    const { customer, ownership, symptom } = await customerWithProduct();
+    expect((await previewRepair(customer.id, ownership.id))!.coverage).toBe("WARRANTY");
+    const input = request(ownership.id, symptom.id);
+    const [first, second] = await Promise.all([createRepairRequest(customer, input), createRepairRequest(customer, input)]);
+    expect(second).toEqual(first);
+    expect(await createRepairRequest(customer, input)).toEqual(first);
+    expect(first.number).toMatch(/^R-20\d\d-\d{6}$/);
+    expect(await db.repairTicket.count({ where: { customerId: customer.id } })).toBe(1);
+  });
+
+  it("gives every ticket its own readable number", async () => {
+    const { customer, ownership, symptom } = await customerWithProduct();
+    const tickets = await Promise.all([1, 2, 3].map(() => createRepairRequest(customer, request(ownership.id, symptom.id))));
+    expect(new Set(tickets.map((ticket) => ticket.number)).size).toBe(3);
+  });
+
+  it("is refused for a product the customer does not own, and another customer cannot see or act on the ticket", async () => {
+    const { customer, ownership, symptom } = await customerWithProduct();
+    const stranger = await testCustomer();
+    await expect(createRepairRequest(stranger, request(ownership.id, symptom.id))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    expect(await getOwnTicket(stranger.id, ticket.id)).toBeNull();
+    await expect(cancelOwnRequest(stranger.id, ticket.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("RECEIVED");
+  });
+
+  it("asks for the address of a pickup only when the profile lacks it, and keeps what was typed in the profile", async () => {
+    const { customer, ownership, symptom } = await customerWithProduct();
+    const pickup = { delivery: "COURIER_PICKUP", preferredDates: ["2026-12-10"] };
+    await expect(createRepairRequest(customer, request(ownership.id, symptom.id, pickup))).rejects.toMatchObject({
+      code: "VALIDATION",
+      cause: { postalCode: "validation.requiredHere", addressLine1: "validation.requiredHere" },
+    });
+    const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", addressLine1: "千代田1-1" };
+    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id, { ...pickup, ...address }));
+    expect(await db.user.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject(address);
+    expect(await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ pickupCity: "千代田区" });
+  });
+
+  it("runs the whole paid repair: ask, answer, estimate, approve, repair, ship back, complete, rate; the customer never sees the note", async () => {
+    await startJobWorkers();
+    const { customer, ownership, symptom } = await customerWithProduct({ expired: true });
+    const agent = actor(await testStaff("SUPPORT_AGENT"));
+    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    expect((await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).coverage).toBe("PAID");
+
+    await assignTicket(agent, { ticketId: ticket.id, assigneeId: agent.id });
+    await addInternalNote(agent, { ticketId: ticket.id, body: "内部メモ: 基板の不良の可能性" });
+    await expect(moveTicket(agent, { ticketId: ticket.id, from: "RECEIVED", to: "COMPLETED" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "repairs.moveRefused.notAllowed",
+    });
+    await askCustomer(agent, { ticketId: ticket.id, message: "本体ラベルの写真を送ってください。" });
+    const waiting = await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(waiting).toMatchObject({ status: "WAITING_FOR_CUSTOMER", resumeStatus: "RECEIVED" });
+    expect(waiting.pausedAt).not.toBeNull();
+    expect(waiting.firstRespondedAt).not.toBeNull();
+
+    await addInformation(customer.id, { ticketId: ticket.id, message: "ラベルはこちらです。", photoFileIds: [] });
+    expect(await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "RECEIVED", pausedAt: null });
+
+    await moveTicket(agent, { ticketId: ticket.id, from: "RECEIVED", to: "DIAGNOSING" });
+    await expect(moveTicket(agent, { ticketId: ticket.id, from: "DIAGNOSING", to: "REPAIRING" })).rejects.toMatchObject({
+      messageKey: "repairs.moveRefused.needsEstimate",
+    });
+    await sendEstimate(agent, {
+      ticketId: ticket.id,
+      lines: [{ description: "基板交換", quantity: 1, unitPriceYen: 12_000 }],
+      taxRate: 10,
+      note: "",
+    });
+    const estimate = await db.repairEstimate.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    expect(estimate).toMatchObject({ subtotalYen: 12_000, taxYen: 1_200, totalYen: 13_200, status: "SENT" });
+
+    await decideEstimate(customer.id, { ticketId: ticket.id, estimateId: estimate.id, decision: "approve" });
+    await expect(decideEstimate(customer.id, { ticketId: ticket.id, estimateId: estimate.id, decision: "decline" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await moveTicket(agent, { ticketId: ticket.id, from: "REPAIRING", to: "SHIPPED_BACK", outcome: "REPAIRED" });
+    await moveTicket(agent, { ticketId: ticket.id, from: "SHIPPED_BACK", to: "COMPLETED" });
+    await rateRepair(customer.id, { ticketId: ticket.id, rating: 5, comment: "早かったです" });
+    await expect(rateRepair(customer.id, { ticketId: ticket.id, rating: 1, comment: "" })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const seen = (await getOwnTicket(customer.id, ticket.id))!;
+    expect(seen.status).toBe("COMPLETED");
+    expect(seen.events.map((event) => event.toStatus ?? event.kind)).toEqual([
+      "RECEIVED",
+      "WAITING_FOR_CUSTOMER",
+      "RECEIVED",
+      "DIAGNOSING",
+      "ESTIMATE_SENT",
+      "REPAIRING",
+      "SHIPPED_BACK",
+      "COMPLETED",
+      "rated",
+    ]);
+    expect(JSON.stringify(seen)).not.toContain("内部メモ");
+
+    // Emails for the steps the customer acts on or waits for, none carrying the internal note.
+    const mails = await waitFor(async () => {
+      const found = await db.outboxEmail.findMany({ where: { to: customer.email, template: "repairUpdate" } });
+      return found.length >= 5 && found;
+    });
+    for (const mail of mails) expect(`${mail.subject}${mail.text}`).not.toContain("内部メモ");
+  });
+
+  it("a ticket moved by someone else meanwhile is not moved twice", async () => {
+    const { customer, ownership, symptom } = await customerWithProduct();
+    const [first, second] = [actor(await testStaff("SUPPORT_AGENT")), actor(await testStaff("SUPPORT_AGENT"))];
+    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    const results = await Promise.allSettled([
+      moveTicket(first, { ticketId: ticket.id, from: "RECEIVED", to: "DIAGNOSING" }),
+      moveTicket(second, { ticketId: ticket.id, from: "RECEIVED", to: "DIAGNOSING" }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await db.repairEvent.count({ where: { ticketId: ticket.id, toStatus: "DIAGNOSING" } })).toBe(1);
+  });
+
+  it("the customer cancels only before diagnosis", async () => {
+    const { customer, ownership, symptom } = await customerWithProduct();
+    const agent = actor(await testStaff("SUPPORT_AGENT"));
+    const early = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    await cancelOwnRequest(customer.id, early.id);
+    expect((await db.repairTicket.findUniqueOrThrow({ where: { id: early.id } })).closedAt).not.toBeNull();
+    const late = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    await moveTicket(agent, { ticketId: late.id, from: "RECEIVED", to: "DIAGNOSING" });
+    await expect(cancelOwnRequest(customer.id, late.id)).rejects.toMatchObject({ messageKey: "repairs.tooLateToCancel" });
+  });
+
+  it("a new owner does not see the old owner's tickets, and the transfer closes nothing", async () => {
+    const { customer, ownership, symptom } = await customerWithProduct();
+    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    const { code } = await startTransfer(customer.id, ownership.id);
+    const buyer = await testCustomer();
+    await acceptTransfer(buyer.id, code);
+    expect((await listOwnTickets(buyer.id)).open).toEqual([]);
+    expect(await getOwnTicket(buyer.id, ticket.id)).toBeNull();
+    expect((await listOwnTickets(customer.id)).open.map((open) => open.id)).toEqual([ticket.id]);
+  });
+});

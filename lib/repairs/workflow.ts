@@ -1,0 +1,100 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RepairStatus } from "@/lib/generated/prisma/enums";
+import { loadDesk } from "./desk-settings";
+import { notifyCustomer } from "./notify";
+import { resumedDueAt } from "./sla";
+
+/**
+ * One step of a ticket, for staff and customers alike: the status moves only from the state the
+ * actor saw (a conditional update, so two agents clicking at once move it once and the second is
+ * told it changed), the step is written to the timeline in the same transaction, and the customer
+ * is emailed when the step is one they act on or wait for. Callers check who may take the step.
+ */
+export type Step = {
+  ticketId: string;
+  actorId: string;
+  /** The state the actor saw; the step is refused when the ticket has moved since. */
+  from: RepairStatus;
+  to?: RepairStatus;
+  kind: string;
+  message?: string | null;
+  details?: Prisma.InputJsonValue;
+  /** Extra ticket fields to set with the step. */
+  data?: Prisma.RepairTicketUpdateManyMutationInput;
+  /** Runs inside the transaction after the ticket moved (estimates, photos, parts). */
+  also?: (tx: Prisma.TransactionClient) => Promise<void>;
+  /** A staff step visible to the customer stops the first-response clock. */
+  respondsToCustomer?: boolean;
+  audit: {
+    action: "repair.updated" | "repair.cancelled" | "repair.estimate_decided" | "repair.rated" | "repair.info_added";
+    subjectId: string;
+  };
+};
+
+export async function applyStep(step: Step): Promise<void> {
+  const now = new Date();
+  const current = await db.repairTicket.findUnique({
+    where: { id: step.ticketId },
+    select: { status: true, pausedAt: true, resolutionDueAt: true, firstRespondedAt: true },
+  });
+  if (!current) throw new AppError("NOT_FOUND");
+  if (current.status !== step.from) throw new AppError("CONFLICT", { messageKey: "repairs.changedMeanwhile" });
+
+  const data: Prisma.RepairTicketUpdateManyMutationInput = { ...step.data };
+  if (step.to && step.to !== step.from) data.status = step.to;
+  if (step.respondsToCustomer && !current.firstRespondedAt) data.firstRespondedAt = now;
+  // Waiting for the customer pauses the resolution clock; leaving that state resumes it with the waited time added.
+  if (step.to === "WAITING_FOR_CUSTOMER" && !current.pausedAt) data.pausedAt = now;
+  if (step.to && step.to !== "WAITING_FOR_CUSTOMER" && current.pausedAt) {
+    const desk = await loadDesk();
+    data.resolutionDueAt = resumedDueAt(desk.calendar, current.resolutionDueAt, current.pausedAt, now);
+    data.pausedAt = null;
+  }
+  if (step.to === "COMPLETED" || step.to === "CANCELLED") data.closedAt = now;
+
+  await db.$transaction(async (tx) => {
+    const moved = await tx.repairTicket.updateMany({ where: { id: step.ticketId, status: step.from }, data });
+    if (moved.count === 0) throw new AppError("CONFLICT", { messageKey: "repairs.changedMeanwhile" });
+    await tx.repairEvent.create({
+      data: {
+        ticketId: step.ticketId,
+        at: now,
+        actorId: step.actorId,
+        kind: step.kind,
+        fromStatus: step.to && step.to !== step.from ? step.from : null,
+        toStatus: step.to && step.to !== step.from ? step.to : null,
+        message: step.message ?? null,
+        details: step.details,
+      },
+    });
+    await step.also?.(tx);
+  });
+  await recordAudit({
+    action: step.audit.action,
+    outcome: "SUCCESS",
+    actorId: step.actorId,
+    targetType: "RepairTicket",
+    targetId: step.ticketId,
+    subjectIds: [step.audit.subjectId],
+    details: { kind: step.kind, from: step.from, ...(step.to ? { to: step.to } : {}) },
+  });
+  if (step.to && step.to !== step.from) await notifyCustomer(step.ticketId, step.to);
+}
+
+/** Timeline kinds the customer sees (assignment and other desk housekeeping stay in the audit log). */
+export const CUSTOMER_EVENT_KINDS = [
+  "created",
+  "status",
+  "info_requested",
+  "info_added",
+  "estimate_sent",
+  "estimate_approved",
+  "estimate_declined",
+  "photo_added",
+  "cancelled",
+  "rated",
+] as const;
