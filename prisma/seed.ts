@@ -108,6 +108,52 @@ const EXTRA_CUSTOMERS = [
  * `authSecret` is the AUTH_SECRET the app will run with: the demo staff accounts' TOTP secret is
  * stored encrypted under it, like every other second factor.
  */
+/** What the customer picks as the problem, per product category (admins edit these under Desk settings). */
+const S = (code: string, nameJa: string, nameEn: string) => ({ code, nameJa, nameEn });
+const COMMON = {
+  noPower: S("no_power", "電源が入らない", "Does not turn on"),
+  noise: S("noise", "異音がする", "Makes an unusual noise"),
+  leak: S("leak", "水漏れがある", "Leaks water"),
+  errorCode: S("error_code", "エラーが表示される", "Shows an error code"),
+  other: S("other", "その他", "Something else"),
+};
+export const SYMPTOMS: Record<string, { code: string; nameJa: string; nameEn: string }[]> = {
+  "air-conditioner": [
+    S("not_cooling", "冷えない・暖まらない", "Does not cool or heat"),
+    COMMON.noise,
+    COMMON.leak,
+    COMMON.errorCode,
+    COMMON.noPower,
+    COMMON.other,
+  ],
+  refrigerator: [
+    S("not_cooling", "冷えない", "Does not keep cold"),
+    S("door", "ドアがきちんと閉まらない", "Door does not close properly"),
+    COMMON.noise,
+    COMMON.leak,
+    COMMON.noPower,
+    COMMON.other,
+  ],
+  washer: [
+    S("no_spin", "脱水しない", "Does not spin"),
+    S("door", "ドアが開かない", "Door does not open"),
+    COMMON.leak,
+    COMMON.noise,
+    COMMON.errorCode,
+    COMMON.other,
+  ],
+  vacuum: [
+    S("weak_suction", "吸引力が弱い", "Weak suction"),
+    S("battery", "バッテリーがすぐ切れる", "Battery runs out quickly"),
+    COMMON.noPower,
+    COMMON.noise,
+    COMMON.other,
+  ],
+};
+
+/** Units made long ago, so the demo can show a repair out of warranty (registered without a receipt, their warranty has ended). */
+export const DEMO_OLD_UNITS = { modelCode: "AC-2600", from: 21, to: 23, manufacturedOn: new Date(Date.UTC(2022, 3, 10)) };
+
 export async function seed(url: string, options: { authSecret: string }): Promise<void> {
   const box = secretBox(options.authSecret);
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
@@ -128,6 +174,24 @@ export async function seed(url: string, options: { authSecret: string }): Promis
             manufacturedOn: new Date(Date.UTC(2026, 0, 5 + n)),
             lot: `${model.code}-L${n <= 10 ? "01" : "02"}`,
           },
+        });
+      }
+    }
+    const oldModel = await db.productModel.findUniqueOrThrow({ where: { code: DEMO_OLD_UNITS.modelCode } });
+    for (let n = DEMO_OLD_UNITS.from; n <= DEMO_OLD_UNITS.to; n++) {
+      const serial = demoSerial(DEMO_OLD_UNITS.modelCode, n);
+      await db.serialUnit.upsert({
+        where: { serial },
+        update: {},
+        create: { serial, modelId: oldModel.id, manufacturedOn: DEMO_OLD_UNITS.manufacturedOn, lot: `${DEMO_OLD_UNITS.modelCode}-L00` },
+      });
+    }
+    for (const [productCategory, symptoms] of Object.entries(SYMPTOMS)) {
+      for (const [index, symptom] of symptoms.entries()) {
+        await db.symptomCategory.upsert({
+          where: { productCategory_code: { productCategory, code: symptom.code } },
+          update: {},
+          create: { productCategory, ...symptom, sortOrder: index },
         });
       }
     }

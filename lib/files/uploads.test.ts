@@ -93,4 +93,17 @@ describe("upload pipeline (local store)", () => {
     expect(canReadFile(null, file)).toBe(false);
     expect(canReadFile(null, { ownerId: "admin", purpose: "model_image" })).toBe(true);
   });
+
+  it("[8.2.2] the read policy of repair photos: uploader, the ticket's customer, desk staff in a strong session; no dealer or other customer", () => {
+    const staffPhoto = { ownerId: "agent", purpose: "repair_photo", repairCustomerId: "c1" };
+    expect(canReadFile({ id: "c1", role: "CUSTOMER", dealerId: null }, staffPhoto)).toBe(true);
+    expect(canReadFile({ id: "c2", role: "CUSTOMER", dealerId: null }, staffPhoto)).toBe(false);
+    expect(canReadFile({ id: "d1", role: "DEALER_STAFF", dealerId: "d", strong: true }, staffPhoto)).toBe(false);
+    expect(canReadFile({ id: "a2", role: "SUPPORT_AGENT", dealerId: null, strong: true }, staffPhoto)).toBe(true);
+    expect(canReadFile({ id: "a2", role: "SUPPORT_AGENT", dealerId: null, strong: false }, staffPhoto)).toBe(false);
+    // Not yet attached to a ticket: only its uploader.
+    const draft = { ownerId: "c1", purpose: "repair_photo", repairCustomerId: null };
+    expect(canReadFile({ id: "c1", role: "CUSTOMER", dealerId: null }, draft)).toBe(true);
+    expect(canReadFile({ id: "a2", role: "SUPPORT_AGENT", dealerId: null, strong: true }, draft)).toBe(false);
+  });
 });

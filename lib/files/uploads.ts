@@ -59,19 +59,28 @@ export async function deliverFile(
 ): Promise<Delivery> {
   const file = await db.storedFile.findFirst({
     where: { id: fileId, deletedAt: null },
-    select: { id: true, ownerId: true, purpose: true, storage: true, key: true, thumbnailKey: true },
+    select: {
+      id: true,
+      ownerId: true,
+      purpose: true,
+      storage: true,
+      key: true,
+      thumbnailKey: true,
+      repairPhoto: { select: { ticket: { select: { id: true, customerId: true } } } },
+    },
   });
-  if (!file || !canReadFile(actor, file)) return null;
-  if (actor && actor.id !== file.ownerId && file.purpose !== "model_image") {
-    // Staff looking at a customer's photo is a view of personal data.
+  const ticket = file?.repairPhoto?.ticket ?? null;
+  if (!file || !canReadFile(actor, { ...file, repairCustomerId: ticket?.customerId ?? null })) return null;
+  if (actor && actor.id !== file.ownerId && file.purpose !== "model_image" && actor.id !== ticket?.customerId) {
+    // Staff looking at a customer's photo is a view of personal data (a repair photo's target is its ticket).
     await recordAudit({
       action: "personal_data.viewed",
       outcome: "SUCCESS",
       actorId: actor.id,
-      targetType: "StoredFile",
-      targetId: file.id,
-      subjectIds: [file.ownerId],
-      details: { variant },
+      targetType: ticket ? "RepairTicket" : "StoredFile",
+      targetId: ticket ? ticket.id : file.id,
+      subjectIds: [ticket?.customerId ?? file.ownerId],
+      details: { variant, fileId: file.id },
     });
   }
   const store = await storeFor(file.storage);
@@ -85,11 +94,19 @@ export async function deliverFile(
 export async function discardOwnDraftFile(ownerId: string, fileId: string): Promise<void> {
   const file = await db.storedFile.findFirst({
     where: { id: fileId, ownerId, deletedAt: null },
-    select: { id: true, storage: true, key: true, thumbnailKey: true, _count: { select: { ownerships: true, claims: true } } },
+    select: {
+      id: true,
+      storage: true,
+      key: true,
+      thumbnailKey: true,
+      repairPhoto: { select: { id: true } },
+      _count: { select: { ownerships: true, claims: true } },
+    },
   });
   if (!file) throw new AppError("NOT_FOUND");
   const modelImage = await db.productModel.count({ where: { imageFileId: file.id } });
-  if (file._count.ownerships > 0 || file._count.claims > 0 || modelImage > 0) throw new AppError("CONFLICT", { messageKey: "files.inUse" });
+  if (file._count.ownerships > 0 || file._count.claims > 0 || file.repairPhoto || modelImage > 0)
+    throw new AppError("CONFLICT", { messageKey: "files.inUse" });
   await db.storedFile.update({ where: { id: file.id }, data: { deletedAt: new Date() } });
   const store = await storeFor(file.storage);
   await Promise.all([store.remove(file.key), file.thumbnailKey ? store.remove(file.thumbnailKey) : undefined]);
