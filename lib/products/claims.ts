@@ -1,5 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
+import type { Actor } from "@/lib/auth/permissions";
+import { claimWhereFor, ownershipWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
 import { queueEmail, portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
@@ -14,9 +16,9 @@ import { normalizeSerial } from "./serial-format";
  * Ownership claims: a customer says a serial registered to someone else is theirs. Staff see the
  * claim with both sides' evidence and decide; approving moves the unit to the claimant.
  */
-export function listOwnClaims(userId: string) {
+export function listOwnClaims(actor: Actor) {
   return db.ownershipClaim.findMany({
-    where: { claimantId: userId },
+    where: claimWhereFor(actor),
     select: {
       id: true,
       status: true,
@@ -47,10 +49,10 @@ export const CLAIM_HISTORY_LIMIT = 50;
  * with who decided, when and why. `search` matches the serial, the model code or the claimant's
  * email. Both sides' contact details are personal data: the view is audited with whose they are.
  */
-export async function listClaimsForReview(viewerId: string, filter: { status: ClaimFilter; search?: string }) {
+export async function listClaimsForReview(viewer: Actor, filter: { status: ClaimFilter; search?: string }) {
   const search = filter.search?.trim().slice(0, 100);
   const status = STATUS_OF[filter.status];
-  const where: Prisma.OwnershipClaimWhereInput = {
+  const filtered: Prisma.OwnershipClaimWhereInput = {
     ...(status ? { status } : {}),
     ...(search
       ? {
@@ -63,7 +65,7 @@ export async function listClaimsForReview(viewerId: string, filter: { status: Cl
       : {}),
   };
   const claims = await db.ownershipClaim.findMany({
-    where,
+    where: { AND: [claimWhereFor(viewer), filtered] },
     select: {
       id: true,
       status: true,
@@ -80,7 +82,7 @@ export async function listClaimsForReview(viewerId: string, filter: { status: Cl
           serial: true,
           model: { select: { code: true, nameJa: true, nameEn: true } },
           ownerships: {
-            where: { endedAt: null },
+            where: ownershipWhereFor(viewer),
             select: {
               id: true,
               registeredAt: true,
@@ -112,7 +114,7 @@ export async function listClaimsForReview(viewerId: string, filter: { status: Cl
     await recordAudit({
       action: "personal_data.viewed",
       outcome: "SUCCESS",
-      actorId: viewerId,
+      actorId: viewer.id,
       targetType: "OwnershipClaim",
       targetId: claims.length === 1 ? claims[0]!.id : undefined,
       subjectIds: [...subjectIds],

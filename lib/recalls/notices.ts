@@ -1,4 +1,6 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/permissions";
+import { ownershipWhereFor, recallNoticeWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
 import { portalUrl, sendEmail } from "@/lib/email/send";
 import { logger } from "@/lib/log";
@@ -106,7 +108,7 @@ export type OwnRecallNotice = {
   /** The campaign's code, for the customer to quote when contacting support. */
   code: string;
   unitId: string;
-  /** The user's current registration of the unit (the product page), null once it left them. */
+  /** The reader's current registration of the unit (the product page), null once it left them. */
   ownershipId: string | null;
   title: { ja: string; en: string };
   message: { ja: string; en: string };
@@ -117,7 +119,7 @@ export type OwnRecallNotice = {
   completedAt: Date | null;
 };
 
-function noticeSelect(userId: string) {
+function noticeSelect(actor: Actor) {
   return {
     id: true,
     unitId: true,
@@ -129,7 +131,7 @@ function noticeSelect(userId: string) {
       select: {
         serial: true,
         model: { select: { nameJa: true, nameEn: true } },
-        ownerships: { where: { userId, endedAt: null }, select: { id: true } },
+        ownerships: { where: ownershipWhereFor(actor), select: { id: true } },
       },
     },
   } as const satisfies Prisma.RecallNoticeSelect;
@@ -157,30 +159,40 @@ function toOwnNotice(row: Prisma.RecallNoticeGetPayload<{ select: ReturnType<typ
  * Another user's read as none.
  */
 export async function listOwnRecallNotices(
-  userId: string,
+  actor: Actor,
   filter: { unitId?: string; open?: boolean; unresolved?: boolean } = {},
 ): Promise<OwnRecallNotice[]> {
   const rows = await db.recallNotice.findMany({
     where: {
-      userId,
-      ...(filter.unitId ? { unitId: filter.unitId } : {}),
-      ...(filter.open ? { acknowledgedAt: null, completedAt: null } : {}),
-      ...(filter.unresolved ? { completedAt: null } : {}),
+      AND: [
+        recallNoticeWhereFor(actor),
+        {
+          ...(filter.unitId ? { unitId: filter.unitId } : {}),
+          ...(filter.open ? { acknowledgedAt: null, completedAt: null } : {}),
+          ...(filter.unresolved ? { completedAt: null } : {}),
+        },
+      ],
     },
-    select: noticeSelect(userId),
+    select: noticeSelect(actor),
     orderBy: { notifiedAt: "desc" },
   });
   return rows.map(toOwnNotice);
 }
 
-export async function getOwnRecallNotice(userId: string, noticeId: string): Promise<OwnRecallNotice | null> {
-  const row = await db.recallNotice.findFirst({ where: { id: noticeId, userId }, select: noticeSelect(userId) });
+export async function getOwnRecallNotice(actor: Actor, noticeId: string): Promise<OwnRecallNotice | null> {
+  const row = await db.recallNotice.findFirst({
+    where: { AND: [recallNoticeWhereFor(actor), { id: noticeId }] },
+    select: noticeSelect(actor),
+  });
   return row ? toOwnNotice(row) : null;
 }
 
 /** "I have read this": counts toward the campaign's acknowledgement rate. Idempotent. */
-export async function acknowledgeOwnRecallNotice(userId: string, noticeId: string): Promise<void> {
-  const notice = await db.recallNotice.findFirst({ where: { id: noticeId, userId }, select: { id: true, acknowledgedAt: true } });
+export async function acknowledgeOwnRecallNotice(actor: Actor, noticeId: string): Promise<void> {
+  const notice = await db.recallNotice.findFirst({
+    where: { AND: [recallNoticeWhereFor(actor), { id: noticeId }] },
+    select: { id: true, acknowledgedAt: true },
+  });
   if (!notice) throw new AppError("NOT_FOUND");
   if (!notice.acknowledgedAt) await db.recallNotice.update({ where: { id: notice.id }, data: { acknowledgedAt: new Date() } });
 }
