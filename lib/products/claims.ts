@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { noticeOpenRecalls } from "@/lib/recalls/notices";
+import { endOwnership, startOwnership, type AfterCommit } from "@/lib/ownership/lifecycle";
 import { isClaimRejectReason, type ClaimRejectReason } from "./claim-reasons";
 import { normalizeSerial } from "./serial-format";
 
@@ -138,7 +138,7 @@ export async function decideClaim(
   const reason = input.approve ? null : (input.reason ?? null);
   if (!input.approve && !isClaimRejectReason(reason)) throw new AppError("VALIDATION", { cause: { reason: "claimsAdmin.reasonRequired" } });
   const now = new Date();
-  const { claim, previousOwner } = await db.$transaction(async (tx) => {
+  const { claim, afterCommit } = await db.$transaction(async (tx) => {
     const decided = await tx.ownershipClaim.updateMany({
       where: { id: input.claimId, status: "OPEN" },
       data: {
@@ -160,24 +160,25 @@ export async function decideClaim(
         claimant: { select: { email: true, locale: true } },
       },
     });
-    const current = await tx.ownership.findFirst({
-      where: { unitId: row.unitId, endedAt: null },
-      select: { id: true, user: { select: { email: true, locale: true } } },
-    });
+    const current = await tx.ownership.findFirst({ where: { unitId: row.unitId, endedAt: null }, select: { id: true } });
     if ((current?.id ?? null) !== input.reviewedOwnershipId) throw new AppError("CONFLICT", { messageKey: "products.ownerChanged" });
+    const followUps: AfterCommit[] = [];
     if (input.approve) {
       if (current) {
-        await tx.ownershipTransfer.updateMany({
-          where: { ownershipId: current.id, acceptedAt: null, cancelledAt: null },
-          data: { cancelledAt: now },
-        });
-        await tx.ownership.update({ where: { id: current.id }, data: { endedAt: now, endReason: "CLAIM_DECIDED" } });
+        // The previous owner is told by the lifecycle's end follow-up ("ownership moved").
+        const ended = await endOwnership(tx, { ownershipId: current.id, reason: "CLAIM_DECIDED", at: now });
+        if (!ended) throw new AppError("CONFLICT", { messageKey: "products.ownerChanged" });
+        followUps.push(ended.afterCommit);
       }
-      await tx.ownership.create({
-        data: { unitId: row.unitId, userId: row.claimantId, proofFileId: row.evidenceFileId, registeredAt: now },
-      });
+      const started = await startOwnership(tx, { unitId: row.unitId, userId: row.claimantId, proofFileId: row.evidenceFileId, at: now });
+      followUps.push(started.afterCommit);
     }
-    return { claim: row, previousOwner: input.approve ? (current?.user ?? null) : null };
+    return {
+      claim: row,
+      afterCommit: async () => {
+        for (const followUp of followUps) await followUp();
+      },
+    };
   });
   await recordAudit({
     action: "product.claim_decided",
@@ -187,29 +188,21 @@ export async function decideClaim(
     targetId: input.claimId,
     details: { approved: input.approve, ...(reason ? { reason } : {}) },
   });
+  await afterCommit();
   try {
-    if (input.approve) await noticeOpenRecalls(claim.unitId, claim.claimantId);
-    const url = (locale: string) => portalUrl(locale, "/mypage/products");
     await queueEmail({
       to: claim.claimant.email,
       locale: claim.claimant.locale,
       template: {
         name: "claimDecided",
         serial: claim.unit.serial,
-        url: url(claim.claimant.locale),
+        url: portalUrl(claim.claimant.locale, "/mypage/products"),
         result: input.approve ? "approved" : "rejected",
         reason: reason ?? "none",
         note: input.note,
         hasNote: input.note ? "yes" : "no",
       },
     });
-    if (previousOwner) {
-      await queueEmail({
-        to: previousOwner.email,
-        locale: previousOwner.locale,
-        template: { name: "ownershipMoved", serial: claim.unit.serial, url: url(previousOwner.locale) },
-      });
-    }
   } catch (error) {
     // The decision stands; a failed notice is logged, not turned into an error for staff.
     logger.error({ err: error, claimId: input.claimId }, "claim follow-up failed");

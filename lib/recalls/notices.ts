@@ -56,26 +56,54 @@ async function emailNotice(recipient: Recipient, campaign: { titleJa: string; ti
 }
 
 /**
- * Give the unit's (new) owner the notices of published campaigns that cover it and are not yet
- * fixed. Called when a unit is registered or changes hands.
+ * Give the unit's new owner the notices of published campaigns that cover it and are not yet
+ * fixed, inside the transaction that starts the ownership (lib/ownership/lifecycle.ts). Returns
+ * the notices to email once that transaction has committed (`emailRecallNotices`). Insert-or-skip
+ * and a conditional update, so a campaign being published at the same moment cannot make the
+ * ownership change fail on the (campaign, unit) unique index.
  */
-export async function noticeOpenRecalls(unitId: string, userId: string): Promise<void> {
-  const unit = await db.serialUnit.findUnique({ where: { id: unitId }, select: { id: true, serial: true, modelId: true, lot: true } });
-  if (!unit) return;
-  const campaigns = await db.recallCampaign.findMany({ where: { status: "PUBLISHED", modelId: unit.modelId } });
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, locale: true } });
+export async function assignOpenRecallNotices(tx: Prisma.TransactionClient, unitId: string, userId: string): Promise<string[]> {
+  const unit = await tx.serialUnit.findUnique({ where: { id: unitId }, select: { id: true, modelId: true } });
+  if (!unit) return [];
+  const campaigns = await tx.recallCampaign.findMany({ where: { status: "PUBLISHED", modelId: unit.modelId } });
+  const noticeIds: string[] = [];
   for (const campaign of campaigns) {
-    const covers = await db.serialUnit.count({ where: { AND: [{ id: unit.id }, affectedUnitsWhere(campaign)] } });
+    const covers = await tx.serialUnit.count({ where: { AND: [{ id: unit.id }, affectedUnitsWhere(campaign)] } });
     if (covers === 0) continue;
-    const existing = await db.recallNotice.findUnique({ where: { campaignId_unitId: { campaignId: campaign.id, unitId } } });
-    if (existing?.completedAt || existing?.userId === userId) continue;
-    const notice = existing
-      ? await db.recallNotice.update({
-          where: { id: existing.id },
-          data: { userId, notifiedAt: new Date(), acknowledgedAt: null, emailSentAt: null },
-        })
-      : await db.recallNotice.create({ data: { campaignId: campaign.id, unitId, userId } });
-    await emailNotice({ userId, ...user }, campaign, notice.id);
+    const created = await tx.recallNotice.createMany({ data: [{ campaignId: campaign.id, unitId, userId }], skipDuplicates: true });
+    // An existing notice follows the unit to its new owner, unless it is fixed or already theirs.
+    const moved =
+      created.count === 1
+        ? 0
+        : (
+            await tx.recallNotice.updateMany({
+              where: { campaignId: campaign.id, unitId, completedAt: null, userId: { not: userId } },
+              data: { userId, notifiedAt: new Date(), acknowledgedAt: null, emailSentAt: null },
+            })
+          ).count;
+    if (created.count + moved === 0) continue;
+    const notice = await tx.recallNotice.findUniqueOrThrow({
+      where: { campaignId_unitId: { campaignId: campaign.id, unitId } },
+      select: { id: true },
+    });
+    noticeIds.push(notice.id);
+  }
+  return noticeIds;
+}
+
+/** Email notices assigned by `assignOpenRecallNotices`, after the commit; each failure is logged and stays unsent. */
+export async function emailRecallNotices(noticeIds: string[]): Promise<void> {
+  if (noticeIds.length === 0) return;
+  const notices = await db.recallNotice.findMany({
+    where: { id: { in: noticeIds } },
+    select: {
+      id: true,
+      user: { select: { id: true, email: true, locale: true } },
+      campaign: { select: { titleJa: true, titleEn: true } },
+    },
+  });
+  for (const notice of notices) {
+    await emailNotice({ userId: notice.user.id, email: notice.user.email, locale: notice.user.locale }, notice.campaign, notice.id);
   }
 }
 
