@@ -29,7 +29,7 @@ describe("catalog", () => {
     await expect(grantPlanToUnit(staff.id, { planId: plan.id, serial: units[0]!.serial }, "2026-04-01")).rejects.toMatchObject({
       cause: { serial: "catalog.planAlreadyOnUnit" },
     });
-    const product = await getOwnProduct(owner.id, ownership.id, "2026-11-21");
+    const product = await getOwnProduct(owner, ownership.id, "2026-11-21");
     expect(product!.warranty.parts).toContainEqual({ kind: "extension", months: 36, name: { ja: "延長3年", en: "3 more years" } });
     expect(product!.warranty.totalMonths).toBe(48);
   });

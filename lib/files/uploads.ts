@@ -2,7 +2,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { canReadFile, type Actor, type FilePurpose } from "@/lib/auth/permissions";
+import type { Actor, FilePurpose } from "@/lib/auth/permissions";
+import { storedFileWhereFor } from "@/lib/auth/scopes";
 import { newFileKeys } from "./local-store";
 import { processImage, readLimited } from "./process-image";
 import { currentStore, storeFor, type Delivery } from "./store";
@@ -57,8 +58,9 @@ export async function deliverFile(
   fileId: string,
   variant: "full" | "thumb",
 ): Promise<Delivery> {
+  // The access check is the query (conventions: Ownership lives in the query), the same rule as canReadFile().
   const file = await db.storedFile.findFirst({
-    where: { id: fileId, deletedAt: null },
+    where: { AND: [storedFileWhereFor(actor), { id: fileId }] },
     select: {
       id: true,
       ownerId: true,
@@ -69,8 +71,8 @@ export async function deliverFile(
       repairPhoto: { select: { ticket: { select: { id: true, customerId: true } } } },
     },
   });
-  const ticket = file?.repairPhoto?.ticket ?? null;
-  if (!file || !canReadFile(actor, { ...file, repairCustomerId: ticket?.customerId ?? null })) return null;
+  if (!file) return null;
+  const ticket = file.repairPhoto?.ticket ?? null;
   if (actor && actor.id !== file.ownerId && file.purpose !== "model_image" && actor.id !== ticket?.customerId) {
     // Staff looking at a customer's photo is a view of personal data (a repair photo's target is its ticket).
     await recordAudit({

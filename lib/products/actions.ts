@@ -70,6 +70,6 @@ export const unregisterProductAction = defineAction({ ...own, schema: ZOwnership
 });
 
 export const acknowledgeRecallAction = defineAction({ ...own, schema: ZNoticeIdSchema }, async ({ noticeId }, { user }) => {
-  await acknowledgeOwnRecallNotice(user.id, noticeId);
+  await acknowledgeOwnRecallNotice(user, noticeId);
   revalidatePath("/[locale]/mypage", "layout");
 });

@@ -35,7 +35,7 @@ describe("ownership claims", () => {
     await expect(acceptTransfer((await testCustomer()).id, code)).rejects.toMatchObject({ cause: { code: "products.transferCodeWrong" } });
     expect(await db.outboxEmail.count({ where: { to: claimant.email, template: "claimDecided" } })).toBe(1);
     expect(await db.outboxEmail.count({ where: { to: owner.email, template: "ownershipMoved" } })).toBe(1);
-    expect((await listOwnClaims(claimant.id))[0]!.status).toBe("APPROVED");
+    expect((await listOwnClaims(claimant))[0]!.status).toBe("APPROVED");
   });
 
   it("a decision about an owner who is no longer the owner is refused, and the claim stays open", async () => {
@@ -82,7 +82,7 @@ describe("ownership claims", () => {
       decisionNote: "The date on the receipt is cut off.",
       decidedById: staff.id,
     });
-    expect((await listOwnClaims(claimant.id))[0]).toMatchObject({
+    expect((await listOwnClaims(claimant))[0]).toMatchObject({
       status: "REJECTED",
       decisionReason: "proofUnreadable",
       decisionNote: "The date on the receipt is cut off.",
@@ -116,12 +116,12 @@ describe("ownership claims", () => {
     const { owner, ownership, claimant, claimId, unit } = await disputedUnit();
     const staff = await testStaff("SUPPORT_LEAD");
     const viewer = await testStaff("SUPPORT_LEAD");
-    const open = await listClaimsForReview(viewer.id, { status: "open", search: unit.serial.toLowerCase() });
+    const open = await listClaimsForReview(viewer, { status: "open", search: unit.serial.toLowerCase() });
     expect(open.map((claim) => claim.id)).toEqual([claimId]);
     await decideClaim(staff.id, { claimId, approve: false, reason: "ownerHasProof", note: "", reviewedOwnershipId: ownership.id });
-    expect(await listClaimsForReview(viewer.id, { status: "open", search: unit.serial })).toEqual([]);
-    expect(await listClaimsForReview(viewer.id, { status: "approved", search: unit.serial })).toEqual([]);
-    const [rejected] = await listClaimsForReview(viewer.id, { status: "rejected", search: claimant.email });
+    expect(await listClaimsForReview(viewer, { status: "open", search: unit.serial })).toEqual([]);
+    expect(await listClaimsForReview(viewer, { status: "approved", search: unit.serial })).toEqual([]);
+    const [rejected] = await listClaimsForReview(viewer, { status: "rejected", search: claimant.email });
     expect(rejected).toMatchObject({ id: claimId, status: "REJECTED", decisionReason: "ownerHasProof", decidedBy: { id: staff.id } });
     const views = await db.auditEvent.findMany({ where: { actorId: viewer.id, action: "personal_data.viewed" }, orderBy: { id: "asc" } });
     expect(views[0]!.subjectIds.toSorted()).toEqual([claimant.id, owner.id].toSorted());

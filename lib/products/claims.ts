@@ -1,12 +1,14 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
+import type { Actor } from "@/lib/auth/permissions";
+import { claimWhereFor, ownershipWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
 import { queueEmail, portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { noticeOpenRecalls } from "@/lib/recalls/notices";
+import { endOwnership, startOwnership, type AfterCommit } from "@/lib/ownership/lifecycle";
 import { isClaimRejectReason, type ClaimRejectReason } from "./claim-reasons";
 import { normalizeSerial } from "./serial-format";
 
@@ -14,9 +16,9 @@ import { normalizeSerial } from "./serial-format";
  * Ownership claims: a customer says a serial registered to someone else is theirs. Staff see the
  * claim with both sides' evidence and decide; approving moves the unit to the claimant.
  */
-export function listOwnClaims(userId: string) {
+export function listOwnClaims(actor: Actor) {
   return db.ownershipClaim.findMany({
-    where: { claimantId: userId },
+    where: claimWhereFor(actor),
     select: {
       id: true,
       status: true,
@@ -47,10 +49,10 @@ export const CLAIM_HISTORY_LIMIT = 50;
  * with who decided, when and why. `search` matches the serial, the model code or the claimant's
  * email. Both sides' contact details are personal data: the view is audited with whose they are.
  */
-export async function listClaimsForReview(viewerId: string, filter: { status: ClaimFilter; search?: string }) {
+export async function listClaimsForReview(viewer: Actor, filter: { status: ClaimFilter; search?: string }) {
   const search = filter.search?.trim().slice(0, 100);
   const status = STATUS_OF[filter.status];
-  const where: Prisma.OwnershipClaimWhereInput = {
+  const filtered: Prisma.OwnershipClaimWhereInput = {
     ...(status ? { status } : {}),
     ...(search
       ? {
@@ -63,7 +65,7 @@ export async function listClaimsForReview(viewerId: string, filter: { status: Cl
       : {}),
   };
   const claims = await db.ownershipClaim.findMany({
-    where,
+    where: { AND: [claimWhereFor(viewer), filtered] },
     select: {
       id: true,
       status: true,
@@ -80,7 +82,7 @@ export async function listClaimsForReview(viewerId: string, filter: { status: Cl
           serial: true,
           model: { select: { code: true, nameJa: true, nameEn: true } },
           ownerships: {
-            where: { endedAt: null },
+            where: ownershipWhereFor(viewer),
             select: {
               id: true,
               registeredAt: true,
@@ -112,7 +114,7 @@ export async function listClaimsForReview(viewerId: string, filter: { status: Cl
     await recordAudit({
       action: "personal_data.viewed",
       outcome: "SUCCESS",
-      actorId: viewerId,
+      actorId: viewer.id,
       targetType: "OwnershipClaim",
       targetId: claims.length === 1 ? claims[0]!.id : undefined,
       subjectIds: [...subjectIds],
@@ -136,7 +138,7 @@ export async function decideClaim(
   const reason = input.approve ? null : (input.reason ?? null);
   if (!input.approve && !isClaimRejectReason(reason)) throw new AppError("VALIDATION", { cause: { reason: "claimsAdmin.reasonRequired" } });
   const now = new Date();
-  const { claim, previousOwner } = await db.$transaction(async (tx) => {
+  const { claim, afterCommit } = await db.$transaction(async (tx) => {
     const decided = await tx.ownershipClaim.updateMany({
       where: { id: input.claimId, status: "OPEN" },
       data: {
@@ -158,24 +160,25 @@ export async function decideClaim(
         claimant: { select: { email: true, locale: true } },
       },
     });
-    const current = await tx.ownership.findFirst({
-      where: { unitId: row.unitId, endedAt: null },
-      select: { id: true, user: { select: { email: true, locale: true } } },
-    });
+    const current = await tx.ownership.findFirst({ where: { unitId: row.unitId, endedAt: null }, select: { id: true } });
     if ((current?.id ?? null) !== input.reviewedOwnershipId) throw new AppError("CONFLICT", { messageKey: "products.ownerChanged" });
+    const followUps: AfterCommit[] = [];
     if (input.approve) {
       if (current) {
-        await tx.ownershipTransfer.updateMany({
-          where: { ownershipId: current.id, acceptedAt: null, cancelledAt: null },
-          data: { cancelledAt: now },
-        });
-        await tx.ownership.update({ where: { id: current.id }, data: { endedAt: now, endReason: "CLAIM_DECIDED" } });
+        // The previous owner is told by the lifecycle's end follow-up ("ownership moved").
+        const ended = await endOwnership(tx, { ownershipId: current.id, reason: "CLAIM_DECIDED", at: now });
+        if (!ended) throw new AppError("CONFLICT", { messageKey: "products.ownerChanged" });
+        followUps.push(ended.afterCommit);
       }
-      await tx.ownership.create({
-        data: { unitId: row.unitId, userId: row.claimantId, proofFileId: row.evidenceFileId, registeredAt: now },
-      });
+      const started = await startOwnership(tx, { unitId: row.unitId, userId: row.claimantId, proofFileId: row.evidenceFileId, at: now });
+      followUps.push(started.afterCommit);
     }
-    return { claim: row, previousOwner: input.approve ? (current?.user ?? null) : null };
+    return {
+      claim: row,
+      afterCommit: async () => {
+        for (const followUp of followUps) await followUp();
+      },
+    };
   });
   await recordAudit({
     action: "product.claim_decided",
@@ -185,29 +188,21 @@ export async function decideClaim(
     targetId: input.claimId,
     details: { approved: input.approve, ...(reason ? { reason } : {}) },
   });
+  await afterCommit();
   try {
-    if (input.approve) await noticeOpenRecalls(claim.unitId, claim.claimantId);
-    const url = (locale: string) => portalUrl(locale, "/mypage/products");
     await queueEmail({
       to: claim.claimant.email,
       locale: claim.claimant.locale,
       template: {
         name: "claimDecided",
         serial: claim.unit.serial,
-        url: url(claim.claimant.locale),
+        url: portalUrl(claim.claimant.locale, "/mypage/products"),
         result: input.approve ? "approved" : "rejected",
         reason: reason ?? "none",
         note: input.note,
         hasNote: input.note ? "yes" : "no",
       },
     });
-    if (previousOwner) {
-      await queueEmail({
-        to: previousOwner.email,
-        locale: previousOwner.locale,
-        template: { name: "ownershipMoved", serial: claim.unit.serial, url: url(previousOwner.locale) },
-      });
-    }
   } catch (error) {
     // The decision stands; a failed notice is logged, not turned into an error for staff.
     logger.error({ err: error, claimId: input.claimId }, "claim follow-up failed");

@@ -52,14 +52,14 @@ async function ownedUnit(overrides: { proof?: boolean } = {}) {
 describe("my products", () => {
   it("computes the warranty from purchase with proof, plus the registration bonus", async () => {
     const { user, ownership } = await ownedUnit({ proof: true });
-    const [product] = await listOwnProducts(user.id, "2026-11-21");
+    const [product] = await listOwnProducts(user, "2026-11-21");
     expect(product).toMatchObject({ ownershipId: ownership.id, purchasedOn: "2025-10-01" });
     expect(product!.warranty).toMatchObject({ coveredUntil: "2027-03-31", status: "COVERED" });
   });
 
   it("without a proof photo the warranty starts at manufacture + grace", async () => {
     const { user } = await ownedUnit();
-    const [product] = await listOwnProducts(user.id, "2026-11-21");
+    const [product] = await listOwnProducts(user, "2026-11-21");
     expect(product!.warranty.parts[0]).toMatchObject({ from: "manufacture", startsOn: "2025-11-20" });
   });
 
@@ -70,8 +70,8 @@ describe("my products", () => {
     const next = await db.ownership.create({
       data: { unitId: unit.id, userId: buyer.id, transferredFromId: ownership.id, registeredAt: new Date("2026-05-01") },
     });
-    expect(await listOwnProducts(user.id, "2026-11-21")).toEqual([]);
-    const [product] = await listOwnProducts(buyer.id, "2026-11-21");
+    expect(await listOwnProducts(user, "2026-11-21")).toEqual([]);
+    const [product] = await listOwnProducts(buyer, "2026-11-21");
     expect(product).toMatchObject({ ownershipId: next.id, purchasedOn: "2025-10-01" });
     expect(product!.warranty.coveredUntil).toBe("2027-03-31");
   });
@@ -79,6 +79,6 @@ describe("my products", () => {
   it("[8.2.2] another customer's product id reads as not found", async () => {
     const { ownership } = await ownedUnit();
     const stranger = await db.user.create({ data: { email: `s-${randomUUID()}@test.example` } });
-    expect(await getOwnProduct(stranger.id, ownership.id)).toBeNull();
+    expect(await getOwnProduct(stranger, ownership.id)).toBeNull();
   });
 });

@@ -1,12 +1,16 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/permissions";
+import { endedOwnershipWhereFor, ownershipWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { computeWarranty, type Warranty, type WarrantyFacts } from "@/lib/warranty/compute";
 import { localDateOf, type LocalDate } from "@/lib/warranty/local-date";
 import { businessToday } from "@/lib/time/business-time";
 
 /**
  * The customer's products with their warranty, computed by the engine from what the database
- * knows about each unit. Ownership is in the query: only the user's own active registrations.
+ * knows about each unit. Ownership is in the query (conventions: Ownership lives in the query):
+ * `ownershipWhereFor(actor)` gives a customer their own current registrations.
  */
 const OWNERSHIP_SELECT = {
   id: true,
@@ -126,25 +130,29 @@ async function withWarranty(row: Awaited<ReturnType<typeof loadOwnerships>>[numb
   };
 }
 
-function loadOwnerships(where: { userId: string; id?: string }) {
-  return db.ownership.findMany({ where: { ...where, endedAt: null }, select: OWNERSHIP_SELECT, orderBy: { registeredAt: "desc" } });
+function loadOwnerships(actor: Actor, where: Prisma.OwnershipWhereInput = {}) {
+  return db.ownership.findMany({
+    where: { AND: [ownershipWhereFor(actor), where] },
+    select: OWNERSHIP_SELECT,
+    orderBy: { registeredAt: "desc" },
+  });
 }
 
-export async function listOwnProducts(userId: string, today: LocalDate = businessToday()): Promise<OwnedProduct[]> {
-  const rows = await loadOwnerships({ userId });
+export async function listOwnProducts(actor: Actor, today: LocalDate = businessToday()): Promise<OwnedProduct[]> {
+  const rows = await loadOwnerships(actor);
   return Promise.all(rows.map((row) => withWarranty(row, today)));
 }
 
 /** One of the user's products, or null (another customer's id reads as not found: 404). */
-export async function getOwnProduct(userId: string, ownershipId: string, today: LocalDate = businessToday()): Promise<OwnedProduct | null> {
-  const [row] = await loadOwnerships({ userId, id: ownershipId });
+export async function getOwnProduct(actor: Actor, ownershipId: string, today: LocalDate = businessToday()): Promise<OwnedProduct | null> {
+  const [row] = await loadOwnerships(actor, { id: ownershipId });
   return row ? withWarranty(row, today) : null;
 }
 
 /** Products the user no longer owns (handed on, unregistered, or moved by a claim decision). */
-export function listPastProducts(userId: string) {
+export function listPastProducts(actor: Actor) {
   return db.ownership.findMany({
-    where: { userId, endedAt: { not: null } },
+    where: endedOwnershipWhereFor(actor),
     select: {
       id: true,
       endedAt: true,

@@ -3,9 +3,8 @@ import { recordAudit } from "@/lib/audit/log";
 import { reserveAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/log";
 import { findOwnFile } from "@/lib/files/stored-files";
-import { noticeOpenRecalls } from "@/lib/recalls/notices";
+import { startOwnership } from "@/lib/ownership/lifecycle";
 import { requestMeta } from "@/lib/request-context";
 import type { WarrantyBasis } from "@/lib/warranty/compute";
 import { isLocalDate, localDateOf, type LocalDate } from "@/lib/warranty/local-date";
@@ -110,28 +109,25 @@ export async function registerProduct(
   if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", { cause: fieldErrors });
 
   try {
-    const ownership = await db.ownership.create({
-      data: {
+    const { ownershipId, afterCommit } = await db.$transaction((tx) =>
+      startOwnership(tx, {
         unitId: unit.id,
         userId,
         purchasedOn: input.purchasedOn ? new Date(`${input.purchasedOn}T00:00:00Z`) : null,
         dealerId: input.dealerId,
         otherShopName: input.dealerId ? null : input.otherShopName?.trim() || null,
         proofFileId: input.proofFileId,
-      },
-      select: { id: true },
-    });
+      }),
+    );
     await recordAudit({
       action: "product.registered",
       outcome: "SUCCESS",
       actorId: userId,
       targetType: "Ownership",
-      targetId: ownership.id,
+      targetId: ownershipId,
     });
-    await noticeOpenRecalls(unit.id, userId).catch((error: unknown) =>
-      logger.error({ err: error, unitId: unit.id }, "recall notice on registration failed"),
-    );
-    return { ownershipId: ownership.id };
+    await afterCommit();
+    return { ownershipId };
   } catch (error) {
     if ((error as { code?: string }).code !== "P2002") throw error;
     // Someone registered it a moment earlier: this user again (double submit), or another user.

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { listOwnRecallNotices } from "@/lib/recalls/notices";
 import { localDateOf, type LocalDate } from "@/lib/warranty/local-date";
@@ -27,7 +28,7 @@ export type TimelineEvent = {
   href?: string;
 };
 
-export type TimelineContext = { userId: string; product: OwnedProduct };
+export type TimelineContext = { actor: Actor; product: OwnedProduct };
 export type TimelineSource = (context: TimelineContext) => Promise<TimelineEvent[]>;
 
 const ownership: TimelineSource = async ({ product }) => {
@@ -64,8 +65,8 @@ const warranty: TimelineSource = async ({ product }) => {
   return events;
 };
 
-const recalls: TimelineSource = async ({ userId, product }) => {
-  const notices = await listOwnRecallNotices(userId, { unitId: product.unitId });
+const recalls: TimelineSource = async ({ actor, product }) => {
+  const notices = await listOwnRecallNotices(actor, { unitId: product.unitId });
   return notices.map((notice) => ({
     on: notice.notifiedAt,
     kind: "recallNotice" as const,

@@ -21,12 +21,12 @@ describe("transfers", () => {
   it("moves the unit to the buyer with the code; the warranty keeps the first purchase; the seller is told", async () => {
     const { seller, ownership, unit } = await ownedUnit();
     const buyer = await testCustomer();
-    const before = await getOwnProduct(seller.id, ownership.id, "2026-11-21");
+    const before = await getOwnProduct(seller, ownership.id, "2026-11-21");
     const { code } = await startTransfer(seller.id, ownership.id);
     const { ownershipId } = await acceptTransfer(buyer.id, code);
 
-    expect(await getOwnProduct(seller.id, ownership.id)).toBeNull();
-    const received = await getOwnProduct(buyer.id, ownershipId, "2026-11-21");
+    expect(await getOwnProduct(seller, ownership.id)).toBeNull();
+    const received = await getOwnProduct(buyer, ownershipId, "2026-11-21");
     expect(received).toMatchObject({ serial: unit.serial, purchasedOn: "2026-03-01", receivedOn: expect.any(String) });
     // The same coverage; only the explanation learns that it carried over.
     expect({ ...received!.warranty, transferredOn: null }).toEqual(before!.warranty);
@@ -57,7 +57,7 @@ describe("transfers", () => {
     const third = await startTransfer(seller.id, ownership.id);
     await unregisterProduct(seller.id, ownership.id);
     await expect(acceptTransfer(buyer.id, third.code)).rejects.toMatchObject({ cause: { code: "products.transferCodeWrong" } });
-    expect(await listOwnProducts(seller.id)).toEqual([]);
+    expect(await listOwnProducts(seller)).toEqual([]);
   });
 
   it("an expired code is refused", async () => {

@@ -4,12 +4,9 @@ import { recordAudit } from "@/lib/audit/log";
 import { keyedHash } from "@/lib/auth/sealed-secrets";
 import { reserveAttempt, settleSuccess } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
-import { queueEmail, portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/log";
 import { requestMeta } from "@/lib/request-context";
-import { noticeOpenRecalls } from "@/lib/recalls/notices";
-import { nameIn } from "@/lib/i18n/localized";
+import { endOwnership, startOwnership } from "@/lib/ownership/lifecycle";
 
 /**
  * Handing a product to a new owner: the seller starts a transfer and gets a one-time code, the
@@ -98,8 +95,6 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
           unitId: true,
           userId: true,
           endedAt: true,
-          user: { select: { email: true, locale: true } },
-          unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } },
         },
       },
     },
@@ -108,7 +103,7 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
   const seller = transfer.ownership;
   if (seller.userId === buyerId) throw new AppError("VALIDATION", { cause: { code: "products.transferToSelf" } });
 
-  const ownershipId = await db
+  const { ownershipId, afterCommit } = await db
     .$transaction(async (tx) => {
       const taken = await tx.ownershipTransfer.updateMany({
         where: { id: transfer.id, acceptedAt: null, cancelledAt: null },
@@ -116,16 +111,16 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
       });
       if (taken.count !== 1) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
       // The seller must still own it (not unregistered or moved by a review a moment ago).
-      const ended = await tx.ownership.updateMany({
-        where: { id: seller.id, endedAt: null },
-        data: { endedAt: now, endReason: "TRANSFERRED" },
-      });
-      if (ended.count !== 1) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
-      const created = await tx.ownership.create({
-        data: { unitId: seller.unitId, userId: buyerId, transferredFromId: seller.id, registeredAt: now },
-        select: { id: true },
-      });
-      return created.id;
+      const ended = await endOwnership(tx, { ownershipId: seller.id, reason: "TRANSFERRED", at: now });
+      if (!ended) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
+      const started = await startOwnership(tx, { unitId: seller.unitId, userId: buyerId, transferredFromId: seller.id, at: now });
+      return {
+        ownershipId: started.ownershipId,
+        afterCommit: async () => {
+          await started.afterCommit();
+          await ended.afterCommit();
+        },
+      };
     })
     .catch((error: unknown) => {
       // Someone else became the owner at the same moment (one active owner per unit).
@@ -143,23 +138,8 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
     targetId: ownershipId,
     details: { from: seller.id },
   });
-  try {
-    await noticeOpenRecalls(seller.unitId, buyerId);
-    const productName = nameIn(seller.user.locale, seller.unit.model);
-    await queueEmail({
-      to: seller.user.email,
-      locale: seller.user.locale,
-      template: {
-        name: "transferCompleted",
-        product: productName,
-        serial: seller.unit.serial,
-        url: portalUrl(seller.user.locale, "/mypage/products"),
-      },
-    });
-  } catch (error) {
-    // The buyer has the product; a failed notice is logged rather than shown as a failed transfer.
-    logger.error({ err: error, ownershipId }, "transfer follow-up failed");
-  }
+  // Recall emails to the buyer, "transfer completed" to the seller; a failure is logged, the buyer has the product.
+  await afterCommit();
   return { ownershipId };
 }
 
@@ -167,17 +147,11 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
 export async function unregisterProduct(userId: string, ownershipId: string): Promise<void> {
   const ownership = await ownActive(userId, ownershipId);
   const now = new Date();
-  await db.$transaction(async (tx) => {
-    await tx.ownershipTransfer.updateMany({
-      where: { ownershipId: ownership.id, acceptedAt: null, cancelledAt: null },
-      data: { cancelledAt: now },
-    });
-    // Conditional: a transfer accepted a moment ago keeps its "transferred" history.
-    const ended = await tx.ownership.updateMany({
-      where: { id: ownership.id, endedAt: null },
-      data: { endedAt: now, endReason: "UNREGISTERED" },
-    });
-    if (ended.count !== 1) throw new AppError("NOT_FOUND");
+  const { afterCommit } = await db.$transaction(async (tx) => {
+    // Conditional: a transfer accepted a moment ago keeps its "transferred" history. Pending codes are voided.
+    const ended = await endOwnership(tx, { ownershipId: ownership.id, reason: "UNREGISTERED", at: now });
+    if (!ended) throw new AppError("NOT_FOUND");
+    return ended;
   });
   await recordAudit({
     action: "product.unregistered",
@@ -186,4 +160,5 @@ export async function unregisterProduct(userId: string, ownershipId: string): Pr
     targetType: "Ownership",
     targetId: ownership.id,
   });
+  await afterCommit();
 }

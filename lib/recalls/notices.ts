@@ -1,4 +1,6 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/permissions";
+import { ownershipWhereFor, recallNoticeWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
 import { portalUrl, sendEmail } from "@/lib/email/send";
 import { logger } from "@/lib/log";
@@ -54,26 +56,54 @@ async function emailNotice(recipient: Recipient, campaign: { titleJa: string; ti
 }
 
 /**
- * Give the unit's (new) owner the notices of published campaigns that cover it and are not yet
- * fixed. Called when a unit is registered or changes hands.
+ * Give the unit's new owner the notices of published campaigns that cover it and are not yet
+ * fixed, inside the transaction that starts the ownership (lib/ownership/lifecycle.ts). Returns
+ * the notices to email once that transaction has committed (`emailRecallNotices`). Insert-or-skip
+ * and a conditional update, so a campaign being published at the same moment cannot make the
+ * ownership change fail on the (campaign, unit) unique index.
  */
-export async function noticeOpenRecalls(unitId: string, userId: string): Promise<void> {
-  const unit = await db.serialUnit.findUnique({ where: { id: unitId }, select: { id: true, serial: true, modelId: true, lot: true } });
-  if (!unit) return;
-  const campaigns = await db.recallCampaign.findMany({ where: { status: "PUBLISHED", modelId: unit.modelId } });
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, locale: true } });
+export async function assignOpenRecallNotices(tx: Prisma.TransactionClient, unitId: string, userId: string): Promise<string[]> {
+  const unit = await tx.serialUnit.findUnique({ where: { id: unitId }, select: { id: true, modelId: true } });
+  if (!unit) return [];
+  const campaigns = await tx.recallCampaign.findMany({ where: { status: "PUBLISHED", modelId: unit.modelId } });
+  const noticeIds: string[] = [];
   for (const campaign of campaigns) {
-    const covers = await db.serialUnit.count({ where: { AND: [{ id: unit.id }, affectedUnitsWhere(campaign)] } });
+    const covers = await tx.serialUnit.count({ where: { AND: [{ id: unit.id }, affectedUnitsWhere(campaign)] } });
     if (covers === 0) continue;
-    const existing = await db.recallNotice.findUnique({ where: { campaignId_unitId: { campaignId: campaign.id, unitId } } });
-    if (existing?.completedAt || existing?.userId === userId) continue;
-    const notice = existing
-      ? await db.recallNotice.update({
-          where: { id: existing.id },
-          data: { userId, notifiedAt: new Date(), acknowledgedAt: null, emailSentAt: null },
-        })
-      : await db.recallNotice.create({ data: { campaignId: campaign.id, unitId, userId } });
-    await emailNotice({ userId, ...user }, campaign, notice.id);
+    const created = await tx.recallNotice.createMany({ data: [{ campaignId: campaign.id, unitId, userId }], skipDuplicates: true });
+    // An existing notice follows the unit to its new owner, unless it is fixed or already theirs.
+    const moved =
+      created.count === 1
+        ? 0
+        : (
+            await tx.recallNotice.updateMany({
+              where: { campaignId: campaign.id, unitId, completedAt: null, userId: { not: userId } },
+              data: { userId, notifiedAt: new Date(), acknowledgedAt: null, emailSentAt: null },
+            })
+          ).count;
+    if (created.count + moved === 0) continue;
+    const notice = await tx.recallNotice.findUniqueOrThrow({
+      where: { campaignId_unitId: { campaignId: campaign.id, unitId } },
+      select: { id: true },
+    });
+    noticeIds.push(notice.id);
+  }
+  return noticeIds;
+}
+
+/** Email notices assigned by `assignOpenRecallNotices`, after the commit; each failure is logged and stays unsent. */
+export async function emailRecallNotices(noticeIds: string[]): Promise<void> {
+  if (noticeIds.length === 0) return;
+  const notices = await db.recallNotice.findMany({
+    where: { id: { in: noticeIds } },
+    select: {
+      id: true,
+      user: { select: { id: true, email: true, locale: true } },
+      campaign: { select: { titleJa: true, titleEn: true } },
+    },
+  });
+  for (const notice of notices) {
+    await emailNotice({ userId: notice.user.id, email: notice.user.email, locale: notice.user.locale }, notice.campaign, notice.id);
   }
 }
 
@@ -106,7 +136,7 @@ export type OwnRecallNotice = {
   /** The campaign's code, for the customer to quote when contacting support. */
   code: string;
   unitId: string;
-  /** The user's current registration of the unit (the product page), null once it left them. */
+  /** The reader's current registration of the unit (the product page), null once it left them. */
   ownershipId: string | null;
   title: { ja: string; en: string };
   message: { ja: string; en: string };
@@ -117,7 +147,7 @@ export type OwnRecallNotice = {
   completedAt: Date | null;
 };
 
-function noticeSelect(userId: string) {
+function noticeSelect(actor: Actor) {
   return {
     id: true,
     unitId: true,
@@ -129,7 +159,7 @@ function noticeSelect(userId: string) {
       select: {
         serial: true,
         model: { select: { nameJa: true, nameEn: true } },
-        ownerships: { where: { userId, endedAt: null }, select: { id: true } },
+        ownerships: { where: ownershipWhereFor(actor), select: { id: true } },
       },
     },
   } as const satisfies Prisma.RecallNoticeSelect;
@@ -157,30 +187,40 @@ function toOwnNotice(row: Prisma.RecallNoticeGetPayload<{ select: ReturnType<typ
  * Another user's read as none.
  */
 export async function listOwnRecallNotices(
-  userId: string,
+  actor: Actor,
   filter: { unitId?: string; open?: boolean; unresolved?: boolean } = {},
 ): Promise<OwnRecallNotice[]> {
   const rows = await db.recallNotice.findMany({
     where: {
-      userId,
-      ...(filter.unitId ? { unitId: filter.unitId } : {}),
-      ...(filter.open ? { acknowledgedAt: null, completedAt: null } : {}),
-      ...(filter.unresolved ? { completedAt: null } : {}),
+      AND: [
+        recallNoticeWhereFor(actor),
+        {
+          ...(filter.unitId ? { unitId: filter.unitId } : {}),
+          ...(filter.open ? { acknowledgedAt: null, completedAt: null } : {}),
+          ...(filter.unresolved ? { completedAt: null } : {}),
+        },
+      ],
     },
-    select: noticeSelect(userId),
+    select: noticeSelect(actor),
     orderBy: { notifiedAt: "desc" },
   });
   return rows.map(toOwnNotice);
 }
 
-export async function getOwnRecallNotice(userId: string, noticeId: string): Promise<OwnRecallNotice | null> {
-  const row = await db.recallNotice.findFirst({ where: { id: noticeId, userId }, select: noticeSelect(userId) });
+export async function getOwnRecallNotice(actor: Actor, noticeId: string): Promise<OwnRecallNotice | null> {
+  const row = await db.recallNotice.findFirst({
+    where: { AND: [recallNoticeWhereFor(actor), { id: noticeId }] },
+    select: noticeSelect(actor),
+  });
   return row ? toOwnNotice(row) : null;
 }
 
 /** "I have read this": counts toward the campaign's acknowledgement rate. Idempotent. */
-export async function acknowledgeOwnRecallNotice(userId: string, noticeId: string): Promise<void> {
-  const notice = await db.recallNotice.findFirst({ where: { id: noticeId, userId }, select: { id: true, acknowledgedAt: true } });
+export async function acknowledgeOwnRecallNotice(actor: Actor, noticeId: string): Promise<void> {
+  const notice = await db.recallNotice.findFirst({
+    where: { AND: [recallNoticeWhereFor(actor), { id: noticeId }] },
+    select: { id: true, acknowledgedAt: true },
+  });
   if (!notice) throw new AppError("NOT_FOUND");
   if (!notice.acknowledgedAt) await db.recallNotice.update({ where: { id: notice.id }, data: { acknowledgedAt: new Date() } });
 }

@@ -143,19 +143,19 @@ describe("recall campaigns", () => {
     expect(await publishRecallCampaign(staff.id, id)).toEqual({ notified: 4 });
     expect(await publishRecallCampaign(staff.id, id)).toEqual({ notified: 0 }); // nobody twice
     for (const i of [0, 1, 2, 5]) {
-      expect(await listOwnRecallNotices(owners[i]!.id)).toHaveLength(1);
+      expect(await listOwnRecallNotices(owners[i]!)).toHaveLength(1);
       expect(await db.outboxEmail.count({ where: { to: owners[i]!.email, template: "recallNotice" } })).toBe(1);
     }
-    for (const i of [3, 4]) expect(await listOwnRecallNotices(owners[i]!.id)).toHaveLength(0);
+    for (const i of [3, 4]) expect(await listOwnRecallNotices(owners[i]!)).toHaveLength(0);
 
-    const [notice] = await listOwnRecallNotices(owners[1]!.id);
-    await acknowledgeOwnRecallNotice(owners[1]!.id, notice!.id);
-    await acknowledgeOwnRecallNotice(owners[1]!.id, notice!.id);
+    const [notice] = await listOwnRecallNotices(owners[1]!);
+    await acknowledgeOwnRecallNotice(owners[1]!, notice!.id);
+    await acknowledgeOwnRecallNotice(owners[1]!, notice!.id);
     // Read notices leave the My Page banner; the others stay on it.
-    expect(await listOwnRecallNotices(owners[1]!.id, { open: true })).toEqual([]);
-    expect(await listOwnRecallNotices(owners[0]!.id, { open: true })).toHaveLength(1);
+    expect(await listOwnRecallNotices(owners[1]!, { open: true })).toEqual([]);
+    expect(await listOwnRecallNotices(owners[0]!, { open: true })).toHaveLength(1);
     // Read but not fixed: still flagged on the product card and My Page, with the way to the product.
-    const [unresolved] = await listOwnRecallNotices(owners[1]!.id, { unresolved: true });
+    const [unresolved] = await listOwnRecallNotices(owners[1]!, { unresolved: true });
     const ownership = await db.ownership.findFirstOrThrow({ where: { userId: owners[1]!.id, endedAt: null } });
     expect(unresolved).toMatchObject({
       id: notice!.id,
@@ -164,7 +164,7 @@ describe("recall campaigns", () => {
       code: expect.stringMatching(/^RC-/),
     });
     await markRecallCompleted(id, units[2]!.serial.toLowerCase());
-    expect(await listOwnRecallNotices(owners[2]!.id, { unresolved: true })).toEqual([]);
+    expect(await listOwnRecallNotices(owners[2]!, { unresolved: true })).toEqual([]);
     await expect(markRecallCompleted(id, units[3]!.serial)).rejects.toMatchObject({ code: "VALIDATION" });
     const [published] = await listRecallCampaigns(id);
     expect(published).toMatchObject({ status: "PUBLISHED", notices: 4, acknowledged: 1, completed: 1, readRate: 0.25, fixedRate: 0.25 });
@@ -192,15 +192,15 @@ describe("recall campaigns", () => {
       { serial: units[1]!.serial, purchasedOn: "2026-03-01", dealerId: null, otherShopName: null, proofFileId: null },
       "2026-11-21",
     );
-    expect(await listOwnRecallNotices(late.id)).toHaveLength(1);
+    expect(await listOwnRecallNotices(late)).toHaveLength(1);
 
     // Handed on before the fix: the buyer gets it, the seller no longer has it.
     const ownership = await db.ownership.findFirstOrThrow({ where: { userId: first.id, endedAt: null } });
     const buyer = await testCustomer();
     const { code } = await startTransfer(first.id, ownership.id);
     await acceptTransfer(buyer.id, code);
-    expect(await listOwnRecallNotices(buyer.id)).toHaveLength(1);
-    expect(await listOwnRecallNotices(first.id)).toHaveLength(0);
+    expect(await listOwnRecallNotices(buyer)).toHaveLength(1);
+    expect(await listOwnRecallNotices(first)).toHaveLength(0);
   });
 
   it("[8.2.2] another customer's notice is not found and cannot be acknowledged", async () => {
@@ -217,11 +217,11 @@ describe("recall campaigns", () => {
       ...text,
     });
     await publishRecallCampaign(staff.id, id);
-    const [notice] = await listOwnRecallNotices(owner.id);
+    const [notice] = await listOwnRecallNotices(owner);
     const stranger = await testCustomer();
-    expect(await getOwnRecallNotice(stranger.id, notice!.id)).toBeNull();
-    await expect(acknowledgeOwnRecallNotice(stranger.id, notice!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await getOwnRecallNotice(owner.id, notice!.id))!.acknowledgedAt).toBeNull();
+    expect(await getOwnRecallNotice(stranger, notice!.id)).toBeNull();
+    await expect(acknowledgeOwnRecallNotice(stranger, notice!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getOwnRecallNotice(owner, notice!.id))!.acknowledgedAt).toBeNull();
   });
 
   it("refuses a reversed range and an unknown model, naming the field", async () => {

@@ -72,7 +72,10 @@ export function queueFilterParams(filter: QueueFilter): Record<string, string> {
   const { after: _after, before: _before, ...rest } = filter;
   const defaults: Partial<QueueFilter> = { view: "all", state: "open", sort: "newest" };
   return Object.fromEntries(
-    Object.entries(rest).filter(([key, value]) => value !== undefined && defaults[key as keyof QueueFilter] !== value) as [string, string][],
+    Object.entries(rest).filter(([key, value]) => value !== undefined && defaults[key as keyof QueueFilter] !== value) as [
+      string,
+      string,
+    ][],
   );
 }
 
@@ -85,7 +88,8 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(text: string): Cursor | null {
   try {
     const [value, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown[];
-    if (typeof value !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(value)) || !/^[a-z0-9]{1,40}$/i.test(id)) return null;
+    if (typeof value !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(value)) || !/^[a-z0-9]{1,40}$/i.test(id))
+      return null;
     return { value, id };
   } catch {
     return null;

@@ -36,7 +36,8 @@ async function openRecallFor(unitId: string, userId: string) {
 
 /** The product, its warranty and who pays, for the form's "before you send" panel; null when not the user's. */
 export async function previewRepair(userId: string, ownershipId: string): Promise<RepairPreview | null> {
-  const product = await getOwnProduct(userId, ownershipId);
+  // Only customers send requests (the action checks `repairs.own`), so the product is read in a customer's scope.
+  const product = await getOwnProduct({ id: userId, role: "CUSTOMER", dealerId: null }, ownershipId);
   if (!product) return null;
   const recall = await openRecallFor(product.unitId, userId);
   return { product, recall, coverage: decideCoverage(product.warranty.status, recall !== null) };

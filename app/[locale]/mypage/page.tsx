@@ -27,8 +27,8 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
     listOwnSecurityEvents(user.id, 5),
     getTranslations(),
     getFormatter(),
-    listOwnProducts(user.id),
-    listOwnRecallNotices(user.id, { unresolved: true }),
+    listOwnProducts(user),
+    listOwnRecallNotices(user, { unresolved: true }),
   ]);
   const notSet = <span className="text-slate-500">{t("common.notSet")}</span>;
 

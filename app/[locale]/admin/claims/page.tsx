@@ -29,7 +29,7 @@ export default async function ClaimsPage({ params, searchParams }: PageProps<"/[
   const status: ClaimFilter = (CLAIM_FILTERS as readonly string[]).includes(String(query.status)) ? (query.status as ClaimFilter) : "open";
   const search = typeof query.q === "string" ? query.q.slice(0, 100) : "";
   const [claims, t, format, locale] = await Promise.all([
-    listClaimsForReview(user.id, { status, search }),
+    listClaimsForReview(user, { status, search }),
     getTranslations("claimsAdmin"),
     getFormatter(),
     getLocale(),

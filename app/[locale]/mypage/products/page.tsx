@@ -24,10 +24,10 @@ export default async function MyProductsPage({ params, searchParams }: PageProps
   const user = await requireArea("mypage");
   const query = await searchParams;
   const [products, notices, past, claims, t, format, locale] = await Promise.all([
-    listOwnProducts(user.id),
-    listOwnRecallNotices(user.id, { unresolved: true }),
-    listPastProducts(user.id),
-    listOwnClaims(user.id),
+    listOwnProducts(user),
+    listOwnRecallNotices(user, { unresolved: true }),
+    listPastProducts(user),
+    listOwnClaims(user),
     getTranslations("products"),
     getFormatter(),
     getLocale(),

@@ -28,13 +28,13 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
   const user = await requireArea("mypage");
   const { id } = await params;
   // Another customer's product, an ended ownership or a made-up id: all the same 404.
-  const product = await getOwnProduct(user.id, id);
+  const product = await getOwnProduct(user, id);
   if (!product) notFound();
   const query = await searchParams;
   const [events, pending, notices, t, locale] = await Promise.all([
-    productTimeline({ userId: user.id, product }),
+    productTimeline({ actor: user, product }),
     pendingTransferOf(product.ownershipId),
-    listOwnRecallNotices(user.id, { unitId: product.unitId, unresolved: true }),
+    listOwnRecallNotices(user, { unitId: product.unitId, unresolved: true }),
     getTranslations("products"),
     getLocale(),
   ]);

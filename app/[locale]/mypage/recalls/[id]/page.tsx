@@ -20,7 +20,7 @@ export default async function RecallNoticePage({ params }: PageProps<"/[locale]/
   await enterLocale(params);
   const user = await requireArea("mypage");
   const { id } = await params;
-  const notice = await getOwnRecallNotice(user.id, id);
+  const notice = await getOwnRecallNotice(user, id);
   if (!notice) notFound();
   const [t, format, locale] = await Promise.all([getTranslations("recalls"), getFormatter(), getLocale()]);
   const contact = supportContact();

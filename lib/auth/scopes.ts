@@ -1,0 +1,70 @@
+/**
+ * Scope predicates (conventions: One policy module, Ownership lives in the query): for each kind
+ * of customer record, the Prisma `where` of what an actor may read. Reads combine it with their own
+ * filter (`where: { AND: [ownershipWhereFor(actor), { id }] }`), so a record outside the scope is
+ * simply not found (404), never a 403. An actor without the permission gets a where that matches
+ * nothing, not an exception. Pure: no database access here, so the table stays testable and
+ * beside the policy it follows.
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can, requiresSecondFactor, type Actor } from "./permissions";
+
+/** Matches no row: an empty list of ids. */
+function nothing(): { id: { in: string[] } } {
+  return { id: { in: [] } };
+}
+
+/**
+ * Current registrations: a customer's own; staff who review claims or run recalls: all; dealer
+ * staff: those whose registration names their shop as where it was bought.
+ */
+export function ownershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
+  if (can(actor, "products.own")) return { userId: actor.id, endedAt: null };
+  if (can(actor, "claims.review") || can(actor, "recalls.manage")) return { endedAt: null };
+  if (can(actor, "dealer.access") && actor.dealerId) return { dealerId: actor.dealerId, endedAt: null };
+  return nothing();
+}
+
+/** Registrations that have ended (handed on, unregistered, moved by a claim): the same actors as above. */
+export function endedOwnershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
+  if (can(actor, "products.own")) return { userId: actor.id, endedAt: { not: null } };
+  if (can(actor, "claims.review") || can(actor, "recalls.manage")) return { endedAt: { not: null } };
+  if (can(actor, "dealer.access") && actor.dealerId) return { dealerId: actor.dealerId, endedAt: { not: null } };
+  return nothing();
+}
+
+/** Ownership claims: a customer sees the claims they filed; claim reviewers see all. */
+export function claimWhereFor(actor: Actor): Prisma.OwnershipClaimWhereInput {
+  if (can(actor, "products.own")) return { claimantId: actor.id };
+  if (can(actor, "claims.review")) return {};
+  return nothing();
+}
+
+/** Recall notices: a customer sees the notices addressed to them; those who run recalls see all. */
+export function recallNoticeWhereFor(actor: Actor): Prisma.RecallNoticeWhereInput {
+  if (can(actor, "products.own")) return { userId: actor.id };
+  if (can(actor, "recalls.manage")) return {};
+  return nothing();
+}
+
+/**
+ * Stored files, the query form of `canReadFile()`: catalog images for anyone (also signed out);
+ * the uploader's own; customers' proofs and evidence for reviewers in a strong session. Deleted
+ * files for nobody.
+ */
+export function storedFileWhereFor(actor: (Actor & { strong?: boolean }) | null): Prisma.StoredFileWhereInput {
+  const readable: Prisma.StoredFileWhereInput[] = [{ purpose: "model_image" }];
+  if (actor) {
+    readable.push({ ownerId: actor.id });
+    // A repair photo staff added to a customer's ticket (diagnosis) is the customer's to see.
+    if (actor.role === "CUSTOMER") readable.push({ purpose: "repair_photo", repairPhoto: { ticket: { customerId: actor.id } } });
+    // Staff work on customers' files only in a session with a second factor, like everywhere else.
+    const strongEnough = !(requiresSecondFactor(actor.role) && !actor.strong);
+    if (can(actor, "files.review") && strongEnough) {
+      readable.push({ purpose: { in: ["proof_of_purchase", "claim_evidence"] } });
+    }
+    // Desk staff see the photos on tickets (not photos still in someone's unsent form).
+    if (can(actor, "repairs.work") && strongEnough) readable.push({ purpose: "repair_photo", repairPhoto: { isNot: null } });
+  }
+  return { deletedAt: null, OR: readable };
+}
