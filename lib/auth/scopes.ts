@@ -68,3 +68,13 @@ export function storedFileWhereFor(actor: (Actor & { strong?: boolean }) | null)
   }
   return { deletedAt: null, OR: readable };
 }
+
+/**
+ * Repair tickets: a customer sees the requests they made (a later owner of the unit does not see
+ * them); desk staff see every ticket. Dealers see the drop-offs at their shop with issue 13; for now none.
+ */
+export function ticketWhereFor(actor: Actor): Prisma.RepairTicketWhereInput {
+  if (can(actor, "repairs.work")) return {};
+  if (can(actor, "repairs.own")) return { customerId: actor.id };
+  return nothing();
+}

@@ -197,3 +197,41 @@ describe("repair requests", () => {
     expect((await listOwnTickets(customer.id)).open.map((open) => open.id)).toEqual([ticket.id]);
   });
 });
+
+describe("scopes of repair tickets and photos", () => {
+  it("[8.2.2] a customer reads their own tickets, desk staff all, a dealer and another customer none; photos follow their ticket", async () => {
+    const { ticketWhereFor, storedFileWhereFor } = await import("@/lib/auth/scopes");
+    const { customer, ownership, symptom } = await customerWithProduct();
+    const photo = await db.storedFile.create({
+      data: {
+        ownerId: customer.id,
+        storage: "LOCAL",
+        key: `k-${randomUUID()}`,
+        contentType: "image/jpeg",
+        byteSize: 1,
+        width: 1,
+        height: 1,
+        purpose: "repair_photo",
+      },
+    });
+    const staff = await testStaff("SUPPORT_AGENT");
+    const agent = { id: staff.id, role: staff.role, dealerId: null };
+    const canSee = async (who: Parameters<typeof storedFileWhereFor>[0]) =>
+      db.storedFile.count({ where: { AND: [storedFileWhereFor(who), { id: photo.id }] } });
+    // Not sent yet: only its uploader.
+    expect(await canSee({ ...agent, strong: true })).toBe(0);
+    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id, { photoFileIds: [photo.id] }));
+    const stranger = await testCustomer();
+    const dealer = await db.user.create({ data: { email: `d-${randomUUID()}@test.example`, role: "DEALER_STAFF" } });
+    const sees = (who: { id: string; role: Role; dealerId: string | null }) =>
+      db.repairTicket.count({ where: { AND: [ticketWhereFor(who), { id: ticket.id }] } });
+    expect(await sees({ id: customer.id, role: "CUSTOMER", dealerId: null })).toBe(1);
+    expect(await sees({ id: stranger.id, role: "CUSTOMER", dealerId: null })).toBe(0);
+    expect(await sees(agent)).toBe(1);
+    expect(await sees({ id: dealer.id, role: "DEALER_STAFF", dealerId: null })).toBe(0);
+    expect(await canSee({ ...agent, strong: true })).toBe(1);
+    expect(await canSee({ ...agent, strong: false })).toBe(0);
+    expect(await canSee({ id: stranger.id, role: "CUSTOMER", dealerId: null })).toBe(0);
+    expect(await canSee({ id: dealer.id, role: "DEALER_STAFF", dealerId: null, strong: true })).toBe(0);
+  });
+});

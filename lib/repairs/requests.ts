@@ -1,5 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
+import type { Actor } from "@/lib/auth/permissions";
+import { ticketWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -36,8 +38,7 @@ async function openRecallFor(unitId: string, userId: string) {
 
 /** The product, its warranty and who pays, for the form's "before you send" panel; null when not the user's. */
 export async function previewRepair(userId: string, ownershipId: string): Promise<RepairPreview | null> {
-  // Only customers send requests (the action checks `repairs.own`), so the product is read in a customer's scope.
-  const product = await getOwnProduct({ id: userId, role: "CUSTOMER", dealerId: null }, ownershipId);
+  const product = await getOwnProduct(customerActor(userId), ownershipId);
   if (!product) return null;
   const recall = await openRecallFor(product.unitId, userId);
   return { product, recall, coverage: decideCoverage(product.warranty.status, recall !== null) };
@@ -53,6 +54,11 @@ export function symptomsFor(productCategory: string) {
 }
 
 type Customer = { id: string };
+
+/** Only customers send and follow requests (their actions check `repairs.own`), so their reads run in a customer's scope. */
+function customerActor(customerId: string): Actor {
+  return { id: customerId, role: "CUSTOMER", dealerId: null };
+}
 
 /**
  * Send a request. Idempotent: the form makes one key, so a double click or a retry after a
@@ -178,7 +184,7 @@ export async function createRepairRequest(customer: Customer, input: RepairReque
 /** The ticket list of My Page → Repairs: open first, newest first. */
 export async function listOwnTickets(customerId: string) {
   const tickets = await db.repairTicket.findMany({
-    where: { customerId },
+    where: ticketWhereFor(customerActor(customerId)),
     select: {
       id: true,
       number: true,
@@ -200,7 +206,7 @@ export async function listOwnTickets(customerId: string) {
 /** One of the customer's tickets with everything they may see: never internal notes. */
 export async function getOwnTicket(customerId: string, ticketId: string) {
   const ticket = await db.repairTicket.findFirst({
-    where: { id: ticketId, customerId },
+    where: { AND: [ticketWhereFor(customerActor(customerId)), { id: ticketId }] },
     select: {
       id: true,
       number: true,
