@@ -226,3 +226,8 @@ export async function listQueue(filter: QueueFilter, actorId: string, now: Date 
     previous: (backwards ? more : cursor !== null) ? cursorOf(page[0]) : null,
   };
 }
+
+/** The cursor a page makes for `row` under `sort` (tests build "continue after this row" with it). */
+export function encodeCursorForTest(row: QueueRow, sort: QueueFilter["sort"]): string {
+  return encodeCursor({ value: row[SORT_FIELD[sort]].toISOString(), id: row.id });
+}

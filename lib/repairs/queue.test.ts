@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeRequest } from "@/scripts/test/fake-request";
+
+vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
+
+const { db } = await import("@/lib/db");
+const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
+const { createRepairRequest } = await import("./requests");
+const { assignTicket } = await import("./desk");
+const { listQueue, parseQueueFilter } = await import("./queue");
+
+beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
+
+/** `count` tickets on units of one fresh model (the `model` filter keeps other tests' tickets out). */
+async function ticketsOfOneModel(count: number) {
+  const { model, units } = await testModelWithUnits(count);
+  const symptom = await db.symptomCategory.create({
+    data: { productCategory: model.category, code: `s-${randomUUID()}`, nameJa: "故障", nameEn: "Fault" },
+  });
+  const customer = await db.user.update({
+    where: { id: (await testCustomer()).id },
+    data: {
+      name: `山田 ${randomUUID().slice(0, 6)}`,
+      phone: `090-${String(Math.floor(Math.random() * 1e4)).padStart(4, "0")}-${String(Math.floor(Math.random() * 1e4)).padStart(4, "0")}`,
+    },
+  });
+  const tickets = [];
+  for (const unit of units) {
+    const ownership = await own(customer.id, unit.id);
+    tickets.push(
+      await createRepairRequest(customer, {
+        ownershipId: ownership.id,
+        symptomCategoryId: symptom.id,
+        description: "動きません。確認をお願いします。",
+        photoFileIds: [],
+        delivery: "SEND_IN",
+        preferredDates: [],
+        dealerId: "",
+        contactPreference: "EMAIL",
+        phone: "",
+        postalCode: "",
+        prefecture: "",
+        city: "",
+        addressLine1: "",
+        addressLine2: "",
+        idempotencyKey: randomUUID(),
+      }),
+    );
+  }
+  return { model, units, customer, tickets };
+}
+
+describe("the desk queue", () => {
+  it("lists a view newest first by default and oldest first on request, with no paging links when it fits one page", async () => {
+    const { model, tickets } = await ticketsOfOneModel(7);
+    const staff = await testStaff("SUPPORT_AGENT");
+    const seen: string[] = [];
+    let filter = { ...parseQueueFilter({ model: model.id }) };
+    const { QUEUE_PAGE_SIZE } = await import("./queue");
+    expect(QUEUE_PAGE_SIZE).toBe(50);
+    const first = await listQueue(filter, staff.id);
+    expect(first.rows.map((row) => row.id)).toEqual([...tickets].reverse().map((ticket) => ticket.id));
+    expect(first.next).toBeNull();
+    expect(first.previous).toBeNull();
+    // Oldest first, then continue after the third row.
+    filter = { ...filter, sort: "oldest" };
+    const oldest = await listQueue(filter, staff.id);
+    seen.push(...oldest.rows.map((row) => row.id));
+    expect(seen).toEqual(tickets.map((ticket) => ticket.id));
+  });
+
+  it("continues after a cursor and comes back before it", async () => {
+    const { model, tickets } = await ticketsOfOneModel(4);
+    const staff = await testStaff("SUPPORT_AGENT");
+    const all = await listQueue(parseQueueFilter({ model: model.id, sort: "oldest" }), staff.id);
+    // A cursor at the second row, as the page would make it.
+    const { encodeCursorForTest } = await import("./queue");
+    const cursor = encodeCursorForTest(all.rows[1]!, "oldest");
+    const after = await listQueue(parseQueueFilter({ model: model.id, sort: "oldest", after: cursor }), staff.id);
+    expect(after.rows.map((row) => row.id)).toEqual(tickets.slice(2).map((ticket) => ticket.id));
+    expect(after.previous).not.toBeNull();
+    const before = await listQueue(parseQueueFilter({ model: model.id, sort: "oldest", before: after.previous! }), staff.id);
+    expect(before.rows.map((row) => row.id)).toEqual(tickets.slice(0, 2).map((ticket) => ticket.id));
+    expect(before.next).not.toBeNull();
+  });
+
+  it("finds a ticket by number, serial, email, phone and part of the name", async () => {
+    const { model, units, customer, tickets } = await ticketsOfOneModel(2);
+    const staff = await testStaff("SUPPORT_AGENT");
+    const find = async (q: string) => (await listQueue(parseQueueFilter({ model: model.id, q }), staff.id)).rows.map((row) => row.id);
+    const number = (await db.repairTicket.findUniqueOrThrow({ where: { id: tickets[0]!.id } })).number;
+    expect(await find(number)).toEqual([tickets[0]!.id]);
+    expect(await find(number.toLowerCase().replace(/-/g, ""))).toEqual([tickets[0]!.id]);
+    expect(await find(units[1]!.serial)).toEqual([tickets[1]!.id]);
+    expect((await find(customer.email.toUpperCase())).sort()).toEqual(tickets.map((ticket) => ticket.id).sort());
+    expect(await find(customer.phone!.replace(/-/g, ""))).toHaveLength(2);
+    expect(await find(customer.name!.split(" ")[1]!)).toHaveLength(2);
+    expect(await find("存在しない名前")).toEqual([]);
+  });
+
+  it("saved views: mine, unassigned and breaching", async () => {
+    const { model, tickets } = await ticketsOfOneModel(3);
+    const staff = await testStaff("SUPPORT_AGENT");
+    await assignTicket({ id: staff.id, role: "SUPPORT_AGENT", dealerId: null }, { ticketId: tickets[0]!.id, assigneeId: staff.id });
+    await db.repairTicket.update({ where: { id: tickets[1]!.id }, data: { firstResponseDueAt: new Date(Date.now() - 60_000) } });
+    const view = async (name: string) =>
+      (await listQueue(parseQueueFilter({ model: model.id, view: name }), staff.id)).rows.map((row) => row.id);
+    expect(await view("mine")).toEqual([tickets[0]!.id]);
+    expect((await view("unassigned")).sort()).toEqual([tickets[1]!.id, tickets[2]!.id].sort());
+    expect(await view("breaching")).toEqual([tickets[1]!.id]);
+  });
+
+  it("drops malformed filters instead of failing", () => {
+    expect(parseQueueFilter({ view: "everything", state: "DROP TABLE", after: "not-a-cursor", q: "  " })).toMatchObject({
+      view: "all",
+      state: "open",
+      after: undefined,
+      q: undefined,
+    });
+  });
+});
