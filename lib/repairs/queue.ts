@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RepairCoverage, RepairStatus } from "@/lib/generated/prisma/enums";
 import { normalizeSerial } from "@/lib/products/serial-format";
+import { loadDesk } from "./desk-settings";
+import { slaClocks, type Clock } from "./sla";
 import { REPAIR_STATUSES } from "./status";
 
 /**
@@ -230,4 +232,16 @@ export async function listQueue(filter: QueueFilter, actorId: string, now: Date 
 /** The cursor a page makes for `row` under `sort` (tests build "continue after this row" with it). */
 export function encodeCursorForTest(row: QueueRow, sort: QueueFilter["sort"]): string {
   return encodeCursor({ value: row[SORT_FIELD[sort]].toISOString(), id: row.id });
+}
+
+export type QueueRowWithClocks = QueueRow & { clocks: { firstResponse: Clock; resolution: Clock } };
+
+/** What the queue page shows: one page of rows, each with its SLA clocks as of `now`. */
+export async function loadQueuePage(
+  filter: QueueFilter,
+  actorId: string,
+  now: Date = new Date(),
+): Promise<Omit<QueuePage, "rows"> & { rows: QueueRowWithClocks[] }> {
+  const [page, desk] = await Promise.all([listQueue(filter, actorId, now), loadDesk()]);
+  return { ...page, rows: page.rows.map((row) => ({ ...row, clocks: slaClocks(desk.calendar, desk.targets, row, now) })) };
 }
