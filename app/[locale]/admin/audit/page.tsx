@@ -5,7 +5,7 @@ import { enterLocale } from "@/lib/i18n/page";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { auditFilterParams, listRecordedAuditActions, parseAuditFilter, searchAuditEvents } from "@/lib/audit/queries";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { UserText } from "@/components/ui/user-text";
 import { Link } from "@/lib/i18n/navigation";
@@ -16,9 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AuditLogPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  // Agents are staff but may not read the audit log: same 404 as any other hidden page.
-  await requirePagePermission(user, "audit.read");
+  const user = await requireStaffPage("/admin/audit");
   const filter = parseAuditFilter(await searchParams);
   const [page, actions, t, format] = await Promise.all([
     searchAuditEvents(user, filter),

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/page-title";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { listModels } from "@/lib/catalog/models";
 import { enterLocale } from "@/lib/i18n/page";
 import { Link } from "@/lib/i18n/navigation";
@@ -16,8 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CatalogPage({ params, searchParams }: PageProps<"/[locale]/admin/catalog">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  await requirePagePermission(user, "catalog.manage");
+  await requireStaffPage("/admin/catalog");
   const [models, t, locale, query] = await Promise.all([listModels(), getTranslations("catalog"), getLocale(), searchParams]);
   return (
     <>
