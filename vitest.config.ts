@@ -13,7 +13,7 @@ export default defineConfig({
     // next-auth and next-intl import "next/server" without an extension, which Node's ESM loader refuses;
     // inlined, Vite resolves it as Next's bundler would.
     server: { deps: { inline: ["next-auth", "@auth/core", "next-intl"] } },
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
     globalSetup: ["scripts/test/vitest-global-setup.ts"],
     setupFiles: ["scripts/test/vitest-worker-setup.ts"],

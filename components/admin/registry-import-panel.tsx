@@ -2,12 +2,12 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { errorMessageOf, uploadWithProgress } from "@/components/files/upload-request";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldFrame, useFieldIds } from "@/components/ui/field-frame";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { DataTable } from "@/components/ui/data-table";
 import { useRouter } from "@/lib/i18n/navigation";
 
 type ImportStatus = {
@@ -178,43 +178,7 @@ function RegistryPreview({ preview, onImport, onCancel }: { preview: Preview; on
         {t("previewTitle", { file: preview.fileName })}
       </h3>
       <p className="text-sm">{t("previewRows", { count: preview.totalRows })}</p>
-      {preview.firstRows.length > 0 && (
-        <TableScroll label={t("previewCaption")}>
-          <table className="w-full text-left text-sm">
-            <caption className="mb-1 text-left font-medium">{t("previewCaption")}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("line")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("colSerial")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("colModel")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("colManufacturedOn")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("colLot")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.firstRows.map((row) => (
-                <tr key={row.line} className="border-t border-slate-100">
-                  <td className="px-3 py-1.5 font-mono">{row.line}</td>
-                  <td className="px-3 py-1.5 font-mono whitespace-nowrap">{row.serial}</td>
-                  <td className="px-3 py-1.5 whitespace-nowrap">{row.modelCode}</td>
-                  <td className="px-3 py-1.5 whitespace-nowrap">{row.manufacturedOn}</td>
-                  <td className="px-3 py-1.5">{row.lot ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      {preview.firstRows.length > 0 && <PreviewRows rows={preview.firstRows} />}
       {preview.errorCount === 0 ? (
         <Alert tone="success">{t("previewOk", { count: preview.importableRows })}</Alert>
       ) : (
@@ -233,40 +197,62 @@ function RegistryPreview({ preview, onImport, onCancel }: { preview: Preview; on
   );
 }
 
+/** The first rows of the file as they will be imported. */
+function PreviewRows({ rows }: { rows: Preview["firstRows"] }) {
+  const t = useTranslations("registry");
+  const columns = useMemo(
+    () => [
+      { id: "line", header: t("line"), className: "font-mono" },
+      { id: "serial", header: t("colSerial"), className: "font-mono whitespace-nowrap" },
+      { id: "model", header: t("colModel"), className: "whitespace-nowrap" },
+      { id: "manufacturedOn", header: t("colManufacturedOn"), className: "whitespace-nowrap" },
+      { id: "lot", header: t("colLot") },
+    ],
+    [t],
+  );
+  const tableRows = useMemo(
+    () =>
+      rows.map((row) => ({
+        id: String(row.line),
+        cells: { line: row.line, serial: row.serial, model: row.modelCode, manufacturedOn: row.manufacturedOn, lot: row.lot ?? "—" },
+      })),
+    [rows],
+  );
+  return <DataTable caption={t("previewCaption")} captionVisible columns={columns} rows={tableRows} empty={null} />;
+}
+
 /** Every problem, one row each (a bad row can have several), in file order. */
 function RegistryErrors({ errors, errorCount }: { errors: RowError[]; errorCount: number }) {
   const t = useTranslations("registry");
+  const columns = useMemo(
+    () => [
+      { id: "line", header: t("line"), className: "font-mono" },
+      { id: "problem", header: t("problem") },
+      { id: "value", header: t("value"), className: "font-mono" },
+    ],
+    [t],
+  );
+  const rows = useMemo(
+    () =>
+      errors.map((error, index) => ({
+        id: `${error.line}-${index}`,
+        cells: {
+          line: error.line,
+          problem: t.has(`problems.${error.problem}` as never) ? t(`problems.${error.problem}` as never) : error.problem,
+          value: error.value ?? "",
+        },
+      })),
+    [errors, t],
+  );
   return (
     <>
-      <TableScroll label={t("errorsCaption")} className="max-h-96 overflow-y-auto rounded border border-slate-200">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("errorsCaption")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("line")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("problem")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("value")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((error, index) => (
-              <tr key={`${error.line}-${index}`} className="border-t border-slate-100">
-                <td className="px-3 py-1.5 font-mono">{error.line}</td>
-                <td className="px-3 py-1.5">
-                  {t.has(`problems.${error.problem}` as never) ? t(`problems.${error.problem}` as never) : error.problem}
-                </td>
-                <td className="px-3 py-1.5 font-mono">{error.value ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={t("errorsCaption")}
+        className="max-h-96 overflow-y-auto rounded border border-slate-200"
+        columns={columns}
+        rows={rows}
+        empty={null}
+      />
       {errorCount > errors.length && <p className="text-sm">{t("moreErrors", { shown: errors.length })}</p>}
     </>
   );

@@ -5,6 +5,7 @@
  */
 import type messages from "@/lib/i18n/messages/ja.json";
 import { areaOf, can, type Actor, type Area, type Permission } from "@/lib/auth/permissions";
+import { STAFF_PAGES } from "./staff-pages";
 
 export type NavLabelKey = keyof (typeof messages)["nav"];
 
@@ -27,13 +28,11 @@ export const NAVIGATION: Record<NavArea, readonly NavEntry[]> = {
     { href: "/mypage/products", labelKey: "products", permission: "products.own" },
     ACCOUNT_ENTRY,
   ],
+  // Derived from the list of staff pages (staff-pages.ts): the pages with a label, in its order.
   staff: [
-    { href: "/admin", labelKey: "staffHome", permission: "staff.dashboard.read" },
-    { href: "/admin/claims", labelKey: "claims", permission: "claims.review" },
-    { href: "/admin/catalog", labelKey: "catalog", permission: "catalog.manage" },
-    { href: "/admin/registry", labelKey: "registry", permission: "registry.import" },
-    { href: "/admin/recalls", labelKey: "recalls", permission: "recalls.manage" },
-    { href: "/admin/audit", labelKey: "audit", permission: "audit.read" },
+    ...STAFF_PAGES.flatMap((page) =>
+      "labelKey" in page ? [{ href: page.path, labelKey: page.labelKey, permission: page.permission }] : [],
+    ),
     ACCOUNT_ENTRY,
   ],
   dealer: [{ href: "/dealer", labelKey: "dealerHome", permission: "dealer.access" }, ACCOUNT_ENTRY],

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { enterLocale } from "@/lib/i18n/page";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { getStaffOverview } from "@/lib/staff/dashboard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,8 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffDashboard({ params }: PageProps<"/[locale]/admin">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  await requirePagePermission(user, "staff.dashboard.read");
+  const user = await requireStaffPage("/admin");
   const [overview, t, format] = await Promise.all([getStaffOverview(), getTranslations(), getFormatter()]);
   const stats = [
     { label: t("staff.customers"), value: overview.customers },

@@ -5,10 +5,9 @@ import { enterLocale } from "@/lib/i18n/page";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { auditFilterParams, listRecordedAuditActions, parseAuditFilter, searchAuditEvents } from "@/lib/audit/queries";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
+import { DataTable } from "@/components/ui/data-table";
 import { UserText } from "@/components/ui/user-text";
-import { Link } from "@/lib/i18n/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("auditTitle") };
@@ -16,9 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AuditLogPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  // Agents are staff but may not read the audit log: same 404 as any other hidden page.
-  await requirePagePermission(user, "audit.read");
+  const user = await requireStaffPage("/admin/audit");
   const filter = parseAuditFilter(await searchParams);
   const [page, actions, t, format] = await Promise.all([
     searchAuditEvents(user, filter),
@@ -31,101 +28,59 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
   const pageLink = (cursor: Record<string, string>) => ({ pathname: "/admin/audit", query: { ...auditFilterParams(filter), ...cursor } });
   const targetType = (type: string) =>
     t.has(`staff.auditTargetTypes.${type}` as never) ? t(`staff.auditTargetTypes.${type}` as never) : type;
-  const linkClass =
-    "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-800 hover:bg-slate-50";
   return (
     <>
       <PageTitle lead={t("staff.auditLead")}>{t("staff.auditTitle")}</PageTitle>
       <Card>
         <AuditFilters filter={filter} actions={actions} />
-        {events.length === 0 ? (
-          <p className="text-slate-600">{filtered ? t("staff.auditEmptyFiltered") : t("staff.auditEmpty")}</p>
-        ) : (
-          <>
-            <p className="mb-3 text-sm text-slate-600">{t("staff.auditShowing", { count: events.length })}</p>
-            <TableScroll label={t("staff.auditTitle")}>
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("staff.auditTitle")}</caption>
-                <thead className="text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      {t("staff.auditAt")}
-                    </th>
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      {t("staff.auditAction")}
-                    </th>
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      {t("staff.auditOutcome")}
-                    </th>
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      {t("staff.auditActor")}
-                    </th>
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      {t("staff.auditTarget")}
-                    </th>
-                    <th scope="col" className="py-1 font-medium">
-                      {t("staff.auditIp")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {events.map((event) => (
-                    <tr key={event.id} className="border-t border-slate-100 align-top">
-                      <td className="py-1 pr-3 whitespace-nowrap">
-                        {format.dateTime(event.at, { dateStyle: "short", timeStyle: "medium" })}
-                      </td>
-                      <td className="py-1 pr-3">
-                        {/* catalog keys cannot contain dots: "auth.sign_in" → "auth_sign_in" */}
-                        {t.has(`auditActions.${event.action.replaceAll(".", "_")}` as "auditActions.auth_sign_in")
-                          ? t(`auditActions.${event.action.replaceAll(".", "_")}` as "auditActions.auth_sign_in")
-                          : event.action}
-                      </td>
-                      <td className="py-1 pr-3">{t(`auditOutcomes.${event.outcome}`)}</td>
-                      <td className="py-1 pr-3">
-                        <UserText>{event.actor ? event.actor.email : (event.actorLabel ?? t("staff.auditUnknownActor"))}</UserText>
-                      </td>
-                      <td className="min-w-48 py-1 pr-3">
-                        {event.targetType ? (
-                          <span>
-                            {targetType(event.targetType)}
-                            {event.targetId && <span className="font-mono text-xs break-all text-slate-600"> {event.targetId}</span>}
-                          </span>
-                        ) : event.subjects.length === 0 ? (
-                          "—"
-                        ) : null}
-                        {event.subjects.length > 0 && (
-                          <UserText className="block">{t("staff.auditWhose", { people: event.subjects.join(", ") })}</UserText>
-                        )}
-                      </td>
-                      <td className="py-1 font-mono">
-                        <span className="break-all">{event.ipAddress ?? "—"}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </>
-        )}
-        {(page.newer || page.older || filter.before || filter.after) && (
-          <nav aria-label={t("staff.auditPages")} className="mt-4 flex flex-wrap gap-2">
-            {(filter.before || filter.after) && (
-              <Link href={pageLink({})} className={linkClass}>
-                {t("staff.auditNewest")}
-              </Link>
-            )}
-            {page.newer && (
-              <Link href={pageLink({ after: page.newer })} className={linkClass}>
-                {t("staff.auditNewer")}
-              </Link>
-            )}
-            {page.older && (
-              <Link href={pageLink({ before: page.older })} className={linkClass}>
-                {t("staff.auditOlder")}
-              </Link>
-            )}
-          </nav>
-        )}
+        {events.length > 0 && <p className="mb-3 text-sm text-slate-600">{t("staff.auditShowing", { count: events.length })}</p>}
+        <DataTable
+          caption={t("staff.auditTitle")}
+          empty={filtered ? t("staff.auditEmptyFiltered") : t("staff.auditEmpty")}
+          columns={[
+            { id: "at", header: t("staff.auditAt"), className: "whitespace-nowrap" },
+            { id: "action", header: t("staff.auditAction") },
+            { id: "outcome", header: t("staff.auditOutcome") },
+            { id: "actor", header: t("staff.auditActor") },
+            { id: "target", header: t("staff.auditTarget"), className: "min-w-48" },
+            { id: "ip", header: t("staff.auditIp"), className: "font-mono" },
+          ]}
+          rows={events.map((event) => ({
+            id: String(event.id),
+            cells: {
+              at: format.dateTime(event.at, { dateStyle: "short", timeStyle: "medium" }),
+              // catalog keys cannot contain dots: "auth.sign_in" → "auth_sign_in"
+              action: t.has(`auditActions.${event.action.replaceAll(".", "_")}` as "auditActions.auth_sign_in")
+                ? t(`auditActions.${event.action.replaceAll(".", "_")}` as "auditActions.auth_sign_in")
+                : event.action,
+              outcome: t(`auditOutcomes.${event.outcome}`),
+              actor: <UserText>{event.actor ? event.actor.email : (event.actorLabel ?? t("staff.auditUnknownActor"))}</UserText>,
+              target: (
+                <>
+                  {event.targetType ? (
+                    <span>
+                      {targetType(event.targetType)}
+                      {event.targetId && <span className="font-mono text-xs break-all text-slate-600"> {event.targetId}</span>}
+                    </span>
+                  ) : event.subjects.length === 0 ? (
+                    "—"
+                  ) : null}
+                  {event.subjects.length > 0 && (
+                    <UserText className="block">{t("staff.auditWhose", { people: event.subjects.join(", ") })}</UserText>
+                  )}
+                </>
+              ),
+              ip: <span className="break-all">{event.ipAddress ?? "—"}</span>,
+            },
+          }))}
+          // Keyset paging in the URL (lib/audit/queries.ts): the links keep the filter.
+          serverPaging={{
+            label: t("staff.auditPages"),
+            first: filter.before || filter.after ? { href: pageLink({}), label: t("staff.auditNewest") } : undefined,
+            previous: page.newer ? { href: pageLink({ after: page.newer }), label: t("staff.auditNewer") } : undefined,
+            next: page.older ? { href: pageLink({ before: page.older }), label: t("staff.auditOlder") } : undefined,
+          }}
+        />
       </Card>
     </>
   );

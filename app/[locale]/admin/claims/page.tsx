@@ -8,7 +8,7 @@ import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { UserText } from "@/components/ui/user-text";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { enterLocale } from "@/lib/i18n/page";
 import { CLAIM_FILTERS, CLAIM_HISTORY_LIMIT, listClaimsForReview, type ClaimFilter } from "@/lib/products/claims";
 import { isClaimRejectReason } from "@/lib/products/claim-reasons";
@@ -23,8 +23,7 @@ const person = (user: { name: string | null; email: string }) => <UserText>{`${u
 
 export default async function ClaimsPage({ params, searchParams }: PageProps<"/[locale]/admin/claims">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  await requirePagePermission(user, "claims.review");
+  const user = await requireStaffPage("/admin/claims");
   const query = await searchParams;
   const status: ClaimFilter = (CLAIM_FILTERS as readonly string[]).includes(String(query.status)) ? (query.status as ClaimFilter) : "open";
   const search = typeof query.q === "string" ? query.q.slice(0, 100) : "";

@@ -4,7 +4,7 @@ import { RecallFigures } from "@/components/admin/recall-figures";
 import { PageTitle } from "@/components/page-title";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { enterLocale } from "@/lib/i18n/page";
 import { Link } from "@/lib/i18n/navigation";
 import { listRecallCampaigns } from "@/lib/recalls/campaigns";
@@ -16,8 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RecallsPage({ params }: PageProps<"/[locale]/admin/recalls">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  await requirePagePermission(user, "recalls.manage");
+  await requireStaffPage("/admin/recalls");
   const [campaigns, t, locale] = await Promise.all([listRecallCampaigns(), getTranslations("recallsAdmin"), getLocale()]);
   return (
     <>

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { RegistryImportPanel } from "@/components/admin/registry-import-panel";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { enterLocale } from "@/lib/i18n/page";
 import { listRegistryImports } from "@/lib/products/registry-import";
 
@@ -13,8 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RegistryPage({ params }: PageProps<"/[locale]/admin/registry">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  await requirePagePermission(user, "registry.import");
+  await requireStaffPage("/admin/registry");
   const [imports, t, format] = await Promise.all([listRegistryImports(), getTranslations("registry"), getFormatter()]);
   return (
     <>

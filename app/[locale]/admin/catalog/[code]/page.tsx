@@ -6,7 +6,7 @@ import { GrantPlanForm } from "@/components/admin/grant-plan-form";
 import { PlanForm } from "@/components/admin/plan-form";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { getModel } from "@/lib/catalog/models";
 import { enterLocale } from "@/lib/i18n/page";
 import { nameIn } from "@/lib/i18n/localized";
@@ -17,8 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditModelPage({ params }: PageProps<"/[locale]/admin/catalog/[code]">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  await requirePagePermission(user, "catalog.manage");
+  await requireStaffPage("/admin/catalog/[code]");
   const { code } = await params;
   const model = await getModel(code);
   if (!model) notFound();

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ModelForm } from "@/components/admin/model-form";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { enterLocale } from "@/lib/i18n/page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,8 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewModelPage({ params }: PageProps<"/[locale]/admin/catalog/new">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  await requirePagePermission(user, "catalog.manage");
+  await requireStaffPage("/admin/catalog/new");
   const t = await getTranslations("catalog");
   return (
     <>

@@ -7,7 +7,7 @@ import { RecallFigures } from "@/components/admin/recall-figures";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { enterLocale } from "@/lib/i18n/page";
 import { listModels } from "@/lib/catalog/models";
 import { getRecallCampaign } from "@/lib/recalls/campaigns";
@@ -19,8 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RecallPage({ params }: PageProps<"/[locale]/admin/recalls/[id]">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  await requirePagePermission(user, "recalls.manage");
+  await requireStaffPage("/admin/recalls/[id]");
   const { id } = await params;
   const campaign = await getRecallCampaign(id);
   if (!campaign) notFound();

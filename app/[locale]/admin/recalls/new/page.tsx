@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { RecallForm } from "@/components/admin/recall-form";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { listModels } from "@/lib/catalog/models";
 import { enterLocale } from "@/lib/i18n/page";
 import { nameIn } from "@/lib/i18n/localized";
@@ -14,8 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewRecallPage({ params }: PageProps<"/[locale]/admin/recalls/new">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  await requirePagePermission(user, "recalls.manage");
+  await requireStaffPage("/admin/recalls/new");
   const [models, t, locale] = await Promise.all([listModels(), getTranslations("recallsAdmin"), getLocale()]);
   return (
     <>

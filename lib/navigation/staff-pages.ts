@@ -1,0 +1,46 @@
+/**
+ * Every page of the staff area, as data (conventions: Tables drive repeated structure): the staff
+ * navigation, the page guard `requireStaffPage()` (staff-pages.server.ts) and the access matrix in
+ * e2e/access.spec.ts all read this list, so a new staff page is one line here. A test checks that
+ * every `app/[locale]/admin/**\/page.tsx` has its entry. Pure (no server-only import), so client
+ * components and Playwright specs can import it.
+ */
+import type { Permission } from "@/lib/auth/permissions";
+import type { NavLabelKey } from "./nav";
+
+export type StaffPage = {
+  /** Route without the locale prefix, as in the app directory (`[id]` for dynamic segments). */
+  path: `/admin${string}`;
+  /** Needed on top of the staff area itself; checked on the server by `requireStaffPage()`. */
+  permission: Permission;
+  /** Key in the `nav` namespace when the page is in the staff navigation (in list order). */
+  labelKey?: NavLabelKey;
+};
+
+export const STAFF_PAGES = [
+  { path: "/admin", permission: "staff.dashboard.read", labelKey: "staffHome" },
+  { path: "/admin/claims", permission: "claims.review", labelKey: "claims" },
+  { path: "/admin/catalog", permission: "catalog.manage", labelKey: "catalog" },
+  { path: "/admin/catalog/new", permission: "catalog.manage" },
+  { path: "/admin/catalog/[code]", permission: "catalog.manage" },
+  { path: "/admin/registry", permission: "registry.import", labelKey: "registry" },
+  { path: "/admin/recalls", permission: "recalls.manage", labelKey: "recalls" },
+  { path: "/admin/recalls/new", permission: "recalls.manage" },
+  { path: "/admin/recalls/[id]", permission: "recalls.manage" },
+  // Agents are staff but may not read the audit log: the same 404 as any other hidden page.
+  { path: "/admin/audit", permission: "audit.read", labelKey: "audit" },
+] as const satisfies readonly StaffPage[];
+
+export type StaffPath = (typeof STAFF_PAGES)[number]["path"];
+
+/** The entry of `path`; the type allows only listed paths, so a typo fails to compile. */
+export function staffPage(path: StaffPath): StaffPage {
+  const entry = STAFF_PAGES.find((page) => page.path === path);
+  if (!entry) throw new Error(`Unknown staff page ${path}`);
+  return entry;
+}
+
+/** Pages with a fixed path (no `[param]`), e.g. for access tests that visit every page. */
+export function isStaticStaffPath(path: string): boolean {
+  return !path.includes("[");
+}
