@@ -57,6 +57,23 @@ describe("businessMinutesBetween", () => {
     }
   });
 
+  it("counts long spans (years of holidays and closed days) the same as day by day", () => {
+    const naive = (from: Date, to: Date) => {
+      let minutes = 0;
+      for (let t = from.getTime(); t < to.getTime(); t += 60_000) {
+        const wall = new Date(t + 9 * 3_600_000);
+        const date = wall.toISOString().slice(0, 10);
+        const minute = wall.getUTCHours() * 60 + wall.getUTCMinutes();
+        if (isBusinessDay(TOKYO, date) && minute >= TOKYO.openMinute && minute < TOKYO.closeMinute) minutes++;
+      }
+      return minutes;
+    };
+    const from = jst("2025-12-24T15:30:00");
+    for (const to of [jst("2026-01-05T10:00:00"), jst("2026-05-07T18:30:00"), jst("2027-01-04T09:01:00")]) {
+      expect(businessMinutesBetween(TOKYO, from, to)).toBe(naive(from, to));
+    }
+  });
+
   it("works in another zone with daylight saving", () => {
     const berlin: BusinessCalendar = { ...TOKYO, timeZone: "Europe/Berlin", closedDates: new Set() };
     // Friday 27 March 2026, 17:00 CET; clocks go forward on Sunday the 29th.

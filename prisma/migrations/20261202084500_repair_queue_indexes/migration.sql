@@ -5,6 +5,7 @@
 CREATE INDEX "RepairTicket_open_created" ON "RepairTicket" ("createdAt", "id") WHERE "closedAt" IS NULL;
 CREATE INDEX "RepairTicket_open_assignee_created" ON "RepairTicket" ("assigneeId", "createdAt", "id") WHERE "closedAt" IS NULL;
 CREATE INDEX "RepairTicket_open_due" ON "RepairTicket" ("resolutionDueAt", "id") WHERE "closedAt" IS NULL;
+CREATE INDEX "RepairTicket_open_assignee_due" ON "RepairTicket" ("assigneeId", "resolutionDueAt", "id") WHERE "closedAt" IS NULL;
 CREATE INDEX "RepairTicket_open_first_response_due" ON "RepairTicket" ("firstResponseDueAt") WHERE "closedAt" IS NULL AND "firstRespondedAt" IS NULL;
 
 -- Search by phone matches digits only, however the number was typed.
