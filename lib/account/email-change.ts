@@ -4,7 +4,7 @@ import { consumeAuthToken, issueAuthToken, peekAuthToken } from "@/lib/auth/auth
 import { normalizeEmail } from "@/lib/auth/sign-in";
 import { reserveAttempt, type ThrottleKey } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
-import { portalUrl, sendEmail } from "@/lib/email/send";
+import { portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/jobs/enqueue";
 
@@ -71,6 +71,6 @@ export async function confirmEmailChange(
   await db.authToken.deleteMany({ where: { userId: consumed.userId, usedAt: null } });
   await db.session.deleteMany({ where: { userId: consumed.userId, id: { not: currentSessionId } } });
   await recordAudit({ action: "auth.email_changed", outcome: "SUCCESS", actorId: consumed.userId });
-  await sendEmail({ to: before.email, locale: before.locale, template: { name: "emailChanged", newEmail: consumed.email } });
+  await enqueueEmail({ to: before.email, locale: before.locale, template: { name: "emailChanged", newEmail: consumed.email } });
   return true;
 }

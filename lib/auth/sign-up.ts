@@ -2,7 +2,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { recordPolicyConsents } from "@/lib/consents/record";
 import { db } from "@/lib/db";
-import { portalUrl, queueEmail } from "@/lib/email/send";
+import { portalUrl } from "@/lib/email/send";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { assertAcceptablePassword, limitEmailRequests, sendVerificationEmail } from "./email-flows";
 import { issueDecoyDeviceCookie, issueDeviceCookie } from "./device-cookie";
 import { hashPassword } from "./password";
@@ -26,7 +27,7 @@ export async function signUp(input: { email: string; password: string; locale: s
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, locale: true } });
   if (existing) {
-    await queueEmail({
+    await enqueueEmail({
       to: email,
       locale: existing.locale,
       template: { name: "accountExists", url: portalUrl(existing.locale, "/forgot-password") },

@@ -1,7 +1,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
-import { queueEmail, portalUrl } from "@/lib/email/send";
+import { portalUrl } from "@/lib/email/send";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -188,7 +189,7 @@ export async function decideClaim(
   try {
     if (input.approve) await noticeOpenRecalls(claim.unitId, claim.claimantId);
     const url = (locale: string) => portalUrl(locale, "/mypage/products");
-    await queueEmail({
+    await enqueueEmail({
       to: claim.claimant.email,
       locale: claim.claimant.locale,
       template: {
@@ -202,7 +203,7 @@ export async function decideClaim(
       },
     });
     if (previousOwner) {
-      await queueEmail({
+      await enqueueEmail({
         to: previousOwner.email,
         locale: previousOwner.locale,
         template: { name: "ownershipMoved", serial: claim.unit.serial, url: url(previousOwner.locale) },

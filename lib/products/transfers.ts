@@ -4,7 +4,8 @@ import { recordAudit } from "@/lib/audit/log";
 import { keyedHash } from "@/lib/auth/sealed-secrets";
 import { reserveAttempt, settleSuccess } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
-import { queueEmail, portalUrl } from "@/lib/email/send";
+import { portalUrl } from "@/lib/email/send";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { requestMeta } from "@/lib/request-context";
@@ -146,7 +147,7 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
   try {
     await noticeOpenRecalls(seller.unitId, buyerId);
     const productName = nameIn(seller.user.locale, seller.unit.model);
-    await queueEmail({
+    await enqueueEmail({
       to: seller.user.email,
       locale: seller.user.locale,
       template: {
