@@ -44,7 +44,8 @@ export type AuditAction =
   | "recall.deleted"
   | "access.denied"
   | "admin.created"
-  | "personal_data.viewed";
+  | "personal_data.viewed"
+  | "job.dead";
 
 export type AuditEntry = {
   action: AuditAction;
