@@ -1,5 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { getBoss, JOB_POLLING_SECONDS, stopBoss } from "./boss";
 import { recordDeadJob } from "./dead-letters";
@@ -83,13 +84,11 @@ export async function stopJobWorkers(): Promise<void> {
 }
 
 /**
- * For a Next server (instrumentation.ts): work the queues, and keep trying to start with a growing
- * pause when the database is not reachable yet (a deploy racing its database) rather than serving
- * for the process's whole life without a worker; pages are served meanwhile and queued jobs wait in
- * their table. scripts/serve.ts awaits `portalBeforeExit` before it exits, so a job being sent
- * finishes instead of being cut off and sent again after its expiry.
+ * Work the queues for this process's whole life: keep trying to start with a growing pause when
+ * the database is not reachable yet (a deploy racing its database) rather than running without a
+ * worker; queued jobs wait in their table meanwhile. Returns the graceful stop.
  */
-export async function runJobWorkersInThisServer(): Promise<void> {
+export async function runJobWorkers(): Promise<() => Promise<void>> {
   let attempt = 0;
   const start = async (): Promise<void> => {
     try {
@@ -102,7 +101,20 @@ export async function runJobWorkersInThisServer(): Promise<void> {
     }
   };
   await start();
-  const stop = () => stopJobWorkers().catch((error: unknown) => logger.error({ err: error }, "job workers did not stop cleanly"));
+  return () => stopJobWorkers().catch((error: unknown) => logger.error({ err: error }, "job workers did not stop cleanly"));
+}
+
+/**
+ * For a Next server (instrumentation.ts): work the queues unless JOB_WORKERS=off (web-only
+ * instances when `npm run worker` processes do the jobs). scripts/serve.ts awaits
+ * `portalBeforeExit` before it exits, so a job being sent finishes instead of being cut off and
+ * sent again after its expiry; with workers off it closes the sending connection pool.
+ */
+export async function runJobWorkersInThisServer(): Promise<void> {
+  let stop: () => Promise<void> = () =>
+    stopBoss().catch((error: unknown) => logger.error({ err: error }, "job runner did not stop cleanly"));
+  if (env.JOB_WORKERS === "off") logger.info("JOB_WORKERS=off: this server enqueues jobs and leaves them to the workers");
+  else stop = await runJobWorkers();
   (globalThis as { portalBeforeExit?: () => Promise<void> }).portalBeforeExit = stop;
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop());
 }
