@@ -4,6 +4,7 @@ import { consumeAuthToken, issueAuthToken, peekAuthToken } from "@/lib/auth/auth
 import { normalizeEmail } from "@/lib/auth/sign-in";
 import { reserveAttempt, type ThrottleKey } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/jobs/enqueue";
@@ -64,7 +65,7 @@ export async function confirmEmailChange(
   try {
     await db.user.update({ where: { id: consumed.userId }, data: { email: consumed.email, emailVerified: now } });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false; // taken meanwhile
+    if (isUniqueViolation(error, ["email"])) return false; // taken meanwhile
     throw error;
   }
   // Links sent to the old address stop working, and other devices sign in again.

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { recordPolicyConsents } from "@/lib/consents/record";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { portalUrl } from "@/lib/email/send";
 import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { assertAcceptablePassword, limitEmailRequests, sendVerificationEmail } from "./email-flows";
@@ -47,7 +48,7 @@ export async function signUp(input: { email: string; password: string; locale: s
     })
     .catch((error: unknown) => {
       // Two sign-ups for one address at the same moment: the second behaves like "exists".
-      if ((error as { code?: string }).code === "P2002") return null;
+      if (isUniqueViolation(error, ["email"])) return null;
       throw error;
     });
   if (!user) return issueDecoyDeviceCookie();

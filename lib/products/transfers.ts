@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { keyedHash } from "@/lib/auth/sealed-secrets";
 import { reserveAttempt, settleSuccess } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { portalUrl } from "@/lib/email/send";
 import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { AppError } from "@/lib/errors";
@@ -130,8 +131,7 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
     })
     .catch((error: unknown) => {
       // Someone else became the owner at the same moment (one active owner per unit).
-      if ((error as { code?: string }).code === "P2002")
-        throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
+      if (isUniqueViolation(error)) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
       throw error;
     });
   // A buyer who got it right starts afresh (a family receiving several products is not throttled).

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import type { RecallStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
@@ -51,7 +52,7 @@ async function campaignData(input: TRecallCampaign) {
 }
 
 function codeTaken(error: unknown): never {
-  if ((error as { code?: string }).code === "P2002") throw new AppError("VALIDATION", { cause: { code: "recalls.codeTaken" } });
+  if (isUniqueViolation(error, ["code"])) throw new AppError("VALIDATION", { cause: { code: "recalls.codeTaken" } });
   throw error;
 }
 
