@@ -1,6 +1,6 @@
 /**
- * One way to recognise a unique-constraint violation, whichever path raised it (conventions:
- * Errors): Prisma's P2002 from a model query, P2010 from a raw query carrying PostgreSQL's 23505,
+ * One way to recognise a unique-constraint violation, whichever path raised it (conventions: One
+ * database client): Prisma's P2002 from a model query, P2010 from a raw query carrying PostgreSQL's 23505,
  * or a plain `pg` error with code 23505. With driver adapters, Prisma reports the constraint as
  * `meta.driverAdapterError.cause.constraint` ({ fields } or { index }).
  *
