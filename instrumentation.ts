@@ -1,6 +1,6 @@
 /**
  * Runs once when a Next server starts (`scripts/serve.ts`, `next dev`). Every server instance works
- * the job queues (docs/decisions/0006-jobs-on-pg-boss.md). NEXT_RUNTIME and NEXT_PHASE are set by
+ * the job queues unless JOB_WORKERS=off (docs/decisions/0006-jobs-on-pg-boss.md). NEXT_RUNTIME and NEXT_PHASE are set by
  * Next itself, not configuration, hence read here rather than through lib/env.ts. Everything
  * Node-only lives in lib/jobs/worker.ts: Next also compiles this file for the Edge runtime.
  */

@@ -80,6 +80,9 @@ const ZEnvSchema = z.object({
     .regex(/^\+?[0-9][0-9 -]{3,20}$/, "must be a phone number (digits, spaces, hyphens)")
     .optional(),
   SUPPORT_EMAIL: z.email("must be an email address").optional(),
+  /** Whether this app server also works the job queues (lib/jobs). `off` for web-only instances when
+   * the jobs run in their own processes (`npm run worker`); senders enqueue either way. */
+  JOB_WORKERS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });
 
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];

@@ -4,7 +4,8 @@ import { consumeAuthToken, issueAuthToken, peekAuthToken } from "@/lib/auth/auth
 import { normalizeEmail } from "@/lib/auth/sign-in";
 import { reserveAttempt, type ThrottleKey } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
-import { portalUrl, sendEmail } from "@/lib/email/send";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/jobs/enqueue";
 
@@ -64,13 +65,13 @@ export async function confirmEmailChange(
   try {
     await db.user.update({ where: { id: consumed.userId }, data: { email: consumed.email, emailVerified: now } });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false; // taken meanwhile
+    if (isUniqueViolation(error, ["email"])) return false; // taken meanwhile
     throw error;
   }
   // Links sent to the old address stop working, and other devices sign in again.
   await db.authToken.deleteMany({ where: { userId: consumed.userId, usedAt: null } });
   await db.session.deleteMany({ where: { userId: consumed.userId, id: { not: currentSessionId } } });
   await recordAudit({ action: "auth.email_changed", outcome: "SUCCESS", actorId: consumed.userId });
-  await sendEmail({ to: before.email, locale: before.locale, template: { name: "emailChanged", newEmail: consumed.email } });
+  await enqueueEmail({ to: before.email, locale: before.locale, template: { name: "emailChanged", newEmail: consumed.email } });
   return true;
 }

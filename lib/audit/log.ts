@@ -51,7 +51,8 @@ export type AuditAction =
   | "repair.info_added"
   | "repair.estimate_decided"
   | "repair.rated"
-  | "desk.settings_updated";
+  | "desk.settings_updated"
+  | "job.dead";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeRequest } from "@/scripts/test/fake-request";
 
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
@@ -19,6 +19,10 @@ const { generateTotpSecret, totpCode } = await import("./totp");
 const { regenerateRecoveryCodes } = await import("./recovery-codes");
 const { findLiveSession } = await import("./sessions");
 const { THROTTLE_RULES } = await import("./throttle-policy");
+const { settleJobs } = await import("@/scripts/test/jobs");
+const { stopJobWorkers } = await import("@/lib/jobs/worker");
+
+afterAll(() => stopJobWorkers());
 
 const PASSWORD = "a long and unusual passphrase";
 const T0 = new Date("2026-11-21T09:00:00Z");
@@ -121,6 +125,7 @@ describe("one-time tokens", () => {
 });
 
 async function lastOutboxLink(to: string): Promise<string> {
+  await settleJobs();
   const email = await db.outboxEmail.findFirstOrThrow({ where: { to }, orderBy: { createdAt: "desc" } });
   return new URL(email.text.match(/https?:\/\/\S+/)![0]).searchParams.get("token")!;
 }
@@ -134,6 +139,7 @@ describe("sign-up", () => {
     expect(user.consents.map((c) => c.purpose).sort()).toEqual(["privacy", "terms"]);
     expect(user.consents[0]).toMatchObject({ policyVersion: "2026-11-01", channel: "web_signup", withdrawnAt: null });
     expect(user.consents[0]!.textHash).toMatch(/^[0-9a-f]{64}$/);
+    await settleJobs();
     const sent = await db.outboxEmail.findFirstOrThrow({ where: { to: email } });
     expect(sent).toMatchObject({ template: "verifyEmail", subject: "Confirm your email address" });
   });
@@ -144,6 +150,7 @@ describe("sign-up", () => {
       ok: true,
       value: undefined,
     });
+    await settleJobs();
     const sent = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email } });
     expect(sent.template).toBe("accountExists");
     expect(await db.user.count({ where: { email: user.email } })).toBe(1);
@@ -242,6 +249,7 @@ describe("links and the second factor", () => {
     const email = `ghost-${randomUUID()}@test.example`;
     expect(await outcome(requestPasswordReset({ email, locale: "en" }))).toEqual({ ok: true, value: undefined });
     expect(await outcome(requestMagicLink({ email, locale: "en" }))).toEqual({ ok: true, value: undefined });
+    await settleJobs();
     expect(await db.outboxEmail.count({ where: { to: email } })).toBe(0);
   });
 });

@@ -1,8 +1,9 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
-import { portalUrl, queueEmail, sendEmail } from "@/lib/email/send";
+import { portalUrl } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { consumeAuthToken, issueAuthToken, peekAuthToken } from "./auth-tokens";
 import { acceptMailboxProof } from "./email-proof";
@@ -27,7 +28,7 @@ export async function limitEmailRequests(email: string, now: Date = new Date()):
 
 export async function sendVerificationEmail(user: { id: string; email: string; locale: string }): Promise<void> {
   const { token } = await issueAuthToken({ purpose: "EMAIL_VERIFICATION", userId: user.id, email: user.email });
-  await queueEmail({
+  await enqueueEmail({
     to: user.email,
     locale: user.locale,
     template: { name: "verifyEmail", url: portalUrl(user.locale, "/verify-email", { token }) },
@@ -78,7 +79,7 @@ export async function requestMagicLink(
     email,
     data: { callbackUrl: input.callbackUrl ?? null },
   });
-  await queueEmail({
+  await enqueueEmail({
     to: email,
     locale: user.locale,
     template: { name: "magicLink", url: portalUrl(user.locale, "/signin/link", { token }) },
@@ -117,7 +118,7 @@ export async function requestPasswordReset(input: { email: string; locale: strin
   const user = await db.user.findUnique({ where: { email }, select: { id: true, locale: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
   const { token } = await issueAuthToken({ purpose: "PASSWORD_RESET", userId: user.id, email });
-  await queueEmail({
+  await enqueueEmail({
     to: email,
     locale: user.locale,
     template: { name: "passwordReset", url: portalUrl(user.locale, "/reset-password", { token }) },
@@ -195,5 +196,5 @@ export async function setPassword(
     data: { passwordHash: await hashPassword(password), passwordChangedAt: now },
   });
   await endOtherSessions(user.id, options.keepSessionId);
-  await sendEmail({ to: user.email, locale: user.locale, template: { name: "passwordChanged" } });
+  await enqueueEmail({ to: user.email, locale: user.locale, template: { name: "passwordChanged" } });
 }

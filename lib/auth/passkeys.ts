@@ -16,7 +16,7 @@ import type {
 import { cookies } from "next/headers";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
-import { sendEmail } from "@/lib/email/send";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -111,7 +111,7 @@ export async function registerPasskey(
     },
   });
   await recordAudit({ action: "auth.passkey_added", outcome: "SUCCESS", actorId: user.id });
-  await sendEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "passkeyAdded" } });
+  await enqueueEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "passkeyAdded" } });
 }
 
 export async function passkeyAuthenticationOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
@@ -175,5 +175,5 @@ export async function removePasskey(user: { id: string; email: string; locale: s
     await assertKeepsSignInMethod(tx, user.id);
   });
   await recordAudit({ action: "auth.passkey_removed", outcome: "SUCCESS", actorId: user.id });
-  await sendEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "passkeyRemoved" } });
+  await enqueueEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "passkeyRemoved" } });
 }

@@ -2,7 +2,9 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { recordPolicyConsents } from "@/lib/consents/record";
 import { db } from "@/lib/db";
-import { portalUrl, queueEmail } from "@/lib/email/send";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { portalUrl } from "@/lib/email/send";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { assertAcceptablePassword, limitEmailRequests, sendVerificationEmail } from "./email-flows";
 import { issueDecoyDeviceCookie, issueDeviceCookie } from "./device-cookie";
 import { hashPassword } from "./password";
@@ -26,7 +28,7 @@ export async function signUp(input: { email: string; password: string; locale: s
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, locale: true } });
   if (existing) {
-    await queueEmail({
+    await enqueueEmail({
       to: email,
       locale: existing.locale,
       template: { name: "accountExists", url: portalUrl(existing.locale, "/forgot-password") },
@@ -46,7 +48,7 @@ export async function signUp(input: { email: string; password: string; locale: s
     })
     .catch((error: unknown) => {
       // Two sign-ups for one address at the same moment: the second behaves like "exists".
-      if ((error as { code?: string }).code === "P2002") return null;
+      if (isUniqueViolation(error, ["email"])) return null;
       throw error;
     });
   if (!user) return issueDecoyDeviceCookie();

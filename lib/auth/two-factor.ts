@@ -2,7 +2,7 @@ import "server-only";
 import QRCode from "qrcode";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
-import { sendEmail } from "@/lib/email/send";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { AppError } from "@/lib/errors";
 import { assertEmailVerified } from "./email-proof";
 import { requiresSecondFactor } from "./permissions";
@@ -51,7 +51,7 @@ export async function confirmTotpEnrolment(user: Owner, sessionId: string, code:
   // This session has just shown the second factor.
   await elevateSession(sessionId);
   await recordAudit({ action: "auth.mfa_enabled", outcome: "SUCCESS", actorId: user.id });
-  await sendEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "enabled" } });
+  await enqueueEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "enabled" } });
   return codes;
 }
 
@@ -63,7 +63,7 @@ export async function disableTotp(user: Owner): Promise<void> {
     db.recoveryCode.deleteMany({ where: { userId: user.id } }),
   ]);
   await recordAudit({ action: "auth.mfa_disabled", outcome: "SUCCESS", actorId: user.id });
-  await sendEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "disabled" } });
+  await enqueueEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "disabled" } });
 }
 
 export async function renewRecoveryCodes(user: Owner): Promise<string[]> {
@@ -72,6 +72,6 @@ export async function renewRecoveryCodes(user: Owner): Promise<string[]> {
   if (!row.totpEnabledAt) throw new AppError("CONFLICT", { messageKey: "twoFactor.notEnabled" });
   const codes = await regenerateRecoveryCodes(user.id);
   await recordAudit({ action: "auth.recovery_codes_renewed", outcome: "SUCCESS", actorId: user.id });
-  await sendEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "recoveryCodes" } });
+  await enqueueEmail({ to: user.email, locale: user.locale, template: { name: "secondFactorChanged", change: "recoveryCodes" } });
   return codes;
 }

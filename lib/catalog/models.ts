@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { findOwnFile } from "@/lib/files/stored-files";
 import type { z } from "zod";
@@ -79,7 +80,7 @@ export async function saveModel(adminId: string, existingCode: string | null, in
       await db.productModel.create({ data });
     }
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new AppError("VALIDATION", { cause: { code: "catalog.codeTaken" } });
+    if (isUniqueViolation(error, ["code"])) throw new AppError("VALIDATION", { cause: { code: "catalog.codeTaken" } });
     throw error;
   }
   await recordAudit({

@@ -1,5 +1,4 @@
 import "server-only";
-import { after } from "next/server";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -8,7 +7,8 @@ import { logger } from "@/lib/log";
 import { renderEmail, type EmailTemplate } from "./templates";
 
 /**
- * One way to send email. With SMTP_URL set, nodemailer sends it; without, it is stored in the
+ * One way to send email, called by the email job (lib/jobs/email.ts; senders use `enqueueEmail`).
+ * With SMTP_URL set, nodemailer sends it; without, it is stored in the
  * database outbox and shown at /dev/outbox (development and demo only), so sign-up works with
  * zero set-up.
  */
@@ -32,19 +32,6 @@ export async function sendEmail(input: { to: string; locale: string; template: E
     await db.outboxEmail.create({ data: { to: input.to, template: input.template.name, ...message } });
   }
   logger.info({ template: input.template.name, delivery: emailDelivery() }, "email sent");
-}
-
-/**
- * Send once the response has gone out (Next's `after`), so that how long a request takes does not
- * reveal whether an email was sent, i.e. whether an account exists. A failure is logged. Outside
- * a request (tests, scripts) it sends at once.
- */
-export async function queueEmail(input: Parameters<typeof sendEmail>[0]): Promise<void> {
-  try {
-    after(() => sendEmail(input).catch((error: unknown) => logger.error({ err: error, template: input.template.name }, "email failed")));
-  } catch {
-    await sendEmail(input);
-  }
 }
 
 /** A link into the portal for an email, in the recipient's language. */

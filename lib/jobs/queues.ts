@@ -5,18 +5,50 @@ import { handleEmailJob, type EmailJob } from "./email";
 /**
  * Every queue with its handler and retry policy, in one table: the worker registers each, and
  * senders name queues from here. Retries back off exponentially (pg-boss `retryBackoff`).
+ * Handlers of domain modules are imported when a job runs: those modules enqueue through this
+ * table, and a static import would make a cycle.
+ *
+ * `schedule`: pg-boss sends the queue a job with no data on every cron tick (at most once a
+ *   minute; one job per tick however many workers run), so such a handler takes `undefined`.
+ * `deadLetter`: a job that used up its retries moves to `<name>.dead`, where the worker logs it
+ *   and writes a `job.dead` audit event (lib/jobs/dead-letters.ts) instead of it failing silently.
  */
-export type QueueDefinition<T extends object> = {
+export type QueueDefinition<T extends object | undefined> = {
   name: string;
-  options: Omit<PgBoss.Queue, "name">;
-  handle: (data: T) => Promise<void>;
+  options: Omit<PgBoss.Queue, "name" | "deadLetter">;
+  schedule?: { cron: string; tz?: string };
+  deadLetter?: boolean;
+  handle: (data: T, job: { id: string; name: string }) => Promise<void>;
 };
+
+/** The queue a queue's exhausted jobs move to. */
+export function deadLetterQueueName(queue: { name: string }): string {
+  return `${queue.name}.dead`;
+}
 
 export const EMAIL_QUEUE: QueueDefinition<EmailJob> = {
   name: "email.send",
   // An SMTP hiccup is retried for about half an hour (10 s, 20 s, 40 s, ... between tries).
   options: { retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+  deadLetter: true,
   handle: handleEmailJob,
 };
 
-export const QUEUES = [EMAIL_QUEUE] as const satisfies readonly QueueDefinition<never>[];
+/** One recall notice's email (to whoever holds the notice when it runs); marks the notice emailed. */
+export const RECALL_NOTICE_EMAIL_QUEUE: QueueDefinition<{ noticeId: string }> = {
+  name: "recall.notice-email",
+  // `short`: at most one waiting job per notice (singletonKey), so publishing again does not queue a second copy.
+  options: { policy: "short", retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+  deadLetter: true,
+  handle: async (data) => (await import("@/lib/recalls/notices")).emailRecallNotice(data),
+};
+
+/** A published campaign's fan-out: one email job for each owner whose notice is not emailed yet. */
+export const RECALL_OWNERS_QUEUE: QueueDefinition<{ campaignId: string }> = {
+  name: "recall.notify-owners",
+  options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 },
+  deadLetter: true,
+  handle: async (data) => (await import("@/lib/recalls/notices")).queueCampaignEmails(data.campaignId),
+};
+
+export const QUEUES = [EMAIL_QUEUE, RECALL_NOTICE_EMAIL_QUEUE, RECALL_OWNERS_QUEUE] as const satisfies readonly QueueDefinition<never>[];

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { OwnershipFollowUp } from "./lifecycle";
 
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
@@ -7,6 +7,10 @@ vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")
 const { db } = await import("@/lib/db");
 const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
 const { OWNERSHIP_FOLLOW_UPS, endOwnership, startOwnership } = await import("./lifecycle");
+const { settleJobs } = await import("@/scripts/test/jobs");
+const { stopJobWorkers } = await import("@/lib/jobs/worker");
+
+afterAll(() => stopJobWorkers());
 
 async function publishedCampaign(modelId: string, status: "PUBLISHED" | "DRAFT" = "PUBLISHED", lots: string[] = []) {
   const admin = await testStaff("ADMIN");
@@ -45,6 +49,7 @@ describe("ownership lifecycle", () => {
     expect(notices.map((notice) => [notice.campaignId, notice.userId, notice.emailSentAt])).toEqual([[covering.id, owner.id, null]]);
 
     await afterCommit();
+    await settleJobs();
     expect(await db.outboxEmail.count({ where: { to: owner.email, template: "recallNotice" } })).toBe(1);
     expect((await db.recallNotice.findFirstOrThrow({ where: { unitId: units[0]!.id } })).emailSentAt).not.toBeNull();
   });
@@ -73,6 +78,7 @@ describe("ownership lifecycle", () => {
     expect((await db.ownershipTransfer.findUniqueOrThrow({ where: { id: code.id } })).cancelledAt).not.toBeNull();
     expect(await db.outboxEmail.count({ where: { to: seller.email } })).toBe(0);
     await ended!.afterCommit();
+    await settleJobs();
     expect(await db.outboxEmail.count({ where: { to: seller.email, template: "transferCompleted" } })).toBe(1);
   });
 

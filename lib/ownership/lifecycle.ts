@@ -1,5 +1,6 @@
 import "server-only";
-import { queueEmail, portalUrl } from "@/lib/email/send";
+import { portalUrl } from "@/lib/email/send";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OwnershipEndReason } from "@/lib/generated/prisma/enums";
 import { nameIn } from "@/lib/i18n/localized";
@@ -66,8 +67,8 @@ const formerOwnerEmail: OwnershipFollowUp = {
     });
     const { user, unit } = ownership;
     const url = portalUrl(user.locale, "/mypage/products");
-    return () =>
-      queueEmail({
+    return async () => {
+      await enqueueEmail({
         to: user.email,
         locale: user.locale,
         template:
@@ -75,6 +76,7 @@ const formerOwnerEmail: OwnershipFollowUp = {
             ? { name: "transferCompleted", product: nameIn(user.locale, unit.model), serial: unit.serial, url }
             : { name: "ownershipMoved", serial: unit.serial, url },
       });
+    };
   },
 };
 

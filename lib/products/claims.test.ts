@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeRequest } from "@/scripts/test/fake-request";
 
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
@@ -8,6 +8,10 @@ const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scr
 const { decideClaim, listClaimsForReview, listOwnClaims } = await import("./claims");
 const { fileOwnershipClaim } = await import("./registration");
 const { acceptTransfer, startTransfer } = await import("./transfers");
+const { settleJobs } = await import("@/scripts/test/jobs");
+const { stopJobWorkers } = await import("@/lib/jobs/worker");
+
+afterAll(() => stopJobWorkers());
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 
@@ -33,6 +37,7 @@ describe("ownership claims", () => {
     expect(current.userId).toBe(claimant.id);
     expect((await db.ownership.findUniqueOrThrow({ where: { id: ownership.id } })).endReason).toBe("CLAIM_DECIDED");
     await expect(acceptTransfer((await testCustomer()).id, code)).rejects.toMatchObject({ cause: { code: "products.transferCodeWrong" } });
+    await settleJobs();
     expect(await db.outboxEmail.count({ where: { to: claimant.email, template: "claimDecided" } })).toBe(1);
     expect(await db.outboxEmail.count({ where: { to: owner.email, template: "ownershipMoved" } })).toBe(1);
     expect((await listOwnClaims(claimant))[0]!.status).toBe("APPROVED");
@@ -87,6 +92,7 @@ describe("ownership claims", () => {
       decisionReason: "proofUnreadable",
       decisionNote: "The date on the receipt is cut off.",
     });
+    await settleJobs();
     const email = await db.outboxEmail.findFirstOrThrow({ where: { to: claimant.email, template: "claimDecided" } });
     expect(email.subject).toBe("Your review request was not approved");
     expect(email.text).toContain("We could not read the photo of your proof of purchase.");
@@ -106,6 +112,7 @@ describe("ownership claims", () => {
     await decideClaim(staff.id, { claimId, approve: true, reason: "other", note: "", reviewedOwnershipId: ownership.id });
     // An approval keeps no rejection reason, even if one was sent.
     expect((await db.ownershipClaim.findUniqueOrThrow({ where: { id: claimId } })).decisionReason).toBeNull();
+    await settleJobs();
     const email = await db.outboxEmail.findFirstOrThrow({ where: { to: claimant.email, template: "claimDecided" } });
     expect(email.subject).toBe("確認のご依頼の結果:承認");
     expect(email.text).toContain("製品をお客様のアカウントに登録しました");

@@ -3,7 +3,8 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
 import { claimWhereFor, ownershipWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
-import { queueEmail, portalUrl } from "@/lib/email/send";
+import { portalUrl } from "@/lib/email/send";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -190,7 +191,7 @@ export async function decideClaim(
   });
   await afterCommit();
   try {
-    await queueEmail({
+    await enqueueEmail({
       to: claim.claimant.email,
       locale: claim.claimant.locale,
       template: {

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { reserveAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { findOwnFile } from "@/lib/files/stored-files";
 import { startOwnership } from "@/lib/ownership/lifecycle";
@@ -129,7 +130,7 @@ export async function registerProduct(
     await afterCommit();
     return { ownershipId };
   } catch (error) {
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     // Someone registered it a moment earlier: this user again (double submit), or another user.
     const current = await db.ownership.findFirst({ where: { unitId: unit.id, endedAt: null }, select: { id: true, userId: true } });
     if (current?.userId === userId) return { ownershipId: current.id };
@@ -166,7 +167,7 @@ export async function fileOwnershipClaim(
     });
     return { claimId: claim.id };
   } catch (error) {
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     const open = await db.ownershipClaim.findFirstOrThrow({
       where: { unitId: unit.id, claimantId: userId, status: "OPEN" },
       select: { id: true },

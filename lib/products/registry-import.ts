@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { readLimited } from "@/lib/files/process-image";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -221,9 +222,8 @@ export async function runRegistryImport(importId: string, adminId: string, input
   } catch (error) {
     // Another import added one of these serials meanwhile, or the database failed: nothing was
     // written (one transaction), and the import says so.
-    // A unique violation from the raw INSERT comes as P2010 carrying PostgreSQL's 23505.
-    const code = (error as { code?: string }).code;
-    const duplicate = code === "P2002" || (code === "P2010" && String((error as Error).message).includes("23505"));
+    // The raw INSERT's unique violation comes as P2010 carrying PostgreSQL's 23505 (isUniqueViolation knows).
+    const duplicate = isUniqueViolation(error);
     await fail(importId, [{ line: 0, problem: duplicate ? "alreadyInRegistry" : "malformed" }], 1, 0).catch(() => {});
     if (!duplicate) throw error;
   }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeRequest } from "@/scripts/test/fake-request";
 
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
@@ -7,6 +7,10 @@ const { db } = await import("@/lib/db");
 const { own, testCustomer, testModelWithUnits } = await import("@/scripts/test/product-factories");
 const { acceptTransfer, cancelTransfer, startTransfer, unregisterProduct } = await import("./transfers");
 const { getOwnProduct, listOwnProducts } = await import("./my-products");
+const { settleJobs } = await import("@/scripts/test/jobs");
+const { stopJobWorkers } = await import("@/lib/jobs/worker");
+
+afterAll(() => stopJobWorkers());
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 
@@ -33,6 +37,7 @@ describe("transfers", () => {
     expect(received!.warranty.transferredOn).toBe(received!.receivedOn);
     const ended = await db.ownership.findUniqueOrThrow({ where: { id: ownership.id } });
     expect(ended.endReason).toBe("TRANSFERRED");
+    await settleJobs();
     expect(await db.outboxEmail.count({ where: { to: seller.email, template: "transferCompleted" } })).toBe(1);
   });
 

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { keyedHash } from "@/lib/auth/sealed-secrets";
 import { reserveAttempt, settleSuccess } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { requestMeta } from "@/lib/request-context";
 import { endOwnership, startOwnership } from "@/lib/ownership/lifecycle";
@@ -124,8 +125,7 @@ export async function acceptTransfer(buyerId: string, code: string): Promise<{ o
     })
     .catch((error: unknown) => {
       // Someone else became the owner at the same moment (one active owner per unit).
-      if ((error as { code?: string }).code === "P2002")
-        throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
+      if (isUniqueViolation(error)) throw new AppError("VALIDATION", { cause: { code: "products.transferCodeWrong" } });
       throw error;
     });
   // A buyer who got it right starts afresh (a family receiving several products is not throttled).

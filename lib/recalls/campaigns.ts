@@ -2,8 +2,11 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import type { RecallStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { RECALL_OWNERS_QUEUE } from "@/lib/jobs/queues";
 import { checkSerialFormat, normalizeSerial, serialFormatOf } from "@/lib/products/serial-format";
 import { affectedUnitsWhere, noticeCampaignOwners } from "./notices";
 import type { TRecallCampaign } from "./schemas";
@@ -49,7 +52,7 @@ async function campaignData(input: TRecallCampaign) {
 }
 
 function codeTaken(error: unknown): never {
-  if ((error as { code?: string }).code === "P2002") throw new AppError("VALIDATION", { cause: { code: "recalls.codeTaken" } });
+  if (isUniqueViolation(error, ["code"])) throw new AppError("VALIDATION", { cause: { code: "recalls.codeTaken" } });
   throw error;
 }
 
@@ -143,7 +146,10 @@ export async function publishRecallCampaign(adminId: string, campaignId: string,
   if (count === 0 && draft && version !== undefined) throw new AppError("CONFLICT", { messageKey: "recallsAdmin.changedSinceLoaded" });
   if (count === 0 && !(await db.recallCampaign.findFirst({ where: { id: campaignId, status: "PUBLISHED" } })))
     throw new AppError("NOT_FOUND");
-  const notified = await noticeCampaignOwners(campaignId);
+  // Notices now (they show on My Page); their emails from a fan-out job, so that a recall of
+  // 10,000 units sends nothing in this request.
+  const notified = (await noticeCampaignOwners(campaignId)).length;
+  await enqueue(RECALL_OWNERS_QUEUE, { campaignId });
   await recordAudit({
     action: "recall.published",
     outcome: "SUCCESS",
@@ -222,9 +228,7 @@ export async function listRecallCampaigns(onlyId?: string): Promise<RecallSummar
 }
 
 /** One campaign with its figures, or null. */
-export async function getRecallCampaign(
-  campaignId: string,
-): Promise<
+export async function getRecallCampaign(campaignId: string): Promise<
   | (RecallSummary & {
       message: { ja: string; en: string };
       serialFrom: string | null;

@@ -3,10 +3,11 @@ import type { Actor } from "@/lib/auth/permissions";
 import { ownershipWhereFor, recallNoticeWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
 import { portalUrl, sendEmail } from "@/lib/email/send";
-import { logger } from "@/lib/log";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { inLocale } from "@/lib/i18n/localized";
+import { enqueue, enqueueMany } from "@/lib/jobs/enqueue";
+import { RECALL_NOTICE_EMAIL_QUEUE } from "@/lib/jobs/queues";
 
 /**
  * Recall notices reach the current owner of every affected unit: by email and on My Page. They are
@@ -30,29 +31,39 @@ export function affectedUnitsWhere(campaign: {
   return { modelId: campaign.modelId, ...(narrowing.length > 0 ? { OR: narrowing } : {}) };
 }
 
-type Recipient = { userId: string; email: string; locale: string };
-
 /**
- * Send now and mark the notice as emailed only once the mail went out. A failure is logged and the
- * notice stays unsent, so publishing again (the "send unsent" button) retries exactly those.
+ * The job behind each notice email (queue `recall.notice-email`): sent to whoever holds the notice
+ * now, in their language, and marked as emailed only once it went out. A failure fails the job,
+ * which pg-boss retries; notices still unsent after that are counted as "unsent" on the campaign
+ * page, and publishing again (the "send unsent" button) queues exactly those.
  */
-async function emailNotice(recipient: Recipient, campaign: { titleJa: string; titleEn: string }, noticeId: string): Promise<boolean> {
-  try {
-    await sendEmail({
-      to: recipient.email,
-      locale: recipient.locale,
-      template: {
-        name: "recallNotice",
-        title: inLocale(recipient.locale, { ja: campaign.titleJa, en: campaign.titleEn }),
-        url: portalUrl(recipient.locale, `/mypage/recalls/${noticeId}`),
-      },
-    });
-  } catch (error) {
-    logger.error({ err: error, noticeId }, "recall email failed");
-    return false;
-  }
-  await db.recallNotice.update({ where: { id: noticeId }, data: { emailSentAt: new Date() } });
-  return true;
+export async function emailRecallNotice({ noticeId }: { noticeId: string }): Promise<void> {
+  const notice = await db.recallNotice.findUnique({
+    where: { id: noticeId },
+    select: {
+      id: true,
+      emailSentAt: true,
+      completedAt: true,
+      campaign: { select: { titleJa: true, titleEn: true } },
+      user: { select: { email: true, locale: true } },
+    },
+  });
+  if (!notice || notice.emailSentAt || notice.completedAt) return;
+  const { email, locale } = notice.user;
+  await sendEmail({
+    to: email,
+    locale,
+    template: {
+      name: "recallNotice",
+      title: inLocale(locale, { ja: notice.campaign.titleJa, en: notice.campaign.titleEn }),
+      url: portalUrl(locale, `/mypage/recalls/${notice.id}`),
+    },
+  });
+  await db.recallNotice.update({ where: { id: notice.id }, data: { emailSentAt: new Date() } });
+}
+
+function queueNoticeEmail(noticeId: string) {
+  return enqueue(RECALL_NOTICE_EMAIL_QUEUE, { noticeId }, { singletonKey: noticeId });
 }
 
 /**
@@ -91,44 +102,45 @@ export async function assignOpenRecallNotices(tx: Prisma.TransactionClient, unit
   return noticeIds;
 }
 
-/** Email notices assigned by `assignOpenRecallNotices`, after the commit; each failure is logged and stays unsent. */
+/** Queue the emails of notices assigned by `assignOpenRecallNotices`, after the commit (one job per notice). */
 export async function emailRecallNotices(noticeIds: string[]): Promise<void> {
-  if (noticeIds.length === 0) return;
-  const notices = await db.recallNotice.findMany({
-    where: { id: { in: noticeIds } },
-    select: {
-      id: true,
-      user: { select: { id: true, email: true, locale: true } },
-      campaign: { select: { titleJa: true, titleEn: true } },
-    },
-  });
-  for (const notice of notices) {
-    await emailNotice({ userId: notice.user.id, email: notice.user.email, locale: notice.user.locale }, notice.campaign, notice.id);
-  }
+  for (const noticeId of noticeIds) await queueNoticeEmail(noticeId);
 }
 
 /**
- * Notices for all current owners of a campaign's units (at publication), and another try for any
- * whose email did not go out before. Returns how many were emailed now.
+ * Notices for all current owners of a campaign's units (one bulk insert, so the request that
+ * publishes stays short however many owners there are), and the ids of those whose email is still
+ * to go out: new ones, and those that failed before. Sending is the fan-out job's work.
  */
-export async function noticeCampaignOwners(campaignId: string): Promise<number> {
+export async function noticeCampaignOwners(campaignId: string): Promise<string[]> {
   const campaign = await db.recallCampaign.findUniqueOrThrow({ where: { id: campaignId } });
   const ownerships = await db.ownership.findMany({
     where: { endedAt: null, unit: affectedUnitsWhere(campaign) },
-    select: { unitId: true, user: { select: { id: true, email: true, locale: true } } },
+    select: { unitId: true, userId: true },
   });
-  let created = 0;
-  for (const ownership of ownerships) {
-    const notice = await db.recallNotice.upsert({
-      where: { campaignId_unitId: { campaignId, unitId: ownership.unitId } },
-      create: { campaignId, unitId: ownership.unitId, userId: ownership.user.id },
-      update: {},
-    });
-    if (notice.emailSentAt || notice.userId !== ownership.user.id) continue;
-    if (await emailNotice({ userId: ownership.user.id, email: ownership.user.email, locale: ownership.user.locale }, campaign, notice.id))
-      created++;
-  }
-  return created;
+  await db.recallNotice.createMany({
+    data: ownerships.map((o) => ({ campaignId, unitId: o.unitId, userId: o.userId })),
+    skipDuplicates: true,
+  });
+  const ownerOf = new Map(ownerships.map((o) => [o.unitId, o.userId]));
+  const unsent = await db.recallNotice.findMany({
+    where: { campaignId, emailSentAt: null, completedAt: null },
+    select: { id: true, unitId: true, userId: true },
+  });
+  // A notice that stayed with an earlier owner (the unit moved on since) is not emailed again.
+  return unsent.filter((notice) => ownerOf.get(notice.unitId) === notice.userId).map((notice) => notice.id);
+}
+
+/**
+ * The fan-out job of a published campaign (queue `recall.notify-owners`): one email job per
+ * owner, queued in batches from a worker, never in a request.
+ */
+export async function queueCampaignEmails(campaignId: string): Promise<void> {
+  const noticeIds = await noticeCampaignOwners(campaignId);
+  await enqueueMany(
+    RECALL_NOTICE_EMAIL_QUEUE,
+    noticeIds.map((noticeId) => ({ data: { noticeId }, singletonKey: noticeId })),
+  );
 }
 
 export type OwnRecallNotice = {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeRequest } from "@/scripts/test/fake-request";
 
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
@@ -17,6 +17,19 @@ const {
 const { acknowledgeOwnRecallNotice, getOwnRecallNotice, listOwnRecallNotices } = await import("./notices");
 const { acceptTransfer, startTransfer } = await import("@/lib/products/transfers");
 const { registerProduct } = await import("@/lib/products/registration");
+const { settleJobs } = await import("@/scripts/test/jobs");
+const { stopJobWorkers } = await import("@/lib/jobs/worker");
+
+afterAll(() => stopJobWorkers());
+
+async function jobCount(queue: string, where: { campaignId?: string; noticesOf?: string }): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pgboss.job
+    WHERE name = ${queue}
+      AND (${where.campaignId ?? null}::text IS NULL OR data->>'campaignId' = ${where.campaignId ?? null})
+      AND (${where.noticesOf ?? null}::text IS NULL OR data->>'noticeId' IN (SELECT id FROM "RecallNotice" WHERE "campaignId" = ${where.noticesOf ?? null}))`;
+  return row!.n;
+}
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 
@@ -141,7 +154,13 @@ describe("recall campaigns", () => {
     expect(draft).toMatchObject({ status: "DRAFT", affectedUnits: 4, registeredUnits: 4, notices: 0, readRate: null });
 
     expect(await publishRecallCampaign(staff.id, id)).toEqual({ notified: 4 });
+    // The request made the notices and queued the fan-out job, which queues one email job per owner.
+    expect(await jobCount("recall.notify-owners", { campaignId: id })).toBe(1);
+    await settleJobs();
+    expect(await jobCount("recall.notice-email", { noticesOf: id })).toBe(4);
     expect(await publishRecallCampaign(staff.id, id)).toEqual({ notified: 0 }); // nobody twice
+    await settleJobs();
+    expect(await jobCount("recall.notice-email", { noticesOf: id })).toBe(4);
     for (const i of [0, 1, 2, 5]) {
       expect(await listOwnRecallNotices(owners[i]!)).toHaveLength(1);
       expect(await db.outboxEmail.count({ where: { to: owners[i]!.email, template: "recallNotice" } })).toBe(1);
@@ -184,9 +203,10 @@ describe("recall campaigns", () => {
       ...text,
     });
     await publishRecallCampaign(staff.id, id);
+    await settleJobs();
 
-    // Registered after publication.
-    const late = await testCustomer();
+    // Registered after publication (an English-speaking owner: the email is in English).
+    const late = await testCustomer("en");
     await registerProduct(
       late.id,
       { serial: units[1]!.serial, purchasedOn: "2026-03-01", dealerId: null, otherShopName: null, proofFileId: null },
@@ -201,6 +221,10 @@ describe("recall campaigns", () => {
     await acceptTransfer(buyer.id, code);
     expect(await listOwnRecallNotices(buyer)).toHaveLength(1);
     expect(await listOwnRecallNotices(first)).toHaveLength(0);
+    await settleJobs();
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: late.email, template: "recallNotice" } });
+    expect(mail.subject).toBe("Important safety notice: Inspection");
+    expect(await db.outboxEmail.count({ where: { to: buyer.email, template: "recallNotice" } })).toBe(1);
   });
 
   it("[8.2.2] another customer's notice is not found and cannot be acknowledged", async () => {
