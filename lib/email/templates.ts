@@ -41,7 +41,9 @@ export type EmailTemplate =
     }
   | { name: "ownershipMoved"; serial: string; url: string }
   /** A repair request's step the customer acts on or waits for; `status` selects the sentence. */
-  | { name: "repairUpdate"; number: string; status: string; url: string };
+  | { name: "repairUpdate"; number: string; status: string; url: string }
+  /** To desk staff: a ticket's SLA clock is about to run out or has run out. */
+  | { name: "slaAlert"; number: string; clock: "firstResponse" | "resolution"; level: "warning" | "breach"; url: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 

@@ -51,4 +51,21 @@ export const RECALL_OWNERS_QUEUE: QueueDefinition<{ campaignId: string }> = {
   handle: async (data) => (await import("@/lib/recalls/notices")).queueCampaignEmails(data.campaignId),
 };
 
-export const QUEUES = [EMAIL_QUEUE, RECALL_NOTICE_EMAIL_QUEUE, RECALL_OWNERS_QUEUE] as const satisfies readonly QueueDefinition<never>[];
+/** Service desk SLA warnings and breaches (lib/repairs/sla-check.ts), every five minutes. */
+export const SLA_CHECK_QUEUE: QueueDefinition<undefined> = {
+  name: "repairs.sla-check",
+  // One tick's check at a time; a failed tick is simply retried by the next.
+  options: { policy: "singleton", retryLimit: 0, expireInSeconds: 240 },
+  schedule: { cron: "*/5 * * * *" },
+  deadLetter: true,
+  handle: async () => {
+    await (await import("@/lib/repairs/sla-check")).checkSla();
+  },
+};
+
+export const QUEUES = [
+  EMAIL_QUEUE,
+  RECALL_NOTICE_EMAIL_QUEUE,
+  RECALL_OWNERS_QUEUE,
+  SLA_CHECK_QUEUE,
+] as const satisfies readonly QueueDefinition<never>[];

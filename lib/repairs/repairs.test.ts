@@ -13,6 +13,7 @@ const { addInternalNote, askCustomer, assignTicket, moveTicket, sendEstimate } =
 const { acceptTransfer, startTransfer } = await import("@/lib/products/transfers");
 const { startJobWorkers, stopJobWorkers } = await import("@/lib/jobs/worker");
 const { waitFor } = await import("@/lib/jobs/wait-for");
+const { settleJobs } = await import("@/scripts/test/jobs");
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 afterAll(() => stopJobWorkers());
@@ -233,5 +234,28 @@ describe("scopes of repair tickets and photos", () => {
     expect(await canSee({ ...agent, strong: false })).toBe(0);
     expect(await canSee({ id: stranger.id, role: "CUSTOMER", dealerId: null })).toBe(0);
     expect(await canSee({ id: dealer.id, role: "DEALER_STAFF", dealerId: null, strong: true })).toBe(0);
+  });
+});
+
+describe("the scheduled SLA check", () => {
+  it("warns the assignee, tells the leads of a breach, and sends each notice once", async () => {
+    const { checkSla } = await import("./sla-check");
+    const { customer, ownership, symptom } = await customerWithProduct();
+    const lead = await testStaff("SUPPORT_LEAD");
+    const agent = actor(await testStaff("SUPPORT_AGENT"));
+    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    await assignTicket(agent, { ticketId: ticket.id, assigneeId: agent.id });
+    const agentEmail = (await db.user.findUniqueOrThrow({ where: { id: agent.id } })).email;
+    // The first-response clock ran out an hour ago.
+    await db.repairTicket.update({ where: { id: ticket.id }, data: { firstResponseDueAt: new Date(Date.now() - 3_600_000) } });
+    await checkSla();
+    await checkSla();
+    await settleJobs();
+    const mails = await db.outboxEmail.findMany({ where: { to: { in: [agentEmail, lead.email] }, template: "slaAlert" } });
+    expect(mails.map((mail) => mail.to).sort()).toEqual([agentEmail, lead.email].sort());
+    expect((await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).slaNotified.sort()).toEqual([
+      "firstResponse:breach",
+      "firstResponse:warning",
+    ]);
   });
 });
