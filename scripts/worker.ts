@@ -11,14 +11,18 @@
 import { db } from "../lib/db.ts";
 import { runJobWorkers } from "../lib/jobs/worker.ts";
 
-const stop = await runJobWorkers();
+// The signal handlers come first: a worker can send its first job before every queue is set up,
+// and a SIGTERM in that moment must still stop it gracefully rather than kill it.
+const started = runJobWorkers();
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     if (stopping) return;
     stopping = true;
-    void stop()
+    void started
+      .then((stop) => stop())
       .then(() => db.$disconnect())
       .finally(() => process.exit(0));
   });
 }
+await started;
