@@ -1,6 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { DescriptionList } from "@/components/ui/description-list";
 import { UserText } from "@/components/ui/user-text";
 import { formatLocalDate } from "@/lib/i18n/format-local-date";
 import { inLocale, nameIn } from "@/lib/i18n/localized";
@@ -26,15 +25,21 @@ export async function CustomerPanel({ panel }: { panel: Panel }) {
   return (
     <Card title={t("panel.title")}>
       <div className="space-y-5">
-        <DescriptionList
-          items={[
+        {/* Stacked, not side by side: the panel is a narrow column on a desktop, and emails are long. */}
+        <dl className="space-y-2">
+          {[
             { term: t("panel.name"), value: <UserText>{customer.name || "—"}</UserText> },
-            { term: t("panel.email"), value: <span className="break-all">{customer.email}</span> },
+            { term: t("panel.email"), value: customer.email },
             { term: t("panel.phone"), value: panel.contact.phone || customer.phone || "—" },
             { term: t("panel.language"), value: t(`panel.languages.${customer.locale === "en" ? "en" : "ja"}`) },
             { term: t("panel.contact"), value: t(`contactPreference.${panel.contact.preference}`) },
-          ]}
-        />
+          ].map((item) => (
+            <div key={item.term}>
+              <dt className="text-sm font-medium text-slate-600">{item.term}</dt>
+              <dd className="text-slate-900 [overflow-wrap:anywhere]">{item.value}</dd>
+            </div>
+          ))}
+        </dl>
         <section>
           <h3 className="mb-2 font-semibold">{t("panel.products")}</h3>
           {panel.products.length === 0 ? (
@@ -50,7 +55,9 @@ export async function CustomerPanel({ panel }: { panel: Panel }) {
                     </p>
                     <p className={`mt-1 inline-block rounded border px-2 py-0.5 text-sm ${WARRANTY_STYLE[product.warranty.status]}`}>
                       {tw(`status.${product.warranty.status}`)}:{" "}
-                      {t("panel.coveredUntil", { date: await formatLocalDate(product.warranty.coveredUntil) })}
+                      {t(product.warranty.status === "EXPIRED" ? "panel.endedOn" : "panel.coveredUntil", {
+                        date: await formatLocalDate(product.warranty.coveredUntil),
+                      })}
                     </p>
                   </li>
                 )),

@@ -111,6 +111,10 @@ export default async function RepairTicketPage({ params }: PageProps<"/[locale]/
             <RepairPhotoGallery photos={photos} />
           </Card>
 
+          <Card title={t("timeline.title")}>
+            <TicketTimeline ticket={ticket} agents={agentLabels} />
+          </Card>
+
           {open && (
             <Card title={t("work")}>
               <div className="grid gap-6 md:grid-cols-2">
@@ -204,10 +208,6 @@ export default async function RepairTicketPage({ params }: PageProps<"/[locale]/
               <PartsForm key={ticket.parts.map((part) => part.id).join()} ticketId={ticket.id} parts={ticket.parts} />
             </Card>
           )}
-
-          <Card title={t("timeline.title")}>
-            <TicketTimeline ticket={ticket} agents={agentLabels} />
-          </Card>
         </div>
         <aside aria-label={t("panel.title")} className="min-w-0">
           {panel && <CustomerPanel panel={panel} />}
