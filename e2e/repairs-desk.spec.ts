@@ -51,7 +51,12 @@ test("an agent works a paid repair: assigns it to self, notes, asks the customer
   ).toEqual([{ n: 0 }]);
   await page.reload();
 
-  // Ask the customer: the ticket waits for them and the resolution clock pauses.
+  // Ask the customer: too short a message is explained beside the field and what was typed stays.
+  await page.getByLabel("Message to the customer").fill("Pic?");
+  await page.getByRole("button", { name: "Send the question", exact: true }).click();
+  await expect(page.getByText("Write at least 5 characters so the customer knows what to send.")).toBeVisible();
+  await expect(page.getByLabel("Message to the customer")).toHaveValue("Pic?");
+  // Then the ticket waits for them and the resolution clock pauses.
   await page.getByLabel("Message to the customer").fill("Please send a photo of the label on the back.");
   await page.getByRole("button", { name: "Send the question", exact: true }).click();
   await expect(page.getByText("Status: Waiting for the customer")).toBeVisible();
@@ -109,7 +114,10 @@ test("an agent works a paid repair: assigns it to self, notes, asks the customer
   for (const view of views) expect(view).toEqual({ targetType: "RepairTicket", subjectIds: [customer.id] });
 });
 
-test("(ja) staff cancel a ticket with a reason, only after confirming", async ({ page, login }) => {
+test("(ja) staff take a warranty repair through diagnosis into repair, then cancel it with a reason, only after confirming", async ({
+  page,
+  login,
+}) => {
   await login("SUPPORT_LEAD");
   const { ticketId, number } = await createRepairTicket();
   await page.goto(`/ja/admin/repairs/${ticketId}`);
@@ -117,6 +125,16 @@ test("(ja) staff cancel a ticket with a reason, only after confirming", async ({
   await expect(page.getByText("費用: 無償(保証期間内)")).toBeVisible();
   // A warranty repair needs no estimate: the form is not offered.
   await expect(page.getByRole("button", { name: "見積もりを送る" })).toHaveCount(0);
+
+  // Free repairs go from diagnosis straight to repair; the control offers only the moves the status table allows.
+  const moveTo = page.getByLabel("変更後の状態");
+  await expect(moveTo.locator("option")).toHaveText(["診断中"]);
+  await page.getByRole("button", { name: "状態を変更", exact: true }).click();
+  await expect(page.getByText("状態: 診断中")).toBeVisible();
+  await expect(moveTo.locator("option")).toHaveText(["修理中", "返送済み"]);
+  await moveTo.selectOption({ label: "修理中" });
+  await page.getByRole("button", { name: "状態を変更", exact: true }).click();
+  await expect(page.getByText("状態: 修理中")).toBeVisible();
 
   // Too short a reason: said beside the field, no dialog.
   await page.getByLabel("理由(お客様に表示されます)").fill("不要");
@@ -128,7 +146,7 @@ test("(ja) staff cancel a ticket with a reason, only after confirming", async ({
   await page.getByRole("button", { name: "キャンセルする…", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: `${number} をキャンセルしますか?` });
   await dialog.getByRole("button", { name: "キャンセルしない", exact: true }).click();
-  await expect(page.getByText("状態: 受付済み")).toBeVisible();
+  await expect(page.getByText("状態: 修理中")).toBeVisible();
   await page.getByRole("button", { name: "キャンセルする…", exact: true }).click();
   await dialog.getByRole("button", { name: "キャンセルする", exact: true }).click();
   await expect(page.getByText("状態: キャンセル")).toBeVisible();
