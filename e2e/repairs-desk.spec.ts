@@ -91,6 +91,15 @@ test("an agent works a paid repair: assigns it to self, notes, asks the customer
   await page.reload();
   await expect(page.getByText("Status: Repairing")).toBeVisible();
 
+  // The parts used.
+  await page.getByLabel("Part number (row 1)").fill("PCB-2600-A");
+  await page.getByLabel("Part name (row 1)").fill("Main board");
+  await page.getByRole("button", { name: "Save parts", exact: true }).click();
+  await expect(page.getByText("Parts saved.")).toBeVisible();
+  expect(await query(`SELECT "partNumber", quantity FROM "RepairPart" WHERE "ticketId" = $1`, [ticketId])).toEqual([
+    { partNumber: "PCB-2600-A", quantity: 1 },
+  ]);
+
   // Shipping back needs the outcome: without it the server says so beside the field.
   await page.getByLabel("Move to").selectOption({ label: "Shipped back" });
   await page.getByRole("button", { name: "Change status", exact: true }).click();
@@ -132,7 +141,12 @@ test("(ja) staff take a warranty repair through diagnosis into repair, then canc
   await page.getByRole("button", { name: "状態を変更", exact: true }).click();
   await expect(page.getByText("状態: 診断中")).toBeVisible();
   await expect(moveTo.locator("option")).toHaveText(["修理中", "返送済み"]);
+  // A move the status table refuses (the repair became paid meanwhile: it needs an approved estimate) is explained beside the control.
+  await query(`UPDATE "RepairTicket" SET coverage = 'PAID' WHERE id = $1`, [ticketId]);
   await moveTo.selectOption({ label: "修理中" });
+  await page.getByRole("button", { name: "状態を変更", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "お客様が見積もりを承認してから" })).toBeVisible();
+  await query(`UPDATE "RepairTicket" SET coverage = 'WARRANTY' WHERE id = $1`, [ticketId]);
   await page.getByRole("button", { name: "状態を変更", exact: true }).click();
   await expect(page.getByText("状態: 修理中")).toBeVisible();
 
