@@ -1,4 +1,4 @@
-import { createUser, expect, query, randomClientAddress, test } from "./fixtures";
+import { createSession, createUser, expect, query, randomClientAddress, SESSION_COOKIE, test } from "./fixtures";
 import { createRepairTicket } from "./repairs-data";
 
 /** Issue 10, staff side: one repair ticket on the service desk (app/[locale]/admin/repairs/[id]). */
@@ -217,6 +217,37 @@ test("[8.2.1] a customer (even the ticket's own) and a dealer get 404 on the sta
   }
   await page.goto(`/en/admin/repairs/${ticketId}`);
   await expect(page).toHaveURL(/\/en\/signin\?callbackUrl=/);
+});
+
+test("[8.2.1] the desk's actions refuse a customer (even the ticket's own) and a dealer, and change nothing", async ({
+  page,
+  login,
+  playwright,
+  baseURL,
+}) => {
+  await login("SUPPORT_AGENT");
+  const { ticketId, customer } = await createRepairTicket();
+  await page.goto(`/en/admin/repairs/${ticketId}`);
+  // Capture the note action the agent's page sends, then replay it with another body from other sessions.
+  const captured = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await page.getByLabel("Note for staff").fill("Agent's own note");
+  await page.getByRole("button", { name: "Add note", exact: true }).click();
+  const original = await captured;
+  await expect(page.getByTestId("internal-note")).toContainText("Agent's own note");
+  const headers = { ...original.headers() };
+  delete (headers as Record<string, string>)["cookie"];
+  const forgedBody = original.postData()!.replace("Agent's own note", "Forged note");
+  for (const user of [customer, await createUser("DEALER_STAFF")]) {
+    const other = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${await createSession(user.id)}` },
+    });
+    const answer = await other.fetch(original.url(), { method: "POST", headers, data: forgedBody });
+    expect(answer.status(), user.role).toBeLessThan(500);
+    expect(await answer.text(), user.role).toContain('"code":"FORBIDDEN"');
+    await other.dispose();
+  }
+  expect(await query(`SELECT body FROM "RepairNote" WHERE "ticketId" = $1`, [ticketId])).toEqual([{ body: "Agent's own note" }]);
 });
 
 test("an unknown ticket id is 404 for desk staff too", async ({ page, login }) => {
