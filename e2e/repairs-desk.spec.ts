@@ -1,4 +1,4 @@
-import { createSession, createUser, expect, query, randomClientAddress, SESSION_COOKIE, test } from "./fixtures";
+import { createSession, createUser, expect, newContextAs, query, randomClientAddress, SESSION_COOKIE, test } from "./fixtures";
 import { createRepairTicket } from "./repairs-data";
 
 /** Issue 10, staff side: one repair ticket on the service desk (app/[locale]/admin/repairs/[id]). */
@@ -170,12 +170,50 @@ test("(ja) staff take a warranty repair through diagnosis into repair, then canc
   ]);
 });
 
-test("a photo opens large in a dialog that zooms with the keyboard, and staff add a diagnosis photo", async ({ page, login }) => {
+test("the customer's photo opens large in a dialog that zooms with the keyboard (each view audited), and staff add a diagnosis photo", async ({
+  page,
+  login,
+  browser,
+  baseURL,
+}) => {
   const agent = await login("SUPPORT_AGENT");
-  const { ticketId } = await createRepairTicket();
+  const { ticketId, customer } = await createRepairTicket();
   await page.goto(`/en/admin/repairs/${ticketId}`);
   await expect(page.getByText("No photos yet.")).toBeVisible();
   const { receiptPhoto } = await import("./images");
+
+  // The customer's photo, uploaded through the real route and attached as their request would.
+  const customerContext = await newContextAs(browser, baseURL!, customer.id);
+  const upload = await customerContext.request.post("/api/files?purpose=repair_photo", {
+    data: await receiptPhoto(),
+    headers: { "Content-Type": "application/octet-stream", Origin: new URL(baseURL!).origin },
+  });
+  expect(upload.status()).toBe(201);
+  const { id: customerFileId } = (await upload.json()) as { id: string };
+  await customerContext.close();
+  await query(`INSERT INTO "RepairPhoto" (id, "ticketId", "fileId", "addedBy") VALUES (gen_random_uuid()::text, $1, $2, 'customer')`, [
+    ticketId,
+    customerFileId,
+  ]);
+  await page.reload();
+  const customerThumbnail = page.getByRole("button", { name: "Enlarge: Customer's photo 1", exact: true });
+  await customerThumbnail.click();
+  const customerDialog = page.getByRole("dialog", { name: "Customer's photo 1" });
+  await expect(customerDialog.getByRole("img", { name: "Customer's photo 1" })).toBeVisible();
+  await customerDialog.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(customerDialog).toBeHidden();
+  await expect
+    .poll(
+      async () =>
+        (
+          await query(
+            `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'personal_data.viewed' AND "actorId" = $1 AND "targetId" = $2 AND details->>'fileId' = $3`,
+            [agent.id, ticketId, customerFileId],
+          )
+        )[0]!.n,
+    )
+    .toBeGreaterThanOrEqual(2);
+
   await page.getByLabel("Photo to add").setInputFiles({ name: "board.jpg", mimeType: "image/jpeg", buffer: await receiptPhoto() });
   await expect(page.getByText("Photo uploaded.", { exact: false })).toBeVisible();
   await page.getByRole("button", { name: "Add to the ticket", exact: true }).click();
@@ -205,7 +243,6 @@ test("[8.2.1] a customer (even the ticket's own) and a dealer get 404 on the sta
   baseURL,
 }) => {
   const { ticketId, customer } = await createRepairTicket();
-  const { newContextAs } = await import("./fixtures");
   const dealer = await createUser("DEALER_STAFF");
   for (const user of [customer, await createUser("CUSTOMER"), dealer]) {
     const context = await newContextAs(browser, baseURL!, user.id);

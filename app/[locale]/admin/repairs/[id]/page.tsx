@@ -48,10 +48,13 @@ export default async function RepairTicketPage({ params }: PageProps<"/[locale]/
   const pickup = [ticket.pickupPostalCode, ticket.pickupPrefecture, ticket.pickupCity, ticket.pickupLine1, ticket.pickupLine2]
     .filter(Boolean)
     .join(" ");
-  const photos = ticket.photos.map((photo, index) => ({
-    fileId: photo.fileId,
-    label: t(photo.addedBy === "staff" ? "photos.staffPhoto" : "photos.customerPhoto", { index: index + 1 }),
-  }));
+  // Numbered per source ("Customer's photo 2", "Diagnosis photo 1"), as staff and the customer talk about them.
+  const counted = { staff: 0, customer: 0 };
+  const photos = ticket.photos.map((photo) => {
+    const staff = photo.addedBy === "staff";
+    const index = ++counted[staff ? "staff" : "customer"];
+    return { fileId: photo.fileId, label: t(staff ? "photos.staffPhoto" : "photos.customerPhoto", { index }) };
+  });
 
   return (
     <>
