@@ -1,4 +1,5 @@
-import { expect, expectAccessible, test, type Role } from "./fixtures";
+import { expect, expectAccessible, query, test, type Role } from "./fixtures";
+import { createRepairTicket } from "./repairs-data";
 
 /** An axe check on every page, in both languages. */
 const PAGES: { path: string; role?: Role; heading: { ja: string; en: string } }[] = [
@@ -44,6 +45,19 @@ for (const locale of ["ja", "en"] as const) {
       await expectAccessible(page);
     });
   }
+}
+
+// Pages of one record: the record is made for the test. A paid ticket in diagnosis shows every desk form.
+for (const locale of ["ja", "en"] as const) {
+  test(`axe: /${locale}/admin/repairs/[id] as SUPPORT_AGENT`, async ({ page, login }) => {
+    await login("SUPPORT_AGENT");
+    const { ticketId, number } = await createRepairTicket({ coverage: "PAID" });
+    await query(`UPDATE "RepairTicket" SET status = 'DIAGNOSING' WHERE id = $1`, [ticketId]);
+    await page.goto(`/${locale}/admin/repairs/${ticketId}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
+    await expectAccessible(page);
+  });
 }
 
 test("axe: the sign-in form with its errors showing", async ({ page }) => {

@@ -1,7 +1,8 @@
 import type { Locator, Page } from "@playwright/test";
-import { ROLES } from "../lib/auth/permissions";
+import { can, ROLES } from "../lib/auth/permissions";
 import { navFor, primaryNavFor } from "../lib/navigation/nav";
 import { createModelWithUnits, expect, giveUnit, query, test, type Role, type TestUser } from "./fixtures";
+import { createRepairTicket } from "./repairs-data";
 
 /**
  * Issue 9 items 9 and 10: every navigation marks the current page, a signed-in user is shown as
@@ -30,6 +31,8 @@ async function withContent(user: TestUser): Promise<string[]> {
     `INSERT INTO "AuditEvent" (action, outcome, "actorId", "ipAddress") VALUES ('auth.sign_in', 'SUCCESS', $1, '203.0.113.7'), ('auth.sign_in', 'FAILURE', $1, '::1'), ('auth.password_changed', 'SUCCESS', $1, NULL)`,
     [user.id],
   );
+  // The desk's ticket page (a paid ticket shows the most: customer panel, estimate form).
+  if (can(actorOf(user), "repairs.work")) return [`/admin/repairs/${(await createRepairTicket({ coverage: "PAID" })).ticketId}`];
   if (user.role !== "CUSTOMER") return [];
   const { unitIds } = await createModelWithUnits(1);
   return [`/mypage/products/${await giveUnit(user.id, unitIds[0]!)}`];

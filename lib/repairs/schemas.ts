@@ -148,3 +148,6 @@ export const ZPartsSchema = z.object({
     )
     .max(50),
 });
+
+/** A diagnosis photo staff uploaded (upload pipeline, purpose repair_photo) and now attach to the ticket. */
+export const ZStaffPhotoSchema = z.object({ ticketId: id, fileId: id });
