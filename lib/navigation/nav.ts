@@ -25,6 +25,7 @@ export const NAVIGATION: Record<NavArea, readonly NavEntry[]> = {
   mypage: [
     { href: "/mypage", labelKey: "mypage", permission: "mypage.access" },
     { href: "/mypage/products", labelKey: "products", permission: "products.own" },
+    { href: "/mypage/repairs", labelKey: "repairs", permission: "repairs.own" },
     ACCOUNT_ENTRY,
   ],
   staff: [

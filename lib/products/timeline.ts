@@ -6,7 +6,7 @@ import type { OwnedProduct } from "./my-products";
 
 /**
  * One timeline per owned unit, built from sources. Each feature that has something to say about a
- * unit (registration, warranty, recalls; repairs and points later) adds a source here; the page
+ * unit (registration, warranty, recalls, repairs; points later) adds a source here; the page
  * only sorts and renders. Events carry a catalog key and values, never display text.
  */
 export type TimelineEvent = {
@@ -21,7 +21,9 @@ export type TimelineEvent = {
     | "warrantyStarts"
     | "warrantyEnds"
     | "extensionAdded"
-    | "recallNotice";
+    | "recallNotice"
+    | "repairRequested"
+    | "repairClosed";
   values?: Record<string, string | number>;
   /** A page of the portal for more. */
   href?: string;
@@ -74,7 +76,22 @@ const recalls: TimelineSource = async ({ userId, product }) => {
   }));
 };
 
-export const TIMELINE_SOURCES: TimelineSource[] = [ownership, warranty, recalls];
+/** This owner's repair requests for the unit (a previous owner's stay theirs): sent, and closed. */
+const repairs: TimelineSource = async ({ userId, product }) => {
+  const tickets = await db.repairTicket.findMany({
+    where: { customerId: userId, ownershipId: product.ownershipId },
+    select: { id: true, number: true, status: true, createdAt: true, closedAt: true },
+  });
+  return tickets.flatMap((ticket) => {
+    const href = `/mypage/repairs/${ticket.id}`;
+    const events: TimelineEvent[] = [{ on: ticket.createdAt, kind: "repairRequested", values: { number: ticket.number }, href }];
+    if (ticket.closedAt)
+      events.push({ on: ticket.closedAt, kind: "repairClosed", values: { number: ticket.number, status: ticket.status }, href });
+    return events;
+  });
+};
+
+export const TIMELINE_SOURCES: TimelineSource[] = [ownership, warranty, recalls, repairs];
 
 function sortKey(on: LocalDate | Date): string {
   return typeof on === "string" ? `${on}T00:00:00.000Z` : on.toISOString();
