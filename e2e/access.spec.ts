@@ -13,6 +13,8 @@ const AREAS = [
   { path: "/mypage/products/register", allowed: ["CUSTOMER"] },
   { path: "/mypage/products/receive", allowed: ["CUSTOMER"] },
   { path: "/mypage/products/claim", allowed: ["CUSTOMER"] },
+  { path: "/mypage/repairs", allowed: ["CUSTOMER"] },
+  { path: "/mypage/repairs/new", allowed: ["CUSTOMER"] },
   { path: "/admin/claims", allowed: ["SUPPORT_LEAD", "ADMIN"] },
   { path: "/admin/catalog", allowed: ["ADMIN"] },
   { path: "/admin/catalog/new", allowed: ["ADMIN"] },

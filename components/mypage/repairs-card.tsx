@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { TicketList, type TicketRow } from "@/components/repairs/ticket-list";
-import { Card } from "@/components/ui/card";
 import { Link } from "@/lib/i18n/navigation";
 
 /** How many open requests My Page lists before pointing to the full list. */
@@ -10,7 +9,11 @@ const SHOWN = 3;
 export async function RepairsCard({ open, total }: { open: TicketRow[]; total: number }) {
   const t = await getTranslations("repairs");
   return (
-    <Card title={t("cardTitle")} className="min-w-0">
+    // A named region (not the plain Card), so the card can be found by its title.
+    <section aria-labelledby="repairs-card" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <h2 id="repairs-card" className="mb-3 text-lg font-semibold text-slate-900">
+        {t("cardTitle")}
+      </h2>
       {open.length > 0 ? <TicketList tickets={open.slice(0, SHOWN)} /> : <p className="text-slate-700">{t("noOpen")}</p>}
       <div className="mt-4 flex flex-wrap gap-x-4 gap-y-2 text-sm font-semibold">
         {total > 0 && (
@@ -22,6 +25,6 @@ export async function RepairsCard({ open, total }: { open: TicketRow[]; total: n
           {t("requestRepair")}
         </Link>
       </div>
-    </Card>
+    </section>
   );
 }
