@@ -87,7 +87,7 @@ for (const locale of ["ja", "en"] as const) {
     expect(ticket!.photos).toBe("2");
     expect(ticket!.number).toMatch(/^R-\d{4}-\d{6}$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.title(ticket!.number));
-    await expect(page.getByText(t.received)).toBeVisible();
+    await expect(page.getByText(t.received, { exact: true })).toBeVisible();
     await expect(page.getByRole("img", { name: t.photoOpen(2) })).toBeVisible();
     await expect(page.locator('[aria-current="step"]')).toHaveCount(1);
     await expectAccessible(page);

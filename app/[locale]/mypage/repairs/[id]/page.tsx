@@ -121,7 +121,7 @@ export default async function RepairRequestPage({ params, searchParams }: PagePr
         <h2 id="repair-progress" className="sr-only">
           {t("progressTitle")}
         </h2>
-        <RepairProgress status={ticket.status} resumeStatus={ticket.resumeStatus} reached={reached} />
+        <RepairProgress status={ticket.status} resumeStatus={ticket.resumeStatus} coverage={ticket.coverage} reached={reached} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -181,12 +181,12 @@ export default async function RepairRequestPage({ params, searchParams }: PagePr
               { term: t("sentOn"), value: format.dateTime(ticket.createdAt, { dateStyle: "long", timeStyle: "short" }) },
               { term: t("symptom"), value: nameIn(locale, ticket.symptomCategory) },
               {
-                term: t("description"),
+                term: t("descriptionTerm"),
                 value: <span className="whitespace-pre-line [unicode-bidi:isolate]">{ticket.description}</span>,
               },
-              { term: t("delivery"), value: t(`deliveryName.${ticket.delivery}`) },
+              { term: t("deliveryTerm"), value: t(`deliveryName.${ticket.delivery}`) },
               ...deliveryDetail,
-              { term: t("contact"), value: t(`contactName.${ticket.contactPreference}`) },
+              { term: t("contactTerm"), value: t(`contactName.${ticket.contactPreference}`) },
               ...(ticket.outcome ? [{ term: t("outcome"), value: t(`outcomeName.${ticket.outcome}`) }] : []),
             ]}
           />
