@@ -148,6 +148,27 @@ test("a double click on send makes one request", async ({ page, login }) => {
   expect(await query(`SELECT id FROM "RepairTicket" WHERE "customerId" = $1`, [user.id])).toHaveLength(1);
 });
 
+test("a field of a choice the customer left (a bad phone number, then email instead) does not block sending", async ({ page, login }) => {
+  const user = await login("CUSTOMER");
+  const product = await ownRepairableProduct(user.id);
+  await page.goto(`/en/mypage/repairs/new?product=${product.ownershipId}`);
+  await page.getByLabel(L.en.symptom, { exact: true }).selectOption({ label: L.en.symptomOption });
+  await page.getByLabel(L.en.description).fill("The display shows error E5 and it stops.");
+  await page.getByRole("radio", { name: L.en.sendIn }).check();
+  await page.getByRole("radio", { name: "Phone", exact: true }).check();
+  await page.getByLabel("Phone number").fill("call me");
+  await page.getByRole("button", { name: L.en.submit }).click();
+  await expect(page.getByText("Enter a phone number with digits and hyphens.")).toBeVisible();
+  await page.getByRole("radio", { name: "Email", exact: true }).check();
+  await expect(page.getByLabel("Phone number")).toHaveCount(0);
+  await page.getByRole("button", { name: L.en.submit }).click();
+  await expect(page).toHaveURL(/\/en\/mypage\/repairs\/[^/?]+\?sent=1$/);
+  const [ticket] = await query<{ contactPreference: string }>(`SELECT "contactPreference" FROM "RepairTicket" WHERE "customerId" = $1`, [
+    user.id,
+  ]);
+  expect(ticket!.contactPreference).toBe("EMAIL");
+});
+
 test("[8.2.2] another customer gets 404 on a request page and its photos, and cannot act on it", async ({
   page,
   login,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -45,6 +45,20 @@ export function RepairRequestForm({ ownershipId, symptoms, dealers, profileAddre
   });
   const delivery = form.watch("delivery");
   const contact = form.watch("contactPreference");
+  // Fields of a choice the customer left are emptied, so a hidden field can never block sending
+  // with an error nobody sees.
+  const { setValue, clearErrors } = form;
+  useEffect(() => {
+    if (delivery === "COURIER_PICKUP") return;
+    for (const field of ["postalCode", "prefecture", "city", "addressLine1", "addressLine2"] as const) setValue(field, "");
+    setValue("preferredDates", []);
+    clearErrors(["postalCode", "prefecture", "city", "addressLine1", "addressLine2", "preferredDates"]);
+  }, [delivery, setValue, clearErrors]);
+  useEffect(() => {
+    if (contact === "PHONE") return;
+    setValue("phone", "");
+    clearErrors("phone");
+  }, [contact, setValue, clearErrors]);
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
