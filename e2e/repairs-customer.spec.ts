@@ -334,3 +334,22 @@ test("(ja) after completion the customer rates the repair once, and then sees th
   await page.goto(`/ja/mypage/products/${product.ownershipId}`);
   await expect(page.getByText(`修理のご依頼 ${ticket.number} が完了しました`)).toBeVisible();
 });
+
+test("(en) from a recall notice the customer requests the recall repair, free although the warranty has ended", async ({ page, login }) => {
+  const user = await login("CUSTOMER");
+  const product = await ownRepairableProduct(user.id, { expired: true });
+  const title = `Fan motor may overheat ${product.code}`;
+  const [notice] = await query<{ id: string }>(
+    `WITH c AS (INSERT INTO "RecallCampaign" (id, code, "modelId", "titleJa", "titleEn", "messageJa", "messageEn", lots, status, "createdById", "publishedAt")
+       SELECT gen_random_uuid()::text, 'RC-' || substr(md5(random()::text), 1, 8), "modelId", 'ファンモーター過熱のおそれ', $2, '点検します', 'We will inspect it', '{}', 'PUBLISHED', $3, now()
+       FROM "SerialUnit" WHERE id = $1 RETURNING id)
+     INSERT INTO "RecallNotice" (id, "campaignId", "unitId", "userId") SELECT gen_random_uuid()::text, c.id, $1, $4 FROM c RETURNING id`,
+    [product.unitId, title, (await createUser("ADMIN")).id, user.id],
+  );
+  await page.goto(`/en/mypage/recalls/${notice!.id}`);
+  await page.getByRole("link", { name: "Request the recall repair" }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/mypage/repairs/new\\?product=${product.ownershipId}$`));
+  await expect(page.getByTestId("warranty")).toContainText("Warranty ended");
+  await expect(page.getByTestId("repair-coverage")).toContainText("Free (recall)");
+  await expect(page.getByTestId("repair-coverage")).toContainText(title);
+});
