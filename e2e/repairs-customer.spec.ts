@@ -333,6 +333,12 @@ test("(ja) after completion the customer rates the repair once, and then sees th
   // The product's history shows the request and its completion.
   await page.goto(`/ja/mypage/products/${product.ownershipId}`);
   await expect(page.getByText(`修理のご依頼 ${ticket.number} が完了しました`)).toBeVisible();
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: `修理のご依頼 ${ticket.number} が完了しました` })
+    .getByRole("link", { name: "ご依頼を見る" })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`修理のご依頼 ${ticket.number}`);
 });
 
 test("(en) from a recall notice the customer requests the recall repair, free although the warranty has ended", async ({ page, login }) => {

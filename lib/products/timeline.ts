@@ -27,6 +27,8 @@ export type TimelineEvent = {
   values?: Record<string, string | number>;
   /** A page of the portal for more. */
   href?: string;
+  /** The link's text (a `timeline` key) when "Read" does not fit. */
+  linkKey?: "openRequest";
 };
 
 export type TimelineContext = { userId: string; product: OwnedProduct };
@@ -84,9 +86,17 @@ const repairs: TimelineSource = async ({ userId, product }) => {
   });
   return tickets.flatMap((ticket) => {
     const href = `/mypage/repairs/${ticket.id}`;
-    const events: TimelineEvent[] = [{ on: ticket.createdAt, kind: "repairRequested", values: { number: ticket.number }, href }];
+    const events: TimelineEvent[] = [
+      { on: ticket.createdAt, kind: "repairRequested", values: { number: ticket.number }, href, linkKey: "openRequest" },
+    ];
     if (ticket.closedAt)
-      events.push({ on: ticket.closedAt, kind: "repairClosed", values: { number: ticket.number, status: ticket.status }, href });
+      events.push({
+        on: ticket.closedAt,
+        kind: "repairClosed",
+        values: { number: ticket.number, status: ticket.status },
+        href,
+        linkKey: "openRequest",
+      });
     return events;
   });
 };
