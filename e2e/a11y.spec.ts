@@ -26,6 +26,8 @@ const PAGES: { path: string; role?: Role; heading: { ja: string; en: string } }[
   { path: "/mypage/products/register", role: "CUSTOMER", heading: { ja: "製品を登録", en: "Register a product" } },
   { path: "/mypage/products/receive", role: "CUSTOMER", heading: { ja: "製品を受け取る", en: "Receive a product" } },
   { path: "/mypage/products/claim", role: "CUSTOMER", heading: { ja: "登録の確認を依頼", en: "Ask us to review a registration" } },
+  { path: "/mypage/repairs", role: "CUSTOMER", heading: { ja: "修理のご依頼", en: "Repairs" } },
+  { path: "/mypage/repairs/new", role: "CUSTOMER", heading: { ja: "修理を依頼", en: "Request a repair" } },
   { path: "/admin/catalog", role: "ADMIN", heading: { ja: "製品カタログ", en: "Product catalog" } },
   { path: "/admin/catalog/new", role: "ADMIN", heading: { ja: "機種を追加", en: "New model" } },
   { path: "/admin/catalog/AC-2600", role: "ADMIN", heading: { ja: "機種を編集", en: "Edit model" } },

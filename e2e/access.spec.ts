@@ -26,6 +26,8 @@ const AREAS: readonly { path: string; allowed: readonly Role[] }[] = [
   { path: "/mypage/products/register", allowed: ["CUSTOMER"] },
   { path: "/mypage/products/receive", allowed: ["CUSTOMER"] },
   { path: "/mypage/products/claim", allowed: ["CUSTOMER"] },
+  { path: "/mypage/repairs", allowed: ["CUSTOMER"] },
+  { path: "/mypage/repairs/new", allowed: ["CUSTOMER"] },
 ];
 
 for (const area of AREAS) {

@@ -1,7 +1,8 @@
 import type { Locator, Page } from "@playwright/test";
 import { can, ROLES } from "../lib/auth/permissions";
 import { navFor, primaryNavFor } from "../lib/navigation/nav";
-import { createModelWithUnits, expect, giveUnit, query, test, type Role, type TestUser } from "./fixtures";
+import { createModelWithUnits, createUser, expect, giveUnit, query, test, type Role, type TestUser } from "./fixtures";
+import { insertTicketWithEstimate } from "./repair-fixtures";
 import { createRepairTicket } from "./repairs-data";
 
 /**
@@ -20,7 +21,7 @@ const actorOf = (user: TestUser) => ({ id: user.id, role: user.role, dealerId: u
 
 /** Pages reachable only from within a page (forms, details), per role, beside those in the navigation. */
 const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
-  CUSTOMER: ["/mypage/products/register", "/mypage/products/receive", "/mypage/products/claim", "/account/terms"],
+  CUSTOMER: ["/mypage/products/register", "/mypage/products/receive", "/mypage/products/claim", "/mypage/repairs/new", "/account/terms"],
   ADMIN: ["/admin/catalog/new", "/admin/catalog/AC-2600", "/admin/recalls/new"],
 };
 const PUBLIC_PAGES = ["", "/signin", "/signup", "/signin/magic", "/forgot-password", "/legal/terms", "/legal/privacy", "/no-such-page"];
@@ -35,7 +36,14 @@ async function withContent(user: TestUser): Promise<string[]> {
   if (can(actorOf(user), "repairs.work")) return [`/admin/repairs/${(await createRepairTicket({ coverage: "PAID" })).ticketId}`];
   if (user.role !== "CUSTOMER") return [];
   const { unitIds } = await createModelWithUnits(1);
-  return [`/mypage/products/${await giveUnit(user.id, unitIds[0]!)}`];
+  // A repair waiting on an estimate: the request form, the estimate table and the timeline at their widest.
+  const repair = await insertTicketWithEstimate(user.id, (await createUser("SUPPORT_AGENT")).id);
+  return [
+    `/mypage/products/${await giveUnit(user.id, unitIds[0]!)}`,
+    `/mypage/repairs/new?product=${repair.ownershipId}`,
+    `/mypage/repairs/${repair.id}`,
+    "/mypage/repairs",
+  ];
 }
 
 function pagesOf(user: TestUser): string[] {
@@ -198,7 +206,7 @@ for (const locale of LOCALES) {
       const response = await page.goto(`/${locale}${path}`);
       if (path !== "") expect(response?.status(), path).toBe(404);
       await expectAccountOnOneRow(page, user, locale);
-      await expect(page.getByRole("navigation", { name: MAIN_NAV[locale] }).getByRole("link")).toHaveCount(3);
+      await expect(page.getByRole("navigation", { name: MAIN_NAV[locale] }).getByRole("link")).toHaveCount(4);
     }
   });
 }

@@ -34,7 +34,7 @@ export async function ProductTimeline({ events }: { events: TimelineEvent[] }) {
               <>
                 {" "}
                 <Link href={event.href} className="font-semibold text-brand-700 underline">
-                  {t("open")}
+                  {t(event.linkKey ?? "open")}
                 </Link>
               </>
             )}

@@ -125,8 +125,8 @@ describe("[8.2.2] scope predicates: each actor reads only what the policy allows
     expect(await ownershipsSeenBy(w, await testCustomer())).toEqual([]);
     expect(await ownershipsSeenBy(w, await testStaff("SUPPORT_LEAD"))).toEqual(sorted(aliceOwns.id, bobOwns.id));
     expect(await ownershipsSeenBy(w, w.admin)).toEqual(sorted(aliceOwns.id, bobOwns.id));
-    // Agents have no permission on registrations yet: nothing, not an error.
-    expect(await ownershipsSeenBy(w, await testStaff("SUPPORT_AGENT"))).toEqual([]);
+    // Desk agents read them for the customer panel beside a ticket.
+    expect(await ownershipsSeenBy(w, await testStaff("SUPPORT_AGENT"))).toEqual(sorted(aliceOwns.id, bobOwns.id));
     expect(await ownershipsSeenBy(w, await dealerStaff(w.shop.id))).toEqual([aliceOwns.id]);
     expect(await ownershipsSeenBy(w, await dealerStaff(w.otherShop.id))).toEqual([]);
     expect(await ownershipsSeenBy(w, { id: randomUUID(), role: "DEALER_STAFF", dealerId: null })).toEqual([]);
@@ -138,7 +138,7 @@ describe("[8.2.2] scope predicates: each actor reads only what the policy allows
     expect(await endedOwnershipsSeenBy(w, w.alice)).toEqual([alicePast.id]);
     expect(await endedOwnershipsSeenBy(w, w.bob)).toEqual([]);
     expect(await endedOwnershipsSeenBy(w, w.admin)).toEqual([alicePast.id]);
-    expect(await endedOwnershipsSeenBy(w, await testStaff("SUPPORT_AGENT"))).toEqual([]);
+    expect(await endedOwnershipsSeenBy(w, await testStaff("SUPPORT_AGENT"))).toEqual([alicePast.id]);
     expect(await endedOwnershipsSeenBy(w, await dealerStaff(w.shop.id))).toEqual([alicePast.id]);
     expect(await endedOwnershipsSeenBy(w, await dealerStaff(w.otherShop.id))).toEqual([]);
   });
@@ -154,14 +154,15 @@ describe("[8.2.2] scope predicates: each actor reads only what the policy allows
     expect(await claimsSeenBy(w, await dealerStaff(w.shop.id))).toEqual([]);
   });
 
-  it("recallNoticeWhereFor: a customer the notices addressed to them, recall admins all, others none", async () => {
+  it("recallNoticeWhereFor: a customer the notices addressed to them, recall admins and the desk all, dealers none", async () => {
     const w = await world();
     const { aliceNotice, bobNotice } = w.notices;
     expect(await noticesSeenBy(w, w.alice)).toEqual([aliceNotice.id]);
     expect(await noticesSeenBy(w, w.bob)).toEqual([bobNotice.id]);
     expect(await noticesSeenBy(w, await testCustomer())).toEqual([]);
     expect(await noticesSeenBy(w, w.admin)).toEqual(sorted(aliceNotice.id, bobNotice.id));
-    expect(await noticesSeenBy(w, await testStaff("SUPPORT_LEAD"))).toEqual([]);
+    // Leads and agents work the desk, whose customer panel lists a customer's notices.
+    expect(await noticesSeenBy(w, await testStaff("SUPPORT_LEAD"))).toEqual(sorted(aliceNotice.id, bobNotice.id));
     expect(await noticesSeenBy(w, await dealerStaff(w.shop.id))).toEqual([]);
   });
 

@@ -20,7 +20,8 @@ function nothing(): { id: { in: string[] } } {
  */
 export function ownershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
   if (can(actor, "products.own")) return { userId: actor.id, endedAt: null };
-  if (can(actor, "claims.review") || can(actor, "recalls.manage")) return { endedAt: null };
+  // Claim reviewers, recall admins and the service desk (the customer panel beside a ticket) read any owner's.
+  if (can(actor, "claims.review") || can(actor, "recalls.manage") || can(actor, "repairs.work")) return { endedAt: null };
   if (can(actor, "dealer.access") && actor.dealerId) return { dealerId: actor.dealerId, endedAt: null };
   return nothing();
 }
@@ -28,7 +29,7 @@ export function ownershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
 /** Registrations that have ended (handed on, unregistered, moved by a claim): the same actors as above. */
 export function endedOwnershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
   if (can(actor, "products.own")) return { userId: actor.id, endedAt: { not: null } };
-  if (can(actor, "claims.review") || can(actor, "recalls.manage")) return { endedAt: { not: null } };
+  if (can(actor, "claims.review") || can(actor, "recalls.manage") || can(actor, "repairs.work")) return { endedAt: { not: null } };
   if (can(actor, "dealer.access") && actor.dealerId) return { dealerId: actor.dealerId, endedAt: { not: null } };
   return nothing();
 }
@@ -43,7 +44,7 @@ export function claimWhereFor(actor: Actor): Prisma.OwnershipClaimWhereInput {
 /** Recall notices: a customer sees the notices addressed to them; those who run recalls see all. */
 export function recallNoticeWhereFor(actor: Actor): Prisma.RecallNoticeWhereInput {
   if (can(actor, "products.own")) return { userId: actor.id };
-  if (can(actor, "recalls.manage")) return {};
+  if (can(actor, "recalls.manage") || can(actor, "repairs.work")) return {};
   return nothing();
 }
 

@@ -6,8 +6,8 @@ import { activeHref, NAVIGATION, navFor, primaryNavFor } from "./nav";
 const actor = (role: (typeof ROLES)[number]) => ({ id: "u", role, dealerId: role === "DEALER_STAFF" ? "d" : null });
 
 describe("navigation model", () => {
-  it("gives customers My Page, My products and Account in every area", () => {
-    expect(primaryNavFor(actor("CUSTOMER")).map((e) => e.href)).toEqual(["/mypage", "/mypage/products", "/account"]);
+  it("gives customers My Page, My products, Repairs and Account in every area", () => {
+    expect(primaryNavFor(actor("CUSTOMER")).map((e) => e.href)).toEqual(["/mypage", "/mypage/products", "/mypage/repairs", "/account"]);
   });
 
   it("shows staff only the pages their role may use", () => {

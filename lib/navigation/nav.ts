@@ -26,6 +26,7 @@ export const NAVIGATION: Record<NavArea, readonly NavEntry[]> = {
   mypage: [
     { href: "/mypage", labelKey: "mypage", permission: "mypage.access" },
     { href: "/mypage/products", labelKey: "products", permission: "products.own" },
+    { href: "/mypage/repairs", labelKey: "repairs", permission: "repairs.own" },
     ACCOUNT_ENTRY,
   ],
   // Derived from the list of staff pages (staff-pages.ts): the pages with a label, in its order.

@@ -143,6 +143,12 @@ export async function listOwnProducts(actor: Actor, today: LocalDate = businessT
   return Promise.all(rows.map((row) => withWarranty(row, today)));
 }
 
+/** A customer's current products with their warranties, as staff who may read them see them (the desk's customer panel). */
+export async function listProductsOf(actor: Actor, customerId: string, today: LocalDate = businessToday()): Promise<OwnedProduct[]> {
+  const rows = await loadOwnerships(actor, { userId: customerId });
+  return Promise.all(rows.map((row) => withWarranty(row, today)));
+}
+
 /** One of the user's products, or null (another customer's id reads as not found: 404). */
 export async function getOwnProduct(actor: Actor, ownershipId: string, today: LocalDate = businessToday()): Promise<OwnedProduct | null> {
   const [row] = await loadOwnerships(actor, { id: ownershipId });

@@ -1,4 +1,5 @@
 import "server-only";
+import { ticketWhereFor } from "@/lib/auth/scopes";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { listOwnRecallNotices } from "@/lib/recalls/notices";
@@ -7,7 +8,7 @@ import type { OwnedProduct } from "./my-products";
 
 /**
  * One timeline per owned unit, built from sources. Each feature that has something to say about a
- * unit (registration, warranty, recalls; repairs and points later) adds a source here; the page
+ * unit (registration, warranty, recalls, repairs; points later) adds a source here; the page
  * only sorts and renders. Events carry a catalog key and values, never display text.
  */
 export type TimelineEvent = {
@@ -22,10 +23,14 @@ export type TimelineEvent = {
     | "warrantyStarts"
     | "warrantyEnds"
     | "extensionAdded"
-    | "recallNotice";
+    | "recallNotice"
+    | "repairRequested"
+    | "repairClosed";
   values?: Record<string, string | number>;
   /** A page of the portal for more. */
   href?: string;
+  /** The link's text (a `timeline` key) when "Read" does not fit. */
+  linkKey?: "openRequest";
 };
 
 export type TimelineContext = { actor: Actor; product: OwnedProduct };
@@ -75,7 +80,30 @@ const recalls: TimelineSource = async ({ actor, product }) => {
   }));
 };
 
-export const TIMELINE_SOURCES: TimelineSource[] = [ownership, warranty, recalls];
+/** This owner's repair requests for the unit (a previous owner's stay theirs): sent, and closed. */
+const repairs: TimelineSource = async ({ actor, product }) => {
+  const tickets = await db.repairTicket.findMany({
+    where: { AND: [ticketWhereFor(actor), { ownershipId: product.ownershipId }] },
+    select: { id: true, number: true, status: true, createdAt: true, closedAt: true },
+  });
+  return tickets.flatMap((ticket) => {
+    const href = `/mypage/repairs/${ticket.id}`;
+    const events: TimelineEvent[] = [
+      { on: ticket.createdAt, kind: "repairRequested", values: { number: ticket.number }, href, linkKey: "openRequest" },
+    ];
+    if (ticket.closedAt)
+      events.push({
+        on: ticket.closedAt,
+        kind: "repairClosed",
+        values: { number: ticket.number, status: ticket.status },
+        href,
+        linkKey: "openRequest",
+      });
+    return events;
+  });
+};
+
+export const TIMELINE_SOURCES: TimelineSource[] = [ownership, warranty, recalls, repairs];
 
 function sortKey(on: LocalDate | Date): string {
   return typeof on === "string" ? `${on}T00:00:00.000Z` : on.toISOString();

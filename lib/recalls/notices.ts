@@ -200,7 +200,7 @@ function toOwnNotice(row: Prisma.RecallNoticeGetPayload<{ select: ReturnType<typ
  */
 export async function listOwnRecallNotices(
   actor: Actor,
-  filter: { unitId?: string; open?: boolean; unresolved?: boolean } = {},
+  filter: { unitId?: string; open?: boolean; unresolved?: boolean; userId?: string } = {},
 ): Promise<OwnRecallNotice[]> {
   const rows = await db.recallNotice.findMany({
     where: {
@@ -208,6 +208,7 @@ export async function listOwnRecallNotices(
         recallNoticeWhereFor(actor),
         {
           ...(filter.unitId ? { unitId: filter.unitId } : {}),
+          ...(filter.userId ? { userId: filter.userId } : {}),
           ...(filter.open ? { acknowledgedAt: null, completedAt: null } : {}),
           ...(filter.unresolved ? { completedAt: null } : {}),
         },

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { can, requiresSecondFactor, ROLES, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { listOwnProducts } from "@/lib/products/my-products";
+import { listProductsOf } from "@/lib/products/my-products";
 import { listOwnRecallNotices } from "@/lib/recalls/notices";
 import { localDateOf } from "@/lib/warranty/local-date";
 import { loadDesk } from "./desk-settings";
@@ -156,7 +156,7 @@ export async function getCustomerPanel(actor: StaffActor, customerId: string, vi
       where: { id: customerId },
       select: { id: true, name: true, email: true, phone: true, locale: true, createdAt: true },
     }),
-    listOwnProducts(customerId),
+    listProductsOf(actor, customerId),
     db.repairTicket.findMany({
       where: { customerId, id: { not: ticket.id } },
       select: {
@@ -169,7 +169,7 @@ export async function getCustomerPanel(actor: StaffActor, customerId: string, vi
       orderBy: { createdAt: "desc" },
       take: 50,
     }),
-    listOwnRecallNotices(customerId),
+    listOwnRecallNotices(actor, { userId: customerId }),
   ]);
   if (!customer) return null;
   await auditView(actor, ticket.id, customerId, "customerPanel");

@@ -14,6 +14,8 @@ import { listOwnProducts } from "@/lib/products/my-products";
 import { listOwnRecallNotices } from "@/lib/recalls/notices";
 import { NoticesCard } from "@/components/mypage/notices-card";
 import { ProductsCard } from "@/components/mypage/products-card";
+import { RepairsCard } from "@/components/mypage/repairs-card";
+import { listOwnTickets } from "@/lib/repairs/requests";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mypage"))("title") };
@@ -22,19 +24,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) {
   await enterLocale(params);
   const user = await requireArea("mypage");
-  const [profile, events, t, format, products, notices] = await Promise.all([
+  const [profile, events, t, format, products, notices, repairs] = await Promise.all([
     getOwnAccount(user.id),
     listOwnSecurityEvents(user.id, 5),
     getTranslations(),
     getFormatter(),
     listOwnProducts(user),
     listOwnRecallNotices(user, { unresolved: true }),
+    listOwnTickets(user.id),
   ]);
   const notSet = <span className="text-slate-500">{t("common.notSet")}</span>;
 
   // A dashboard of cards, most urgent first: safety notices, then products with their warranty.
-  // Later features (repairs, messages, points) each add one card to the grid; none is shown before
-  // the feature exists.
+  // Later features (messages, points) each add one card to the grid; none is shown before the
+  // feature exists. Repairs show once there is a product to repair or a request to follow.
   return (
     <>
       <PageTitle>{profile.name ? t("mypage.welcome", { name: profile.name }) : t("mypage.welcomeNoName")}</PageTitle>
@@ -55,6 +58,9 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
           </div>
         )}
         <ProductsCard products={products} notices={notices} />
+        {(products.length > 0 || repairs.open.length + repairs.past.length > 0) && (
+          <RepairsCard open={repairs.open} total={repairs.open.length + repairs.past.length} />
+        )}
         <Card title={t("mypage.profileTitle")} className="min-w-0">
           <DescriptionList
             items={[

@@ -8,6 +8,7 @@ import { RecallFlag } from "@/components/products/recall-flag";
 import { WarrantySummary } from "@/components/products/warranty-summary";
 import { formatLocalDate } from "@/lib/i18n/format-local-date";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { requireArea } from "@/lib/auth/permissions.server";
@@ -31,11 +32,12 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
   const product = await getOwnProduct(user, id);
   if (!product) notFound();
   const query = await searchParams;
-  const [events, pending, notices, t, locale] = await Promise.all([
+  const [events, pending, notices, t, repairs, locale] = await Promise.all([
     productTimeline({ actor: user, product }),
     pendingTransferOf(product.ownershipId),
     listOwnRecallNotices(user, { unitId: product.unitId, unresolved: true }),
     getTranslations("products"),
+    getTranslations("repairs"),
     getLocale(),
   ]);
   const name = nameIn(locale, product.model);
@@ -64,6 +66,12 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
           <RecallFlag notice={notice} />
         </p>
       ))}
+      <div className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <Button asChild>
+          <Link href={{ pathname: "/mypage/repairs/new", query: { product: product.ownershipId } }}>{repairs("requestRepair")}</Link>
+        </Button>
+        <p className="text-sm text-slate-700">{repairs("productRepairsLead")}</p>
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("warrantyTitle")}>
           <WarrantySummary warranty={product.warranty} />

@@ -22,7 +22,12 @@ export default async function RecallNoticePage({ params }: PageProps<"/[locale]/
   const { id } = await params;
   const notice = await getOwnRecallNotice(user, id);
   if (!notice) notFound();
-  const [t, format, locale] = await Promise.all([getTranslations("recalls"), getFormatter(), getLocale()]);
+  const [t, repairs, format, locale] = await Promise.all([
+    getTranslations("recalls"),
+    getTranslations("repairs"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const contact = supportContact();
   return (
     <>
@@ -75,7 +80,17 @@ export default async function RecallNoticePage({ params }: PageProps<"/[locale]/
               </li>
               <li>{t("stepQuote", { code: notice.code, serial: notice.serial })}</li>
             </ol>
-            {/* Issue 10 adds repair requests: its "Request the repair" button goes here. */}
+            {notice.ownershipId && (
+              <div className="mt-4 border-t border-red-200 pt-4">
+                <p className="mb-2 text-sm">{repairs("requestRecallRepairLead")}</p>
+                <Link
+                  href={{ pathname: "/mypage/repairs/new", query: { product: notice.ownershipId } }}
+                  className="inline-flex min-h-11 items-center rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800"
+                >
+                  {repairs("requestRecallRepair")}
+                </Link>
+              </div>
+            )}
             <div className="mt-4 border-t border-red-200 pt-4">
               {notice.acknowledgedAt ? (
                 <p>{t("acknowledgedOn", { date: format.dateTime(notice.acknowledgedAt, { dateStyle: "long" }) })}</p>
