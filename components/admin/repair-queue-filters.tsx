@@ -26,7 +26,7 @@ export async function RepairQueueFilters({ filter, options }: { filter: QueueFil
         hint={t("searchHint")}
         className="w-full"
       />
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         {filter.view === "all" && (
           <SelectField label={t("state")} name="state" defaultValue={filter.state}>
             {QUEUE_STATES.map((state) => (

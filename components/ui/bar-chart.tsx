@@ -9,9 +9,11 @@ import { TableScroll } from "@/components/ui/table-scroll";
 export type BarSeries = { key: string; label: string; color: string };
 export type BarGroup = { label: string; shortLabel: string; values: Record<string, number> };
 
+// Geometry in percent of the width (and px of height): the bars stretch with the card while the
+// labels keep a readable size on a phone and on a wide screen alike.
 const HEIGHT = 160;
-const AXIS = 28;
-const GROUP = 20;
+const LEFT = 7;
+const pct = (value: number) => `${value.toFixed(3)}%`;
 
 export function BarChart({
   title,
@@ -32,49 +34,51 @@ export function BarChart({
 }) {
   const id = useId();
   const max = Math.max(1, ...groups.flatMap((group) => series.map((s) => group.values[s.key] ?? 0)));
-  const width = groups.length * GROUP + AXIS;
-  const bar = (GROUP - 4) / series.length;
+  const group = (100 - LEFT) / Math.max(groups.length, 1);
+  const bar = (group * 0.8) / series.length;
   const scale = (value: number) => (value / max) * (HEIGHT - 20);
-  // Label every 5th group under the axis: 30 day labels would not fit.
+  // Label about six groups under the axis: 30 day labels would not fit on a phone.
   const every = Math.max(1, Math.ceil(groups.length / 6));
   return (
     <figure className="space-y-3">
       <ul className="flex flex-wrap gap-4 text-sm text-slate-700" aria-hidden="true">
         {series.map((s) => (
           <li key={s.key} className="flex items-center gap-1">
-            <span className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: s.color }} />
+            <svg width="12" height="12" aria-hidden="true">
+              <rect width="12" height="12" rx="2" fill={s.color} />
+            </svg>
             {s.label}
           </li>
         ))}
       </ul>
-      <svg viewBox={`0 0 ${width} ${HEIGHT + 20}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="h-auto w-full">
+      <svg width="100%" height={HEIGHT + 22} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="block overflow-visible">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
-        <line x1={AXIS} x2={width} y1={HEIGHT} y2={HEIGHT} stroke="#94a3b8" />
-        <text x={AXIS - 4} y={HEIGHT} textAnchor="end" fontSize="9" fill="#475569">
+        <line x1={pct(LEFT)} x2="100%" y1={HEIGHT} y2={HEIGHT} stroke="#94a3b8" />
+        <text x={pct(LEFT - 1)} y={HEIGHT} textAnchor="end" fontSize="11" fill="#475569">
           0
         </text>
-        <text x={AXIS - 4} y={HEIGHT - scale(max) + 8} textAnchor="end" fontSize="9" fill="#475569">
+        <text x={pct(LEFT - 1)} y={HEIGHT - scale(max) + 10} textAnchor="end" fontSize="11" fill="#475569">
           {max}
         </text>
-        {groups.map((group, index) => (
-          <g key={group.label}>
+        {groups.map((entry, index) => (
+          <g key={entry.label}>
             {series.map((s, n) => {
-              const value = group.values[s.key] ?? 0;
+              const value = entry.values[s.key] ?? 0;
               return (
                 <rect
                   key={s.key}
-                  x={AXIS + index * GROUP + 2 + n * bar}
+                  x={pct(LEFT + index * group + group * 0.1 + n * bar)}
                   y={HEIGHT - scale(value)}
-                  width={bar - 1}
+                  width={pct(bar)}
                   height={scale(value)}
                   fill={s.color}
                 />
               );
             })}
             {index % every === 0 && (
-              <text x={AXIS + index * GROUP + GROUP / 2} y={HEIGHT + 14} textAnchor="middle" fontSize="9" fill="#475569">
-                {group.shortLabel}
+              <text x={pct(LEFT + index * group + group / 2)} y={HEIGHT + 16} textAnchor="middle" fontSize="11" fill="#475569">
+                {entry.shortLabel}
               </text>
             )}
           </g>
