@@ -27,7 +27,7 @@ export function AddSymptomForm({ productCategory }: { productCategory: string })
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("addSymptom")}>
       {formError && <Alert tone="error">{formError}</Alert>}
       <input type="hidden" {...form.register("productCategory")} />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid items-start gap-4 sm:grid-cols-3">
         <FormField
           label={t("symptomCode")}
           hint={t("symptomCodeHint")}
