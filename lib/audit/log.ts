@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { AuditOutcome, Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
-import { requestMeta } from "@/lib/request-context";
+import { requestMeta, type RequestMeta } from "@/lib/request-context";
 
 /**
  * Append-only audit log (ASVS 16.3.1, 16.3.2): sign-ins, failures, sign-outs, permission denials and
@@ -64,10 +64,12 @@ export type AuditEntry = {
   /** Users whose personal data this event showed or changed ("whose" in the audit log). */
   subjectIds?: string[];
   details?: Prisma.InputJsonValue;
+  /** The request's address and agent, read earlier: for entries written after the response started (a streamed export). */
+  meta?: RequestMeta;
 };
 
 export async function recordAudit(entry: AuditEntry): Promise<void> {
-  const meta = await requestMeta();
+  const meta = entry.meta ?? (await requestMeta());
   try {
     await db.auditEvent.create({
       data: {

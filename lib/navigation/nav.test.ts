@@ -11,8 +11,15 @@ describe("navigation model", () => {
   });
 
   it("shows staff only the pages their role may use", () => {
-    expect(primaryNavFor(actor("SUPPORT_AGENT")).map((e) => e.href)).toEqual(["/admin", "/account"]);
-    expect(primaryNavFor(actor("SUPPORT_LEAD")).map((e) => e.href)).toEqual(["/admin", "/admin/claims", "/admin/audit", "/account"]);
+    expect(primaryNavFor(actor("SUPPORT_AGENT")).map((e) => e.href)).toEqual(["/admin", "/admin/repairs", "/account"]);
+    expect(primaryNavFor(actor("SUPPORT_LEAD")).map((e) => e.href)).toEqual([
+      "/admin",
+      "/admin/repairs",
+      "/admin/repairs/dashboard",
+      "/admin/claims",
+      "/admin/audit",
+      "/account",
+    ]);
     expect(primaryNavFor(actor("ADMIN")).map((e) => e.href)).toContain("/admin/catalog");
     expect(primaryNavFor(actor("DEALER_STAFF")).map((e) => e.href)).toEqual(["/dealer", "/account"]);
   });

@@ -47,11 +47,14 @@ describe("staff pages list", () => {
   it("feeds the staff navigation with the labelled pages, in order, and the account entry", () => {
     expect(NAVIGATION.staff.map((entry) => entry.href)).toEqual([
       "/admin",
+      "/admin/repairs",
+      "/admin/repairs/dashboard",
       "/admin/claims",
       "/admin/catalog",
       "/admin/registry",
       "/admin/recalls",
       "/admin/audit",
+      "/admin/desk",
       "/account",
     ]);
     for (const entry of NAVIGATION.staff) expect(ja.nav[entry.labelKey], entry.labelKey).toBeTruthy();

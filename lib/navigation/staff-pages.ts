@@ -19,6 +19,9 @@ export type StaffPage = {
 
 export const STAFF_PAGES = [
   { path: "/admin", permission: "staff.dashboard.read", labelKey: "staffHome" },
+  { path: "/admin/repairs", permission: "repairs.work", labelKey: "repairQueue" },
+  { path: "/admin/repairs/[id]", permission: "repairs.work" },
+  { path: "/admin/repairs/dashboard", permission: "repairs.dashboard", labelKey: "deskDashboard" },
   { path: "/admin/claims", permission: "claims.review", labelKey: "claims" },
   { path: "/admin/catalog", permission: "catalog.manage", labelKey: "catalog" },
   { path: "/admin/catalog/new", permission: "catalog.manage" },
@@ -29,6 +32,7 @@ export const STAFF_PAGES = [
   { path: "/admin/recalls/[id]", permission: "recalls.manage" },
   // Agents are staff but may not read the audit log: the same 404 as any other hidden page.
   { path: "/admin/audit", permission: "audit.read", labelKey: "audit" },
+  { path: "/admin/desk", permission: "desk.manage", labelKey: "deskSettings" },
 ] as const satisfies readonly StaffPage[];
 
 export type StaffPath = (typeof STAFF_PAGES)[number]["path"];

@@ -11,7 +11,7 @@ import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { UserText } from "@/components/ui/user-text";
-import { requireArea, requirePagePermission } from "@/lib/auth/permissions.server";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { formatLocalDate } from "@/lib/i18n/format-local-date";
 import { inLocale, nameIn } from "@/lib/i18n/localized";
 import { enterLocale } from "@/lib/i18n/page";
@@ -30,8 +30,7 @@ const STATUS_STYLE: Record<string, string> = {
 /** One repair ticket on the service desk (issue 10): the request, its clocks and timeline, the desk's steps and the customer beside it. */
 export default async function RepairTicketPage({ params }: PageProps<"/[locale]/admin/repairs/[id]">) {
   await enterLocale(params);
-  const user = await requireArea("staff");
-  await requirePagePermission(user, "repairs.work");
+  const user = await requireStaffPage("/admin/repairs/[id]");
   const { id } = await params;
   const ticket = await getTicketForStaff(user, id);
   if (!ticket) notFound();

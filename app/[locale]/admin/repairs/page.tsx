@@ -1,0 +1,135 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RepairQueueFilters } from "@/components/admin/repair-queue-filters";
+import { SlaBadge } from "@/components/admin/sla-badge";
+import { PageTitle } from "@/components/page-title";
+import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { UserText } from "@/components/ui/user-text";
+import { enterLocale } from "@/lib/i18n/page";
+import { Link } from "@/lib/i18n/navigation";
+import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
+import { parseQueueFilter, queueFilterParams, QUEUE_VIEWS, type QueueFilter } from "@/lib/repairs/queue";
+import { loadQueueFilterOptions, viewQueuePage } from "@/lib/repairs/queue-view";
+import type { Clock } from "@/lib/repairs/sla";
+import { businessTimeZone } from "@/lib/time/business-time";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("repairs.queue"))("title") };
+}
+
+export default async function RepairQueuePage({ params, searchParams }: PageProps<"/[locale]/admin/repairs">) {
+  await enterLocale(params);
+  const user = await requireStaffPage("/admin/repairs");
+  const filter = parseQueueFilter(await searchParams);
+  const [page, options, t, format, locale] = await Promise.all([
+    viewQueuePage(filter, user),
+    loadQueueFilterOptions(),
+    getTranslations("repairs.queue"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const filterParams = queueFilterParams(filter);
+  const pageLink = (cursor: Record<string, string>) => ({ pathname: "/admin/repairs", query: { ...filterParams, ...cursor } });
+  const viewLink = (view: QueueFilter["view"]) => ({ pathname: "/admin/repairs", query: view === "all" ? {} : { view } });
+  // Anything narrowing the view beyond the tab itself: the empty state then says so.
+  const narrowed = Object.keys(filterParams).some((key) => key !== "view");
+  const timeZone = businessTimeZone();
+  const due = (clock: Clock) =>
+    t("due", { time: format.dateTime(clock.dueAt, { timeZone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }) });
+  const exportHref = `/api/repairs/export?${new URLSearchParams({ ...filterParams, locale }).toString()}`;
+  return (
+    <>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <nav aria-label={t("views")} className="mb-4 overflow-x-auto">
+        <ul className="flex gap-1 border-b border-slate-200">
+          {QUEUE_VIEWS.map((view) => (
+            <li key={view}>
+              <Link
+                href={viewLink(view)}
+                aria-current={filter.view === view ? "page" : undefined}
+                className={`inline-flex min-h-11 items-center border-b-2 px-3 text-sm whitespace-nowrap ${
+                  filter.view === view
+                    ? "border-brand-600 font-semibold text-slate-900"
+                    : "border-transparent text-slate-700 hover:text-slate-900"
+                }`}
+              >
+                {t(`viewNames.${view}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Card>
+        <RepairQueueFilters filter={filter} options={options} />
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <p className="text-sm text-slate-600">{page.rows.length > 0 ? t("showing", { count: page.rows.length }) : null}</p>
+          {/* A plain link: the browser downloads the file the route streams (not a page of the app). */}
+          <a
+            href={exportHref}
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-800 hover:bg-slate-50"
+          >
+            {t("exportCsv")}
+          </a>
+        </div>
+        <DataTable
+          caption={t(`viewNames.${filter.view}`)}
+          empty={narrowed ? t("empty.filtered") : t(`empty.${filter.view}`)}
+          columns={[
+            { id: "number", header: t("columns.number"), className: "whitespace-nowrap font-mono" },
+            { id: "status", header: t("columns.status"), className: "whitespace-nowrap" },
+            { id: "product", header: t("columns.product"), className: "whitespace-nowrap" },
+            { id: "customer", header: t("columns.customer"), className: "min-w-32" },
+            { id: "assignee", header: t("columns.assignee"), className: "min-w-32" },
+            { id: "coverage", header: t("columns.coverage"), className: "whitespace-nowrap" },
+            { id: "firstResponse", header: t("columns.firstResponse") },
+            { id: "resolution", header: t("columns.resolution") },
+            { id: "created", header: t("columns.created"), className: "whitespace-nowrap" },
+          ]}
+          rows={page.rows.map((row) => ({
+            id: row.id,
+            cells: {
+              number: (
+                <Link href={`/admin/repairs/${row.id}`} className="text-brand-700 underline">
+                  {row.number}
+                </Link>
+              ),
+              status: t(`status.${row.status}`),
+              product: (
+                <span className="flex flex-col">
+                  <span>{row.unit.model.code}</span>
+                  <span className="font-mono text-xs text-slate-600">{row.unit.serial}</span>
+                </span>
+              ),
+              customer: <UserText>{row.customer.name ?? "—"}</UserText>,
+              assignee: row.assignee ? <UserText>{row.assignee.name ?? row.assignee.email}</UserText> : t("nobody"),
+              coverage: t(`coverageOptions.${row.coverage}`),
+              firstResponse: (
+                <SlaBadge
+                  state={row.clocks.firstResponse.state}
+                  label={t(`clock.${row.clocks.firstResponse.state}`)}
+                  due={due(row.clocks.firstResponse)}
+                />
+              ),
+              resolution: (
+                <SlaBadge
+                  state={row.clocks.resolution.state}
+                  label={t(`clock.${row.clocks.resolution.state}`)}
+                  due={due(row.clocks.resolution)}
+                />
+              ),
+              created: format.dateTime(row.createdAt, { timeZone, dateStyle: "short", timeStyle: "short" }),
+            },
+          }))}
+          // Keyset paging in the URL (lib/repairs/queue.ts): the links keep the view and the filters.
+          serverPaging={{
+            label: t("pages"),
+            first: filter.after || filter.before ? { href: pageLink({}), label: t("firstPage") } : undefined,
+            previous: page.previous ? { href: pageLink({ before: page.previous }), label: t("previousPage") } : undefined,
+            next: page.next ? { href: pageLink({ after: page.next }), label: t("nextPage") } : undefined,
+          }}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeRequest } from "@/scripts/test/fake-request";
+
+vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const catalogs = { ja: (await import("@/lib/i18n/messages/ja.json")).default, en: (await import("@/lib/i18n/messages/en.json")).default };
+  return {
+    getTranslations: async ({ locale, namespace }: { locale: "ja" | "en"; namespace: string }) =>
+      createTranslator({ locale, messages: catalogs[locale], namespace: namespace as never }),
+  };
+});
+
+const { db } = await import("@/lib/db");
+const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
+const { streamQueueCsv } = await import("./export");
+const { parseQueueFilter, QUEUE_PAGE_SIZE } = await import("./queue");
+
+beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": "198.51.100.20" } }));
+
+/** `count` tickets of one fresh model, made directly (the export reads them like any other). */
+async function tickets(count: number, description: string) {
+  const { model, units } = await testModelWithUnits(1);
+  const symptom = await db.symptomCategory.create({
+    data: { productCategory: model.category, code: `s-${randomUUID()}`, nameJa: "故障", nameEn: "Fault" },
+  });
+  const customer = await db.user.update({ where: { id: (await testCustomer()).id }, data: { name: "@SUM(A1)" } });
+  const ownership = await own(customer.id, units[0]!.id);
+  const due = new Date(Date.now() + 30 * 86_400_000);
+  await db.repairTicket.createMany({
+    data: Array.from({ length: count }, (_, n) => ({
+      number: `R-9${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}-${String(n).padStart(6, "0")}`,
+      customerId: customer.id,
+      ownershipId: ownership.id,
+      unitId: units[0]!.id,
+      symptomCategoryId: symptom.id,
+      description,
+      delivery: "SEND_IN" as const,
+      contactPreference: "EMAIL" as const,
+      coverage: "WARRANTY" as const,
+      warrantySnapshot: {},
+      idempotencyKey: randomUUID(),
+      firstResponseDueAt: due,
+      resolutionDueAt: due,
+      createdAt: new Date(Date.now() - n * 1000),
+    })),
+  });
+  return { model, customer };
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: string; chunks: number }> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let chunks = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text, chunks };
+    chunks++;
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+describe("the queue's CSV export", () => {
+  it("streams every page of the filter, one page per read, formula-safe, and audits the customers once", async () => {
+    const count = QUEUE_PAGE_SIZE * 2 + 3;
+    const { model, customer } = await tickets(count, "-2+3 is a formula");
+    const agent = await testStaff("SUPPORT_AGENT");
+    const stream = await streamQueueCsv(parseQueueFilter({ model: model.id }), agent, "en", { ipAddress: "203.0.113.9" });
+    const { text, chunks } = await readAll(stream);
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toMatch(/^"Ticket","Status","Priority","Model","Serial number","Customer"/);
+    expect(lines).toHaveLength(count + 1);
+    // Header, then three pages of at most QUEUE_PAGE_SIZE rows each: never the whole queue at once.
+    expect(chunks).toBe(4);
+    expect(text).toContain(`"'@SUM(A1)"`);
+    expect(text).toContain(`"'-2+3 is a formula"`);
+    const audits = await db.auditEvent.findMany({ where: { actorId: agent.id, action: "personal_data.viewed" } });
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.subjectIds).toEqual([customer.id]);
+    expect(audits[0]!.details).toMatchObject({ export: "csv", rows: count, complete: true });
+    expect(audits[0]!.ipAddress).toBe("203.0.113.9");
+  });
+
+  it("records a cancelled download with the rows sent so far", async () => {
+    const { model } = await tickets(QUEUE_PAGE_SIZE + 1, "ok");
+    const agent = await testStaff("SUPPORT_AGENT");
+    const reader = (await streamQueueCsv(parseQueueFilter({ model: model.id }), agent, "ja", {})).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('"受付番号"');
+    await reader.read();
+    await reader.cancel();
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: agent.id, action: "personal_data.viewed" } });
+    expect(audit.details).toMatchObject({ rows: QUEUE_PAGE_SIZE, complete: false });
+  });
+});

@@ -1,0 +1,41 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/log";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { loadQueuePage, queueFilterParams, type QueueFilter } from "./queue";
+
+/**
+ * The queue as the desk page shows it: one page of rows, and one audit entry naming the customers
+ * whose names the page showed (every staff view of personal data is logged, ASVS 16.3.1).
+ */
+export async function viewQueuePage(filter: QueueFilter, viewer: Actor) {
+  const page = await loadQueuePage(filter, viewer.id);
+  if (page.rows.length > 0) {
+    await recordAudit({
+      action: "personal_data.viewed",
+      outcome: "SUCCESS",
+      actorId: viewer.id,
+      targetType: "RepairQueue",
+      subjectIds: page.rows.map((row) => row.customer.id),
+      details: { tickets: page.rows.map((row) => row.id), filter: queueFilterParams(filter) },
+    });
+  }
+  return page;
+}
+
+/** The choices of the queue's filter form: who works the desk, the catalog's models, the dealers. */
+export async function loadQueueFilterOptions() {
+  const [agents, models, dealers] = await Promise.all([
+    db.user.findMany({
+      where: { role: { in: ["SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN"] }, disabledAt: null },
+      select: { id: true, name: true, email: true },
+      orderBy: [{ name: "asc" }, { email: "asc" }],
+      take: 500,
+    }),
+    db.productModel.findMany({ select: { id: true, code: true }, orderBy: { code: "asc" }, take: 500 }),
+    db.dealer.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+  ]);
+  return { agents, models, dealers };
+}
+
+export type QueueFilterOptions = Awaited<ReturnType<typeof loadQueueFilterOptions>>;
