@@ -144,7 +144,8 @@ export async function readEmail(to: string, subject?: RegExp): Promise<CaughtEma
         found = messages.filter((m) => !subject || subject.test(m.subject)).at(-1);
         return Boolean(found);
       },
-      { timeout: 10_000, message: `email to ${to}` },
+      // Emails are jobs (lib/jobs): sent within a second or two, later on a loaded CI machine.
+      { timeout: 20_000, message: `email to ${to}` },
     )
     .toBe(true);
   return { ...found!, link: found!.text.match(/https?:\/\/\S+/)?.[0] ?? null };

@@ -37,6 +37,7 @@ export async function addInformation(
     from: "WAITING_FOR_CUSTOMER",
     to: ticket.resumeStatus ?? "DIAGNOSING",
     kind: "info_added",
+    notify: false,
     message: input.message || null,
     details: { photos: photos.length },
     data: { resumeStatus: null },
@@ -90,6 +91,7 @@ export async function cancelOwnRequest(customerId: string, ticketId: string): Pr
     to: "CANCELLED",
     kind: "cancelled",
     details: { by: "customer" },
+    notify: false,
     audit: { action: "repair.cancelled", subjectId: customerId },
   });
 }

@@ -259,3 +259,41 @@ describe("the scheduled SLA check", () => {
     ]);
   });
 });
+
+describe("bad input from the request and estimate forms", () => {
+  it("refuses impossible or past pickup dates, and estimates beyond what is stored, with messages for the fields", async () => {
+    const { ZRepairRequestSchema, ZEstimateSchema } = await import("./schemas");
+    const base = request("o", "s", { delivery: "COURIER_PICKUP" });
+    for (const date of ["2026-13-01", "2026-02-31"]) {
+      const parsed = ZRepairRequestSchema.safeParse({ ...base, preferredDates: [date] });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error!.issues[0]!.message).toBe("dateInvalid");
+    }
+    const { customer, ownership, symptom } = await customerWithProduct();
+    const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", addressLine1: "千代田1-1" };
+    await expect(
+      createRepairRequest(
+        customer,
+        request(ownership.id, symptom.id, { delivery: "COURIER_PICKUP", preferredDates: ["2020-01-06"], ...address }),
+      ),
+    ).rejects.toMatchObject({ code: "VALIDATION", cause: { preferredDates: "repairs.pickupDatePast" } });
+    const huge = ZEstimateSchema.safeParse({ ticketId: "t", lines: [{ description: "x", quantity: 999, unitPriceYen: 10_000_000 }] });
+    expect(huge.success).toBe(false);
+    expect(huge.error!.issues[0]!.message).toBe("repairs.estimateTooLarge");
+  });
+
+  it("takes a pickup address whole: a partial profile address is replaced by what was typed, never mixed", async () => {
+    const { customer, ownership, symptom } = await customerWithProduct();
+    await db.user.update({ where: { id: customer.id }, data: { postalCode: "999-9999", city: "古い市" } });
+    const typed = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", addressLine1: "千代田1-1" };
+    const ticket = await createRepairRequest(
+      customer,
+      request(ownership.id, symptom.id, { delivery: "COURIER_PICKUP", preferredDates: ["2099-01-05"], ...typed }),
+    );
+    expect(await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({
+      pickupPostalCode: "100-0001",
+      pickupCity: "千代田区",
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject(typed);
+  });
+});

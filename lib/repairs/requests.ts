@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getOwnProduct, type OwnedProduct } from "@/lib/products/my-products";
+import { businessToday } from "@/lib/time/business-time";
 import { localDateOf } from "@/lib/warranty/local-date";
 import { decideCoverage } from "./coverage";
 import { loadDesk } from "./desk-settings";
@@ -93,19 +94,32 @@ export async function createRepairRequest(customer: Customer, input: RepairReque
     where: { id: customer.id },
     select: { phone: true, postalCode: true, prefecture: true, city: true, addressLine1: true, addressLine2: true },
   });
-  // Asked in the form only when the profile lacks them; what is typed there is saved to the profile.
-  const address = {
-    postalCode: profile.postalCode || input.postalCode,
-    prefecture: profile.prefecture || input.prefecture,
-    city: profile.city || input.city,
-    addressLine1: profile.addressLine1 || input.addressLine1,
-    addressLine2: profile.addressLine2 || input.addressLine2,
-  };
+  // Asked in the form only when the profile lacks them, and then saved to the profile. The address
+  // is taken whole, from the profile when it is complete there and else as typed, so a courier never
+  // gets a mix of an old postcode and a new street.
+  const ADDRESS = ["postalCode", "prefecture", "city", "addressLine1"] as const;
+  const profileHasAddress = ADDRESS.every((field) => Boolean(profile[field]?.trim()));
+  const address = profileHasAddress
+    ? {
+        postalCode: profile.postalCode!,
+        prefecture: profile.prefecture!,
+        city: profile.city!,
+        addressLine1: profile.addressLine1!,
+        addressLine2: profile.addressLine2 ?? "",
+      }
+    : {
+        postalCode: input.postalCode,
+        prefecture: input.prefecture,
+        city: input.city,
+        addressLine1: input.addressLine1,
+        addressLine2: input.addressLine2,
+      };
   const phone = profile.phone || input.phone;
   const missing: Record<string, string> = {};
   if (input.delivery === "COURIER_PICKUP") {
-    for (const field of ["postalCode", "prefecture", "city", "addressLine1"] as const)
-      if (!address[field]) missing[field] = "validation.requiredHere";
+    for (const field of ADDRESS) if (!address[field]) missing[field] = "validation.requiredHere";
+    const today = businessToday();
+    if (input.preferredDates.some((date) => date < today)) missing.preferredDates = "repairs.pickupDatePast";
   }
   if (input.contactPreference === "PHONE" && !phone) missing.phone = "validation.requiredHere";
   if (Object.keys(missing).length > 0) throw new AppError("VALIDATION", { cause: missing });
@@ -155,7 +169,7 @@ export async function createRepairRequest(customer: Customer, input: RepairReque
       });
       const profileUpdate: Prisma.UserUpdateInput = {};
       if (!profile.phone && input.phone) profileUpdate.phone = input.phone;
-      if (input.delivery === "COURIER_PICKUP" && !profile.addressLine1) Object.assign(profileUpdate, address);
+      if (input.delivery === "COURIER_PICKUP" && !profileHasAddress) Object.assign(profileUpdate, address);
       if (Object.keys(profileUpdate).length > 0) await tx.user.update({ where: { id: customer.id }, data: profileUpdate });
       return created;
     });

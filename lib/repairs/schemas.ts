@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZProfileSchema } from "@/lib/account/schemas";
 import { zMultilineText, zText } from "@/lib/validation/text";
+import { isLocalDate } from "@/lib/warranty/local-date";
 
 /**
  * Forms of the repair pages, shared by the browser and the server actions. Messages are catalog
@@ -14,7 +15,6 @@ export const REPAIR_PHOTOS_MAX = 10;
 export const PREFERRED_DATES_MAX = 3;
 
 const id = zText().trim().min(1, "required").max(40, "tooLong");
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const photoIds = z.array(zText().min(1).max(40)).max(REPAIR_PHOTOS_MAX, "repairs.tooManyPhotos").default([]);
 
 export const DELIVERIES = ["COURIER_PICKUP", "DEALER_DROP_OFF", "SEND_IN"] as const;
@@ -34,9 +34,9 @@ export const ZRepairRequestSchema = z
       .array(
         zText()
           .trim()
-          .refine((value) => value === "" || isoDate.test(value), "dateInvalid"),
+          .refine((value) => value === "" || isLocalDate(value), "dateInvalid"),
       )
-      .max(PREFERRED_DATES_MAX)
+      .max(PREFERRED_DATES_MAX, "repairs.tooManyDates")
       .default([])
       .transform((dates) => [...new Set(dates.filter(Boolean))]),
     dealerId: zText().trim().max(40, "tooLong").default(""),
@@ -114,6 +114,8 @@ export const ZStaffCancelSchema = z.object({
 /** Japan's standard consumption tax, in percent (the estimate form's default). */
 export const DEFAULT_TAX_RATE = 10;
 export const ESTIMATE_LINES_MAX = 20;
+/** The largest estimate before tax (one hundred million yen). */
+export const ESTIMATE_MAX_YEN = 100_000_000;
 
 export const ZEstimateSchema = z.object({
   ticketId: id,
@@ -130,7 +132,12 @@ export const ZEstimateSchema = z.object({
       }),
     )
     .min(1, "repairs.estimateNoLines")
-    .max(ESTIMATE_LINES_MAX),
+    .max(ESTIMATE_LINES_MAX, "repairs.estimateTooManyLines")
+    // Amounts are stored as 32-bit integers; no repair estimate comes near this.
+    .refine(
+      (lines) => lines.reduce((sum, line) => sum + line.quantity * line.unitPriceYen, 0) <= ESTIMATE_MAX_YEN,
+      "repairs.estimateTooLarge",
+    ),
   taxRate: z.coerce.number().int().min(0).max(100).default(DEFAULT_TAX_RATE),
   note: zMultilineText().trim().max(REPAIR_MESSAGE_MAX_LENGTH, "tooLong").default(""),
 });

@@ -22,11 +22,12 @@ export async function checkSla(now: Date = new Date()): Promise<number> {
   const tickets = await db.repairTicket.findMany({
     where: {
       closedAt: null,
+      // Each clock on its own: a clock whose breach was sent is done, so old overdue tickets never
+      // crowd newer ones out of the batch.
       OR: [
-        { firstRespondedAt: null, firstResponseDueAt: { lt: soon } },
-        { pausedAt: null, resolutionDueAt: { lt: soon } },
+        { firstRespondedAt: null, firstResponseDueAt: { lt: soon }, NOT: { slaNotified: { has: "firstResponse:breach" } } },
+        { pausedAt: null, resolutionDueAt: { lt: soon }, NOT: { slaNotified: { has: "resolution:breach" } } },
       ],
-      NOT: { slaNotified: { hasEvery: ["firstResponse:breach", "resolution:breach"] } },
     },
     select: {
       id: true,
@@ -54,15 +55,22 @@ export async function checkSla(now: Date = new Date()): Promise<number> {
   let sent = 0;
   for (const ticket of tickets) {
     const clocks = slaClocks(desk.calendar, desk.targets, ticket, now);
-    const due: string[] = [];
     for (const clock of ["firstResponse", "resolution"] as const) {
       const state: ClockState = clocks[clock].state;
       const level = state === "breached" ? "breach" : state === "warning" ? "warning" : null;
       if (!level) continue;
       // A breach first seen now also counts as its warning, so it is not sent later as old news.
-      const keys = level === "breach" ? [`${clock}:warning`, `${clock}:breach`] : [`${clock}:warning`];
-      if (keys.every((key) => ticket.slaNotified.includes(key))) continue;
-      due.push(...keys.filter((key) => !ticket.slaNotified.includes(key)));
+      const due = (level === "breach" ? [`${clock}:warning`, `${clock}:breach`] : [`${clock}:warning`]).filter(
+        (key) => !ticket.slaNotified.includes(key),
+      );
+      if (due.length === 0) continue;
+      // Claimed before sending: of two workers on one tick, only the one whose update wins sends.
+      const claimed = await db.repairTicket.updateMany({
+        where: { id: ticket.id, NOT: { slaNotified: { hasSome: due } } },
+        data: { slaNotified: { push: due } },
+      });
+      if (claimed.count === 0) continue;
+      ticket.slaNotified.push(...due);
       const recipients = new Map<string, string>();
       if (ticket.assignee) recipients.set(ticket.assignee.email, ticket.assignee.locale);
       if (!ticket.assignee || level === "breach") for (const lead of leads) recipients.set(lead.email, lead.locale);
@@ -74,13 +82,6 @@ export async function checkSla(now: Date = new Date()): Promise<number> {
         });
         sent++;
       }
-    }
-    // Recorded only if nobody else recorded it meanwhile (two workers on one tick send once).
-    if (due.length > 0) {
-      await db.repairTicket.updateMany({
-        where: { id: ticket.id, NOT: { slaNotified: { hasSome: due } } },
-        data: { slaNotified: { push: due } },
-      });
     }
   }
   return sent;

@@ -29,6 +29,8 @@ export type Step = {
   also?: (tx: Prisma.TransactionClient) => Promise<void>;
   /** A staff step visible to the customer stops the first-response clock. */
   respondsToCustomer?: boolean;
+  /** Email the customer about the new status (default). The customer's own steps do not: they know. */
+  notify?: boolean;
   audit: {
     action: "repair.updated" | "repair.cancelled" | "repair.estimate_decided" | "repair.rated" | "repair.info_added";
     subjectId: string;
@@ -82,7 +84,7 @@ export async function applyStep(step: Step): Promise<void> {
     subjectIds: [step.audit.subjectId],
     details: { kind: step.kind, from: step.from, ...(step.to ? { to: step.to } : {}) },
   });
-  if (step.to && step.to !== step.from) await notifyCustomer(step.ticketId, step.to);
+  if (step.to && step.to !== step.from && step.notify !== false) await notifyCustomer(step.ticketId, step.to);
 }
 
 /** Timeline kinds the customer sees (assignment and other desk housekeeping stay in the audit log). */

@@ -97,8 +97,9 @@ export default async function RepairQueuePage({ params, searchParams }: PageProp
               status: t(`status.${row.status}`),
               product: (
                 <span className="flex flex-col">
-                  <span>{row.unit.model.code}</span>
-                  <span className="font-mono text-xs text-slate-600">{row.unit.serial}</span>
+                  {/* Codes and serials are identifiers, not words: they may break anywhere in a narrow cell. */}
+                  <span className="break-all">{row.unit.model.code}</span>
+                  <span className="font-mono text-xs break-all text-slate-600">{row.unit.serial}</span>
                 </span>
               ),
               customer: <UserText>{row.customer.name ?? "—"}</UserText>,
