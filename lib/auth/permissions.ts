@@ -49,6 +49,8 @@ const PERMISSIONS = {
   "repairs.work": STAFF,
   /** The desk dashboard (times to respond and resolve, breaches). */
   "repairs.dashboard": ["SUPPORT_LEAD", "ADMIN"],
+  /** Add photos to repair requests: customers with their request, desk staff for diagnosis (not dealers). */
+  "repairs.photos.upload": ["CUSTOMER", ...STAFF],
   /** Business hours, SLA targets and symptom categories. */
   "desk.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -79,8 +81,8 @@ const UPLOAD_PERMISSION: Record<FilePurpose, Permission> = {
   proof_of_purchase: "products.own",
   claim_evidence: "products.own",
   model_image: "catalog.manage",
-  // Customers upload with a request; staff upload diagnosis photos. Reading is per ticket (lib/repairs/photos.ts).
-  repair_photo: "files.upload",
+  // Customers upload with a request, desk staff diagnosis photos; who reads them: storedFileWhereFor (lib/auth/scopes.ts).
+  repair_photo: "repairs.photos.upload",
 };
 
 export function uploadPermission(purpose: FilePurpose): Permission {

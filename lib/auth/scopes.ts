@@ -29,7 +29,7 @@ export function ownershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
 /** Registrations that have ended (handed on, unregistered, moved by a claim): the same actors as above. */
 export function endedOwnershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
   if (can(actor, "products.own")) return { userId: actor.id, endedAt: { not: null } };
-  if (can(actor, "claims.review") || can(actor, "recalls.manage") || can(actor, "repairs.work")) return { endedAt: { not: null } };
+  if (can(actor, "claims.review") || can(actor, "recalls.manage")) return { endedAt: { not: null } };
   if (can(actor, "dealer.access") && actor.dealerId) return { dealerId: actor.dealerId, endedAt: { not: null } };
   return nothing();
 }

@@ -7,7 +7,7 @@ vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")
 const { db } = await import("@/lib/db");
 const { testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
 const { deliverFile, discardOwnDraftFile, saveImageUpload } = await import("./uploads");
-const { canReadFile } = await import("@/lib/auth/permissions");
+const { can, canReadFile, uploadPermission } = await import("@/lib/auth/permissions");
 
 beforeEach(() => fakeRequest.reset());
 
@@ -101,6 +101,10 @@ describe("upload pipeline (local store)", () => {
     expect(canReadFile({ id: "d1", role: "DEALER_STAFF", dealerId: "d", strong: true }, staffPhoto)).toBe(false);
     expect(canReadFile({ id: "a2", role: "SUPPORT_AGENT", dealerId: null, strong: true }, staffPhoto)).toBe(true);
     expect(canReadFile({ id: "a2", role: "SUPPORT_AGENT", dealerId: null, strong: false }, staffPhoto)).toBe(false);
+    // Customers and desk staff add repair photos; dealers do not (issue 13 gives them their own purpose).
+    expect(can({ id: "c1", role: "CUSTOMER", dealerId: null }, uploadPermission("repair_photo"))).toBe(true);
+    expect(can({ id: "a2", role: "SUPPORT_AGENT", dealerId: null }, uploadPermission("repair_photo"))).toBe(true);
+    expect(can({ id: "d1", role: "DEALER_STAFF", dealerId: "d" }, uploadPermission("repair_photo"))).toBe(false);
     // Not yet attached to a ticket: only its uploader.
     const draft = { ownerId: "c1", purpose: "repair_photo", repairCustomerId: null };
     expect(canReadFile({ id: "c1", role: "CUSTOMER", dealerId: null }, draft)).toBe(true);

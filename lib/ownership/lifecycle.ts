@@ -37,7 +37,7 @@ export type OwnershipEnded = {
   at: Date;
 };
 
-/** What happens whenever an ownership starts or ends. Issue 10 (repairs) and 12 (points) add one each. */
+/** What happens whenever an ownership starts or ends (issue 12 adds points; repairs need none: a request belongs to who made it, see ticketWhereFor). */
 export type OwnershipFollowUp = {
   name: string;
   onStart?: (tx: Tx, event: OwnershipStarted) => Promise<AfterCommit | void>;

@@ -235,5 +235,7 @@ export async function acknowledgeOwnRecallNotice(actor: Actor, noticeId: string)
     select: { id: true, acknowledgedAt: true },
   });
   if (!notice) throw new AppError("NOT_FOUND");
-  if (!notice.acknowledgedAt) await db.recallNotice.update({ where: { id: notice.id }, data: { acknowledgedAt: new Date() } });
+  // A write keeps the owner in its where (conventions: Ownership lives in the query): staff who may read notices do not acknowledge them.
+  if (!notice.acknowledgedAt)
+    await db.recallNotice.updateMany({ where: { id: notice.id, userId: actor.id }, data: { acknowledgedAt: new Date() } });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { ticketWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,9 +16,9 @@ import { applyStep } from "./workflow";
  * button the page should not have shown is refused with a message, never applied.
  */
 
-async function ticketForStaff(ticketId: string) {
-  const ticket = await db.repairTicket.findUnique({
-    where: { id: ticketId },
+async function ticketForStaff(actor: Actor, ticketId: string) {
+  const ticket = await db.repairTicket.findFirst({
+    where: { AND: [ticketWhereFor(actor), { id: ticketId }] },
     select: {
       id: true,
       status: true,
@@ -38,7 +39,7 @@ async function ticketForStaff(ticketId: string) {
 
 /** Assign to a staff member who works the desk (or nobody). */
 export async function assignTicket(actor: Actor, input: { ticketId: string; assigneeId: string }): Promise<void> {
-  const ticket = await ticketForStaff(input.ticketId);
+  const ticket = await ticketForStaff(actor, input.ticketId);
   if (input.assigneeId) {
     const assignee = await db.user.findFirst({
       where: { id: input.assigneeId, disabledAt: null },
@@ -67,7 +68,7 @@ export async function assignTicket(actor: Actor, input: { ticketId: string; assi
 
 /** An internal note: staff only, never in the customer's timeline, emails or exports. */
 export async function addInternalNote(actor: Actor, input: { ticketId: string; body: string }): Promise<void> {
-  const ticket = await ticketForStaff(input.ticketId);
+  const ticket = await ticketForStaff(actor, input.ticketId);
   await db.repairNote.create({ data: { ticketId: ticket.id, authorId: actor.id, body: input.body } });
   await recordAudit({
     action: "repair.updated",
@@ -85,7 +86,7 @@ export async function moveTicket(
   actor: Actor,
   input: { ticketId: string; from: RepairStatus; to: RepairStatus; outcome?: RepairOutcome },
 ): Promise<void> {
-  const ticket = await ticketForStaff(input.ticketId);
+  const ticket = await ticketForStaff(actor, input.ticketId);
   if (ticket.status !== input.from) throw new AppError("CONFLICT", { messageKey: "repairs.changedMeanwhile" });
   const latest = ticket.estimates[0]?.status;
   const refusal = staffMoveRefusal(
@@ -109,7 +110,7 @@ export async function moveTicket(
 
 /** Ask the customer for information or photos: the ticket waits for them and the resolution clock pauses. */
 export async function askCustomer(actor: Actor, input: { ticketId: string; message: string }): Promise<void> {
-  const ticket = await ticketForStaff(input.ticketId);
+  const ticket = await ticketForStaff(actor, input.ticketId);
   if (!canAskCustomer(ticket.status)) throw new AppError("CONFLICT", { messageKey: "repairs.cannotAskNow" });
   await applyStep({
     ticketId: ticket.id,
@@ -129,7 +130,7 @@ export async function sendEstimate(
   actor: Actor,
   input: { ticketId: string; lines: { description: string; quantity: number; unitPriceYen: number }[]; taxRate: number; note: string },
 ): Promise<void> {
-  const ticket = await ticketForStaff(input.ticketId);
+  const ticket = await ticketForStaff(actor, input.ticketId);
   if (ticket.coverage !== "PAID") throw new AppError("CONFLICT", { messageKey: "repairs.estimateNotNeeded" });
   if (!canSendEstimate(ticket.status)) throw new AppError("CONFLICT", { messageKey: "repairs.cannotEstimateNow" });
   const totals = estimateTotals(input.lines, input.taxRate);
@@ -163,7 +164,7 @@ export async function recordParts(
   actor: Actor,
   input: { ticketId: string; parts: { partNumber: string; name: string; quantity: number }[] },
 ): Promise<void> {
-  const ticket = await ticketForStaff(input.ticketId);
+  const ticket = await ticketForStaff(actor, input.ticketId);
   await db.$transaction([
     db.repairPart.deleteMany({ where: { ticketId: ticket.id } }),
     db.repairPart.createMany({ data: input.parts.map((part) => ({ ticketId: ticket.id, ...part })) }),
@@ -181,7 +182,7 @@ export async function recordParts(
 
 /** Staff close a ticket without a repair, with a reason the customer sees. */
 export async function cancelTicket(actor: Actor, input: { ticketId: string; reason: string }): Promise<void> {
-  const ticket = await ticketForStaff(input.ticketId);
+  const ticket = await ticketForStaff(actor, input.ticketId);
   if (!staffCanCancel(ticket.status)) throw new AppError("CONFLICT", { messageKey: "repairs.moveRefused.closed" });
   await applyStep({
     ticketId: ticket.id,
@@ -199,7 +200,7 @@ export async function cancelTicket(actor: Actor, input: { ticketId: string; reas
 
 /** A diagnosis photo by staff, shown to the customer on their request page. */
 export async function addStaffPhoto(actor: Actor, input: { ticketId: string; fileId: string }): Promise<void> {
-  const ticket = await ticketForStaff(input.ticketId);
+  const ticket = await ticketForStaff(actor, input.ticketId);
   const file = await db.storedFile.findFirst({
     where: { id: input.fileId, ownerId: actor.id, purpose: "repair_photo", deletedAt: null, repairPhoto: null },
     select: { id: true },

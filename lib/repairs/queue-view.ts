@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, ROLES, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { loadQueuePage, queueFilterParams, type QueueFilter } from "./queue";
 
@@ -27,7 +27,8 @@ export async function viewQueuePage(filter: QueueFilter, viewer: Actor) {
 export async function loadQueueFilterOptions() {
   const [agents, models, dealers] = await Promise.all([
     db.user.findMany({
-      where: { role: { in: ["SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN"] }, disabledAt: null },
+      // The roles the policy lets work the desk (one policy module), not a list of its own.
+      where: { role: { in: ROLES.filter((role) => can({ id: "", role, dealerId: null }, "repairs.work")) }, disabledAt: null },
       select: { id: true, name: true, email: true },
       orderBy: [{ name: "asc" }, { email: "asc" }],
       take: 500,

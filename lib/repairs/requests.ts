@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
 import { ticketWhereFor } from "@/lib/auth/scopes";
@@ -175,6 +176,7 @@ export async function createRepairRequest(customer: Customer, input: RepairReque
     });
   } catch (error) {
     // The same key submitted twice at once: the second insert loses the race; return the first.
+    if (!isUniqueViolation(error)) throw error;
     const raced = await db.repairTicket.findUnique({
       where: { customerId_idempotencyKey: { customerId: customer.id, idempotencyKey: input.idempotencyKey } },
       select: { id: true, number: true },

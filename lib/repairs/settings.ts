@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -127,7 +128,7 @@ export async function addSymptomCategory(actor: Actor, input: z.output<typeof ZS
     await auditSymptom(actor, created.id, { kind: "symptom_added", productCategory: input.productCategory, code: input.code });
     return created;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002")
+    if (isUniqueViolation(error, ["productCategory", "code"]))
       throw new AppError("VALIDATION", { cause: { code: "repairs.settings.errors.codeTaken" } });
     throw error;
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { ticketWhereFor } from "@/lib/auth/scopes";
 import { recordAudit } from "@/lib/audit/log";
 import { can, requiresSecondFactor, ROLES, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -39,8 +40,8 @@ const person = { select: { id: true, name: true, email: true } } as const;
 /** Everything on one ticket, internal notes included; null when it does not exist (or the actor may not see it). */
 export async function getTicketForStaff(actor: StaffActor, ticketId: string, now: Date = new Date()) {
   if (!mayWorkDesk(actor)) return null;
-  const ticket = await db.repairTicket.findUnique({
-    where: { id: ticketId },
+  const ticket = await db.repairTicket.findFirst({
+    where: { AND: [ticketWhereFor(actor), { id: ticketId }] },
     select: {
       id: true,
       number: true,
