@@ -38,7 +38,14 @@ const L = {
     outcome: "修理の結果",
     repaired: "修理済み",
     status: (name: string) => `状態: ${name}`,
-    statuses: { diagnosing: "診断中", repairing: "修理中", shippedBack: "返送済み", completed: "完了", estimate: "見積もり送付済み" },
+    statuses: {
+      waiting: "お客様の返答待ち",
+      diagnosing: "診断中",
+      repairing: "修理中",
+      shippedBack: "返送済み",
+      completed: "完了",
+      estimate: "見積もり送付済み",
+    },
     line: (n: number) => `内容(${n}行目)`,
     price: (n: number) => `単価・円(${n}行目)`,
     sendEstimate: "見積もりを送る",
@@ -66,7 +73,7 @@ const L = {
     sendIn: "I send it to the service centre",
     submit: "Send the request",
     search: "Search",
-    filter: "Filter",
+    filter: "Apply",
     assignToMe: "Assign to me",
     note: "Note for staff",
     addNote: "Add note",
@@ -81,6 +88,7 @@ const L = {
     repaired: "Repaired",
     status: (name: string) => `Status: ${name}`,
     statuses: {
+      waiting: "Waiting for the customer",
       diagnosing: "Diagnosing",
       repairing: "Repairing",
       shippedBack: "Shipped back",
@@ -172,6 +180,7 @@ for (const locale of ["ja", "en"] as const) {
     const question = "本体ラベルの写真をお送りください / Please send a photo of the label.";
     await desk.getByLabel(t.ask).fill(question);
     await desk.getByRole("button", { name: t.sendAsk, exact: true }).click();
+    await expect(desk.getByText(t.status(t.statuses.waiting))).toBeVisible();
     await page.goto(`/${locale}/mypage/repairs/${first.id}`);
     const region = page.getByRole("region", { name: t.answerRegion });
     await expect(region).toContainText(question);
