@@ -222,9 +222,7 @@ export async function listRecallCampaigns(onlyId?: string): Promise<RecallSummar
 }
 
 /** One campaign with its figures, or null. */
-export async function getRecallCampaign(
-  campaignId: string,
-): Promise<
+export async function getRecallCampaign(campaignId: string): Promise<
   | (RecallSummary & {
       message: { ja: string; en: string };
       serialFrom: string | null;
