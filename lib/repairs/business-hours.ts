@@ -93,8 +93,11 @@ export function addBusinessMinutes(calendar: BusinessCalendar, start: Date, minu
 const PREFIX_FIRST = dayNumber("2000-01-01");
 const PREFIX_DAYS = dayNumber("2051-01-01") - PREFIX_FIRST;
 const prefixCache = new Map<string, Int32Array>();
+const prefixOfCalendar = new WeakMap<BusinessCalendar, Int32Array>();
 
 function businessDayPrefix(calendar: BusinessCalendar): Int32Array {
+  const known = prefixOfCalendar.get(calendar);
+  if (known) return known;
   const key = [calendar.workdays.join(","), [...calendar.closedDates].sort().join(",")].join("|");
   let prefix = prefixCache.get(key);
   if (!prefix) {
@@ -103,6 +106,7 @@ function businessDayPrefix(calendar: BusinessCalendar): Int32Array {
     if (prefixCache.size > 20) prefixCache.clear();
     prefixCache.set(key, prefix);
   }
+  prefixOfCalendar.set(calendar, prefix);
   return prefix;
 }
 

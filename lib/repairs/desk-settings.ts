@@ -29,3 +29,27 @@ export async function loadDesk(): Promise<Desk> {
     },
   };
 }
+
+// The queue shows clocks on every request; its calendar and targets are kept per process for a few
+// seconds (one object, so the business-hours caches keyed on it hold too). Only what is shown uses
+// it: deadlines are computed at write time from loadDesk(). A save in this process forgets it at
+// once; another app process catches up within DISPLAY_TTL_MS (docs/decisions/0008).
+const DISPLAY_TTL_MS = 10_000;
+let shown: { desk: Promise<Desk>; until: number } | null = null;
+
+/** The desk's calendar and targets for showing SLA clocks in lists (at most DISPLAY_TTL_MS old). */
+export function loadDeskForDisplay(now: number = Date.now()): Promise<Desk> {
+  if (!shown || shown.until <= now) {
+    const desk = loadDesk();
+    shown = { desk, until: now + DISPLAY_TTL_MS };
+    desk.catch(() => {
+      shown = null;
+    });
+  }
+  return shown.desk;
+}
+
+/** Called after the settings change, so this process shows the new targets at once. */
+export function forgetShownDesk(): void {
+  shown = null;
+}

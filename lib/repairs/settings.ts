@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { businessToday } from "@/lib/time/business-time";
 import { addDays, localDateOf } from "@/lib/warranty/local-date";
 import { publicHoliday } from "./business-hours";
-import { loadDeskSettings } from "./desk-settings";
+import { forgetShownDesk, loadDeskSettings } from "./desk-settings";
 import {
   closedDatesOf,
   minuteOfTime,
@@ -58,6 +58,7 @@ export async function saveDeskSettings(actor: Actor, input: z.output<typeof ZDes
     warnAtPercent: input.warnAtPercent,
   };
   await db.deskSettings.update({ where: { id: "desk" }, data: { ...data, updatedById: actor.id } });
+  forgetShownDesk();
   await recordAudit({
     action: "desk.settings_updated",
     outcome: "SUCCESS",

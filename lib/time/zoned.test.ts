@@ -16,4 +16,35 @@ describe("zoned dates", () => {
     expect(instantAt("2026-03-30", 10 * 60, "Europe/Berlin")).toEqual(new Date("2026-03-30T08:00:00Z"));
     expect(instantAt("2026-03-27", 10 * 60, "Europe/Berlin")).toEqual(new Date("2026-03-27T09:00:00Z"));
   });
+
+  it("agrees with Intl at every minute around offset changes, including half-hour and 45-minute zones", () => {
+    const intl = (zone: string) =>
+      new Intl.DateTimeFormat("en-CA", {
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+      });
+    const cases: [string, string][] = [
+      ["Europe/Berlin", "2026-03-29T00:30:00Z"],
+      ["Europe/Berlin", "2026-10-25T00:30:00Z"],
+      ["America/New_York", "2026-11-01T05:30:00Z"],
+      ["Australia/Lord_Howe", "2026-04-04T14:30:00Z"],
+      ["Asia/Kathmandu", "2026-06-01T00:00:00Z"],
+    ];
+    for (const [zone, around] of cases) {
+      const format = intl(zone);
+      for (let minute = 0; minute < 180; minute += 1) {
+        const instant = new Date(Date.parse(around) + minute * 60_000 + 17_000);
+        const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+        const wall = wallClockAt(instant, zone);
+        expect(`${wall.date} ${wall.minute}`, `${zone} ${instant.toISOString()}`).toBe(
+          `${parts.year}-${parts.month}-${parts.day} ${Number(parts.hour) * 60 + Number(parts.minute)}`,
+        );
+      }
+    }
+  });
 });

@@ -18,14 +18,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: "2-digit",
       minute: "2-digit",
       second: "2-digit",
-      weekday: "short",
     });
     partsFormatters.set(timeZone, formatter);
   }
   return formatter;
 }
-
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 export type WallClock = {
   date: LocalDate;
@@ -35,23 +32,40 @@ export type WallClock = {
   weekday: number;
 };
 
-/** What a clock on the wall in `timeZone` shows at `instant`. */
-export function wallClockAt(instant: Date, timeZone: string): WallClock {
+/** Offset of `timeZone` from UTC at `instant`, in minutes (Tokyo: +540), read from the platform's tz data. */
+function offsetFromIntl(instant: Date, timeZone: string): number {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    minute: Number(parts.hour) * 60 + Number(parts.minute),
-    weekday: WEEKDAYS[parts.weekday!]!,
-  };
+  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
-/** Offset of `timeZone` from UTC at `instant`, in minutes (Tokyo: +540). */
+// Zones change their offset only on quarter-hour boundaries, so one Intl call per zone and quarter
+// hour serves every instant in it: a queue page's SLA clocks ask hundreds of times per request, and
+// formatToParts is the slow part (lib/repairs/queue.bench.ts).
+const QUARTER_HOUR_MS = 900_000;
+const offsetCache = new Map<string, number>();
+
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const wall = wallClockAt(instant, timeZone);
-  const asUtc = Date.parse(`${wall.date}T00:00:00Z`) + wall.minute * 60_000;
-  const seconds = instant.getUTCSeconds() * 1000 + instant.getUTCMilliseconds();
-  return Math.round((asUtc - (instant.getTime() - seconds)) / 60_000);
+  const slot = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${slot}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = offsetFromIntl(new Date(slot * QUARTER_HOUR_MS), timeZone);
+    if (offsetCache.size >= 10_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+/** What a clock on the wall in `timeZone` shows at `instant`. */
+export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const wall = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000);
+  return {
+    date: wall.toISOString().slice(0, 10),
+    minute: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
+    weekday: ((wall.getUTCDay() + 6) % 7) + 1,
+  };
 }
 
 /**
