@@ -37,9 +37,17 @@ async function ticketForStaff(actor: Actor, ticketId: string) {
   return ticket;
 }
 
+/** The desk's housekeeping (assignment, notes, parts, photos) is for open tickets; the page shows none of it once closed. */
+async function openTicketForStaff(actor: Actor, ticketId: string) {
+  const ticket = await ticketForStaff(actor, ticketId);
+  if (ticket.status === "COMPLETED" || ticket.status === "CANCELLED")
+    throw new AppError("CONFLICT", { messageKey: "repairs.ticketClosed" });
+  return ticket;
+}
+
 /** Assign to a staff member who works the desk (or nobody). */
 export async function assignTicket(actor: Actor, input: { ticketId: string; assigneeId: string }): Promise<void> {
-  const ticket = await ticketForStaff(actor, input.ticketId);
+  const ticket = await openTicketForStaff(actor, input.ticketId);
   if (input.assigneeId) {
     const assignee = await db.user.findFirst({
       where: { id: input.assigneeId, disabledAt: null },
@@ -68,7 +76,7 @@ export async function assignTicket(actor: Actor, input: { ticketId: string; assi
 
 /** An internal note: staff only, never in the customer's timeline, emails or exports. */
 export async function addInternalNote(actor: Actor, input: { ticketId: string; body: string }): Promise<void> {
-  const ticket = await ticketForStaff(actor, input.ticketId);
+  const ticket = await openTicketForStaff(actor, input.ticketId);
   await db.repairNote.create({ data: { ticketId: ticket.id, authorId: actor.id, body: input.body } });
   await recordAudit({
     action: "repair.updated",
@@ -164,7 +172,7 @@ export async function recordParts(
   actor: Actor,
   input: { ticketId: string; parts: { partNumber: string; name: string; quantity: number }[] },
 ): Promise<void> {
-  const ticket = await ticketForStaff(actor, input.ticketId);
+  const ticket = await openTicketForStaff(actor, input.ticketId);
   await db.$transaction([
     db.repairPart.deleteMany({ where: { ticketId: ticket.id } }),
     db.repairPart.createMany({ data: input.parts.map((part) => ({ ticketId: ticket.id, ...part })) }),
@@ -200,7 +208,7 @@ export async function cancelTicket(actor: Actor, input: { ticketId: string; reas
 
 /** A diagnosis photo by staff, shown to the customer on their request page. */
 export async function addStaffPhoto(actor: Actor, input: { ticketId: string; fileId: string }): Promise<void> {
-  const ticket = await ticketForStaff(actor, input.ticketId);
+  const ticket = await openTicketForStaff(actor, input.ticketId);
   const file = await db.storedFile.findFirst({
     where: { id: input.fileId, ownerId: actor.id, purpose: "repair_photo", deletedAt: null, repairPhoto: null },
     select: { id: true },

@@ -9,7 +9,7 @@ const { db } = await import("@/lib/db");
 const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
 const { createRepairRequest, getOwnTicket, listOwnTickets, previewRepair } = await import("./requests");
 const { addInformation, cancelOwnRequest, decideEstimate, rateRepair } = await import("./customer-steps");
-const { addInternalNote, askCustomer, assignTicket, moveTicket, sendEstimate } = await import("./desk");
+const { addInternalNote, askCustomer, assignTicket, moveTicket, recordParts, sendEstimate } = await import("./desk");
 const { acceptTransfer, startTransfer } = await import("@/lib/products/transfers");
 const { startJobWorkers, stopJobWorkers } = await import("@/lib/jobs/worker");
 const { waitFor } = await import("@/lib/jobs/wait-for");
@@ -131,15 +131,32 @@ describe("repair requests", () => {
     });
     const estimate = await db.repairEstimate.findFirstOrThrow({ where: { ticketId: ticket.id } });
     expect(estimate).toMatchObject({ subtotalYen: 12_000, taxYen: 1_200, totalYen: 13_200, status: "SENT" });
+    // The estimate is the customer's turn: the resolution clock stops until they decide.
+    const quoted = await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(quoted.status).toBe("ESTIMATE_SENT");
+    expect(quoted.pausedAt).not.toBeNull();
+    // Pretend the customer took a business week and the desk was already told of a resolution warning.
+    await db.repairTicket.update({
+      where: { id: ticket.id },
+      data: { pausedAt: new Date(Date.now() - 7 * 86_400_000), slaNotified: ["firstResponse:warning", "resolution:warning"] },
+    });
 
     await decideEstimate(customer.id, { ticketId: ticket.id, estimateId: estimate.id, decision: "approve" });
     await expect(decideEstimate(customer.id, { ticketId: ticket.id, estimateId: estimate.id, decision: "decline" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
+    const resumed = await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(resumed).toMatchObject({ status: "REPAIRING", pausedAt: null, slaNotified: ["firstResponse:warning"] });
+    expect(resumed.resolutionDueAt.getTime()).toBeGreaterThan(quoted.resolutionDueAt.getTime() + 4 * 86_400_000);
     await moveTicket(agent, { ticketId: ticket.id, from: "REPAIRING", to: "SHIPPED_BACK", outcome: "REPAIRED" });
     await moveTicket(agent, { ticketId: ticket.id, from: "SHIPPED_BACK", to: "COMPLETED" });
     await rateRepair(customer.id, { ticketId: ticket.id, rating: 5, comment: "早かったです" });
     await expect(rateRepair(customer.id, { ticketId: ticket.id, rating: 1, comment: "" })).rejects.toMatchObject({ code: "CONFLICT" });
+    // A closed ticket takes no more desk housekeeping.
+    const closed = { code: "CONFLICT", messageKey: "repairs.ticketClosed" };
+    await expect(assignTicket(agent, { ticketId: ticket.id, assigneeId: "" })).rejects.toMatchObject(closed);
+    await expect(addInternalNote(agent, { ticketId: ticket.id, body: "後から" })).rejects.toMatchObject(closed);
+    await expect(recordParts(agent, { ticketId: ticket.id, parts: [] })).rejects.toMatchObject(closed);
 
     const seen = (await getOwnTicket(customer.id, ticket.id))!;
     expect(seen.status).toBe("COMPLETED");

@@ -15,7 +15,7 @@ export const REPAIR_PHOTOS_MAX = 10;
 export const PREFERRED_DATES_MAX = 3;
 
 const id = zText().trim().min(1, "required").max(40, "tooLong");
-const photoIds = z.array(zText().min(1).max(40)).max(REPAIR_PHOTOS_MAX, "repairs.tooManyPhotos").default([]);
+const photoIds = z.array(zText().min(1, "invalid").max(40, "invalid")).max(REPAIR_PHOTOS_MAX, "repairs.tooManyPhotos").default([]);
 
 export const DELIVERIES = ["COURIER_PICKUP", "DEALER_DROP_OFF", "SEND_IN"] as const;
 export const CONTACT_PREFERENCES = ["EMAIL", "PHONE"] as const;
@@ -49,7 +49,7 @@ export const ZRepairRequestSchema = z
     addressLine1: profile.addressLine1.default(""),
     addressLine2: profile.addressLine2.default(""),
     /** Made once per form; a double submit or a retry sends the same key and gets the same ticket. */
-    idempotencyKey: zText().trim().min(8).max(64),
+    idempotencyKey: zText().trim().min(8, "invalid").max(64, "invalid"),
   })
   .refine((value) => value.delivery !== "COURIER_PICKUP" || value.preferredDates.length > 0, {
     path: ["preferredDates"],
@@ -74,12 +74,20 @@ export const ZRepairInfoSchema = z
   .refine((value) => value.message !== "" || value.photoFileIds.length > 0, { path: ["message"], message: "repairs.infoEmpty" });
 export type TRepairInfo = z.input<typeof ZRepairInfoSchema>;
 
-export const ZEstimateDecisionSchema = z.object({ ticketId: id, estimateId: id, decision: z.enum(["approve", "decline"]) });
+export const ZEstimateDecisionSchema = z.object({
+  ticketId: id,
+  estimateId: id,
+  decision: z.enum(["approve", "decline"], { error: "invalid" }),
+});
 
 export const RATING_COMMENT_MAX_LENGTH = 1000;
 export const ZRatingSchema = z.object({
   ticketId: id,
-  rating: z.coerce.number().int().min(1, "repairs.ratingRequired").max(5, "repairs.ratingRequired"),
+  rating: z.coerce
+    .number({ error: "repairs.ratingRequired" })
+    .int("repairs.ratingRequired")
+    .min(1, "repairs.ratingRequired")
+    .max(5, "repairs.ratingRequired"),
   comment: zMultilineText().trim().max(RATING_COMMENT_MAX_LENGTH, "tooLong").default(""),
 });
 
@@ -95,14 +103,16 @@ export const ZAskCustomerSchema = z.object({
   message: zMultilineText().trim().min(5, "repairs.askShort").max(REPAIR_MESSAGE_MAX_LENGTH, "tooLong"),
 });
 
-export const ZAssignSchema = z.object({ ticketId: id, assigneeId: zText().trim().max(40).default("") });
+export const ZAssignSchema = z.object({ ticketId: id, assigneeId: zText().trim().max(40, "repairs.assigneeInvalid").default("") });
 
 export const ZMoveSchema = z.object({
   ticketId: id,
-  to: z.enum(["DIAGNOSING", "REPAIRING", "SHIPPED_BACK", "COMPLETED"]),
+  to: z.enum(["DIAGNOSING", "REPAIRING", "SHIPPED_BACK", "COMPLETED"], { error: "required" }),
   /** The status the agent saw; a ticket moved meanwhile is refused rather than moved twice. */
-  from: z.enum(["RECEIVED", "DIAGNOSING", "WAITING_FOR_CUSTOMER", "ESTIMATE_SENT", "REPAIRING", "SHIPPED_BACK", "COMPLETED", "CANCELLED"]),
-  outcome: z.enum(["REPAIRED", "REPLACED", "NO_FAULT_FOUND", "NOT_REPAIRED"]).optional(),
+  from: z.enum(["RECEIVED", "DIAGNOSING", "WAITING_FOR_CUSTOMER", "ESTIMATE_SENT", "REPAIRING", "SHIPPED_BACK", "COMPLETED", "CANCELLED"], {
+    error: "invalid",
+  }),
+  outcome: z.enum(["REPAIRED", "REPLACED", "NO_FAULT_FOUND", "NOT_REPAIRED"], { error: "required" }).optional(),
 });
 
 export const CANCEL_REASON_MAX_LENGTH = 500;
@@ -138,11 +148,17 @@ export const ZEstimateSchema = z.object({
       (lines) => lines.reduce((sum, line) => sum + line.quantity * line.unitPriceYen, 0) <= ESTIMATE_MAX_YEN,
       "repairs.estimateTooLarge",
     ),
-  taxRate: z.coerce.number().int().min(0).max(100).default(DEFAULT_TAX_RATE),
+  taxRate: z.coerce
+    .number({ error: "numberInvalid" })
+    .int("numberInvalid")
+    .min(0, "numberInvalid")
+    .max(100, "numberInvalid")
+    .default(DEFAULT_TAX_RATE),
   note: zMultilineText().trim().max(REPAIR_MESSAGE_MAX_LENGTH, "tooLong").default(""),
 });
 export type TEstimate = z.input<typeof ZEstimateSchema>;
 
+export const PARTS_MAX = 50;
 export const ZPartsSchema = z.object({
   ticketId: id,
   parts: z
@@ -150,10 +166,10 @@ export const ZPartsSchema = z.object({
       z.object({
         partNumber: zText().trim().min(1, "required").max(40, "tooLong"),
         name: zText().trim().min(1, "required").max(200, "tooLong"),
-        quantity: z.coerce.number().int().min(1, "numberInvalid").max(999, "numberInvalid"),
+        quantity: z.coerce.number({ error: "numberInvalid" }).int("numberInvalid").min(1, "numberInvalid").max(999, "numberInvalid"),
       }),
     )
-    .max(50),
+    .max(PARTS_MAX, "repairs.partsTooMany"),
 });
 
 /** A diagnosis photo staff uploaded (upload pipeline, purpose repair_photo) and now attach to the ticket. */

@@ -25,6 +25,17 @@ const hours = z.coerce
   .refine((value) => value <= 2000, errors("hoursTooMany"))
   .refine((value) => Math.round(value * 60) >= 1, errors("hoursInvalid"));
 
+const TARGET_FIELDS = [
+  "firstResponseNormal",
+  "firstResponseHigh",
+  "firstResponseUrgent",
+  "resolutionNormal",
+  "resolutionHigh",
+  "resolutionUrgent",
+] as const;
+/** The longest target, in weeks of the desk's opening hours. */
+const TARGET_MAX_WEEKS = 26;
+
 /** One date per line (YYYY-MM-DD); blank lines are skipped. */
 export function closedDatesOf(text: string): string[] {
   return text
@@ -37,7 +48,9 @@ export const ZDeskSettingsSchema = z
   .object({
     openTime: zText().trim().regex(TIME, errors("timeInvalid")),
     closeTime: zText().trim().regex(TIME, errors("timeInvalid")),
-    workdays: z.array(z.coerce.number<string | number>().int().min(1).max(7)).min(1, errors("workdaysRequired")),
+    workdays: z
+      .array(z.coerce.number<string | number>({ error: "invalid" }).int("invalid").min(1, "invalid").max(7, "invalid"))
+      .min(1, errors("workdaysRequired")),
     closedDates: zMultilineText()
       .max(20_000, "tooLong")
       .refine((text) => closedDatesOf(text).every((line) => isLocalDate(line)), errors("datesInvalid"))
@@ -60,7 +73,21 @@ export const ZDeskSettingsSchema = z
       path: ["closeTime"],
       message: errors("closeBeforeOpen"),
     },
-  );
+  )
+  // A target longer than half a year of opening hours would put deadlines years away (and the
+  // business-hours arithmetic gives up after ten): each such target is named.
+  .superRefine((value, context) => {
+    if (!TIME.test(value.openTime) || !TIME.test(value.closeTime)) return;
+    const perDay = minuteOfTime(value.closeTime) - minuteOfTime(value.openTime);
+    // Closing before opening has its own message; no workdays either.
+    if (perDay <= 0 || value.workdays.length === 0) return;
+    const perWeek = new Set(value.workdays).size * perDay;
+    for (const field of TARGET_FIELDS) {
+      if (value[field] * 60 > perWeek * TARGET_MAX_WEEKS) {
+        context.addIssue({ code: "custom", path: [field], message: errors("targetBeyondHours") });
+      }
+    }
+  });
 export type TDeskSettings = z.input<typeof ZDeskSettingsSchema>;
 
 const symptomName = (max: number) => zName().trim().min(1, "required").max(max, "tooLong");
@@ -76,10 +103,13 @@ export const ZSymptomCategorySchema = z.object({
 export type TSymptomCategory = z.input<typeof ZSymptomCategorySchema>;
 
 export const ZRenameSymptomSchema = z.object({
-  id: zText().trim().min(1).max(40),
+  id: zText().trim().min(1, "invalid").max(40, "invalid"),
   nameJa: symptomName(100),
   nameEn: symptomName(100),
 });
 export type TRenameSymptom = z.input<typeof ZRenameSymptomSchema>;
 
-export const ZArchiveSymptomSchema = z.object({ id: zText().trim().min(1).max(40), archived: z.boolean() });
+export const ZArchiveSymptomSchema = z.object({
+  id: zText().trim().min(1, "invalid").max(40, "invalid"),
+  archived: z.boolean({ error: "invalid" }),
+});

@@ -46,6 +46,35 @@ describe("desk settings", () => {
     });
   });
 
+  it("refuses targets longer than half a year of opening hours, on each such field", () => {
+    // One hour a week: 26 hours is the longest target.
+    const narrow = { ...VALID, openTime: "09:00", closeTime: "10:00", workdays: ["3"] };
+    expect(
+      ZDeskSettingsSchema.safeParse({
+        ...narrow,
+        firstResponseNormal: "26",
+        resolutionNormal: "26",
+        resolutionHigh: "26",
+        firstResponseHigh: "1",
+        firstResponseUrgent: "1",
+        resolutionUrgent: "1",
+      }).success,
+    ).toBe(true);
+    const result = ZDeskSettingsSchema.safeParse({
+      ...narrow,
+      firstResponseHigh: "1",
+      firstResponseUrgent: "1",
+      resolutionUrgent: "1",
+      firstResponseNormal: "26.5",
+      resolutionNormal: "2000",
+      resolutionHigh: "26",
+    });
+    expect(result.error!.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["firstResponseNormal", "repairs.settings.errors.targetBeyondHours"],
+      ["resolutionNormal", "repairs.settings.errors.targetBeyondHours"],
+    ]);
+  });
+
   it("refuses a closing time before the opening time, on the closing field", () => {
     const result = ZDeskSettingsSchema.safeParse({ ...VALID, openTime: "18:00", closeTime: "09:00" });
     expect(result.error!.issues).toEqual([

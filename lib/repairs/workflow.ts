@@ -37,11 +37,18 @@ export type Step = {
   };
 };
 
+/**
+ * States where the customer has the next move (answer a question, decide on an estimate): the
+ * resolution clock stops while a ticket is in one, so the desk is not measured on the customer's time.
+ */
+export const CUSTOMER_TURN: readonly RepairStatus[] = ["WAITING_FOR_CUSTOMER", "ESTIMATE_SENT"];
+const customersTurn = (status: RepairStatus) => CUSTOMER_TURN.includes(status);
+
 export async function applyStep(step: Step): Promise<void> {
   const now = new Date();
   const current = await db.repairTicket.findUnique({
     where: { id: step.ticketId },
-    select: { status: true, pausedAt: true, resolutionDueAt: true, firstRespondedAt: true },
+    select: { status: true, pausedAt: true, resolutionDueAt: true, firstRespondedAt: true, slaNotified: true },
   });
   if (!current) throw new AppError("NOT_FOUND");
   if (current.status !== step.from) throw new AppError("CONFLICT", { messageKey: "repairs.changedMeanwhile" });
@@ -49,12 +56,15 @@ export async function applyStep(step: Step): Promise<void> {
   const data: Prisma.RepairTicketUpdateManyMutationInput = { ...step.data };
   if (step.to && step.to !== step.from) data.status = step.to;
   if (step.respondsToCustomer && !current.firstRespondedAt) data.firstRespondedAt = now;
-  // Waiting for the customer pauses the resolution clock; leaving that state resumes it with the waited time added.
-  if (step.to === "WAITING_FOR_CUSTOMER" && !current.pausedAt) data.pausedAt = now;
-  if (step.to && step.to !== "WAITING_FOR_CUSTOMER" && current.pausedAt) {
+  // The customer's turn pauses the resolution clock; the desk's turn resumes it with the waited time added.
+  if (step.to && customersTurn(step.to) && !current.pausedAt) data.pausedAt = now;
+  if (step.to && !customersTurn(step.to) && current.pausedAt) {
     const desk = await loadDesk();
-    data.resolutionDueAt = resumedDueAt(desk.calendar, current.resolutionDueAt, current.pausedAt, now);
+    const dueAt = resumedDueAt(desk.calendar, current.resolutionDueAt, current.pausedAt, now);
+    data.resolutionDueAt = dueAt;
     data.pausedAt = null;
+    // A later deadline is a new clock: its warning and breach may be sent again.
+    if (dueAt > current.resolutionDueAt) data.slaNotified = current.slaNotified.filter((sent) => !sent.startsWith("resolution:"));
   }
   if (step.to === "COMPLETED" || step.to === "CANCELLED") data.closedAt = now;
 

@@ -10,7 +10,14 @@ import { FormField } from "@/components/ui/form-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { estimateTotals } from "@/lib/repairs/coverage";
 import { recordPartsAction, sendEstimateAction } from "@/lib/repairs/desk-actions";
-import { DEFAULT_TAX_RATE, ESTIMATE_LINES_MAX, REPAIR_MESSAGE_MAX_LENGTH, ZEstimateSchema, ZPartsSchema } from "@/lib/repairs/schemas";
+import {
+  DEFAULT_TAX_RATE,
+  ESTIMATE_LINES_MAX,
+  PARTS_MAX,
+  REPAIR_MESSAGE_MAX_LENGTH,
+  ZEstimateSchema,
+  ZPartsSchema,
+} from "@/lib/repairs/schemas";
 
 /** A whole number typed in a field, or 0 while it is empty or not a number yet (for the live totals only). */
 const amount = (value: unknown) => {
@@ -151,9 +158,11 @@ export function PartsForm({ ticketId, parts }: { ticketId: string; parts: Part[]
         ))}
       </fieldset>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={() => rows.append(emptyPart as never)}>
-          {t("add")}
-        </Button>
+        {rows.fields.length < PARTS_MAX && (
+          <Button variant="secondary" onClick={() => rows.append(emptyPart as never)}>
+            {t("add")}
+          </Button>
+        )}
         <Button type="submit" disabled={!canSubmit}>
           {t("submit")}
         </Button>
