@@ -1,3 +1,4 @@
+import type { Browser } from "@playwright/test";
 import { createSession, createUser, expect, newContextAs, query, randomClientAddress, SESSION_COOKIE, test } from "./fixtures";
 import { createRepairTicket } from "./repairs-data";
 
@@ -170,6 +171,50 @@ test("(ja) staff take a warranty repair through diagnosis into repair, then canc
   ]);
 });
 
+/** The customer's photo, uploaded through the real route and attached as their request would. */
+async function attachCustomerPhoto(browser: Browser, baseURL: string, customerId: string, ticketId: string): Promise<string> {
+  const { receiptPhoto } = await import("./images");
+  const customerContext = await newContextAs(browser, baseURL, customerId);
+  const upload = await customerContext.request.post("/api/files?purpose=repair_photo", {
+    data: await receiptPhoto(),
+    headers: { "Content-Type": "application/octet-stream", Origin: new URL(baseURL).origin },
+  });
+  expect(upload.status()).toBe(201);
+  const { id } = (await upload.json()) as { id: string };
+  await customerContext.close();
+  await query(`INSERT INTO "RepairPhoto" (id, "ticketId", "fileId", "addedBy") VALUES (gen_random_uuid()::text, $1, $2, 'customer')`, [
+    ticketId,
+    id,
+  ]);
+  return id;
+}
+
+test("[8.2.2] [6.3.3] a repair photo is 404 for another customer, a dealer and desk staff whose session is not strong", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const { ticketId, customer } = await createRepairTicket();
+  const fileId = await attachCustomerPhoto(browser, baseURL!, customer.id, ticketId);
+  const readers = [
+    { who: "the customer", token: await createSession(customer.id), status: 200 },
+    { who: "desk staff, strong session", token: await createSession((await createUser("SUPPORT_AGENT")).id), status: 200 },
+    { who: "another customer", token: await createSession((await createUser("CUSTOMER")).id), status: 404 },
+    { who: "a dealer", token: await createSession((await createUser("DEALER_STAFF")).id), status: 404 },
+    { who: "desk staff, weak session", token: await createSession((await createUser("SUPPORT_AGENT")).id, { strong: false }), status: 404 },
+  ];
+  for (const reader of readers) {
+    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${reader.token}` } });
+    const response = await context.get(`/api/files/${fileId}`);
+    expect(response.status(), reader.who).toBe(reader.status);
+    if (reader.status === 404) expect(response.headers()["content-type"] ?? "", reader.who).not.toContain("image/");
+    await context.dispose();
+  }
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get(`/api/files/${fileId}`)).status()).toBe(404);
+  await anonymous.dispose();
+});
+
 test("the customer's photo opens large in a dialog that zooms with the keyboard (each view audited), and staff add a diagnosis photo", async ({
   page,
   login,
@@ -180,21 +225,8 @@ test("the customer's photo opens large in a dialog that zooms with the keyboard 
   const { ticketId, customer } = await createRepairTicket();
   await page.goto(`/en/admin/repairs/${ticketId}`);
   await expect(page.getByText("No photos yet.")).toBeVisible();
-  const { receiptPhoto } = await import("./images");
 
-  // The customer's photo, uploaded through the real route and attached as their request would.
-  const customerContext = await newContextAs(browser, baseURL!, customer.id);
-  const upload = await customerContext.request.post("/api/files?purpose=repair_photo", {
-    data: await receiptPhoto(),
-    headers: { "Content-Type": "application/octet-stream", Origin: new URL(baseURL!).origin },
-  });
-  expect(upload.status()).toBe(201);
-  const { id: customerFileId } = (await upload.json()) as { id: string };
-  await customerContext.close();
-  await query(`INSERT INTO "RepairPhoto" (id, "ticketId", "fileId", "addedBy") VALUES (gen_random_uuid()::text, $1, $2, 'customer')`, [
-    ticketId,
-    customerFileId,
-  ]);
+  const customerFileId = await attachCustomerPhoto(browser, baseURL!, customer.id, ticketId);
   await page.reload();
   const customerThumbnail = page.getByRole("button", { name: "Enlarge: Customer's photo 1", exact: true });
   await customerThumbnail.click();
@@ -214,6 +246,7 @@ test("the customer's photo opens large in a dialog that zooms with the keyboard 
     )
     .toBeGreaterThanOrEqual(2);
 
+  const { receiptPhoto } = await import("./images");
   await page.getByLabel("Photo to add").setInputFiles({ name: "board.jpg", mimeType: "image/jpeg", buffer: await receiptPhoto() });
   await expect(page.getByText("Photo uploaded.", { exact: false })).toBeVisible();
   await page.getByRole("button", { name: "Add to the ticket", exact: true }).click();

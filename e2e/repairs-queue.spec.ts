@@ -150,42 +150,74 @@ test("a lead sees the dashboard numbers", async ({ page, login }) => {
   expect(opened).toBeGreaterThanOrEqual(3);
 });
 
-test("an admin saves the desk settings; a bad value shows its message and keeps the input", async ({ page, login }) => {
-  const admin = await login("ADMIN");
-  const [row] = await query<{ closedDates: string[] | null }>(
-    `SELECT "closedDates"::text[] AS "closedDates" FROM "DeskSettings" WHERE id = 'desk'`,
-  );
-  const before = { closedDates: row!.closedDates ?? [] };
-  try {
-    await page.goto("/ja/admin/desk");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("受付の設定");
-    await expect(page.getByRole("heading", { name: "これからの祝日" })).toBeVisible();
-    const warn = page.getByRole("textbox", { name: "警告を出す時点（%）" });
-    await warn.fill("150");
-    const dates = page.getByRole("textbox", { name: "臨時休業日" });
-    await dates.fill(`${[...before.closedDates, "2099-12-30"].join("\n")}\n2099-12-31`);
-    await page.getByRole("button", { name: "設定を保存" }).click();
-    await expect(page.getByText("1〜99 の整数を入力してください。")).toBeVisible();
-    await expect(warn).toHaveValue("150");
-    await expect(warn).toHaveAttribute("aria-invalid", "true");
-    await warn.fill("80");
-    await dates.fill(`${await dates.inputValue()}\n2099-13-01`);
-    await page.getByRole("button", { name: "設定を保存" }).click();
-    await expect(page.getByText("日付を 1 行に 1 日ずつ、2026-12-29 の形で入力してください。")).toBeVisible();
-    await dates.fill((await dates.inputValue()).replace("\n2099-13-01", ""));
-    await page.getByRole("button", { name: "設定を保存" }).click();
-    await expect(page.getByText("受付の設定を保存しました。")).toBeVisible();
-    const [after] = await query<{ closedDates: string[]; warnAtPercent: number; updatedById: string }>(
-      `SELECT "closedDates"::text[] AS "closedDates", "warnAtPercent", "updatedById" FROM "DeskSettings" WHERE id = 'desk'`,
+// Both tests write the one settings row: one worker runs them in turn (the file runs fully parallel).
+test.describe("the desk settings row", () => {
+  test.describe.configure({ mode: "default" });
+
+  test("an admin saves the desk settings; a bad value shows its message and keeps the input", async ({ page, login }) => {
+    const admin = await login("ADMIN");
+    const [row] = await query<{ closedDates: string[] | null }>(
+      `SELECT "closedDates"::text[] AS "closedDates" FROM "DeskSettings" WHERE id = 'desk'`,
     );
-    expect(after!.closedDates).toEqual(expect.arrayContaining(["2099-12-30", "2099-12-31"]));
-    expect(after!.updatedById).toBe(admin.id);
-    const audit = await query(`SELECT 1 FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'desk.settings_updated'`, [admin.id]);
-    expect(audit).toHaveLength(1);
-  } finally {
-    // Other tests' SLA clocks read the same row: put it back as it was.
-    await query(`UPDATE "DeskSettings" SET "closedDates" = $1::date[], "warnAtPercent" = 75 WHERE id = 'desk'`, [before.closedDates]);
-  }
+    const before = { closedDates: row!.closedDates ?? [] };
+    try {
+      await page.goto("/ja/admin/desk");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("受付の設定");
+      await expect(page.getByRole("heading", { name: "これからの祝日" })).toBeVisible();
+      const warn = page.getByRole("textbox", { name: "警告を出す時点（%）" });
+      await warn.fill("150");
+      const dates = page.getByRole("textbox", { name: "臨時休業日" });
+      await dates.fill(`${[...before.closedDates, "2099-12-30"].join("\n")}\n2099-12-31`);
+      await page.getByRole("button", { name: "設定を保存" }).click();
+      await expect(page.getByText("1〜99 の整数を入力してください。")).toBeVisible();
+      await expect(warn).toHaveValue("150");
+      await expect(warn).toHaveAttribute("aria-invalid", "true");
+      await warn.fill("80");
+      await dates.fill(`${await dates.inputValue()}\n2099-13-01`);
+      await page.getByRole("button", { name: "設定を保存" }).click();
+      await expect(page.getByText("日付を 1 行に 1 日ずつ、2026-12-29 の形で入力してください。")).toBeVisible();
+      await dates.fill((await dates.inputValue()).replace("\n2099-13-01", ""));
+      await page.getByRole("button", { name: "設定を保存" }).click();
+      await expect(page.getByText("受付の設定を保存しました。")).toBeVisible();
+      const [after] = await query<{ closedDates: string[]; warnAtPercent: number; updatedById: string }>(
+        `SELECT "closedDates"::text[] AS "closedDates", "warnAtPercent", "updatedById" FROM "DeskSettings" WHERE id = 'desk'`,
+      );
+      expect(after!.closedDates).toEqual(expect.arrayContaining(["2099-12-30", "2099-12-31"]));
+      expect(after!.updatedById).toBe(admin.id);
+      const audit = await query(`SELECT 1 FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'desk.settings_updated'`, [admin.id]);
+      expect(audit).toHaveLength(1);
+    } finally {
+      // Other tests' SLA clocks read the same row: put it back as it was.
+      await query(`UPDATE "DeskSettings" SET "closedDates" = $1::date[], "warnAtPercent" = 75 WHERE id = 'desk'`, [before.closedDates]);
+    }
+  });
+
+  test("[8.2.1] the desk settings action refuses agents and leads, and changes nothing", async ({ page, login, playwright, baseURL }) => {
+    await login("ADMIN");
+    await page.goto("/en/admin/desk");
+    // Capture the save the admin's page sends (the settings as they are), then replay it with another
+    // value from the sessions of staff who may not change the settings.
+    const captured = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+    await page.getByRole("button", { name: "Save settings" }).click();
+    const original = await captured;
+    await expect(page.getByText("Desk settings saved.")).toBeVisible();
+    const headers = { ...original.headers() };
+    delete (headers as Record<string, string>)["cookie"];
+    const forged = original.postData()!.replace(/("warnAtPercent":)"?\d+"?/, '$1"42"');
+    expect(forged).toContain('"warnAtPercent":"42"');
+    for (const role of ["SUPPORT_AGENT", "SUPPORT_LEAD"] as const) {
+      const user = await createUser(role);
+      const other = await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${await createSession(user.id)}` },
+      });
+      const answer = await other.fetch(original.url(), { method: "POST", headers, data: forged });
+      expect(answer.status(), role).toBeLessThan(500);
+      expect(await answer.text(), role).toContain('"code":"FORBIDDEN"');
+      await other.dispose();
+    }
+    expect(await query(`SELECT 1 FROM "DeskSettings" WHERE "warnAtPercent" = 42`)).toEqual([]);
+  });
 });
 
 test("an admin adds, renames and archives a symptom category; a taken code is refused next to the field", async ({ page, login }) => {

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { requirePermission } from "@/lib/auth/permissions.server";
 import type { Permission } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { requestLogger } from "@/lib/log";
 import { withDefaultCsp } from "@/lib/security/headers";
@@ -12,6 +12,12 @@ import { withDefaultCsp } from "@/lib/security/headers";
 export const LOCALE_HEADER = "x-portal-locale";
 
 type PermissionOf = Permission | ((request: Request) => Permission);
+/**
+ * `hideWhenDenied`: a signed-in user without the permission gets 404, as on the staff pages the
+ * route belongs to (conventions: One policy module). The denial is still audited; a missing strong
+ * session or sign-in keeps its own answer.
+ */
+type PermissionConfig = { permission: PermissionOf; hideWhenDenied?: boolean };
 
 /**
  * The route-handler twin of defineAction: the permission is checked on the server before the
@@ -20,7 +26,7 @@ type PermissionOf = Permission | ((request: Request) => Permission);
  * With a permission the handler gets the signed-in user (never null).
  */
 export function defineRoute<P>(
-  config: { permission: PermissionOf },
+  config: PermissionConfig,
   handler: (request: Request, context: { user: CurrentUser; params: P }) => Promise<Response>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 export function defineRoute<P>(
@@ -28,7 +34,7 @@ export function defineRoute<P>(
   handler: (request: Request, context: { user: CurrentUser | null; params: P }) => Promise<Response>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 export function defineRoute<P>(
-  config: { permission: PermissionOf } | { public: true },
+  config: PermissionConfig | { public: true },
   handler: (request: Request, context: { user: CurrentUser; params: P }) => Promise<Response>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
@@ -36,7 +42,10 @@ export function defineRoute<P>(
     try {
       if ("permission" in config) {
         const permission = typeof config.permission === "function" ? config.permission(request) : config.permission;
-        user = await requirePermission(permission);
+        user = await requirePermission(permission).catch((error: unknown) => {
+          const denied = isAppError(error) && error.code === "FORBIDDEN" && error.messageKey === "FORBIDDEN";
+          throw denied && config.hideWhenDenied ? new AppError("NOT_FOUND") : error;
+        });
       } else {
         user = await getCurrentUser();
       }

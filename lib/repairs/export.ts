@@ -13,7 +13,7 @@ import { loadQueuePage, queueFilterParams, type QueueFilter } from "./queue";
  * The filtered queue as CSV, streamed: each read of the stream fetches the next keyset page of the
  * same filter (50 rows), so an export of the whole desk never holds it in memory. Cells go through
  * lib/csv/write (formula-safe, CWE-1236). Internal notes are never selected (issue 10: never in exports).
- * One audit entry when the file ends (or the download is cancelled) names every customer in it.
+ * Every page is audited before it is sent (one entry per 50 rows, naming their customers).
  */
 export async function streamQueueCsv(
   filter: QueueFilter,
@@ -49,22 +49,20 @@ export async function streamQueueCsv(
 
   let cursor: string | undefined;
   let started = false;
-  let finished = false;
-  let rows = 0;
-  const subjects = new Set<string>();
-  const audit = async (complete: boolean) => {
-    if (finished) return;
-    finished = true;
-    await recordAudit({
+  let pages = 0;
+  // One instant for the whole file: a filter on the SLA state ("breaching") selects the same set on every page.
+  const now = new Date();
+  // Each page is audited before its rows are sent, naming its customers, so a download cut short is on record as far as it went.
+  const audit = async (rows: number, subjects: string[], complete: boolean) =>
+    recordAudit({
       action: "personal_data.viewed",
       outcome: "SUCCESS",
       actorId: viewer.id,
       targetType: "RepairQueue",
-      subjectIds: [...subjects],
-      details: { export: "csv", rows, complete, filter: queueFilterParams(filter) },
+      subjectIds: [...new Set(subjects)],
+      details: { export: "csv", page: pages, rows, complete, filter: queueFilterParams(filter) },
       meta,
     });
-  };
 
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -75,7 +73,7 @@ export async function streamQueueCsv(
           controller.enqueue(encoder.encode(`\uFEFF${csvRow(header.map((key) => t(`csv.${key}`)))}\r\n`));
           return;
         }
-        const page = await loadQueuePage({ ...filter, before: undefined, after: cursor }, viewer.id);
+        const page = await loadQueuePage({ ...filter, before: undefined, after: cursor }, viewer.id, now);
         const extras = new Map(
           (
             await db.repairTicket.findMany({
@@ -90,7 +88,6 @@ export async function streamQueueCsv(
           ).map((extra) => [extra.id, extra]),
         );
         const lines = page.rows.map((row) => {
-          subjects.add(row.customer.id);
           const extra = extras.get(row.id);
           return csvRow([
             row.number,
@@ -112,21 +109,19 @@ export async function streamQueueCsv(
             when(row.closedAt),
           ]);
         });
-        rows += lines.length;
+        pages++;
+        if (lines.length > 0)
+          await audit(
+            lines.length,
+            page.rows.map((row) => row.customer.id),
+            page.next === null,
+          );
         if (lines.length > 0) controller.enqueue(encoder.encode(lines.map((line) => `${line}\r\n`).join("")));
-        if (page.next) {
-          cursor = page.next;
-        } else {
-          await audit(true);
-          controller.close();
-        }
+        if (page.next) cursor = page.next;
+        else controller.close();
       } catch (error) {
-        await audit(false);
         controller.error(error);
       }
-    },
-    async cancel() {
-      await audit(false);
     },
   });
 }

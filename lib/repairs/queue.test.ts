@@ -8,7 +8,7 @@ const { db } = await import("@/lib/db");
 const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
 const { createRepairRequest } = await import("./requests");
 const { assignTicket } = await import("./desk");
-const { listQueue, parseQueueFilter } = await import("./queue");
+const { listQueue, parseQueueFilter, SEARCH_PEOPLE_LIMIT } = await import("./queue");
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 
@@ -97,6 +97,21 @@ describe("the desk queue", () => {
     expect(await find(customer.phone!.replace(/-/g, ""))).toHaveLength(2);
     expect(await find(customer.name!.split(" ")[1]!)).toHaveLength(2);
     expect(await find("存在しない名前")).toEqual([]);
+  });
+
+  it("says when a name matches more customers than a search looks at", async () => {
+    const { model, customer } = await ticketsOfOneModel(1);
+    const staff = await testStaff("SUPPORT_AGENT");
+    const token = randomUUID().slice(0, 8);
+    await db.user.createMany({
+      data: Array.from({ length: SEARCH_PEOPLE_LIMIT + 1 }, (_, index) => ({
+        email: `many-${token}-${index}@test.example`,
+        name: `同名 ${token}`,
+      })),
+    });
+    const search = (q: string) => listQueue(parseQueueFilter({ model: model.id, q }), staff.id);
+    expect((await search(token)).searchCut).toBe(true);
+    expect(await search(customer.name!.split(" ")[1]!)).toMatchObject({ searchCut: false, rows: [expect.anything()] });
   });
 
   it("saved views: mine, unassigned and breaching", async () => {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RepairCoverage, RepairPriority, RepairStatus } from "@/lib/generated/prisma/enums";
 import { normalizeSerial } from "@/lib/products/serial-format";
-import { loadDesk } from "./desk-settings";
+import { loadDeskForDisplay } from "./desk-settings";
 import { slaClocks, type Clock } from "./sla";
 import { REPAIR_STATUSES } from "./status";
 
@@ -102,21 +102,29 @@ function decodeCursor(text: string): Cursor | null {
  * What a search term points at: a ticket number, a serial, an email, a phone number, or a name.
  * Each resolves through a unique or indexed column first, so search stays an index lookup.
  */
-async function searchCondition(q: string): Promise<Prisma.Sql> {
+/** Customers a name or phone search looks at; with more, the page says the search was cut and how to narrow it. */
+export const SEARCH_PEOPLE_LIMIT = 500;
+
+type Search = { sql: Prisma.Sql; cut: boolean };
+
+async function searchCondition(q: string): Promise<Search> {
   const term = q.normalize("NFKC").trim();
   const number = /^R-?(\d{4})-?(\d{1,6})$/i.exec(term);
-  if (number) return Prisma.sql`t.number = ${`R-${number[1]}-${number[2]!.padStart(6, "0")}`}`;
-  if (term.includes("@")) return Prisma.sql`c.email = ${term.toLowerCase()}`;
+  if (number) return { sql: Prisma.sql`t.number = ${`R-${number[1]}-${number[2]!.padStart(6, "0")}`}`, cut: false };
+  if (term.includes("@")) return { sql: Prisma.sql`c.email = ${term.toLowerCase()}`, cut: false };
   const digits = term.replace(/[\s()+-]/g, "");
   if (/^\d{10,13}$/.test(digits)) {
     // Phones are stored as typed (with or without hyphens): match the profile's digits, or the ticket's as typed.
     const rows = await db.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "User" WHERE regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') = ${digits} LIMIT 200`;
-    return Prisma.sql`(t."customerId" = ANY(${rows.map((row) => row.id)}::text[]) OR t."contactPhone" IN (${term}, ${digits}))`;
+      SELECT id FROM "User" WHERE regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') = ${digits} LIMIT ${SEARCH_PEOPLE_LIMIT + 1}`;
+    return {
+      sql: Prisma.sql`(t."customerId" = ANY(${rows.slice(0, SEARCH_PEOPLE_LIMIT).map((row) => row.id)}::text[]) OR t."contactPhone" IN (${term}, ${digits}))`,
+      cut: rows.length > SEARCH_PEOPLE_LIMIT,
+    };
   }
   const serial = normalizeSerial(term);
   const unit = serial.length >= 6 ? await db.serialUnit.findUnique({ where: { serial }, select: { id: true } }) : null;
-  if (unit) return Prisma.sql`t."unitId" = ${unit.id}`;
+  if (unit) return { sql: Prisma.sql`t."unitId" = ${unit.id}`, cut: false };
   // A name (or part of one): the customers whose name or reading contains it (trigram indexes).
   const people = await db.user.findMany({
     where: {
@@ -124,9 +132,13 @@ async function searchCondition(q: string): Promise<Prisma.Sql> {
       OR: [{ name: { contains: term, mode: "insensitive" } }, { nameKana: { contains: term, mode: "insensitive" } }],
     },
     select: { id: true },
-    take: 500,
+    // One more than the limit tells whether the search was cut.
+    take: SEARCH_PEOPLE_LIMIT + 1,
   });
-  return Prisma.sql`t."customerId" = ANY(${people.map((person) => person.id)}::text[])`;
+  return {
+    sql: Prisma.sql`t."customerId" = ANY(${people.slice(0, SEARCH_PEOPLE_LIMIT).map((person) => person.id)}::text[])`,
+    cut: people.length > SEARCH_PEOPLE_LIMIT,
+  };
 }
 
 /** Breached: a clock that is still running is past its deadline (a paused resolution clock is not). */
@@ -136,7 +148,7 @@ function breached(now: Date): Prisma.Sql {
 }
 
 /** The filter as SQL conditions over `t` (the ticket), `c` (its customer) and `u` (its unit). */
-export async function queueConditions(filter: QueueFilter, actorId: string, now: Date): Promise<Prisma.Sql[]> {
+export async function queueConditions(filter: QueueFilter, actorId: string, now: Date): Promise<{ and: Prisma.Sql[]; searchCut: boolean }> {
   const state = filter.view === "all" ? filter.state : "open";
   const and: Prisma.Sql[] = [];
   if (state === "open") and.push(Prisma.sql`t."closedAt" IS NULL`);
@@ -150,8 +162,9 @@ export async function queueConditions(filter: QueueFilter, actorId: string, now:
   if (filter.model) and.push(Prisma.sql`u."modelId" = ${filter.model}`);
   if (filter.coverage) and.push(Prisma.sql`t.coverage = ${filter.coverage}::"RepairCoverage"`);
   if (filter.dealer) and.push(Prisma.sql`t."dealerId" = ${filter.dealer}`);
-  if (filter.q) and.push(await searchCondition(filter.q));
-  return and;
+  const search = filter.q ? await searchCondition(filter.q) : null;
+  if (search) and.push(search.sql);
+  return { and, searchCut: search?.cut ?? false };
 }
 
 const SORT_FIELD = { newest: "createdAt", oldest: "createdAt", due: "resolutionDueAt" } as const;
@@ -184,7 +197,8 @@ type FlatRow = Omit<QueueRow, "assignee" | "customer" | "unit"> & {
   modelCode: string;
 };
 
-export type QueuePage = { rows: QueueRow[]; next: string | null; previous: string | null };
+/** `searchCut`: the search matched more customers than it looks at (SEARCH_PEOPLE_LIMIT). */
+export type QueuePage = { rows: QueueRow[]; next: string | null; previous: string | null; searchCut: boolean };
 
 /**
  * One page of the queue, in one query (the desk's hottest read: one round trip instead of one per
@@ -198,7 +212,7 @@ export async function listQueue(filter: QueueFilter, actorId: string, now: Date 
   // Reading backwards (the previous page) walks the index the other way, then flips the rows.
   const desc = SORT_DESC[filter.sort] !== backwards;
   const column = Prisma.raw(`t."${field}"`);
-  const conditions = await queueConditions(filter, actorId, now);
+  const { and: conditions, searchCut } = await queueConditions(filter, actorId, now);
   if (cursor) conditions.push(Prisma.sql`(${column}, t.id) ${Prisma.raw(desc ? "<" : ">")} (${new Date(cursor.value)}, ${cursor.id})`);
   const direction = Prisma.raw(desc ? "DESC" : "ASC");
   const flat = await db.$queryRaw<FlatRow[]>`
@@ -230,6 +244,7 @@ export async function listQueue(filter: QueueFilter, actorId: string, now: Date 
     rows: page,
     next: backwards || more ? cursorOf(page.at(-1)) : null,
     previous: (backwards ? more : cursor !== null) ? cursorOf(page[0]) : null,
+    searchCut,
   };
 }
 
@@ -241,7 +256,7 @@ export async function loadQueuePage(
   actorId: string,
   now: Date = new Date(),
 ): Promise<Omit<QueuePage, "rows"> & { rows: QueueRowWithClocks[] }> {
-  const [page, desk] = await Promise.all([listQueue(filter, actorId, now), loadDesk()]);
+  const [page, desk] = await Promise.all([listQueue(filter, actorId, now), loadDeskForDisplay()]);
   return { ...page, rows: page.rows.map((row) => ({ ...row, clocks: slaClocks(desk.calendar, desk.targets, row, now) })) };
 }
 

@@ -3,13 +3,14 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RepairQueueFilters } from "@/components/admin/repair-queue-filters";
 import { SlaBadge } from "@/components/admin/sla-badge";
 import { PageTitle } from "@/components/page-title";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { UserText } from "@/components/ui/user-text";
 import { enterLocale } from "@/lib/i18n/page";
 import { Link } from "@/lib/i18n/navigation";
 import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
-import { parseQueueFilter, queueFilterParams, QUEUE_VIEWS, type QueueFilter } from "@/lib/repairs/queue";
+import { parseQueueFilter, queueFilterParams, QUEUE_VIEWS, SEARCH_PEOPLE_LIMIT, type QueueFilter } from "@/lib/repairs/queue";
 import { loadQueueFilterOptions, viewQueuePage } from "@/lib/repairs/queue-view";
 import type { Clock } from "@/lib/repairs/sla";
 import { businessTimeZone } from "@/lib/time/business-time";
@@ -62,6 +63,11 @@ export default async function RepairQueuePage({ params, searchParams }: PageProp
       </nav>
       <Card>
         <RepairQueueFilters filter={filter} options={options} />
+        {page.searchCut && (
+          <div className="mb-3">
+            <Alert>{t("searchCut", { limit: SEARCH_PEOPLE_LIMIT })}</Alert>
+          </div>
+        )}
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-600">{page.rows.length > 0 ? t("showing", { count: page.rows.length }) : null}</p>
           {/* A plain link: the browser downloads the file the route streams (not a page of the app). */}

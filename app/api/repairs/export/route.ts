@@ -1,5 +1,3 @@
-import { requirePermission } from "@/lib/auth/permissions.server";
-import { AppError, isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/routing";
 import { streamQueueCsv } from "@/lib/repairs/export";
 import { parseQueueFilter } from "@/lib/repairs/queue";
@@ -14,10 +12,7 @@ export const dynamic = "force-dynamic";
  * not exist for anyone else: a customer or a dealer gets 404, not a 403 that confirms it (conventions:
  * One policy module); the denial is still audited and staff still need a strong session.
  */
-export const GET = defineRoute({ public: true }, async (request) => {
-  const user = await requirePermission("repairs.work").catch((error: unknown) => {
-    throw isAppError(error) && error.code === "FORBIDDEN" && error.messageKey === "FORBIDDEN" ? new AppError("NOT_FOUND") : error;
-  });
+export const GET = defineRoute({ permission: "repairs.work", hideWhenDenied: true }, async (request, { user }) => {
   const params = new URL(request.url).searchParams;
   const filter = parseQueueFilter(Object.fromEntries(params));
   const requested = params.get("locale");
