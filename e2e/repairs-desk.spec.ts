@@ -61,7 +61,7 @@ test("an agent works a paid repair: assigns it to self, notes, asks the customer
   await page.getByLabel("Message to the customer").fill("Please send a photo of the label on the back.");
   await page.getByRole("button", { name: "Send the question", exact: true }).click();
   await expect(page.getByText("Status: Waiting for the customer")).toBeVisible();
-  await expect(page.getByTestId("sla-resolution")).toContainText("Paused while waiting for the customer");
+  await expect(page.getByTestId("sla-resolution")).toContainText("Paused until the customer answers");
   await expect(page.getByTestId("timeline-event").filter({ hasText: "Please send a photo of the label on the back." })).toBeVisible();
 
   // The customer answers (as their page would: back to diagnosing, clock running again).
