@@ -17,7 +17,7 @@ test("an agent works a paid repair: assigns it to self, notes, asks the customer
   await page.goto(`/en/admin/repairs/${ticketId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Repair ${number}`);
   await expect(page.getByText("Status: Received")).toBeVisible();
-  await expect(page.getByText("Cost: Paid by the customer (estimate needed)")).toBeVisible();
+  await expect(page.getByText("Cost: Out of warranty (paid)")).toBeVisible();
 
   // SLA clocks, both running, with their due times.
   await expect(page.getByTestId("sla-firstResponse")).toContainText("First response");
@@ -61,7 +61,7 @@ test("an agent works a paid repair: assigns it to self, notes, asks the customer
   await page.getByLabel("Message to the customer").fill("Please send a photo of the label on the back.");
   await page.getByRole("button", { name: "Send the question", exact: true }).click();
   await expect(page.getByText("Status: Waiting for the customer")).toBeVisible();
-  await expect(page.getByTestId("sla-resolution")).toContainText("Paused until the customer answers");
+  await expect(page.getByTestId("sla-resolution")).toContainText("Paused");
   await expect(page.getByTestId("timeline-event").filter({ hasText: "Please send a photo of the label on the back." })).toBeVisible();
 
   // The customer answers (as their page would: back to diagnosing, clock running again).
@@ -132,7 +132,7 @@ test("(ja) staff take a warranty repair through diagnosis into repair, then canc
   const { ticketId, number } = await createRepairTicket();
   await page.goto(`/ja/admin/repairs/${ticketId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`修理 ${number}`);
-  await expect(page.getByText("費用: 無償(保証期間内)")).toBeVisible();
+  await expect(page.getByText("費用: 保証期間内（無償）")).toBeVisible();
   // A warranty repair needs no estimate: the form is not offered.
   await expect(page.getByRole("button", { name: "見積もりを送る" })).toHaveCount(0);
 

@@ -66,7 +66,7 @@ test("the breaching view lists a ticket past its deadline with the state in word
   const onTime = await createTickets(1);
   await page.goto(`/en/admin/repairs?view=breaching&q=${encodeURIComponent(late.customer.email)}`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: late.numbers[0]!, exact: true }) });
-  await expect(row).toContainText("Breached");
+  await expect(row).toContainText("Overdue");
   await expect(row).toContainText(/Due \d/);
   await page.goto(`/en/admin/repairs?view=breaching&q=${encodeURIComponent(onTime.customer.email)}`);
   await expect(page.getByText("No repair requests match these filters.")).toBeVisible();

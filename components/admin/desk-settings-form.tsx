@@ -9,14 +9,14 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { saveDeskSettingsAction } from "@/lib/repairs/settings-actions";
-import { ZDeskSettingsSchema, type TDeskSettings } from "@/lib/repairs/settings-schemas";
+import { TARGET_FIELD, TARGET_PRIORITIES as PRIORITIES, ZDeskSettingsSchema, type TDeskSettings } from "@/lib/repairs/settings-schemas";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const PRIORITIES = ["Normal", "High", "Urgent"] as const;
 
 /** Business hours, workdays, closed days and SLA targets of the desk. */
 export function DeskSettingsForm({ initial }: { initial: TDeskSettings }) {
   const t = useTranslations("repairs.settings");
+  const label = useTranslations("repairs.staffLabels");
   const { form, onSubmit, fieldError, formError, canSubmit, busy } = useActionForm({
     schema: ZDeskSettingsSchema,
     action: saveDeskSettingsAction,
@@ -58,10 +58,10 @@ export function DeskSettingsForm({ initial }: { initial: TDeskSettings }) {
         {PRIORITIES.map((priority) => (
           <FormField
             key={priority}
-            label={t("targetHours", { priority: t(`priority.${priority}`) })}
+            label={t("targetHours", { priority: label(`priority.${priority}`) })}
             {...hours}
-            error={fieldError(`firstResponse${priority}`)}
-            {...form.register(`firstResponse${priority}`)}
+            error={fieldError(TARGET_FIELD.firstResponse[priority])}
+            {...form.register(TARGET_FIELD.firstResponse[priority])}
           />
         ))}
       </fieldset>
@@ -70,10 +70,10 @@ export function DeskSettingsForm({ initial }: { initial: TDeskSettings }) {
         {PRIORITIES.map((priority) => (
           <FormField
             key={priority}
-            label={t("targetHours", { priority: t(`priority.${priority}`) })}
+            label={t("targetHours", { priority: label(`priority.${priority}`) })}
             {...hours}
-            error={fieldError(`resolution${priority}`)}
-            {...form.register(`resolution${priority}`)}
+            error={fieldError(TARGET_FIELD.resolution[priority])}
+            {...form.register(TARGET_FIELD.resolution[priority])}
           />
         ))}
       </fieldset>

@@ -12,8 +12,9 @@ import type { QueueFilterOptions } from "@/lib/repairs/queue-view";
  */
 export async function RepairQueueFilters({ filter, options }: { filter: QueueFilter; options: QueueFilterOptions }) {
   const t = await getTranslations("repairs.queue");
+  const label = await getTranslations("repairs.staffLabels");
   const stateLabel = (state: (typeof QUEUE_STATES)[number]) =>
-    state === "open" || state === "closed" || state === "any" ? t(`stateOptions.${state}`) : t(`status.${state}`);
+    state === "open" || state === "closed" || state === "any" ? t(`stateOptions.${state}`) : label(`status.${state}`);
   return (
     <form method="get" role="search" aria-label={t("filters")} className="mb-4 space-y-3">
       {filter.view !== "all" && <input type="hidden" name="view" value={filter.view} />}
@@ -56,7 +57,7 @@ export async function RepairQueueFilters({ filter, options }: { filter: QueueFil
           <option value="">{t("any")}</option>
           {QUEUE_COVERAGES.map((coverage) => (
             <option key={coverage} value={coverage}>
-              {t(`coverageOptions.${coverage}`)}
+              {label(`coverage.${coverage}`)}
             </option>
           ))}
         </SelectField>

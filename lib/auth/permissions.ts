@@ -89,24 +89,6 @@ export function uploadPermission(purpose: FilePurpose): Permission {
   return UPLOAD_PERMISSION[purpose];
 }
 
-/**
- * Who may see a stored file: its uploader; staff reviewing customers' proofs and evidence; for a
- * repair photo, the customer of its ticket (staff's diagnosis photos) and desk staff; anyone for
- * catalog images. Nobody else (another customer, a dealer) — and to them it does not exist.
- */
-export function canReadFile(
-  actor: (Actor & { strong?: boolean }) | null,
-  file: { ownerId: string; purpose: string; repairCustomerId?: string | null },
-): boolean {
-  if (file.purpose === "model_image") return true;
-  if (!actor) return false;
-  if (file.ownerId === actor.id) return true;
-  if (file.purpose === "repair_photo" && file.repairCustomerId === actor.id && actor.role === "CUSTOMER") return true;
-  if (requiresSecondFactor(actor.role) && !actor.strong) return false;
-  if (file.purpose === "repair_photo") return Boolean(file.repairCustomerId) && can(actor, "repairs.work");
-  return (file.purpose === "proof_of_purchase" || file.purpose === "claim_evidence") && can(actor, "files.review");
-}
-
 export type Area = "mypage" | "staff" | "dealer";
 
 const AREA_PERMISSION: Record<Area, Permission> = {

@@ -49,9 +49,10 @@ export function recallNoticeWhereFor(actor: Actor): Prisma.RecallNoticeWhereInpu
 }
 
 /**
- * Stored files, the query form of `canReadFile()`: catalog images for anyone (also signed out);
- * the uploader's own; customers' proofs and evidence for reviewers in a strong session. Deleted
- * files for nobody.
+ * Stored files, the one read rule (every file read goes through this query): catalog images for
+ * anyone (also signed out); the uploader's own; customers' proofs and evidence for reviewers in a
+ * strong session; repair photos on tickets for the ticket's customer and desk staff in a strong
+ * session. To anyone else (another customer, a dealer) a file does not exist. Deleted files for nobody.
  */
 export function storedFileWhereFor(actor: (Actor & { strong?: boolean }) | null): Prisma.StoredFileWhereInput {
   const readable: Prisma.StoredFileWhereInput[] = [{ purpose: "model_image" }];

@@ -7,7 +7,8 @@ vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")
 const { db } = await import("@/lib/db");
 const { testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
 const { deliverFile, discardOwnDraftFile, saveImageUpload } = await import("./uploads");
-const { can, canReadFile, uploadPermission } = await import("@/lib/auth/permissions");
+const { can, uploadPermission } = await import("@/lib/auth/permissions");
+const { storedFileWhereFor } = await import("@/lib/auth/scopes");
 
 beforeEach(() => fakeRequest.reset());
 
@@ -82,32 +83,35 @@ describe("upload pipeline (local store)", () => {
     await expect(discardOwnDraftFile(owner.id, proof.id)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
-  it("the read policy: owner, reviewing staff for proofs, anyone for catalog images", () => {
-    const file = { ownerId: "u1", purpose: "proof_of_purchase" };
-    expect(canReadFile({ id: "u1", role: "CUSTOMER", dealerId: null }, file)).toBe(true);
-    expect(canReadFile({ id: "u2", role: "CUSTOMER", dealerId: null }, file)).toBe(false);
-    expect(canReadFile({ id: "u3", role: "DEALER_STAFF", dealerId: "d" }, file)).toBe(false);
-    expect(canReadFile({ id: "u4", role: "SUPPORT_LEAD", dealerId: null, strong: true }, file)).toBe(true);
-    expect(canReadFile({ id: "u4", role: "SUPPORT_LEAD", dealerId: null, strong: false }, file)).toBe(false);
-    expect(canReadFile({ id: "u5", role: "SUPPORT_AGENT", dealerId: null, strong: true }, file)).toBe(false);
-    expect(canReadFile(null, file)).toBe(false);
-    expect(canReadFile(null, { ownerId: "admin", purpose: "model_image" })).toBe(true);
+  it("the read policy, in the query: owner, reviewing staff in a strong session for proofs, anyone for catalog images", async () => {
+    const owner = await testCustomer();
+    const proof = await saveImageUpload(owner.id, "proof_of_purchase", streamOf(await photoWithGps()));
+    const image = await saveImageUpload((await testStaff("ADMIN")).id, "model_image", streamOf(await photoWithGps()));
+    const reads = async (who: Parameters<typeof storedFileWhereFor>[0], id: string) =>
+      (await db.storedFile.count({ where: { AND: [storedFileWhereFor(who), { id }] } })) === 1;
+    const lead = await testStaff("SUPPORT_LEAD");
+    expect(await reads(actor({ id: owner.id, role: "CUSTOMER" }), proof.id)).toBe(true);
+    expect(await reads(actor({ id: (await testCustomer()).id, role: "CUSTOMER" }), proof.id)).toBe(false);
+    expect(await reads({ id: "dealer", role: "DEALER_STAFF", dealerId: "d", strong: true }, proof.id)).toBe(false);
+    expect(await reads(actor({ id: lead.id, role: "SUPPORT_LEAD" }), proof.id)).toBe(true);
+    expect(await reads(actor({ id: lead.id, role: "SUPPORT_LEAD", strong: false }), proof.id)).toBe(false);
+    expect(await reads(actor({ id: (await testStaff("SUPPORT_AGENT")).id, role: "SUPPORT_AGENT" }), proof.id)).toBe(false);
+    expect(await reads(null, proof.id)).toBe(false);
+    expect(await reads(null, image.id)).toBe(true);
   });
 
-  it("[8.2.2] the read policy of repair photos: uploader, the ticket's customer, desk staff in a strong session; no dealer or other customer", () => {
-    const staffPhoto = { ownerId: "agent", purpose: "repair_photo", repairCustomerId: "c1" };
-    expect(canReadFile({ id: "c1", role: "CUSTOMER", dealerId: null }, staffPhoto)).toBe(true);
-    expect(canReadFile({ id: "c2", role: "CUSTOMER", dealerId: null }, staffPhoto)).toBe(false);
-    expect(canReadFile({ id: "d1", role: "DEALER_STAFF", dealerId: "d", strong: true }, staffPhoto)).toBe(false);
-    expect(canReadFile({ id: "a2", role: "SUPPORT_AGENT", dealerId: null, strong: true }, staffPhoto)).toBe(true);
-    expect(canReadFile({ id: "a2", role: "SUPPORT_AGENT", dealerId: null, strong: false }, staffPhoto)).toBe(false);
-    // Customers and desk staff add repair photos; dealers do not (issue 13 gives them their own purpose).
+  it("[8.2.2] who may upload repair photos: customers and desk staff, not dealers; a photo not yet on a ticket is its uploader's only", async () => {
+    // Reading photos on tickets: lib/repairs/repairs.test.ts and e2e/repairs-desk.spec.ts.
     expect(can({ id: "c1", role: "CUSTOMER", dealerId: null }, uploadPermission("repair_photo"))).toBe(true);
     expect(can({ id: "a2", role: "SUPPORT_AGENT", dealerId: null }, uploadPermission("repair_photo"))).toBe(true);
+    // Dealers get their own purpose with issue 13.
     expect(can({ id: "d1", role: "DEALER_STAFF", dealerId: "d" }, uploadPermission("repair_photo"))).toBe(false);
-    // Not yet attached to a ticket: only its uploader.
-    const draft = { ownerId: "c1", purpose: "repair_photo", repairCustomerId: null };
-    expect(canReadFile({ id: "c1", role: "CUSTOMER", dealerId: null }, draft)).toBe(true);
-    expect(canReadFile({ id: "a2", role: "SUPPORT_AGENT", dealerId: null, strong: true }, draft)).toBe(false);
+    const customer = await testCustomer();
+    const draft = await saveImageUpload(customer.id, "repair_photo", streamOf(await photoWithGps()));
+    const agent = await testStaff("SUPPORT_AGENT");
+    const reads = async (who: Parameters<typeof storedFileWhereFor>[0]) =>
+      (await db.storedFile.count({ where: { AND: [storedFileWhereFor(who), { id: draft.id }] } })) === 1;
+    expect(await reads(actor({ id: customer.id, role: "CUSTOMER" }))).toBe(true);
+    expect(await reads(actor({ id: agent.id, role: "SUPPORT_AGENT" }))).toBe(false);
   });
 });

@@ -58,7 +58,7 @@ export async function deliverFile(
   fileId: string,
   variant: "full" | "thumb",
 ): Promise<Delivery> {
-  // The access check is the query (conventions: Ownership lives in the query), the same rule as canReadFile().
+  // The access check is the query (conventions: Ownership lives in the query): storedFileWhereFor().
   const file = await db.storedFile.findFirst({
     where: { AND: [storedFileWhereFor(actor), { id: fileId }] },
     select: {

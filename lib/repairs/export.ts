@@ -22,6 +22,7 @@ export async function streamQueueCsv(
   meta: RequestMeta,
 ): Promise<ReadableStream<Uint8Array>> {
   const t = await getTranslations({ locale, namespace: "repairs.queue" });
+  const label = await getTranslations({ locale, namespace: "repairs.staffLabels" });
   const encoder = new TextEncoder();
   const timeZone = businessTimeZone();
   // "2026-12-02 09:30" in the business time zone: sortable, and what the desk sees on screen.
@@ -91,19 +92,19 @@ export async function streamQueueCsv(
           const extra = extras.get(row.id);
           return csvRow([
             row.number,
-            t(`status.${row.status}`),
-            t(`priority.${row.priority}`),
+            label(`status.${row.status}`),
+            label(`priority.${row.priority}`),
             row.unit.model.code,
             row.unit.serial,
             row.customer.name,
             extra?.customer.email,
             row.assignee ? (row.assignee.name ?? row.assignee.email) : "",
-            t(`coverageOptions.${row.coverage}`),
+            label(`coverage.${row.coverage}`),
             extra ? (locale === "ja" ? extra.symptomCategory.nameJa : extra.symptomCategory.nameEn) : "",
             extra?.description,
-            t(`clock.${row.clocks.firstResponse.state}`),
+            label(`clock.${row.clocks.firstResponse.state}`),
             when(row.clocks.firstResponse.dueAt),
-            t(`clock.${row.clocks.resolution.state}`),
+            label(`clock.${row.clocks.resolution.state}`),
             when(row.clocks.resolution.dueAt),
             when(row.createdAt),
             when(row.closedAt),

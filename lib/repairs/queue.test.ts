@@ -75,8 +75,8 @@ describe("the desk queue", () => {
     const staff = await testStaff("SUPPORT_AGENT");
     const all = await listQueue(parseQueueFilter({ model: model.id, sort: "oldest" }), staff.id);
     // A cursor at the second row, as the page would make it.
-    const { encodeCursorForTest } = await import("./queue");
-    const cursor = encodeCursorForTest(all.rows[1]!, "oldest");
+    const { cursorAt } = await import("./queue");
+    const cursor = cursorAt(all.rows[1]!, "oldest");
     const after = await listQueue(parseQueueFilter({ model: model.id, sort: "oldest", after: cursor }), staff.id);
     expect(after.rows.map((row) => row.id)).toEqual(tickets.slice(2).map((ticket) => ticket.id));
     expect(after.previous).not.toBeNull();

@@ -170,6 +170,11 @@ export async function queueConditions(filter: QueueFilter, actorId: string, now:
 const SORT_FIELD = { newest: "createdAt", oldest: "createdAt", due: "resolutionDueAt" } as const;
 const SORT_DESC = { newest: true, oldest: false, due: false } as const;
 
+/** The cursor of `row` under `sort`: its sort value and id (what the paging links carry). */
+export function cursorAt(row: Pick<QueueRow, "id" | "createdAt" | "resolutionDueAt">, sort: QueueFilter["sort"]): string {
+  return encodeCursor({ value: row[SORT_FIELD[sort]].toISOString(), id: row.id });
+}
+
 export type QueueRow = {
   id: string;
   number: string;
@@ -239,7 +244,7 @@ export async function listQueue(filter: QueueFilter, actorId: string, now: Date 
   const more = rows.length > QUEUE_PAGE_SIZE;
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
   if (backwards) page.reverse();
-  const cursorOf = (row: QueueRow | undefined) => (row ? encodeCursor({ value: row[field].toISOString(), id: row.id }) : null);
+  const cursorOf = (row: QueueRow | undefined) => (row ? cursorAt(row, filter.sort) : null);
   return {
     rows: page,
     next: backwards || more ? cursorOf(page.at(-1)) : null,
@@ -258,9 +263,4 @@ export async function loadQueuePage(
 ): Promise<Omit<QueuePage, "rows"> & { rows: QueueRowWithClocks[] }> {
   const [page, desk] = await Promise.all([listQueue(filter, actorId, now), loadDeskForDisplay()]);
   return { ...page, rows: page.rows.map((row) => ({ ...row, clocks: slaClocks(desk.calendar, desk.targets, row, now) })) };
-}
-
-/** The cursor a page makes for `row` under `sort` (tests build "continue after this row" with it). */
-export function encodeCursorForTest(row: QueueRow, sort: QueueFilter["sort"]): string {
-  return encodeCursor({ value: row[SORT_FIELD[sort]].toISOString(), id: row.id });
 }

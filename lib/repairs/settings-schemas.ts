@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RepairPriority } from "@/lib/generated/prisma/enums";
 import { zMultilineText, zName, zText } from "@/lib/validation/text";
 import { isLocalDate } from "@/lib/warranty/local-date";
 
@@ -25,14 +26,14 @@ const hours = z.coerce
   .refine((value) => value <= 2000, errors("hoursTooMany"))
   .refine((value) => Math.round(value * 60) >= 1, errors("hoursInvalid"));
 
-const TARGET_FIELDS = [
-  "firstResponseNormal",
-  "firstResponseHigh",
-  "firstResponseUrgent",
-  "resolutionNormal",
-  "resolutionHigh",
-  "resolutionUrgent",
-] as const;
+/** The form field of each clock's target per priority (lib/repairs/sla.ts PRIORITIES). */
+export const TARGET_FIELD = {
+  firstResponse: { NORMAL: "firstResponseNormal", HIGH: "firstResponseHigh", URGENT: "firstResponseUrgent" },
+  resolution: { NORMAL: "resolutionNormal", HIGH: "resolutionHigh", URGENT: "resolutionUrgent" },
+} as const;
+/** The priorities in the order of lib/repairs/sla.ts PRIORITIES (the stored targets' order), without its server-side imports. */
+export const TARGET_PRIORITIES = ["NORMAL", "HIGH", "URGENT"] as const satisfies readonly RepairPriority[];
+const TARGET_FIELDS = [...Object.values(TARGET_FIELD.firstResponse), ...Object.values(TARGET_FIELD.resolution)];
 /** The longest target, in weeks of the desk's opening hours. */
 const TARGET_MAX_WEEKS = 26;
 

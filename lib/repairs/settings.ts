@@ -11,6 +11,8 @@ import { forgetShownDesk, loadDeskSettings } from "./desk-settings";
 import {
   closedDatesOf,
   minuteOfTime,
+  TARGET_FIELD,
+  TARGET_PRIORITIES,
   timeOfMinute,
   type TDeskSettings,
   type ZDeskSettingsSchema,
@@ -28,19 +30,18 @@ import type { z } from "zod";
 export async function deskSettingsForm(): Promise<TDeskSettings> {
   const settings = await loadDeskSettings();
   const hours = (minutes: number | undefined) => String(Math.round(((minutes ?? 0) / 60) * 100) / 100);
-  const [frNormal, frHigh, frUrgent] = settings.firstResponseMinutes;
-  const [reNormal, reHigh, reUrgent] = settings.resolutionMinutes;
+  const targets = Object.fromEntries(
+    TARGET_PRIORITIES.flatMap((priority, index) => [
+      [TARGET_FIELD.firstResponse[priority], hours(settings.firstResponseMinutes[index])],
+      [TARGET_FIELD.resolution[priority], hours(settings.resolutionMinutes[index])],
+    ]),
+  ) as Record<(typeof TARGET_FIELD)[keyof typeof TARGET_FIELD][(typeof TARGET_PRIORITIES)[number]], string>;
   return {
     openTime: timeOfMinute(settings.openMinute),
     closeTime: timeOfMinute(settings.closeMinute),
     workdays: settings.workdays.map(String),
     closedDates: settings.closedDates.map(localDateOf).toSorted().join("\n"),
-    firstResponseNormal: hours(frNormal),
-    firstResponseHigh: hours(frHigh),
-    firstResponseUrgent: hours(frUrgent),
-    resolutionNormal: hours(reNormal),
-    resolutionHigh: hours(reHigh),
-    resolutionUrgent: hours(reUrgent),
+    ...targets,
     warnAtPercent: String(settings.warnAtPercent),
   };
 }
@@ -53,8 +54,8 @@ export async function saveDeskSettings(actor: Actor, input: z.output<typeof ZDes
     closeMinute: minuteOfTime(input.closeTime),
     workdays: [...new Set(input.workdays)].toSorted((a, b) => a - b),
     closedDates: [...new Set(closedDatesOf(input.closedDates))].toSorted().map((date) => new Date(`${date}T00:00:00Z`)),
-    firstResponseMinutes: [input.firstResponseNormal, input.firstResponseHigh, input.firstResponseUrgent].map(minutes),
-    resolutionMinutes: [input.resolutionNormal, input.resolutionHigh, input.resolutionUrgent].map(minutes),
+    firstResponseMinutes: TARGET_PRIORITIES.map((priority) => minutes(input[TARGET_FIELD.firstResponse[priority]])),
+    resolutionMinutes: TARGET_PRIORITIES.map((priority) => minutes(input[TARGET_FIELD.resolution[priority]])),
     warnAtPercent: input.warnAtPercent,
   };
   await db.deskSettings.update({ where: { id: "desk" }, data: { ...data, updatedById: actor.id } });

@@ -14,8 +14,9 @@ const WARRANTY_STYLE = {
 
 /** The customer beside their ticket (issue 10): contact, products and warranties, other tickets, recall notices. */
 export async function CustomerPanel({ panel }: { panel: Panel }) {
-  const [t, tw, format, locale] = await Promise.all([
+  const [t, label, tw, format, locale] = await Promise.all([
     getTranslations("repairs.desk"),
+    getTranslations("repairs.staffLabels"),
     getTranslations("warranty"),
     getFormatter(),
     getLocale(),
@@ -32,7 +33,7 @@ export async function CustomerPanel({ panel }: { panel: Panel }) {
             { term: t("panel.email"), value: customer.email },
             { term: t("panel.phone"), value: panel.contact.phone || customer.phone || "—" },
             { term: t("panel.language"), value: t(`panel.languages.${customer.locale === "en" ? "en" : "ja"}`) },
-            { term: t("panel.contact"), value: t(`contactPreference.${panel.contact.preference}`) },
+            { term: t("panel.contact"), value: label(`contactPreference.${panel.contact.preference}`) },
           ].map((item) => (
             <div key={item.term}>
               <dt className="text-sm font-medium text-slate-600">{item.term}</dt>
@@ -76,7 +77,7 @@ export async function CustomerPanel({ panel }: { panel: Panel }) {
                   <Link href={`/admin/repairs/${other.id}`} className="font-mono text-brand-700 underline">
                     {other.number}
                   </Link>{" "}
-                  · {t(`status.${other.status}`)} · {nameIn(locale, other.unit.model)} ·{" "}
+                  · {label(`status.${other.status}`)} · {nameIn(locale, other.unit.model)} ·{" "}
                   {format.dateTime(other.createdAt, { dateStyle: "medium" })}
                 </li>
               ))}

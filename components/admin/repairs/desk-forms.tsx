@@ -109,6 +109,7 @@ const OUTCOMES = ["REPAIRED", "REPLACED", "NO_FAULT_FOUND", "NOT_REPAIRED"] as c
 
 export function MoveForm({ ticketId, from, moves }: { ticketId: string; from: RepairStatus; moves: RepairStatus[] }) {
   const t = useTranslations("repairs.desk");
+  const label = useTranslations("repairs.staffLabels");
   type To = "DIAGNOSING" | "REPAIRING" | "SHIPPED_BACK" | "COMPLETED";
   const { form, onSubmit, fieldError, formError, canSubmit } = useActionForm({
     schema: ZMoveSchema,
@@ -123,7 +124,7 @@ export function MoveForm({ ticketId, from, moves }: { ticketId: string; from: Re
       <SelectField label={t("move.label")} error={fieldError("to")} {...form.register("to")}>
         {moves.map((move) => (
           <option key={move} value={move}>
-            {t(`status.${move}`)}
+            {label(`status.${move}`)}
           </option>
         ))}
       </SelectField>
@@ -136,7 +137,7 @@ export function MoveForm({ ticketId, from, moves }: { ticketId: string; from: Re
           <option value="">{t("move.outcomeChoose")}</option>
           {OUTCOMES.map((outcome) => (
             <option key={outcome} value={outcome}>
-              {t(`outcome.${outcome}`)}
+              {label(`outcome.${outcome}`)}
             </option>
           ))}
         </SelectField>

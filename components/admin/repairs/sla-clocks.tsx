@@ -14,6 +14,7 @@ const STATE_STYLE: Record<ClockState, string> = {
 /** The ticket's two SLA clocks, counted in business hours (lib/repairs/sla.ts); times in the business time zone. */
 export async function SlaClocks({ clocks }: { clocks: { firstResponse: Clock; resolution: Clock } }) {
   const t = await getTranslations("repairs.desk.sla");
+  const label = await getTranslations("repairs.staffLabels");
   const format = await getFormatter();
   const span = (minutes: number) => t("span", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
   return (
@@ -23,7 +24,7 @@ export async function SlaClocks({ clocks }: { clocks: { firstResponse: Clock; re
         return (
           <li key={name} className={`rounded-md border px-3 py-2 ${STATE_STYLE[clock.state]}`} data-testid={`sla-${name}`}>
             <p className="text-sm font-medium">{t(name)}</p>
-            <p className="font-semibold">{t(`state.${clock.state}`)}</p>
+            <p className="font-semibold">{label(`clock.${clock.state}`)}</p>
             <p className="text-sm">{t("due", { due: format.dateTime(clock.dueAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
             {clock.minutesLeft !== null &&
               (clock.state === "breached" ? (

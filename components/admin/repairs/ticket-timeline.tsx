@@ -10,9 +10,10 @@ type Person = { name: string | null; email: string } | null;
  */
 export async function TicketTimeline({ ticket, agents }: { ticket: StaffTicket; agents: Map<string, string> }) {
   const t = await getTranslations("repairs.desk");
+  const label = await getTranslations("repairs.staffLabels");
   const format = await getFormatter();
   const who = (person: Person) => (person ? person.name || person.email : t("timeline.system"));
-  const statusName = (status: string | null) => (status ? t(`status.${status}` as never) : "");
+  const statusName = (status: string | null) => (status ? label(`status.${status}` as never) : "");
   type Entry = { id: string; at: Date; note: boolean; by: string; text: string; message: string | null };
   const entries: Entry[] = [
     ...ticket.events.map((event): Entry => {
@@ -34,7 +35,7 @@ export async function TicketTimeline({ ticket, agents }: { ticket: StaffTicket; 
           break;
         case "status":
           text = details.outcome
-            ? t("timeline.shippedBack", { outcome: t(`outcome.${String(details.outcome)}` as never) })
+            ? t("timeline.shippedBack", { outcome: label(`outcome.${String(details.outcome)}` as never) })
             : t("timeline.moved", { to: statusName(event.toStatus) });
           break;
         case "rated":

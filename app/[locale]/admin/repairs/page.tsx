@@ -23,10 +23,11 @@ export default async function RepairQueuePage({ params, searchParams }: PageProp
   await enterLocale(params);
   const user = await requireStaffPage("/admin/repairs");
   const filter = parseQueueFilter(await searchParams);
-  const [page, options, t, format, locale] = await Promise.all([
+  const [page, options, t, label, format, locale] = await Promise.all([
     viewQueuePage(filter, user),
     loadQueueFilterOptions(),
     getTranslations("repairs.queue"),
+    getTranslations("repairs.staffLabels"),
     getFormatter(),
     getLocale(),
   ]);
@@ -100,7 +101,7 @@ export default async function RepairQueuePage({ params, searchParams }: PageProp
                   {row.number}
                 </Link>
               ),
-              status: t(`status.${row.status}`),
+              status: label(`status.${row.status}`),
               product: (
                 <span className="flex flex-col">
                   {/* Codes and serials are identifiers, not words: they may break anywhere in a narrow cell. */}
@@ -110,18 +111,18 @@ export default async function RepairQueuePage({ params, searchParams }: PageProp
               ),
               customer: <UserText>{row.customer.name ?? "—"}</UserText>,
               assignee: row.assignee ? <UserText>{row.assignee.name ?? row.assignee.email}</UserText> : t("nobody"),
-              coverage: t(`coverageOptions.${row.coverage}`),
+              coverage: label(`coverage.${row.coverage}`),
               firstResponse: (
                 <SlaBadge
                   state={row.clocks.firstResponse.state}
-                  label={t(`clock.${row.clocks.firstResponse.state}`)}
+                  label={label(`clock.${row.clocks.firstResponse.state}`)}
                   due={due(row.clocks.firstResponse)}
                 />
               ),
               resolution: (
                 <SlaBadge
                   state={row.clocks.resolution.state}
-                  label={t(`clock.${row.clocks.resolution.state}`)}
+                  label={label(`clock.${row.clocks.resolution.state}`)}
                   due={due(row.clocks.resolution)}
                 />
               ),

@@ -34,10 +34,11 @@ export default async function RepairTicketPage({ params }: PageProps<"/[locale]/
   const { id } = await params;
   const ticket = await getTicketForStaff(user, id);
   if (!ticket) notFound();
-  const [panel, agents, t, format, locale] = await Promise.all([
+  const [panel, agents, t, label, format, locale] = await Promise.all([
     getCustomerPanel(user, ticket.customerId, ticket.id),
     listAssignableAgents(user),
     getTranslations("repairs.desk"),
+    getTranslations("repairs.staffLabels"),
     getFormatter(),
     getLocale(),
   ]);
@@ -65,13 +66,13 @@ export default async function RepairTicketPage({ params }: PageProps<"/[locale]/
               <li
                 className={`rounded border px-2 py-1 font-semibold ${STATUS_STYLE[ticket.status] ?? "border-sky-300 bg-sky-50 text-sky-900"}`}
               >
-                {t("statusLabel", { status: t(`status.${ticket.status}`) })}
+                {t("statusLabel", { status: label(`status.${ticket.status}`) })}
               </li>
               <li className="rounded border border-slate-300 px-2 py-1">
-                {t("priorityLabel", { priority: t(`priority.${ticket.priority}`) })}
+                {t("priorityLabel", { priority: label(`priority.${ticket.priority}`) })}
               </li>
               <li className="rounded border border-slate-300 px-2 py-1">
-                {t("coverageLabel", { coverage: t(`coverage.${ticket.coverage}`) })}
+                {t("coverageLabel", { coverage: label(`coverage.${ticket.coverage}`) })}
               </li>
               <li className="rounded border border-slate-300 px-2 py-1">
                 {t("assigneeLabel", { name: ticket.assignee ? ticket.assignee.name || ticket.assignee.email : t("assign.nobody") })}
@@ -89,7 +90,7 @@ export default async function RepairTicketPage({ params }: PageProps<"/[locale]/
                 { term: t("description"), value: <UserText className="whitespace-pre-line">{ticket.description}</UserText> },
                 { term: t("model"), value: `${ticket.unit.model.code} · ${nameIn(locale, ticket.unit.model)}` },
                 { term: t("serial"), value: <span className="break-all font-mono">{ticket.unit.serial}</span> },
-                { term: t("deliveryLabel"), value: t(`delivery.${ticket.delivery}`) },
+                { term: t("deliveryLabel"), value: label(`delivery.${ticket.delivery}`) },
                 ...(pickup ? [{ term: t("pickupAddress"), value: <UserText>{pickup}</UserText> }] : []),
                 ...(ticket.preferredDates.length
                   ? [{ term: t("preferredDates"), value: (await Promise.all(ticket.preferredDates.map(formatLocalDate))).join(", ") }]
@@ -103,7 +104,7 @@ export default async function RepairTicketPage({ params }: PageProps<"/[locale]/
                       },
                     ]
                   : []),
-                ...(ticket.outcome ? [{ term: t("outcomeLabel"), value: t(`outcome.${ticket.outcome}`) }] : []),
+                ...(ticket.outcome ? [{ term: t("outcomeLabel"), value: label(`outcome.${ticket.outcome}`) }] : []),
                 ...(ticket.closeReason
                   ? [{ term: t("closeReason"), value: <UserText className="whitespace-pre-line">{ticket.closeReason}</UserText> }]
                   : []),

@@ -15,10 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DeskDashboardPage({ params }: PageProps<"/[locale]/admin/repairs/dashboard">) {
   await enterLocale(params);
   await requireStaffPage("/admin/repairs/dashboard");
-  const [dashboard, t, tq, format] = await Promise.all([
+  const [dashboard, t, label, format] = await Promise.all([
     loadDeskDashboard(),
     getTranslations("repairs.dashboard"),
-    getTranslations("repairs.queue"),
+    getTranslations("repairs.staffLabels"),
     getFormatter(),
   ]);
   const { byStatus, breaches, medians, daily } = dashboard;
@@ -43,7 +43,7 @@ export default async function DeskDashboardPage({ params }: PageProps<"/[locale]
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
             {byStatus.map((row) => (
               <div key={row.status} className="rounded-md bg-slate-50 p-3">
-                <dt className="text-sm text-slate-600">{tq(`status.${row.status}`)}</dt>
+                <dt className="text-sm text-slate-600">{label(`status.${row.status}`)}</dt>
                 <dd className="text-2xl font-bold tabular-nums">{format.number(row.count)}</dd>
               </div>
             ))}
