@@ -35,7 +35,7 @@ const PAGES: { path: string; role?: Role; heading: { ja: string; en: string } }[
   { path: "/admin/recalls", role: "ADMIN", heading: { ja: "リコール", en: "Recalls" } },
   { path: "/admin/recalls/new", role: "ADMIN", heading: { ja: "リコールを作成", en: "New recall campaign" } },
   { path: "/admin/claims", role: "SUPPORT_LEAD", heading: { ja: "所有者の確認依頼", en: "Ownership claims" } },
-  { path: "/admin/repairs", role: "SUPPORT_AGENT", heading: { ja: "修理受付", en: "Repairs" } },
+  { path: "/admin/repairs", role: "SUPPORT_AGENT", heading: { ja: "修理受付", en: "Repair desk" } },
   { path: "/admin/repairs/dashboard", role: "SUPPORT_LEAD", heading: { ja: "受付の状況", en: "Desk overview" } },
   { path: "/admin/desk", role: "ADMIN", heading: { ja: "受付の設定", en: "Desk settings" } },
 ];

@@ -26,10 +26,10 @@ const profile = ZProfileSchema.shape;
 export const ZRepairRequestSchema = z
   .object({
     ownershipId: id,
-    symptomCategoryId: id,
+    symptomCategoryId: zText().trim().min(1, "chooseOne").max(40, "invalid"),
     description: zMultilineText().trim().min(10, "repairs.descriptionShort").max(REPAIR_DESCRIPTION_MAX_LENGTH, "tooLong"),
     photoFileIds: photoIds,
-    delivery: z.enum(DELIVERIES, { error: "required" }),
+    delivery: z.enum(DELIVERIES, { error: "chooseOne" }),
     preferredDates: z
       .array(
         zText()
@@ -40,7 +40,7 @@ export const ZRepairRequestSchema = z
       .default([])
       .transform((dates) => [...new Set(dates.filter(Boolean))]),
     dealerId: zText().trim().max(40, "tooLong").default(""),
-    contactPreference: z.enum(CONTACT_PREFERENCES, { error: "required" }),
+    contactPreference: z.enum(CONTACT_PREFERENCES, { error: "chooseOne" }),
     // Only asked when the profile lacks them; saved to the profile too.
     phone: profile.phone.default(""),
     postalCode: profile.postalCode.default(""),
@@ -107,12 +107,12 @@ export const ZAssignSchema = z.object({ ticketId: id, assigneeId: zText().trim()
 
 export const ZMoveSchema = z.object({
   ticketId: id,
-  to: z.enum(["DIAGNOSING", "REPAIRING", "SHIPPED_BACK", "COMPLETED"], { error: "required" }),
+  to: z.enum(["DIAGNOSING", "REPAIRING", "SHIPPED_BACK", "COMPLETED"], { error: "chooseOne" }),
   /** The status the agent saw; a ticket moved meanwhile is refused rather than moved twice. */
   from: z.enum(["RECEIVED", "DIAGNOSING", "WAITING_FOR_CUSTOMER", "ESTIMATE_SENT", "REPAIRING", "SHIPPED_BACK", "COMPLETED", "CANCELLED"], {
     error: "invalid",
   }),
-  outcome: z.enum(["REPAIRED", "REPLACED", "NO_FAULT_FOUND", "NOT_REPAIRED"], { error: "required" }).optional(),
+  outcome: z.enum(["REPAIRED", "REPLACED", "NO_FAULT_FOUND", "NOT_REPAIRED"], { error: "chooseOne" }).optional(),
 });
 
 export const CANCEL_REASON_MAX_LENGTH = 500;
