@@ -99,7 +99,7 @@ describe("the desk queue", () => {
     expect(await find("存在しない名前")).toEqual([]);
   });
 
-  it("says when a name matches more customers than a search looks at", async () => {
+  it("says when a name matches more customers than a search looks at, or is too short to search", async () => {
     const { model, customer } = await ticketsOfOneModel(1);
     const staff = await testStaff("SUPPORT_AGENT");
     const token = randomUUID().slice(0, 8);
@@ -110,8 +110,10 @@ describe("the desk queue", () => {
       })),
     });
     const search = (q: string) => listQueue(parseQueueFilter({ model: model.id, q }), staff.id);
-    expect((await search(token)).searchCut).toBe(true);
-    expect(await search(customer.name!.split(" ")[1]!)).toMatchObject({ searchCut: false, rows: [expect.anything()] });
+    expect((await search(token)).searchNotice).toBe("cut");
+    expect(await search(customer.name!.split(" ")[1]!)).toMatchObject({ searchNotice: null, rows: [expect.anything()] });
+    // One character of a name is not searched (it would match half the customers, with no index to help).
+    expect(await search("山")).toMatchObject({ searchNotice: "tooShort", rows: [] });
   });
 
   it("saved views: mine, unassigned and breaching", async () => {

@@ -105,13 +105,18 @@ function decodeCursor(text: string): Cursor | null {
 /** Customers a name or phone search looks at; with more, the page says the search was cut and how to narrow it. */
 export const SEARCH_PEOPLE_LIMIT = 500;
 
-type Search = { sql: Prisma.Sql; cut: boolean };
+/** The shortest name a search looks for: one character matches half the customers and no index helps. */
+export const NAME_SEARCH_MIN_LENGTH = 2;
+
+/** What the page says about a search: it was cut at SEARCH_PEOPLE_LIMIT customers, or the name was too short to search. */
+export type SearchNotice = "cut" | "tooShort" | null;
+type Search = { sql: Prisma.Sql; notice: SearchNotice };
 
 async function searchCondition(q: string): Promise<Search> {
   const term = q.normalize("NFKC").trim();
   const number = /^R-?(\d{4})-?(\d{1,6})$/i.exec(term);
-  if (number) return { sql: Prisma.sql`t.number = ${`R-${number[1]}-${number[2]!.padStart(6, "0")}`}`, cut: false };
-  if (term.includes("@")) return { sql: Prisma.sql`c.email = ${term.toLowerCase()}`, cut: false };
+  if (number) return { sql: Prisma.sql`t.number = ${`R-${number[1]}-${number[2]!.padStart(6, "0")}`}`, notice: null };
+  if (term.includes("@")) return { sql: Prisma.sql`c.email = ${term.toLowerCase()}`, notice: null };
   const digits = term.replace(/[\s()+-]/g, "");
   if (/^\d{10,13}$/.test(digits)) {
     // Phones are stored as typed (with or without hyphens): match the profile's digits, or the ticket's as typed.
@@ -119,13 +124,14 @@ async function searchCondition(q: string): Promise<Search> {
       SELECT id FROM "User" WHERE regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') = ${digits} LIMIT ${SEARCH_PEOPLE_LIMIT + 1}`;
     return {
       sql: Prisma.sql`(t."customerId" = ANY(${rows.slice(0, SEARCH_PEOPLE_LIMIT).map((row) => row.id)}::text[]) OR t."contactPhone" IN (${term}, ${digits}))`,
-      cut: rows.length > SEARCH_PEOPLE_LIMIT,
+      notice: rows.length > SEARCH_PEOPLE_LIMIT ? "cut" : null,
     };
   }
   const serial = normalizeSerial(term);
   const unit = serial.length >= 6 ? await db.serialUnit.findUnique({ where: { serial }, select: { id: true } }) : null;
-  if (unit) return { sql: Prisma.sql`t."unitId" = ${unit.id}`, cut: false };
+  if (unit) return { sql: Prisma.sql`t."unitId" = ${unit.id}`, notice: null };
   // A name (or part of one): the customers whose name or reading contains it (trigram indexes).
+  if ([...term].length < NAME_SEARCH_MIN_LENGTH) return { sql: Prisma.sql`FALSE`, notice: "tooShort" };
   const people = await db.user.findMany({
     where: {
       role: "CUSTOMER",
@@ -137,7 +143,7 @@ async function searchCondition(q: string): Promise<Search> {
   });
   return {
     sql: Prisma.sql`t."customerId" = ANY(${people.slice(0, SEARCH_PEOPLE_LIMIT).map((person) => person.id)}::text[])`,
-    cut: people.length > SEARCH_PEOPLE_LIMIT,
+    notice: people.length > SEARCH_PEOPLE_LIMIT ? "cut" : null,
   };
 }
 
@@ -148,7 +154,11 @@ function breached(now: Date): Prisma.Sql {
 }
 
 /** The filter as SQL conditions over `t` (the ticket), `c` (its customer) and `u` (its unit). */
-export async function queueConditions(filter: QueueFilter, actorId: string, now: Date): Promise<{ and: Prisma.Sql[]; searchCut: boolean }> {
+export async function queueConditions(
+  filter: QueueFilter,
+  actorId: string,
+  now: Date,
+): Promise<{ and: Prisma.Sql[]; searchNotice: SearchNotice }> {
   const state = filter.view === "all" ? filter.state : "open";
   const and: Prisma.Sql[] = [];
   if (state === "open") and.push(Prisma.sql`t."closedAt" IS NULL`);
@@ -164,7 +174,7 @@ export async function queueConditions(filter: QueueFilter, actorId: string, now:
   if (filter.dealer) and.push(Prisma.sql`t."dealerId" = ${filter.dealer}`);
   const search = filter.q ? await searchCondition(filter.q) : null;
   if (search) and.push(search.sql);
-  return { and, searchCut: search?.cut ?? false };
+  return { and, searchNotice: search?.notice ?? null };
 }
 
 const SORT_FIELD = { newest: "createdAt", oldest: "createdAt", due: "resolutionDueAt" } as const;
@@ -202,8 +212,7 @@ type FlatRow = Omit<QueueRow, "assignee" | "customer" | "unit"> & {
   modelCode: string;
 };
 
-/** `searchCut`: the search matched more customers than it looks at (SEARCH_PEOPLE_LIMIT). */
-export type QueuePage = { rows: QueueRow[]; next: string | null; previous: string | null; searchCut: boolean };
+export type QueuePage = { rows: QueueRow[]; next: string | null; previous: string | null; searchNotice: SearchNotice };
 
 /**
  * One page of the queue, in one query (the desk's hottest read: one round trip instead of one per
@@ -217,7 +226,7 @@ export async function listQueue(filter: QueueFilter, actorId: string, now: Date 
   // Reading backwards (the previous page) walks the index the other way, then flips the rows.
   const desc = SORT_DESC[filter.sort] !== backwards;
   const column = Prisma.raw(`t."${field}"`);
-  const { and: conditions, searchCut } = await queueConditions(filter, actorId, now);
+  const { and: conditions, searchNotice } = await queueConditions(filter, actorId, now);
   if (cursor) conditions.push(Prisma.sql`(${column}, t.id) ${Prisma.raw(desc ? "<" : ">")} (${new Date(cursor.value)}, ${cursor.id})`);
   const direction = Prisma.raw(desc ? "DESC" : "ASC");
   const flat = await db.$queryRaw<FlatRow[]>`
@@ -249,7 +258,7 @@ export async function listQueue(filter: QueueFilter, actorId: string, now: Date 
     rows: page,
     next: backwards || more ? cursorOf(page.at(-1)) : null,
     previous: (backwards ? more : cursor !== null) ? cursorOf(page[0]) : null,
-    searchCut,
+    searchNotice,
   };
 }
 

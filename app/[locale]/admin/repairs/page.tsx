@@ -10,7 +10,14 @@ import { UserText } from "@/components/ui/user-text";
 import { enterLocale } from "@/lib/i18n/page";
 import { Link } from "@/lib/i18n/navigation";
 import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
-import { parseQueueFilter, queueFilterParams, QUEUE_VIEWS, SEARCH_PEOPLE_LIMIT, type QueueFilter } from "@/lib/repairs/queue";
+import {
+  parseQueueFilter,
+  queueFilterParams,
+  NAME_SEARCH_MIN_LENGTH,
+  QUEUE_VIEWS,
+  SEARCH_PEOPLE_LIMIT,
+  type QueueFilter,
+} from "@/lib/repairs/queue";
 import { loadQueueFilterOptions, viewQueuePage } from "@/lib/repairs/queue-view";
 import type { Clock } from "@/lib/repairs/sla";
 import { businessTimeZone } from "@/lib/time/business-time";
@@ -64,9 +71,13 @@ export default async function RepairQueuePage({ params, searchParams }: PageProp
       </nav>
       <Card>
         <RepairQueueFilters filter={filter} options={options} />
-        {page.searchCut && (
+        {page.searchNotice && (
           <div className="mb-3">
-            <Alert>{t("searchCut", { limit: SEARCH_PEOPLE_LIMIT })}</Alert>
+            <Alert>
+              {page.searchNotice === "cut"
+                ? t("searchCut", { limit: SEARCH_PEOPLE_LIMIT })
+                : t("searchTooShort", { min: NAME_SEARCH_MIN_LENGTH })}
+            </Alert>
           </div>
         )}
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
