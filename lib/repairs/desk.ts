@@ -37,6 +37,19 @@ async function ticketForStaff(actor: Actor, ticketId: string) {
   return ticket;
 }
 
+/** A desk change that is not a status step (those are audited by applyStep), with the ticket as target. */
+function auditDeskChange(actor: Actor, ticket: { id: string; customerId: string }, details: Prisma.InputJsonObject) {
+  return recordAudit({
+    action: "repair.updated",
+    outcome: "SUCCESS",
+    actorId: actor.id,
+    targetType: "RepairTicket",
+    targetId: ticket.id,
+    subjectIds: [ticket.customerId],
+    details,
+  });
+}
+
 /** The desk's housekeeping (assignment, notes, parts, photos) is for open tickets; the page shows none of it once closed. */
 async function openTicketForStaff(actor: Actor, ticketId: string) {
   const ticket = await ticketForStaff(actor, ticketId);
@@ -63,30 +76,14 @@ export async function assignTicket(actor: Actor, input: { ticketId: string; assi
       data: { ticketId: ticket.id, actorId: actor.id, kind: "assigned", details: { from: ticket.assigneeId, to: assigneeId } },
     }),
   ]);
-  await recordAudit({
-    action: "repair.updated",
-    outcome: "SUCCESS",
-    actorId: actor.id,
-    targetType: "RepairTicket",
-    targetId: ticket.id,
-    subjectIds: [ticket.customerId],
-    details: { kind: "assigned", from: ticket.assigneeId, to: assigneeId },
-  });
+  await auditDeskChange(actor, ticket, { kind: "assigned", from: ticket.assigneeId, to: assigneeId });
 }
 
 /** An internal note: staff only, never in the customer's timeline, emails or exports. */
 export async function addInternalNote(actor: Actor, input: { ticketId: string; body: string }): Promise<void> {
   const ticket = await openTicketForStaff(actor, input.ticketId);
   await db.repairNote.create({ data: { ticketId: ticket.id, authorId: actor.id, body: input.body } });
-  await recordAudit({
-    action: "repair.updated",
-    outcome: "SUCCESS",
-    actorId: actor.id,
-    targetType: "RepairTicket",
-    targetId: ticket.id,
-    subjectIds: [ticket.customerId],
-    details: { kind: "note" },
-  });
+  await auditDeskChange(actor, ticket, { kind: "note" });
 }
 
 /** Move along the status table (lib/repairs/status.ts); a move it does not allow is refused with its reason. */
@@ -177,15 +174,7 @@ export async function recordParts(
     db.repairPart.deleteMany({ where: { ticketId: ticket.id } }),
     db.repairPart.createMany({ data: input.parts.map((part) => ({ ticketId: ticket.id, ...part })) }),
   ]);
-  await recordAudit({
-    action: "repair.updated",
-    outcome: "SUCCESS",
-    actorId: actor.id,
-    targetType: "RepairTicket",
-    targetId: ticket.id,
-    subjectIds: [ticket.customerId],
-    details: { kind: "parts", count: input.parts.length },
-  });
+  await auditDeskChange(actor, ticket, { kind: "parts", count: input.parts.length });
 }
 
 /** Staff close a ticket without a repair, with a reason the customer sees. */
