@@ -66,6 +66,8 @@ describe("repair requests", () => {
     expect(await createRepairRequest(customer, input)).toEqual(first);
     expect(first.number).toMatch(/^R-20\d\d-\d{6}$/);
     expect(await db.repairTicket.count({ where: { customerId: customer.id } })).toBe(1);
+    // The next request form for this product points at the open one.
+    expect((await previewRepair(customer.id, ownership.id))!.openRequests).toEqual([first]);
   });
 
   it("gives every ticket its own readable number", async () => {

@@ -27,6 +27,8 @@ export type RepairPreview = {
   product: OwnedProduct;
   coverage: "WARRANTY" | "RECALL" | "PAID";
   recall: { id: string; code: string; titleJa: string; titleEn: string } | null;
+  /** The customer's requests for this unit that are still open (the form points at them, so nobody sends the same one twice). */
+  openRequests: { id: string; number: string }[];
 };
 
 async function openRecallFor(unitId: string, userId: string) {
@@ -42,8 +44,15 @@ async function openRecallFor(unitId: string, userId: string) {
 export async function previewRepair(userId: string, ownershipId: string): Promise<RepairPreview | null> {
   const product = await getOwnProduct(customerActor(userId), ownershipId);
   if (!product) return null;
-  const recall = await openRecallFor(product.unitId, userId);
-  return { product, recall, coverage: decideCoverage(product.warranty.status, recall !== null) };
+  const [recall, openRequests] = await Promise.all([
+    openRecallFor(product.unitId, userId),
+    db.repairTicket.findMany({
+      where: { customerId: userId, unitId: product.unitId, closedAt: null },
+      select: { id: true, number: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  return { product, recall, openRequests, coverage: decideCoverage(product.warranty.status, recall !== null) };
 }
 
 /** Symptom categories for the product's category, in the admin's order. */

@@ -5,6 +5,7 @@ import { PageTitle } from "@/components/page-title";
 import { WarrantySummary, WarrantyStatusLine } from "@/components/products/warranty-summary";
 import { CoverageNote } from "@/components/repairs/coverage-note";
 import { RepairRequestForm } from "@/components/repairs/repair-request-form";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireArea } from "@/lib/auth/permissions.server";
@@ -87,6 +88,20 @@ export default async function NewRepairPage({ params, searchParams }: PageProps<
       {back}
       <PageTitle lead={`${name} · ${product.model.code} · ${product.serial}`}>{t("newTitle")}</PageTitle>
       <div className="grid max-w-3xl gap-6">
+        {preview.openRequests.length > 0 && (
+          <Alert>
+            <p>{t("openAlready", { count: preview.openRequests.length })}</p>
+            <ul className="mt-1 flex flex-wrap gap-x-4">
+              {preview.openRequests.map((request) => (
+                <li key={request.id}>
+                  <Link href={`/mypage/repairs/${request.id}`} className="font-mono underline">
+                    {request.number}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        )}
         <section aria-labelledby="before-you-send" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
           <h2 id="before-you-send" className="mb-3 text-lg font-semibold">
             {t("beforeTitle")}
