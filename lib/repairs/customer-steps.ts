@@ -69,6 +69,8 @@ export async function decideEstimate(
     // A declined estimate waits for staff to send the unit back unrepaired.
     to: approve ? "REPAIRING" : "ESTIMATE_SENT",
     kind: approve ? "estimate_approved" : "estimate_declined",
+    // After a decline the unit goes back unrepaired: the desk's turn, so the resolution clock runs again.
+    desksTurn: !approve,
     details: { estimateId: estimate.id },
     also: async (tx) => {
       const decided = await tx.repairEstimate.updateMany({

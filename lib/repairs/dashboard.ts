@@ -20,13 +20,16 @@ export async function openTicketsByStatus(): Promise<{ status: RepairStatus; cou
   return OPEN_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
 }
 
-/** Open tickets with a running clock past its deadline (a paused resolution clock is not breached), per clock. */
+/**
+ * Open tickets with a clock past its deadline, per clock: a running clock, or a resolution clock
+ * paused after its deadline had passed (as in the queue's "breaching" view and slaClocks()).
+ */
 export async function currentBreaches(now: Date = new Date()): Promise<{ firstResponse: number; resolution: number; tickets: number }> {
   const [row] = await db.$queryRaw<{ first_response: bigint; resolution: bigint; tickets: bigint }[]>`
     SELECT count(*) FILTER (WHERE "firstRespondedAt" IS NULL AND "firstResponseDueAt" < ${now}) AS first_response,
-           count(*) FILTER (WHERE "pausedAt" IS NULL AND "resolutionDueAt" < ${now}) AS resolution,
+           count(*) FILTER (WHERE ("pausedAt" IS NULL AND "resolutionDueAt" < ${now}) OR "resolutionDueAt" <= "pausedAt") AS resolution,
            count(*) FILTER (WHERE ("firstRespondedAt" IS NULL AND "firstResponseDueAt" < ${now})
-                               OR ("pausedAt" IS NULL AND "resolutionDueAt" < ${now})) AS tickets
+                               OR ("pausedAt" IS NULL AND "resolutionDueAt" < ${now}) OR "resolutionDueAt" <= "pausedAt") AS tickets
     FROM "RepairTicket" WHERE "closedAt" IS NULL`;
   return { firstResponse: Number(row?.first_response ?? 0), resolution: Number(row?.resolution ?? 0), tickets: Number(row?.tickets ?? 0) };
 }

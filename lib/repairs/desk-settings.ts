@@ -41,9 +41,11 @@ let shown: { desk: Promise<Desk>; until: number } | null = null;
 export function loadDeskForDisplay(now: number = Date.now()): Promise<Desk> {
   if (!shown || shown.until <= now) {
     const desk = loadDesk();
-    shown = { desk, until: now + DISPLAY_TTL_MS };
+    const entry = { desk, until: now + DISPLAY_TTL_MS };
+    shown = entry;
+    // A failed read is not kept (unless a newer one replaced it meanwhile).
     desk.catch(() => {
-      shown = null;
+      if (shown === entry) shown = null;
     });
   }
   return shown.desk;

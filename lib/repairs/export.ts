@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/routing";
 import type { RequestMeta } from "@/lib/request-context";
 import { businessTimeZone } from "@/lib/time/business-time";
-import { loadQueuePage, queueFilterParams, type QueueFilter } from "./queue";
+import { loadQueuePage, queueFilterParams, type QueueFilter, type SearchNotice } from "./queue";
 
 /**
  * The filtered queue as CSV, streamed: each read of the stream fetches the next keyset page of the
@@ -51,6 +51,8 @@ export async function streamQueueCsv(
   let cursor: string | undefined;
   let started = false;
   let pages = 0;
+  // A search cut at SEARCH_PEOPLE_LIMIT customers exports only theirs: the audit says so, as the page does.
+  let searchNotice: SearchNotice = null;
   // One instant for the whole file: a filter on the SLA state ("breaching") selects the same set on every page.
   const now = new Date();
   // Each page is audited before its rows are sent, naming its customers, so a download cut short is on record as far as it went.
@@ -61,7 +63,7 @@ export async function streamQueueCsv(
       actorId: viewer.id,
       targetType: "RepairQueue",
       subjectIds: [...new Set(subjects)],
-      details: { export: "csv", page: pages, rows, complete, filter: queueFilterParams(filter) },
+      details: { export: "csv", page: pages, rows, complete, filter: queueFilterParams(filter), ...(searchNotice ? { searchNotice } : {}) },
       meta,
     });
 
@@ -75,6 +77,7 @@ export async function streamQueueCsv(
           return;
         }
         const page = await loadQueuePage({ ...filter, before: undefined, after: cursor }, viewer.id, now);
+        searchNotice = page.searchNotice;
         const extras = new Map(
           (
             await db.repairTicket.findMany({

@@ -98,10 +98,6 @@ function decodeCursor(text: string): Cursor | null {
   }
 }
 
-/**
- * What a search term points at: a ticket number, a serial, an email, a phone number, or a name.
- * Each resolves through a unique or indexed column first, so search stays an index lookup.
- */
 /** Customers a name or phone search looks at; with more, the page says the search was cut and how to narrow it. */
 export const SEARCH_PEOPLE_LIMIT = 500;
 
@@ -112,6 +108,11 @@ export const NAME_SEARCH_MIN_LENGTH = 2;
 export type SearchNotice = "cut" | "tooShort" | null;
 type Search = { sql: Prisma.Sql; notice: SearchNotice };
 
+/**
+ * What a search term points at: a ticket number, a serial, an email, a phone number, or a name.
+ * Each resolves through a unique or indexed column first, so search stays an index lookup. A cut
+ * takes the first customers by id, so every page (and the CSV) looks at the same ones.
+ */
 async function searchCondition(q: string): Promise<Search> {
   const term = q.normalize("NFKC").trim();
   const number = /^R-?(\d{4})-?(\d{1,6})$/i.exec(term);
@@ -121,7 +122,7 @@ async function searchCondition(q: string): Promise<Search> {
   if (/^\d{10,13}$/.test(digits)) {
     // Phones are stored as typed (with or without hyphens): match the profile's digits, or the ticket's as typed.
     const rows = await db.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "User" WHERE regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') = ${digits} LIMIT ${SEARCH_PEOPLE_LIMIT + 1}`;
+      SELECT id FROM "User" WHERE regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') = ${digits} ORDER BY id LIMIT ${SEARCH_PEOPLE_LIMIT + 1}`;
     return {
       sql: Prisma.sql`(t."customerId" = ANY(${rows.slice(0, SEARCH_PEOPLE_LIMIT).map((row) => row.id)}::text[]) OR t."contactPhone" IN (${term}, ${digits}))`,
       notice: rows.length > SEARCH_PEOPLE_LIMIT ? "cut" : null,
@@ -138,6 +139,7 @@ async function searchCondition(q: string): Promise<Search> {
       OR: [{ name: { contains: term, mode: "insensitive" } }, { nameKana: { contains: term, mode: "insensitive" } }],
     },
     select: { id: true },
+    orderBy: { id: "asc" },
     // One more than the limit tells whether the search was cut.
     take: SEARCH_PEOPLE_LIMIT + 1,
   });
@@ -147,10 +149,13 @@ async function searchCondition(q: string): Promise<Search> {
   };
 }
 
-/** Breached: a clock that is still running is past its deadline (a paused resolution clock is not). */
+/**
+ * Breached: a running clock past its deadline, or a resolution clock paused after its deadline had
+ * passed (a pause freezes a breach, it does not hide it). lib/repairs/sla.ts slaClocks() agrees.
+ */
 function breached(now: Date): Prisma.Sql {
   return Prisma.sql`(t."closedAt" IS NULL AND ((t."firstRespondedAt" IS NULL AND t."firstResponseDueAt" < ${now})
-    OR (t."pausedAt" IS NULL AND t."resolutionDueAt" < ${now})))`;
+    OR (t."pausedAt" IS NULL AND t."resolutionDueAt" < ${now}) OR t."resolutionDueAt" <= t."pausedAt"))`;
 }
 
 /** The filter as SQL conditions over `t` (the ticket), `c` (its customer) and `u` (its unit). */

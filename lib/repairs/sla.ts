@@ -80,6 +80,10 @@ export function slaClocks(
   let resolution: Clock;
   if (ticket.closedAt) {
     resolution = { state: ticket.closedAt <= ticket.resolutionDueAt ? "met" : "missed", dueAt: ticket.resolutionDueAt, minutesLeft: null };
+  } else if (ticket.pausedAt && ticket.resolutionDueAt <= ticket.pausedAt) {
+    // Already overdue when the customer's turn began: the pause freezes it but does not hide it.
+    const overdue = businessMinutesBetween(calendar, ticket.resolutionDueAt, ticket.pausedAt);
+    resolution = { state: "breached", dueAt: ticket.resolutionDueAt, minutesLeft: -overdue };
   } else if (ticket.pausedAt) {
     // Shown with the deadline it would have if the customer answered now.
     const dueAt = resumedDueAt(calendar, ticket.resolutionDueAt, ticket.pausedAt, now);

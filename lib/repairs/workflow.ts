@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RepairStatus } from "@/lib/generated/prisma/enums";
 import { loadDesk } from "./desk-settings";
 import { notifyCustomer } from "./notify";
-import { resumedDueAt } from "./sla";
+import { resumedDueAt, slaClocks } from "./sla";
 
 /**
  * One step of a ticket, for staff and customers alike: the status moves only from the state the
@@ -27,6 +27,11 @@ export type Step = {
   data?: Prisma.RepairTicketUpdateManyMutationInput;
   /** Runs inside the transaction after the ticket moved (estimates, photos, parts). */
   also?: (tx: Prisma.TransactionClient) => Promise<void>;
+  /**
+   * The desk's turn although the status stays one of CUSTOMER_TURN (a declined estimate: the desk
+   * now sends the unit back), so the resolution clock resumes.
+   */
+  desksTurn?: boolean;
   /** A staff step visible to the customer stops the first-response clock. */
   respondsToCustomer?: boolean;
   /** Email the customer about the new status (default). The customer's own steps do not: they know. */
@@ -48,7 +53,16 @@ export async function applyStep(step: Step): Promise<void> {
   const now = new Date();
   const current = await db.repairTicket.findUnique({
     where: { id: step.ticketId },
-    select: { status: true, pausedAt: true, resolutionDueAt: true, firstRespondedAt: true, slaNotified: true },
+    select: {
+      status: true,
+      priority: true,
+      createdAt: true,
+      pausedAt: true,
+      resolutionDueAt: true,
+      firstResponseDueAt: true,
+      firstRespondedAt: true,
+      slaNotified: true,
+    },
   });
   if (!current) throw new AppError("NOT_FOUND");
   if (current.status !== step.from) throw new AppError("CONFLICT", { messageKey: "repairs.changedMeanwhile" });
@@ -57,20 +71,29 @@ export async function applyStep(step: Step): Promise<void> {
   if (step.to && step.to !== step.from) data.status = step.to;
   if (step.respondsToCustomer && !current.firstRespondedAt) data.firstRespondedAt = now;
   // The customer's turn pauses the resolution clock; the desk's turn resumes it with the waited time added.
-  if (step.to && customersTurn(step.to) && !current.pausedAt) data.pausedAt = now;
-  if (step.to && !customersTurn(step.to) && current.pausedAt) {
+  const waiting = step.to !== undefined && customersTurn(step.to) && !step.desksTurn;
+  if (waiting && !current.pausedAt) data.pausedAt = now;
+  // Resolution notices that no longer hold with the later deadline, so the SLA check may send them again.
+  let stale: string[] = [];
+  if (step.to && !waiting && current.pausedAt) {
     const desk = await loadDesk();
     const dueAt = resumedDueAt(desk.calendar, current.resolutionDueAt, current.pausedAt, now);
     data.resolutionDueAt = dueAt;
     data.pausedAt = null;
-    // A later deadline is a new clock: its warning and breach may be sent again.
-    if (dueAt > current.resolutionDueAt) data.slaNotified = current.slaNotified.filter((sent) => !sent.startsWith("resolution:"));
+    const state = slaClocks(desk.calendar, desk.targets, { ...current, resolutionDueAt: dueAt, pausedAt: null, closedAt: null }, now)
+      .resolution.state;
+    stale = state === "running" ? ["resolution:warning", "resolution:breach"] : state === "warning" ? ["resolution:breach"] : [];
   }
   if (step.to === "COMPLETED" || step.to === "CANCELLED") data.closedAt = now;
 
   await db.$transaction(async (tx) => {
     const moved = await tx.repairTicket.updateMany({ where: { id: step.ticketId, status: step.from }, data });
     if (moved.count === 0) throw new AppError("CONFLICT", { messageKey: "repairs.changedMeanwhile" });
+    // In SQL, not from the row read above: the SLA check may have added a notice since.
+    if (stale.length > 0) {
+      await tx.$executeRaw`UPDATE "RepairTicket" SET "slaNotified" = array(SELECT sent FROM unnest("slaNotified") sent WHERE sent <> ALL(${stale}::text[]))
+        WHERE id = ${step.ticketId}`;
+    }
     await tx.repairEvent.create({
       data: {
         ticketId: step.ticketId,

@@ -17,7 +17,7 @@ describe("zoned dates", () => {
     expect(instantAt("2026-03-27", 10 * 60, "Europe/Berlin")).toEqual(new Date("2026-03-27T09:00:00Z"));
   });
 
-  it("agrees with Intl at every minute around offset changes, including half-hour and 45-minute zones", () => {
+  it("agrees with Intl at every minute around offset changes, including half-hour and 45-minute zones and changes off the quarter hour", () => {
     const intl = (zone: string) =>
       new Intl.DateTimeFormat("en-CA", {
         timeZone: zone,
@@ -34,6 +34,9 @@ describe("zoned dates", () => {
       ["America/New_York", "2026-11-01T05:30:00Z"],
       ["Australia/Lord_Howe", "2026-04-04T14:30:00Z"],
       ["Asia/Kathmandu", "2026-06-01T00:00:00Z"],
+      // Changed at 00:01 local time, inside a quarter hour of UTC.
+      ["Antarctica/Casey", "2022-10-01T15:00:00Z"],
+      ["America/St_Johns", "2010-11-07T02:00:00Z"],
     ];
     for (const [zone, around] of cases) {
       const format = intl(zone);

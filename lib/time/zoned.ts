@@ -40,22 +40,27 @@ function offsetFromIntl(instant: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
-// Zones change their offset only on quarter-hour boundaries, so one Intl call per zone and quarter
-// hour serves every instant in it: a queue page's SLA clocks ask hundreds of times per request, and
-// formatToParts is the slow part (lib/repairs/queue.bench.ts).
+// Zones change their offset rarely, and nearly always on a quarter hour: one pair of Intl calls per
+// zone and quarter hour (its first and last second) serves every instant in it when both agree. A
+// quarter hour with a change inside it (a few zones changed at 00:01 local time) asks Intl for each
+// instant. A queue page's SLA clocks ask hundreds of times per request, and formatToParts is the
+// slow part (lib/repairs/queue.bench.ts).
 const QUARTER_HOUR_MS = 900_000;
-const offsetCache = new Map<string, number>();
+/** The offset of a whole quarter hour, or null when it changes inside it. */
+const offsetCache = new Map<string, number | null>();
 
 function offsetMinutes(instant: Date, timeZone: string): number {
   const slot = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
   const key = `${timeZone}|${slot}`;
   let offset = offsetCache.get(key);
   if (offset === undefined) {
-    offset = offsetFromIntl(new Date(slot * QUARTER_HOUR_MS), timeZone);
+    const first = offsetFromIntl(new Date(slot * QUARTER_HOUR_MS), timeZone);
+    const last = offsetFromIntl(new Date((slot + 1) * QUARTER_HOUR_MS - 1000), timeZone);
+    offset = first === last ? first : null;
     if (offsetCache.size >= 10_000) offsetCache.clear();
     offsetCache.set(key, offset);
   }
-  return offset;
+  return offset ?? offsetFromIntl(instant, timeZone);
 }
 
 /** What a clock on the wall in `timeZone` shows at `instant`. */
