@@ -1,6 +1,6 @@
 import { createUser, expect, expectAccessible, newContextAs, query, randomClientAddress, test } from "./fixtures";
 import { receiptPhoto } from "./images";
-import { insertTicket, moveTicket, ownRepairableProduct, uploadRepairPhotoAs } from "./repair-fixtures";
+import { attachCustomerPhoto, createRepairTicket, ownRepairableProduct } from "./repair-data";
 
 /** Issue 10, "Customers can": repair requests from the customer's side. */
 test.beforeEach(async ({ context }) => {
@@ -175,16 +175,10 @@ test("[8.2.2] another customer gets 404 on a request page and its photos, and ca
   browser,
   baseURL,
 }) => {
-  const owner = await createUser("CUSTOMER");
-  const product = await ownRepairableProduct(owner.id);
-  const ticket = await insertTicket(owner.id, product);
-  const ownerContext = await newContextAs(browser, baseURL!, owner.id);
+  const ticket = await createRepairTicket();
+  const fileId = await attachCustomerPhoto(browser, baseURL!, ticket.customer.id, ticket.id);
+  const ownerContext = await newContextAs(browser, baseURL!, ticket.customer.id);
   const ownerPage = await ownerContext.newPage();
-  const fileId = await uploadRepairPhotoAs(ownerPage, await receiptPhoto());
-  await query(`INSERT INTO "RepairPhoto" (id, "ticketId", "fileId", "addedBy") VALUES (gen_random_uuid()::text, $1, $2, 'customer')`, [
-    ticket.id,
-    fileId,
-  ]);
   expect((await ownerPage.goto(`/en/mypage/repairs/${ticket.id}`))?.status()).toBe(200);
   expect((await ownerPage.request.get(`/api/files/${fileId}?variant=thumb`)).status()).toBe(200);
   await ownerContext.close();
@@ -193,7 +187,7 @@ test("[8.2.2] another customer gets 404 on a request page and its photos, and ca
   for (const path of [
     `/en/mypage/repairs/${ticket.id}`,
     `/ja/mypage/repairs/${ticket.id}`,
-    `/en/mypage/repairs/new?product=${product.ownershipId}`,
+    `/en/mypage/repairs/new?product=${ticket.product.ownershipId}`,
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -228,15 +222,12 @@ test("(ja) out of warranty: the form says an estimate comes first; the customer 
   await page.goto(`/ja/mypage/repairs/new?product=${product.ownershipId}`);
   await expect(page.getByTestId("repair-coverage")).toContainText(L.ja.paid);
 
-  const ticket = await insertTicket(user.id, product, { coverage: "PAID" });
   const agent = await createUser("SUPPORT_AGENT");
-  await moveTicket(ticket.id, { from: "RECEIVED", to: "DIAGNOSING", actorId: agent.id });
-  await moveTicket(ticket.id, { from: "DIAGNOSING", to: "ESTIMATE_SENT", kind: "estimate_sent", actorId: agent.id });
-  await query(
-    `INSERT INTO "RepairEstimate" (id, "ticketId", lines, "subtotalYen", "taxRate", "taxYen", "totalYen", note, "sentById")
-     VALUES (gen_random_uuid()::text, $1, $2::jsonb, 12000, 10, 1200, 13200, '基板の交換と動作確認', $3)`,
-    [ticket.id, JSON.stringify([{ description: "基板交換", quantity: 1, unitPriceYen: 12000 }]), agent.id],
-  );
+  const ticket = await createRepairTicket({
+    customer: user,
+    product,
+    estimate: { sentById: agent.id, lines: [{ description: "基板交換", quantity: 1, unitPriceYen: 12000 }], note: "基板の交換と動作確認" },
+  });
 
   await page.goto("/ja/mypage/repairs");
   await expect(page.getByText("お見積もりのご確認をお待ちしています")).toBeVisible();
@@ -266,16 +257,12 @@ test("(ja) out of warranty: the form says an estimate comes first; the customer 
 
 test("(en) when staff ask, the customer answers with text and a photo, and the request goes on", async ({ page, login }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  const ticket = await insertTicket(user.id, product);
   const agent = await createUser("SUPPORT_AGENT");
-  await moveTicket(ticket.id, {
-    from: "RECEIVED",
-    to: "WAITING_FOR_CUSTOMER",
-    kind: "info_requested",
-    message: "Please send a photo of the rating label.",
-    actorId: agent.id,
-    extra: `, "resumeStatus" = 'DIAGNOSING', "pausedAt" = now()`,
+  const ticket = await createRepairTicket({
+    customer: user,
+    steps: [
+      { to: "WAITING_FOR_CUSTOMER", message: "Please send a photo of the rating label.", actorId: agent.id, resumeStatus: "DIAGNOSING" },
+    ],
   });
   await page.goto(`/en/mypage/repairs/${ticket.id}`);
   await expect(page.getByRole("status").filter({ hasText: "We are waiting for your answer" })).toBeVisible();
@@ -301,8 +288,7 @@ test("(en) when staff ask, the customer answers with text and a photo, and the r
 
 test("(en) the customer cancels before diagnosis after a confirmation; later the button is gone", async ({ page, login }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  const ticket = await insertTicket(user.id, product);
+  const ticket = await createRepairTicket({ customer: user });
   await page.goto(`/en/mypage/repairs/${ticket.id}`);
   await page.getByRole("button", { name: "Cancel the request" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Yes, cancel it" }).click();
@@ -315,9 +301,7 @@ test("(en) the customer cancels before diagnosis after a confirmation; later the
 
 test("(ja) after completion the customer rates the repair once, and then sees the rating", async ({ page, login }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  const ticket = await insertTicket(user.id, product);
-  await moveTicket(ticket.id, { from: "RECEIVED", to: "COMPLETED", extra: `, "closedAt" = now(), outcome = 'REPAIRED'` });
+  const ticket = await createRepairTicket({ customer: user, steps: [{ to: "COMPLETED", outcome: "REPAIRED" }] });
   await page.goto(`/ja/mypage/repairs/${ticket.id}`);
   await page.getByRole("button", { name: "評価を送る" }).click();
   await expect(page.getByText("1から5の評価を選んでください。")).toBeVisible();
@@ -331,7 +315,7 @@ test("(ja) after completion the customer rates the repair once, and then sees th
   ]);
   expect(row).toEqual({ rating: 4, ratingComment: "対応が早くて助かりました。" });
   // The product's history shows the request and its completion.
-  await page.goto(`/ja/mypage/products/${product.ownershipId}`);
+  await page.goto(`/ja/mypage/products/${ticket.product.ownershipId}`);
   await expect(page.getByText(`修理のご依頼 ${ticket.number} が完了しました`)).toBeVisible();
   await page
     .getByRole("listitem")

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { createUser, expect, newContextAs, query, randomClientAddress, test } from "./fixtures";
 import { receiptPhoto } from "./images";
-import { ownRepairableProduct } from "./repair-fixtures";
+import { ownRepairableProduct } from "./repair-data";
 
 /**
  * Issue 10, "Done when": a customer and an agent work two repairs through the real pages, in each
