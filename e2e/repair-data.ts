@@ -15,6 +15,30 @@ import { receiptPhoto } from "./images";
 /** A kind of product the demo seed gives symptoms to, so the request form offers them. */
 export const REPAIR_CATEGORY = "air-conditioner";
 
+/** The words of the customer's request form (and a demo-seed symptom to pick), for the specs that fill it in. */
+export const REQUEST_FORM = {
+  ja: {
+    request: "修理を依頼",
+    symptom: "症状",
+    symptomOption: "冷えない・暖まらない",
+    description: "症状の詳しい内容",
+    photos: "写真を選ぶ",
+    photoDone: (n: number) => `写真 ${n}:アップロードしました`,
+    sendIn: "サービスセンターに送る",
+    submit: "修理を依頼する",
+  },
+  en: {
+    request: "Request a repair",
+    symptom: "What is wrong",
+    symptomOption: "Does not cool or heat",
+    description: "Describe the problem",
+    photos: "Choose photos",
+    photoDone: (n: number) => `Photo ${n}: uploaded`,
+    sendIn: "I send it to the service centre",
+    submit: "Send the request",
+  },
+} as const;
+
 /** A unit the customer owns, with the dates its warranty is worked out from. */
 export type RepairableProduct = {
   ownershipId: string;

@@ -1,6 +1,7 @@
+import type { Page } from "@playwright/test";
 import { createUser, expect, expectAccessible, newContextAs, query, randomClientAddress, test } from "./fixtures";
 import { receiptPhoto } from "./images";
-import { attachCustomerPhoto, createRepairTicket, ownRepairableProduct } from "./repair-data";
+import { attachCustomerPhoto, createRepairTicket, ownRepairableProduct, REQUEST_FORM } from "./repair-data";
 
 /** Issue 10, "Customers can": repair requests from the customer's side. */
 test.beforeEach(async ({ context }) => {
@@ -9,17 +10,10 @@ test.beforeEach(async ({ context }) => {
 
 const L = {
   ja: {
-    request: "修理を依頼",
-    symptom: "症状",
-    symptomOption: "冷えない・暖まらない",
-    description: "症状の詳しい内容",
-    photos: "写真を選ぶ",
-    photoDone: (n: number) => `写真 ${n}:アップロードしました`,
-    sendIn: "サービスセンターに送る",
+    ...REQUEST_FORM.ja,
     pickup: "宅配業者が引き取りに伺う",
     firstDate: "第1希望",
     postalCode: "郵便番号",
-    submit: "修理を依頼する",
     free: "無料(保証期間内)",
     paid: "有料(お見積もりのあと)",
     title: (number: string) => `修理のご依頼 ${number}`,
@@ -30,17 +24,10 @@ const L = {
     received: "修理のご依頼を受け付けました。",
   },
   en: {
-    request: "Request a repair",
-    symptom: "What is wrong",
-    symptomOption: "Does not cool or heat",
-    description: "Describe the problem",
-    photos: "Choose photos",
-    photoDone: (n: number) => `Photo ${n}: uploaded`,
-    sendIn: "I send it to the service centre",
+    ...REQUEST_FORM.en,
     pickup: "A courier picks it up",
     firstDate: "Choice 1",
     postalCode: "Postal code",
-    submit: "Send the request",
     free: "Free (under warranty)",
     paid: "Charged (after an estimate)",
     title: (number: string) => `Repair request ${number}`,
@@ -53,6 +40,13 @@ const L = {
 } as const;
 
 const photo = async (name: string) => ({ name, mimeType: "image/jpeg", buffer: await receiptPhoto() });
+
+/** The request form for one of the customer's products, opened by its address, with a symptom picked and the problem described. */
+async function startRequest(page: Page, locale: "ja" | "en", ownershipId: string, description: string): Promise<void> {
+  await page.goto(`/${locale}/mypage/repairs/new?product=${ownershipId}`);
+  await page.getByLabel(L[locale].symptom, { exact: true }).selectOption({ label: L[locale].symptomOption });
+  await page.getByLabel(L[locale].description).fill(description);
+}
 
 for (const locale of ["ja", "en"] as const) {
   const t = L[locale];
@@ -106,11 +100,8 @@ test("a server-side refusal keeps everything typed: a pickup without an address 
   login,
 }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  await page.goto(`/en/mypage/repairs/new?product=${product.ownershipId}`);
-  await page.getByLabel(L.en.symptom, { exact: true }).selectOption({ label: L.en.symptomOption });
   const description = "It makes a loud rattling noise at night.";
-  await page.getByLabel(L.en.description).fill(description);
+  await startRequest(page, "en", (await ownRepairableProduct(user.id)).ownershipId, description);
   await page.getByRole("radio", { name: L.en.pickup }).check();
   await page.getByLabel(L.en.firstDate).fill("2027-01-20");
   // The profile has no address, so the form asks; left empty, the server refuses next to the fields.
@@ -137,10 +128,7 @@ test("a server-side refusal keeps everything typed: a pickup without an address 
 
 test("a double click on send makes one request", async ({ page, login }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  await page.goto(`/ja/mypage/repairs/new?product=${product.ownershipId}`);
-  await page.getByLabel(L.ja.symptom, { exact: true }).selectOption({ label: L.ja.symptomOption });
-  await page.getByLabel(L.ja.description).fill("電源を入れてもすぐに止まってしまいます。");
+  await startRequest(page, "ja", (await ownRepairableProduct(user.id)).ownershipId, "電源を入れてもすぐに止まってしまいます。");
   await page.getByRole("radio", { name: L.ja.sendIn }).check();
   await page.getByRole("button", { name: L.ja.submit }).dblclick();
   await expect(page).toHaveURL(/\/ja\/mypage\/repairs\/[^/?]+\?sent=1$/);
@@ -150,10 +138,7 @@ test("a double click on send makes one request", async ({ page, login }) => {
 
 test("a field of a choice the customer left (a bad phone number, then email instead) does not block sending", async ({ page, login }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  await page.goto(`/en/mypage/repairs/new?product=${product.ownershipId}`);
-  await page.getByLabel(L.en.symptom, { exact: true }).selectOption({ label: L.en.symptomOption });
-  await page.getByLabel(L.en.description).fill("The display shows error E5 and it stops.");
+  await startRequest(page, "en", (await ownRepairableProduct(user.id)).ownershipId, "The display shows error E5 and it stops.");
   await page.getByRole("radio", { name: L.en.sendIn }).check();
   await page.getByRole("radio", { name: "Phone", exact: true }).check();
   await page.getByLabel("Phone number").fill("call me");
