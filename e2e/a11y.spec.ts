@@ -1,5 +1,5 @@
-import { expect, expectAccessible, query, test, type Role } from "./fixtures";
-import { createRepairTicket } from "./repairs-data";
+import { expect, expectAccessible, test, type Role } from "./fixtures";
+import { createRepairTicket } from "./repair-data";
 
 /** An axe check on every page, in both languages. */
 const PAGES: { path: string; role?: Role; heading: { ja: string; en: string } }[] = [
@@ -56,9 +56,8 @@ for (const locale of ["ja", "en"] as const) {
 for (const locale of ["ja", "en"] as const) {
   test(`axe: /${locale}/admin/repairs/[id] as SUPPORT_AGENT`, async ({ page, login }) => {
     await login("SUPPORT_AGENT");
-    const { ticketId, number } = await createRepairTicket({ coverage: "PAID" });
-    await query(`UPDATE "RepairTicket" SET status = 'DIAGNOSING' WHERE id = $1`, [ticketId]);
-    await page.goto(`/${locale}/admin/repairs/${ticketId}`);
+    const { id, number } = await createRepairTicket({ coverage: "PAID", steps: [{ to: "DIAGNOSING" }] });
+    await page.goto(`/${locale}/admin/repairs/${id}`);
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
     await expectAccessible(page);

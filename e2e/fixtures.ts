@@ -230,7 +230,11 @@ export async function giveUnit(userId: string, unitId: string, purchasedOn = "20
 }
 
 /** A stored photo of a user, made through the real upload route with that user's cookie. */
-export async function uploadPhotoAs(page: Page, purpose: "proof_of_purchase" | "claim_evidence", image: Buffer): Promise<string> {
+export async function uploadPhotoAs(
+  page: Page,
+  purpose: "proof_of_purchase" | "claim_evidence" | "repair_photo",
+  image: Buffer,
+): Promise<string> {
   const response = await page.request.post(`/api/files?purpose=${purpose}`, {
     data: image,
     headers: { "Content-Type": "application/octet-stream" },

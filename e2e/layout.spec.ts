@@ -2,8 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { can, ROLES } from "../lib/auth/permissions";
 import { navFor, primaryNavFor } from "../lib/navigation/nav";
 import { createModelWithUnits, createUser, expect, giveUnit, query, test, type Role, type TestUser } from "./fixtures";
-import { insertTicketWithEstimate } from "./repair-fixtures";
-import { createRepairTicket } from "./repairs-data";
+import { createRepairTicket } from "./repair-data";
 
 /**
  * Issue 9 items 9 and 10: every navigation marks the current page, a signed-in user is shown as
@@ -33,14 +32,25 @@ async function withContent(user: TestUser): Promise<string[]> {
     [user.id],
   );
   // The desk's ticket page (a paid ticket shows the most: customer panel, estimate form).
-  if (can(actorOf(user), "repairs.work")) return [`/admin/repairs/${(await createRepairTicket({ coverage: "PAID" })).ticketId}`];
+  if (can(actorOf(user), "repairs.work")) return [`/admin/repairs/${(await createRepairTicket({ coverage: "PAID" })).id}`];
   if (user.role !== "CUSTOMER") return [];
   const { unitIds } = await createModelWithUnits(1);
   // A repair waiting on an estimate: the request form, the estimate table and the timeline at their widest.
-  const repair = await insertTicketWithEstimate(user.id, (await createUser("SUPPORT_AGENT")).id);
+  const repair = await createRepairTicket({
+    customer: user,
+    coverage: "PAID",
+    estimate: {
+      sentById: (await createUser("SUPPORT_AGENT")).id,
+      lines: [
+        { description: "基板交換(メイン制御基板)", quantity: 1, unitPriceYen: 12000 },
+        { description: "出張・点検費", quantity: 1, unitPriceYen: 3500 },
+      ],
+      note: "基板の交換と動作確認",
+    },
+  });
   return [
     `/mypage/products/${await giveUnit(user.id, unitIds[0]!)}`,
-    `/mypage/repairs/new?product=${repair.ownershipId}`,
+    `/mypage/repairs/new?product=${repair.product.ownershipId}`,
     `/mypage/repairs/${repair.id}`,
     "/mypage/repairs",
   ];

@@ -1,6 +1,7 @@
+import type { Page } from "@playwright/test";
 import { createUser, expect, expectAccessible, newContextAs, query, randomClientAddress, test } from "./fixtures";
 import { receiptPhoto } from "./images";
-import { insertTicket, moveTicket, ownRepairableProduct, uploadRepairPhotoAs } from "./repair-fixtures";
+import { attachCustomerPhoto, createRepairTicket, ownRepairableProduct, REQUEST_FORM } from "./repair-data";
 
 /** Issue 10, "Customers can": repair requests from the customer's side. */
 test.beforeEach(async ({ context }) => {
@@ -9,17 +10,10 @@ test.beforeEach(async ({ context }) => {
 
 const L = {
   ja: {
-    request: "修理を依頼",
-    symptom: "症状",
-    symptomOption: "冷えない・暖まらない",
-    description: "症状の詳しい内容",
-    photos: "写真を選ぶ",
-    photoDone: (n: number) => `写真 ${n}:アップロードしました`,
-    sendIn: "サービスセンターに送る",
+    ...REQUEST_FORM.ja,
     pickup: "宅配業者が引き取りに伺う",
     firstDate: "第1希望",
     postalCode: "郵便番号",
-    submit: "修理を依頼する",
     free: "無料(保証期間内)",
     paid: "有料(お見積もりのあと)",
     title: (number: string) => `修理のご依頼 ${number}`,
@@ -30,17 +24,10 @@ const L = {
     received: "修理のご依頼を受け付けました。",
   },
   en: {
-    request: "Request a repair",
-    symptom: "What is wrong",
-    symptomOption: "Does not cool or heat",
-    description: "Describe the problem",
-    photos: "Choose photos",
-    photoDone: (n: number) => `Photo ${n}: uploaded`,
-    sendIn: "I send it to the service centre",
+    ...REQUEST_FORM.en,
     pickup: "A courier picks it up",
     firstDate: "Choice 1",
     postalCode: "Postal code",
-    submit: "Send the request",
     free: "Free (under warranty)",
     paid: "Charged (after an estimate)",
     title: (number: string) => `Repair request ${number}`,
@@ -53,6 +40,13 @@ const L = {
 } as const;
 
 const photo = async (name: string) => ({ name, mimeType: "image/jpeg", buffer: await receiptPhoto() });
+
+/** The request form for one of the customer's products, opened by its address, with a symptom picked and the problem described. */
+async function startRequest(page: Page, locale: "ja" | "en", ownershipId: string, description: string): Promise<void> {
+  await page.goto(`/${locale}/mypage/repairs/new?product=${ownershipId}`);
+  await page.getByLabel(L[locale].symptom, { exact: true }).selectOption({ label: L[locale].symptomOption });
+  await page.getByLabel(L[locale].description).fill(description);
+}
 
 for (const locale of ["ja", "en"] as const) {
   const t = L[locale];
@@ -106,11 +100,8 @@ test("a server-side refusal keeps everything typed: a pickup without an address 
   login,
 }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  await page.goto(`/en/mypage/repairs/new?product=${product.ownershipId}`);
-  await page.getByLabel(L.en.symptom, { exact: true }).selectOption({ label: L.en.symptomOption });
   const description = "It makes a loud rattling noise at night.";
-  await page.getByLabel(L.en.description).fill(description);
+  await startRequest(page, "en", (await ownRepairableProduct(user.id)).ownershipId, description);
   await page.getByRole("radio", { name: L.en.pickup }).check();
   await page.getByLabel(L.en.firstDate).fill("2027-01-20");
   // The profile has no address, so the form asks; left empty, the server refuses next to the fields.
@@ -137,10 +128,7 @@ test("a server-side refusal keeps everything typed: a pickup without an address 
 
 test("a double click on send makes one request", async ({ page, login }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  await page.goto(`/ja/mypage/repairs/new?product=${product.ownershipId}`);
-  await page.getByLabel(L.ja.symptom, { exact: true }).selectOption({ label: L.ja.symptomOption });
-  await page.getByLabel(L.ja.description).fill("電源を入れてもすぐに止まってしまいます。");
+  await startRequest(page, "ja", (await ownRepairableProduct(user.id)).ownershipId, "電源を入れてもすぐに止まってしまいます。");
   await page.getByRole("radio", { name: L.ja.sendIn }).check();
   await page.getByRole("button", { name: L.ja.submit }).dblclick();
   await expect(page).toHaveURL(/\/ja\/mypage\/repairs\/[^/?]+\?sent=1$/);
@@ -150,10 +138,7 @@ test("a double click on send makes one request", async ({ page, login }) => {
 
 test("a field of a choice the customer left (a bad phone number, then email instead) does not block sending", async ({ page, login }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  await page.goto(`/en/mypage/repairs/new?product=${product.ownershipId}`);
-  await page.getByLabel(L.en.symptom, { exact: true }).selectOption({ label: L.en.symptomOption });
-  await page.getByLabel(L.en.description).fill("The display shows error E5 and it stops.");
+  await startRequest(page, "en", (await ownRepairableProduct(user.id)).ownershipId, "The display shows error E5 and it stops.");
   await page.getByRole("radio", { name: L.en.sendIn }).check();
   await page.getByRole("radio", { name: "Phone", exact: true }).check();
   await page.getByLabel("Phone number").fill("call me");
@@ -175,16 +160,10 @@ test("[8.2.2] another customer gets 404 on a request page and its photos, and ca
   browser,
   baseURL,
 }) => {
-  const owner = await createUser("CUSTOMER");
-  const product = await ownRepairableProduct(owner.id);
-  const ticket = await insertTicket(owner.id, product);
-  const ownerContext = await newContextAs(browser, baseURL!, owner.id);
+  const ticket = await createRepairTicket();
+  const fileId = await attachCustomerPhoto(browser, baseURL!, ticket.customer.id, ticket.id);
+  const ownerContext = await newContextAs(browser, baseURL!, ticket.customer.id);
   const ownerPage = await ownerContext.newPage();
-  const fileId = await uploadRepairPhotoAs(ownerPage, await receiptPhoto());
-  await query(`INSERT INTO "RepairPhoto" (id, "ticketId", "fileId", "addedBy") VALUES (gen_random_uuid()::text, $1, $2, 'customer')`, [
-    ticket.id,
-    fileId,
-  ]);
   expect((await ownerPage.goto(`/en/mypage/repairs/${ticket.id}`))?.status()).toBe(200);
   expect((await ownerPage.request.get(`/api/files/${fileId}?variant=thumb`)).status()).toBe(200);
   await ownerContext.close();
@@ -193,7 +172,7 @@ test("[8.2.2] another customer gets 404 on a request page and its photos, and ca
   for (const path of [
     `/en/mypage/repairs/${ticket.id}`,
     `/ja/mypage/repairs/${ticket.id}`,
-    `/en/mypage/repairs/new?product=${product.ownershipId}`,
+    `/en/mypage/repairs/new?product=${ticket.product.ownershipId}`,
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -228,15 +207,12 @@ test("(ja) out of warranty: the form says an estimate comes first; the customer 
   await page.goto(`/ja/mypage/repairs/new?product=${product.ownershipId}`);
   await expect(page.getByTestId("repair-coverage")).toContainText(L.ja.paid);
 
-  const ticket = await insertTicket(user.id, product, { coverage: "PAID" });
   const agent = await createUser("SUPPORT_AGENT");
-  await moveTicket(ticket.id, { from: "RECEIVED", to: "DIAGNOSING", actorId: agent.id });
-  await moveTicket(ticket.id, { from: "DIAGNOSING", to: "ESTIMATE_SENT", kind: "estimate_sent", actorId: agent.id });
-  await query(
-    `INSERT INTO "RepairEstimate" (id, "ticketId", lines, "subtotalYen", "taxRate", "taxYen", "totalYen", note, "sentById")
-     VALUES (gen_random_uuid()::text, $1, $2::jsonb, 12000, 10, 1200, 13200, '基板の交換と動作確認', $3)`,
-    [ticket.id, JSON.stringify([{ description: "基板交換", quantity: 1, unitPriceYen: 12000 }]), agent.id],
-  );
+  const ticket = await createRepairTicket({
+    customer: user,
+    product,
+    estimate: { sentById: agent.id, lines: [{ description: "基板交換", quantity: 1, unitPriceYen: 12000 }], note: "基板の交換と動作確認" },
+  });
 
   await page.goto("/ja/mypage/repairs");
   await expect(page.getByText("お見積もりのご確認をお待ちしています")).toBeVisible();
@@ -266,16 +242,12 @@ test("(ja) out of warranty: the form says an estimate comes first; the customer 
 
 test("(en) when staff ask, the customer answers with text and a photo, and the request goes on", async ({ page, login }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  const ticket = await insertTicket(user.id, product);
   const agent = await createUser("SUPPORT_AGENT");
-  await moveTicket(ticket.id, {
-    from: "RECEIVED",
-    to: "WAITING_FOR_CUSTOMER",
-    kind: "info_requested",
-    message: "Please send a photo of the rating label.",
-    actorId: agent.id,
-    extra: `, "resumeStatus" = 'DIAGNOSING', "pausedAt" = now()`,
+  const ticket = await createRepairTicket({
+    customer: user,
+    steps: [
+      { to: "WAITING_FOR_CUSTOMER", message: "Please send a photo of the rating label.", actorId: agent.id, resumeStatus: "DIAGNOSING" },
+    ],
   });
   await page.goto(`/en/mypage/repairs/${ticket.id}`);
   await expect(page.getByRole("status").filter({ hasText: "We are waiting for your answer" })).toBeVisible();
@@ -301,8 +273,7 @@ test("(en) when staff ask, the customer answers with text and a photo, and the r
 
 test("(en) the customer cancels before diagnosis after a confirmation; later the button is gone", async ({ page, login }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  const ticket = await insertTicket(user.id, product);
+  const ticket = await createRepairTicket({ customer: user });
   await page.goto(`/en/mypage/repairs/${ticket.id}`);
   await page.getByRole("button", { name: "Cancel the request" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Yes, cancel it" }).click();
@@ -315,9 +286,7 @@ test("(en) the customer cancels before diagnosis after a confirmation; later the
 
 test("(ja) after completion the customer rates the repair once, and then sees the rating", async ({ page, login }) => {
   const user = await login("CUSTOMER");
-  const product = await ownRepairableProduct(user.id);
-  const ticket = await insertTicket(user.id, product);
-  await moveTicket(ticket.id, { from: "RECEIVED", to: "COMPLETED", extra: `, "closedAt" = now(), outcome = 'REPAIRED'` });
+  const ticket = await createRepairTicket({ customer: user, steps: [{ to: "COMPLETED", outcome: "REPAIRED" }] });
   await page.goto(`/ja/mypage/repairs/${ticket.id}`);
   await page.getByRole("button", { name: "評価を送る" }).click();
   await expect(page.getByText("1から5の評価を選んでください。")).toBeVisible();
@@ -331,7 +300,7 @@ test("(ja) after completion the customer rates the repair once, and then sees th
   ]);
   expect(row).toEqual({ rating: 4, ratingComment: "対応が早くて助かりました。" });
   // The product's history shows the request and its completion.
-  await page.goto(`/ja/mypage/products/${product.ownershipId}`);
+  await page.goto(`/ja/mypage/products/${ticket.product.ownershipId}`);
   await expect(page.getByText(`修理のご依頼 ${ticket.number} が完了しました`)).toBeVisible();
   await page
     .getByRole("listitem")

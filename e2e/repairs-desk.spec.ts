@@ -1,6 +1,5 @@
-import type { Browser } from "@playwright/test";
 import { createSession, createUser, expect, newContextAs, query, randomClientAddress, SESSION_COOKIE, test } from "./fixtures";
-import { createRepairTicket } from "./repairs-data";
+import { attachCustomerPhoto, createRepairTicket } from "./repair-data";
 
 /** Issue 10, staff side: one repair ticket on the service desk (app/[locale]/admin/repairs/[id]). */
 test.beforeEach(async ({ context }) => {
@@ -13,7 +12,7 @@ test("an agent works a paid repair: assigns it to self, notes, asks the customer
 }) => {
   test.setTimeout(120_000);
   const agent = await login("SUPPORT_AGENT");
-  const { ticketId, number, serial, customer } = await createRepairTicket({ coverage: "PAID" });
+  const { id: ticketId, number, customer, product } = await createRepairTicket({ coverage: "PAID" });
   await page.goto(`/en/admin/repairs/${ticketId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Repair ${number}`);
   await expect(page.getByText("Status: Received")).toBeVisible();
@@ -26,7 +25,7 @@ test("an agent works a paid repair: assigns it to self, notes, asks the customer
 
   // The customer panel beside the ticket shows their product with its (expired) warranty and how to contact them.
   const panel = page.getByRole("complementary", { name: "Customer" });
-  await expect(panel.getByTestId("panel-product")).toContainText(serial);
+  await expect(panel.getByTestId("panel-product")).toContainText(product.serial);
   await expect(panel.getByTestId("panel-product")).toContainText("Expired");
   await expect(panel).toContainText(customer.email);
   await expect(panel).toContainText("By email");
@@ -129,7 +128,7 @@ test("(ja) staff take a warranty repair through diagnosis into repair, then canc
   login,
 }) => {
   await login("SUPPORT_LEAD");
-  const { ticketId, number } = await createRepairTicket();
+  const { id: ticketId, number } = await createRepairTicket();
   await page.goto(`/ja/admin/repairs/${ticketId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`修理 ${number}`);
   await expect(page.getByText("費用: 保証期間内（無償）")).toBeVisible();
@@ -171,30 +170,12 @@ test("(ja) staff take a warranty repair through diagnosis into repair, then canc
   ]);
 });
 
-/** The customer's photo, uploaded through the real route and attached as their request would. */
-async function attachCustomerPhoto(browser: Browser, baseURL: string, customerId: string, ticketId: string): Promise<string> {
-  const { receiptPhoto } = await import("./images");
-  const customerContext = await newContextAs(browser, baseURL, customerId);
-  const upload = await customerContext.request.post("/api/files?purpose=repair_photo", {
-    data: await receiptPhoto(),
-    headers: { "Content-Type": "application/octet-stream", Origin: new URL(baseURL).origin },
-  });
-  expect(upload.status()).toBe(201);
-  const { id } = (await upload.json()) as { id: string };
-  await customerContext.close();
-  await query(`INSERT INTO "RepairPhoto" (id, "ticketId", "fileId", "addedBy") VALUES (gen_random_uuid()::text, $1, $2, 'customer')`, [
-    ticketId,
-    id,
-  ]);
-  return id;
-}
-
 test("[8.2.2] [6.3.3] a repair photo is 404 for another customer, a dealer and desk staff whose session is not strong", async ({
   browser,
   playwright,
   baseURL,
 }) => {
-  const { ticketId, customer } = await createRepairTicket();
+  const { id: ticketId, customer } = await createRepairTicket();
   const fileId = await attachCustomerPhoto(browser, baseURL!, customer.id, ticketId);
   const readers = [
     { who: "the customer", token: await createSession(customer.id), status: 200 },
@@ -222,7 +203,7 @@ test("the customer's photo opens large in a dialog that zooms with the keyboard 
   baseURL,
 }) => {
   const agent = await login("SUPPORT_AGENT");
-  const { ticketId, customer } = await createRepairTicket();
+  const { id: ticketId, customer } = await createRepairTicket();
   await page.goto(`/en/admin/repairs/${ticketId}`);
   await expect(page.getByText("No photos yet.")).toBeVisible();
 
@@ -275,7 +256,7 @@ test("[8.2.1] a customer (even the ticket's own) and a dealer get 404 on the sta
   browser,
   baseURL,
 }) => {
-  const { ticketId, customer } = await createRepairTicket();
+  const { id: ticketId, customer } = await createRepairTicket();
   const dealer = await createUser("DEALER_STAFF");
   for (const user of [customer, await createUser("CUSTOMER"), dealer]) {
     const context = await newContextAs(browser, baseURL!, user.id);
@@ -296,7 +277,7 @@ test("[8.2.1] the desk's actions refuse a customer (even the ticket's own) and a
   baseURL,
 }) => {
   await login("SUPPORT_AGENT");
-  const { ticketId, customer } = await createRepairTicket();
+  const { id: ticketId, customer } = await createRepairTicket();
   await page.goto(`/en/admin/repairs/${ticketId}`);
   // Capture the note action the agent's page sends, then replay it with another body from other sessions.
   const captured = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));

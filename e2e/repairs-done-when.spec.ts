@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { createUser, expect, newContextAs, query, randomClientAddress, test } from "./fixtures";
 import { receiptPhoto } from "./images";
-import { ownRepairableProduct } from "./repair-fixtures";
+import { ownRepairableProduct, REQUEST_FORM } from "./repair-data";
 
 /**
  * Issue 10, "Done when": a customer and an agent work two repairs through the real pages, in each
@@ -15,14 +15,7 @@ test.beforeEach(async ({ context }) => {
 
 const L = {
   ja: {
-    request: "修理を依頼",
-    symptom: "症状",
-    symptomOption: "冷えない・暖まらない",
-    description: "症状の詳しい内容",
-    photos: "写真を選ぶ",
-    photoDone: (n: number) => `写真 ${n}:アップロードしました`,
-    sendIn: "サービスセンターに送る",
-    submit: "修理を依頼する",
+    ...REQUEST_FORM.ja,
     search: "検索",
     filter: "絞り込む",
     assignToMe: "自分が担当する",
@@ -64,14 +57,7 @@ const L = {
     paidSteps: ["お見積もりをお送りしました。", "お見積もりをご承認いただきました。"],
   },
   en: {
-    request: "Request a repair",
-    symptom: "What is wrong",
-    symptomOption: "Does not cool or heat",
-    description: "Describe the problem",
-    photos: "Choose photos",
-    photoDone: (n: number) => `Photo ${n}: uploaded`,
-    sendIn: "I send it to the service centre",
-    submit: "Send the request",
+    ...REQUEST_FORM.en,
     search: "Search",
     filter: "Apply",
     assignToMe: "Assign to me",

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { createSession, createUser, expect, query, SESSION_COOKIE, test, type Role } from "./fixtures";
-import { createTickets } from "./queue-data";
+import { createModelWithUnits, createSession, createUser, expect, query, SESSION_COOKIE, test, type Role } from "./fixtures";
+import { createRepairTickets } from "./repair-data";
 
 /**
  * Issue 10, the desk: the queue (search, saved views, paging), its CSV export, the dashboard for
@@ -9,22 +9,22 @@ import { createTickets } from "./queue-data";
 
 test("an agent finds a ticket by its serial and by its number, and the view is audited", async ({ page, login }) => {
   const agent = await login("SUPPORT_AGENT");
-  const { customer, serial, numbers, modelCode } = await createTickets(1);
+  const { customer, product, numbers } = await createRepairTickets(1);
   await page.goto("/ja/admin/repairs");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("修理受付");
   const search = page.getByRole("searchbox", { name: "検索" });
-  await search.fill(serial);
+  await search.fill(product.serial);
   await page.getByRole("button", { name: "絞り込む" }).click();
-  await expect(page).toHaveURL(new RegExp(`q=${serial}`));
+  await expect(page).toHaveURL(new RegExp(`q=${product.serial}`));
   const link = page.getByRole("link", { name: numbers[0]!, exact: true });
   await expect(link).toBeVisible();
   await expect(link).toHaveAttribute("href", /\/ja\/admin\/repairs\/[a-z0-9]+$/);
   const row = page.getByRole("row").filter({ has: link });
-  await expect(row).toContainText(modelCode);
+  await expect(row).toContainText(product.code);
   await expect(row).toContainText(customer.name);
   await expect(row).toContainText("期限内");
   // The search box keeps what was searched.
-  await expect(page.getByRole("searchbox", { name: "検索" })).toHaveValue(serial);
+  await expect(page.getByRole("searchbox", { name: "検索" })).toHaveValue(product.serial);
 
   await page.getByRole("searchbox", { name: "検索" }).fill(numbers[0]!.toLowerCase().replace(/-/g, ""));
   await page.getByRole("button", { name: "絞り込む" }).click();
@@ -47,7 +47,7 @@ test("the saved views: mine after an assignment, and the empty state of an agent
   await expect(page.getByText("Nothing is assigned to you.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Mine", exact: true })).toHaveAttribute("aria-current", "page");
 
-  const { numbers } = await createTickets(1);
+  const { numbers } = await createRepairTickets(1);
   await query(`UPDATE "RepairTicket" SET "assigneeId" = $1 WHERE number = $2`, [agent.id, numbers[0]]);
   await page.reload();
   const link = page.getByRole("link", { name: numbers[0]!, exact: true });
@@ -62,8 +62,8 @@ test("the saved views: mine after an assignment, and the empty state of an agent
 
 test("the breaching view lists a ticket past its deadline with the state in words", async ({ page, login }) => {
   await login("SUPPORT_AGENT");
-  const late = await createTickets(1, { breached: true });
-  const onTime = await createTickets(1);
+  const late = await createRepairTickets(1, { breached: true });
+  const onTime = await createRepairTickets(1);
   await page.goto(`/en/admin/repairs?view=breaching&q=${encodeURIComponent(late.customer.email)}`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: late.numbers[0]!, exact: true }) });
   await expect(row).toContainText("Overdue");
@@ -74,7 +74,7 @@ test("the breaching view lists a ticket past its deadline with the state in word
 
 test("paging links appear when a search has more than one page", async ({ page, login }) => {
   await login("SUPPORT_LEAD");
-  const { customer, numbers } = await createTickets(53);
+  const { customer, numbers } = await createRepairTickets(53);
   await page.goto(`/en/admin/repairs?q=${encodeURIComponent(customer.email)}`);
   const paging = page.getByRole("navigation", { name: "Pages of the repair queue" });
   // Newest first: the first 50 tickets, then the 3 oldest.
@@ -93,7 +93,10 @@ test("paging links appear when a search has more than one page", async ({ page, 
 
 test("the CSV export downloads the filtered rows, formula-safe and in the page's language", async ({ page, login }) => {
   const agent = await login("SUPPORT_AGENT");
-  const { customer, numbers } = await createTickets(3, { name: "=HYPERLINK(1)", description: '=cmd|"/c calc"!A1' });
+  const { customer, numbers } = await createRepairTickets(3, {
+    customer: await createUser("CUSTOMER", { name: "=HYPERLINK(1)" }),
+    description: '=cmd|"/c calc"!A1',
+  });
   await query(
     `INSERT INTO "RepairNote" (id, "ticketId", "authorId", body) VALUES (gen_random_uuid()::text, $1, $2, 'internal-secret-note')`,
     [(await query<{ id: string }>(`SELECT id FROM "RepairTicket" WHERE number = $1`, [numbers[0]]))[0]!.id, agent.id],
@@ -133,7 +136,7 @@ test("the CSV export downloads the filtered rows, formula-safe and in the page's
 
 test("a lead sees the dashboard numbers", async ({ page, login }) => {
   await login("SUPPORT_LEAD");
-  await createTickets(3, { breached: true });
+  await createRepairTickets(3, { breached: true });
   const [open] = await query<{ n: string }>(`SELECT count(*) AS n FROM "RepairTicket" WHERE "closedAt" IS NULL AND status = 'RECEIVED'`);
   await page.goto("/en/admin/repairs/dashboard");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Desk overview");
@@ -222,7 +225,7 @@ test.describe("the desk settings row", () => {
 
 test("an admin adds, renames and archives a symptom category; a taken code is refused next to the field", async ({ page, login }) => {
   await login("ADMIN");
-  await createTickets(1); // makes sure the "test" kind of product exists
+  await createModelWithUnits(1); // makes sure the "test" kind of product exists
   const code = `e2e_${Date.now().toString(36)}`;
   await page.goto("/en/admin/desk?category=test");
   const add = page.getByRole("form", { name: "Add symptom" });

@@ -1,41 +1,18 @@
-import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeRequest } from "@/scripts/test/fake-request";
 
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
-const { createRepairRequest } = await import("./requests");
+const { testCustomer, testStaff } = await import("@/scripts/test/product-factories");
+const { customerWithRepairs } = await import("@/scripts/test/repair-factories");
 const { addInformation, cancelOwnRequest, decideEstimate, rateRepair } = await import("./customer-steps");
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 
 /** A ticket of one customer, moved straight to `status` (the desk's steps are tested in repairs.test.ts). */
 async function ticketIn(status: "WAITING_FOR_CUSTOMER" | "ESTIMATE_SENT" | "COMPLETED") {
-  const { model, units } = await testModelWithUnits(1, { manufacturedOn: "2026-06-10" });
-  const owner = await testCustomer();
-  const ownership = await own(owner.id, units[0]!.id, "2026-07-01");
-  const symptom = await db.symptomCategory.create({
-    data: { productCategory: model.category, code: `s-${randomUUID()}`, nameJa: "異音がする", nameEn: "Makes a noise" },
-  });
-  const ticket = await createRepairRequest(owner, {
-    ownershipId: ownership.id,
-    symptomCategoryId: symptom.id,
-    description: "運転中に大きな音がします。",
-    photoFileIds: [],
-    delivery: "SEND_IN",
-    preferredDates: [],
-    dealerId: "",
-    contactPreference: "EMAIL",
-    phone: "",
-    postalCode: "",
-    prefecture: "",
-    city: "",
-    addressLine1: "",
-    addressLine2: "",
-    idempotencyKey: randomUUID(),
-  });
+  const { customer: owner, ticket } = await customerWithRepairs(1);
   await db.repairTicket.update({
     where: { id: ticket.id },
     data: { status, resumeStatus: status === "WAITING_FOR_CUSTOMER" ? "RECEIVED" : null },

@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeRequest } from "@/scripts/test/fake-request";
 
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { own, testCustomer, testModelWithUnits } = await import("@/scripts/test/product-factories");
-const { createRepairRequest } = await import("./requests");
+const { customerWithRepairs } = await import("@/scripts/test/repair-factories");
 const { currentBreaches, medianTimes, openTicketsByStatus, ticketsPerDay } = await import("./dashboard");
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
@@ -15,37 +13,7 @@ beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.$
 const NOW = new Date("2031-06-15T03:00:00Z"); // 12:00 in Tokyo
 const at = (text: string) => new Date(`${text}+09:00`);
 
-async function tickets(count: number) {
-  const { model, units } = await testModelWithUnits(count);
-  const symptom = await db.symptomCategory.create({
-    data: { productCategory: model.category, code: `s-${randomUUID()}`, nameJa: "故障", nameEn: "Fault" },
-  });
-  const customer = await testCustomer();
-  const made = [];
-  for (const unit of units) {
-    const ownership = await own(customer.id, unit.id);
-    made.push(
-      await createRepairRequest(customer, {
-        ownershipId: ownership.id,
-        symptomCategoryId: symptom.id,
-        description: "動きません。",
-        photoFileIds: [],
-        delivery: "SEND_IN",
-        preferredDates: [],
-        dealerId: "",
-        contactPreference: "EMAIL",
-        phone: "",
-        postalCode: "",
-        prefecture: "",
-        city: "",
-        addressLine1: "",
-        addressLine2: "",
-        idempotencyKey: randomUUID(),
-      }),
-    );
-  }
-  return made;
-}
+const tickets = async (count: number) => (await customerWithRepairs(count)).tickets;
 
 describe("the desk dashboard", () => {
   it("takes the medians of time to first response and to completion over the last 30 days, in SQL", async () => {

@@ -13,7 +13,8 @@ vi.mock("next-intl/server", async () => {
 });
 
 const { db } = await import("@/lib/db");
-const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
+const { testStaff } = await import("@/scripts/test/product-factories");
+const { customerWithProduct } = await import("@/scripts/test/repair-factories");
 const { streamQueueCsv } = await import("./export");
 const { parseQueueFilter, QUEUE_PAGE_SIZE } = await import("./queue");
 
@@ -21,19 +22,15 @@ beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": "198.51.100.2
 
 /** `count` tickets of one fresh model, made directly (the export reads them like any other). */
 async function tickets(count: number, description: string) {
-  const { model, units } = await testModelWithUnits(1);
-  const symptom = await db.symptomCategory.create({
-    data: { productCategory: model.category, code: `s-${randomUUID()}`, nameJa: "故障", nameEn: "Fault" },
-  });
-  const customer = await db.user.update({ where: { id: (await testCustomer()).id }, data: { name: "@SUM(A1)" } });
-  const ownership = await own(customer.id, units[0]!.id);
+  const { model, unit, ownership, symptom, customer: owner } = await customerWithProduct();
+  const customer = await db.user.update({ where: { id: owner.id }, data: { name: "@SUM(A1)" } });
   const due = new Date(Date.now() + 30 * 86_400_000);
   await db.repairTicket.createMany({
     data: Array.from({ length: count }, (_, n) => ({
       number: `R-9${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}-${String(n).padStart(6, "0")}`,
       customerId: customer.id,
       ownershipId: ownership.id,
-      unitId: units[0]!.id,
+      unitId: unit.id,
       symptomCategoryId: symptom.id,
       description,
       delivery: "SEND_IN" as const,

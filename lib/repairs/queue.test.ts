@@ -5,50 +5,27 @@ import { fakeRequest } from "@/scripts/test/fake-request";
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
-const { createRepairRequest } = await import("./requests");
+const { testStaff } = await import("@/scripts/test/product-factories");
+const { customerWithRepairs } = await import("@/scripts/test/repair-factories");
 const { assignTicket } = await import("./desk");
 const { listQueue, parseQueueFilter, SEARCH_PEOPLE_LIMIT } = await import("./queue");
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 
-/** `count` tickets on units of one fresh model (the `model` filter keeps other tests' tickets out). */
+/**
+ * `count` tickets on units of one fresh model (the `model` filter keeps other tests' tickets out),
+ * of a customer with a name and a phone number to search for.
+ */
 async function ticketsOfOneModel(count: number) {
-  const { model, units } = await testModelWithUnits(count);
-  const symptom = await db.symptomCategory.create({
-    data: { productCategory: model.category, code: `s-${randomUUID()}`, nameJa: "故障", nameEn: "Fault" },
-  });
-  const customer = await db.user.update({
-    where: { id: (await testCustomer()).id },
+  const { model, units, customer, tickets } = await customerWithRepairs(count);
+  const named = await db.user.update({
+    where: { id: customer.id },
     data: {
       name: `山田 ${randomUUID().slice(0, 6)}`,
       phone: `090-${String(Math.floor(Math.random() * 1e4)).padStart(4, "0")}-${String(Math.floor(Math.random() * 1e4)).padStart(4, "0")}`,
     },
   });
-  const tickets = [];
-  for (const unit of units) {
-    const ownership = await own(customer.id, unit.id);
-    tickets.push(
-      await createRepairRequest(customer, {
-        ownershipId: ownership.id,
-        symptomCategoryId: symptom.id,
-        description: "動きません。確認をお願いします。",
-        photoFileIds: [],
-        delivery: "SEND_IN",
-        preferredDates: [],
-        dealerId: "",
-        contactPreference: "EMAIL",
-        phone: "",
-        postalCode: "",
-        prefecture: "",
-        city: "",
-        addressLine1: "",
-        addressLine2: "",
-        idempotencyKey: randomUUID(),
-      }),
-    );
-  }
-  return { model, units, customer, tickets };
+  return { model, units, customer: named, tickets };
 }
 
 describe("the desk queue", () => {

@@ -6,7 +6,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
+const { testCustomer, testStaff } = await import("@/scripts/test/product-factories");
+const { customerWithProduct, repairRequestInput } = await import("@/scripts/test/repair-factories");
 const { createRepairRequest, getOwnTicket, listOwnTickets, previewRepair } = await import("./requests");
 const { addInformation, cancelOwnRequest, decideEstimate, rateRepair } = await import("./customer-steps");
 const { addInternalNote, askCustomer, assignTicket, moveTicket, recordParts, sendEstimate } = await import("./desk");
@@ -18,38 +19,6 @@ const { settleJobs } = await import("@/scripts/test/jobs");
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 afterAll(() => stopJobWorkers());
 
-/** A customer who owns one unit of a fresh model, in or out of warranty, and a symptom to pick. */
-async function customerWithProduct(options: { expired?: boolean } = {}) {
-  const { model, units } = await testModelWithUnits(1, { manufacturedOn: options.expired ? "2019-01-10" : "2026-06-10" });
-  const customer = await testCustomer();
-  const ownership = await own(customer.id, units[0]!.id, options.expired ? "2019-02-01" : "2026-07-01");
-  const symptom = await db.symptomCategory.create({
-    data: { productCategory: model.category, code: `s-${randomUUID()}`, nameJa: "電源が入らない", nameEn: "Does not turn on" },
-  });
-  return { customer, ownership, unit: units[0]!, symptom };
-}
-
-function request(ownershipId: string, symptomCategoryId: string, over: Record<string, unknown> = {}) {
-  return {
-    ownershipId,
-    symptomCategoryId,
-    description: "電源ボタンを押しても反応しません。",
-    photoFileIds: [],
-    delivery: "SEND_IN" as const,
-    preferredDates: [],
-    dealerId: "",
-    contactPreference: "EMAIL" as const,
-    phone: "",
-    postalCode: "",
-    prefecture: "",
-    city: "",
-    addressLine1: "",
-    addressLine2: "",
-    idempotencyKey: randomUUID(),
-    ...over,
-  };
-}
-
 const actor = (user: { id: string; role: Role }) => ({
   id: user.id,
   role: user.role,
@@ -60,7 +29,7 @@ describe("repair requests", () => {
   it("shows before sending that an in-warranty repair is free, and creates one ticket however often it is sent", async () => {
     const { customer, ownership, symptom } = await customerWithProduct();
     expect((await previewRepair(customer.id, ownership.id))!.coverage).toBe("WARRANTY");
-    const input = request(ownership.id, symptom.id);
+    const input = repairRequestInput(ownership.id, symptom.id);
     const [first, second] = await Promise.all([createRepairRequest(customer, input), createRepairRequest(customer, input)]);
     expect(second).toEqual(first);
     expect(await createRepairRequest(customer, input)).toEqual(first);
@@ -72,15 +41,15 @@ describe("repair requests", () => {
 
   it("gives every ticket its own readable number", async () => {
     const { customer, ownership, symptom } = await customerWithProduct();
-    const tickets = await Promise.all([1, 2, 3].map(() => createRepairRequest(customer, request(ownership.id, symptom.id))));
+    const tickets = await Promise.all([1, 2, 3].map(() => createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id))));
     expect(new Set(tickets.map((ticket) => ticket.number)).size).toBe(3);
   });
 
   it("is refused for a product the customer does not own, and another customer cannot see or act on the ticket", async () => {
     const { customer, ownership, symptom } = await customerWithProduct();
     const stranger = await testCustomer();
-    await expect(createRepairRequest(stranger, request(ownership.id, symptom.id))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    await expect(createRepairRequest(stranger, repairRequestInput(ownership.id, symptom.id))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const ticket = await createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id));
     expect(await getOwnTicket(stranger.id, ticket.id)).toBeNull();
     await expect(cancelOwnRequest(stranger.id, ticket.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("RECEIVED");
@@ -88,13 +57,13 @@ describe("repair requests", () => {
 
   it("asks for the address of a pickup only when the profile lacks it, and keeps what was typed in the profile", async () => {
     const { customer, ownership, symptom } = await customerWithProduct();
-    const pickup = { delivery: "COURIER_PICKUP", preferredDates: ["2026-12-10"] };
-    await expect(createRepairRequest(customer, request(ownership.id, symptom.id, pickup))).rejects.toMatchObject({
+    const pickup = { delivery: "COURIER_PICKUP" as const, preferredDates: ["2026-12-10"] };
+    await expect(createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id, pickup))).rejects.toMatchObject({
       code: "VALIDATION",
       cause: { postalCode: "validation.requiredHere", addressLine1: "validation.requiredHere" },
     });
     const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", addressLine1: "千代田1-1" };
-    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id, { ...pickup, ...address }));
+    const ticket = await createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id, { ...pickup, ...address }));
     expect(await db.user.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject(address);
     expect(await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ pickupCity: "千代田区" });
   });
@@ -103,7 +72,7 @@ describe("repair requests", () => {
     await startJobWorkers();
     const { customer, ownership, symptom } = await customerWithProduct({ expired: true });
     const agent = actor(await testStaff("SUPPORT_AGENT"));
-    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    const ticket = await createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id));
     expect((await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).coverage).toBe("PAID");
 
     await assignTicket(agent, { ticketId: ticket.id, assigneeId: agent.id });
@@ -186,7 +155,7 @@ describe("repair requests", () => {
   it("a ticket moved by someone else meanwhile is not moved twice", async () => {
     const { customer, ownership, symptom } = await customerWithProduct();
     const [first, second] = [actor(await testStaff("SUPPORT_AGENT")), actor(await testStaff("SUPPORT_AGENT"))];
-    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    const ticket = await createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id));
     const results = await Promise.allSettled([
       moveTicket(first, { ticketId: ticket.id, from: "RECEIVED", to: "DIAGNOSING" }),
       moveTicket(second, { ticketId: ticket.id, from: "RECEIVED", to: "DIAGNOSING" }),
@@ -198,17 +167,17 @@ describe("repair requests", () => {
   it("the customer cancels only before diagnosis", async () => {
     const { customer, ownership, symptom } = await customerWithProduct();
     const agent = actor(await testStaff("SUPPORT_AGENT"));
-    const early = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    const early = await createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id));
     await cancelOwnRequest(customer.id, early.id);
     expect((await db.repairTicket.findUniqueOrThrow({ where: { id: early.id } })).closedAt).not.toBeNull();
-    const late = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    const late = await createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id));
     await moveTicket(agent, { ticketId: late.id, from: "RECEIVED", to: "DIAGNOSING" });
     await expect(cancelOwnRequest(customer.id, late.id)).rejects.toMatchObject({ messageKey: "repairs.tooLateToCancel" });
   });
 
   it("a new owner does not see the old owner's tickets, and the transfer closes nothing", async () => {
     const { customer, ownership, symptom } = await customerWithProduct();
-    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    const ticket = await createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id));
     const { code } = await startTransfer(customer.id, ownership.id);
     const buyer = await testCustomer();
     await acceptTransfer(buyer.id, code);
@@ -240,7 +209,7 @@ describe("scopes of repair tickets and photos", () => {
       db.storedFile.count({ where: { AND: [storedFileWhereFor(who), { id: photo.id }] } });
     // Not sent yet: only its uploader.
     expect(await canSee({ ...agent, strong: true })).toBe(0);
-    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id, { photoFileIds: [photo.id] }));
+    const ticket = await createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id, { photoFileIds: [photo.id] }));
     const stranger = await testCustomer();
     const dealer = await db.user.create({ data: { email: `d-${randomUUID()}@test.example`, role: "DEALER_STAFF" } });
     const sees = (who: { id: string; role: Role; dealerId: string | null }) =>
@@ -262,7 +231,7 @@ describe("the scheduled SLA check", () => {
     const { customer, ownership, symptom } = await customerWithProduct();
     const lead = await testStaff("SUPPORT_LEAD");
     const agent = actor(await testStaff("SUPPORT_AGENT"));
-    const ticket = await createRepairRequest(customer, request(ownership.id, symptom.id));
+    const ticket = await createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id));
     await assignTicket(agent, { ticketId: ticket.id, assigneeId: agent.id });
     const agentEmail = (await db.user.findUniqueOrThrow({ where: { id: agent.id } })).email;
     // The first-response clock ran out an hour ago.
@@ -282,7 +251,7 @@ describe("the scheduled SLA check", () => {
 describe("bad input from the request and estimate forms", () => {
   it("refuses impossible or past pickup dates, and estimates beyond what is stored, with messages for the fields", async () => {
     const { ZRepairRequestSchema, ZEstimateSchema } = await import("./schemas");
-    const base = request("o", "s", { delivery: "COURIER_PICKUP" });
+    const base = repairRequestInput("o", "s", { delivery: "COURIER_PICKUP" });
     for (const date of ["2026-13-01", "2026-02-31"]) {
       const parsed = ZRepairRequestSchema.safeParse({ ...base, preferredDates: [date] });
       expect(parsed.success).toBe(false);
@@ -293,7 +262,7 @@ describe("bad input from the request and estimate forms", () => {
     await expect(
       createRepairRequest(
         customer,
-        request(ownership.id, symptom.id, { delivery: "COURIER_PICKUP", preferredDates: ["2020-01-06"], ...address }),
+        repairRequestInput(ownership.id, symptom.id, { delivery: "COURIER_PICKUP", preferredDates: ["2020-01-06"], ...address }),
       ),
     ).rejects.toMatchObject({ code: "VALIDATION", cause: { preferredDates: "repairs.pickupDatePast" } });
     const huge = ZEstimateSchema.safeParse({ ticketId: "t", lines: [{ description: "x", quantity: 999, unitPriceYen: 10_000_000 }] });
@@ -307,7 +276,7 @@ describe("bad input from the request and estimate forms", () => {
     const typed = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", addressLine1: "千代田1-1" };
     const ticket = await createRepairRequest(
       customer,
-      request(ownership.id, symptom.id, { delivery: "COURIER_PICKUP", preferredDates: ["2099-01-05"], ...typed }),
+      repairRequestInput(ownership.id, symptom.id, { delivery: "COURIER_PICKUP", preferredDates: ["2099-01-05"], ...typed }),
     );
     expect(await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({
       pickupPostalCode: "100-0001",

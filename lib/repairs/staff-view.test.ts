@@ -5,39 +5,13 @@ import { fakeRequest } from "@/scripts/test/fake-request";
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
+const { testCustomer, testStaff } = await import("@/scripts/test/product-factories");
+const { customerWithRepairs, repairRequestInput } = await import("@/scripts/test/repair-factories");
 const { createRepairRequest } = await import("./requests");
 const { addInternalNote, assignTicket } = await import("./desk");
 const { getCustomerPanel, getTicketForStaff, listAssignableAgents } = await import("./staff-view");
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
-
-async function ticketOfNewCustomer() {
-  const { model, units } = await testModelWithUnits(1, { manufacturedOn: "2026-06-10" });
-  const customer = await testCustomer();
-  const ownership = await own(customer.id, units[0]!.id, "2026-07-01");
-  const symptom = await db.symptomCategory.create({
-    data: { productCategory: model.category, code: `s-${randomUUID()}`, nameJa: "電源が入らない", nameEn: "Does not turn on" },
-  });
-  const ticket = await createRepairRequest(customer, {
-    ownershipId: ownership.id,
-    symptomCategoryId: symptom.id,
-    description: "電源ボタンを押しても反応しません。",
-    photoFileIds: [],
-    delivery: "SEND_IN",
-    preferredDates: [],
-    dealerId: "",
-    contactPreference: "EMAIL",
-    phone: "",
-    postalCode: "",
-    prefecture: "",
-    city: "",
-    addressLine1: "",
-    addressLine2: "",
-    idempotencyKey: randomUUID(),
-  });
-  return { customer, ownership, ticket, serial: units[0]!.serial };
-}
 
 const staffActor = async (role: "SUPPORT_AGENT" | "SUPPORT_LEAD" | "ADMIN" = "SUPPORT_AGENT", strong = true) => {
   const user = await testStaff(role);
@@ -46,7 +20,7 @@ const staffActor = async (role: "SUPPORT_AGENT" | "SUPPORT_LEAD" | "ADMIN" = "SU
 
 describe("the desk's view of a ticket", () => {
   it("shows staff the internal note with its author, the assignment, the SLA clocks and only the allowed moves", async () => {
-    const { ticket } = await ticketOfNewCustomer();
+    const { ticket } = await customerWithRepairs(1);
     const agent = await staffActor();
     await assignTicket(agent, { ticketId: ticket.id, assigneeId: agent.id });
     await addInternalNote(agent, { ticketId: ticket.id, body: "内部メモ: 基板の不良の可能性" });
@@ -64,11 +38,11 @@ describe("the desk's view of a ticket", () => {
   });
 
   it("[16.3.1] writes a personal-data view with the ticket as target for the ticket and for the customer panel", async () => {
-    const { customer, ticket, serial } = await ticketOfNewCustomer();
+    const { customer, ticket, unit } = await customerWithRepairs(1);
     const agent = await staffActor();
     await getTicketForStaff(agent, ticket.id);
     const panel = (await getCustomerPanel(agent, customer.id, ticket.id))!;
-    expect(panel.products.map((product) => product.serial)).toEqual([serial]);
+    expect(panel.products.map((product) => product.serial)).toEqual([unit.serial]);
     expect(panel.products[0]!.warranty.status).toBe("COVERED");
     expect(panel.contact.preference).toBe("EMAIL");
     const views = await db.auditEvent.findMany({ where: { actorId: agent.id, action: "personal_data.viewed" }, orderBy: { id: "asc" } });
@@ -77,31 +51,18 @@ describe("the desk's view of a ticket", () => {
   });
 
   it("lists the customer's other tickets, open and past, but not the ticket it is read from", async () => {
-    const { customer, ownership, ticket } = await ticketOfNewCustomer();
-    const other = await createRepairRequest(customer, {
-      ...(await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id }, select: { symptomCategoryId: true } })),
-      ownershipId: ownership.id,
-      description: "もう一度、電源が入りません。",
-      photoFileIds: [],
-      delivery: "SEND_IN",
-      preferredDates: [],
-      dealerId: "",
-      contactPreference: "EMAIL",
-      phone: "",
-      postalCode: "",
-      prefecture: "",
-      city: "",
-      addressLine1: "",
-      addressLine2: "",
-      idempotencyKey: randomUUID(),
-    });
+    const { customer, ownership, symptom, ticket } = await customerWithRepairs(1);
+    const other = await createRepairRequest(
+      customer,
+      repairRequestInput(ownership.id, symptom.id, { description: "もう一度、電源が入りません。" }),
+    );
     const panel = (await getCustomerPanel(await staffActor(), customer.id, ticket.id))!;
     expect(panel.openTickets.map((open) => open.id)).toEqual([other.id]);
     expect(panel.pastTickets).toEqual([]);
   });
 
   it("is null for a missing id, a customer who is not the ticket's, a customer or dealer actor, and a session without a second factor", async () => {
-    const { customer, ticket } = await ticketOfNewCustomer();
+    const { customer, ticket } = await customerWithRepairs(1);
     const agent = await staffActor();
     expect(await getTicketForStaff(agent, "no-such-ticket")).toBeNull();
     expect(await getCustomerPanel(agent, (await testCustomer()).id, ticket.id)).toBeNull();
