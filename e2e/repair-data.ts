@@ -49,10 +49,16 @@ export type RepairableProduct = {
   purchasedOn: string;
 };
 
+/** The calendar date `days` days before today. */
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** A unit of a fresh air-conditioner model owned by `userId`: new and in warranty, or years old and out of it. */
 export async function ownRepairableProduct(userId: string, options: { expired?: boolean } = {}): Promise<RepairableProduct> {
-  const manufacturedOn = options.expired ? "2019-01-10" : "2026-06-10";
-  const purchasedOn = options.expired ? "2019-02-01" : "2026-07-01";
+  // New units are dated from today (made two months ago, bought one month ago), so they stay in warranty whenever the tests run.
+  const manufacturedOn = options.expired ? "2019-01-10" : daysAgo(60);
+  const purchasedOn = options.expired ? "2019-02-01" : daysAgo(30);
   const { modelId, serials, unitIds, code } = await createModelWithUnits(1, { manufacturedOn });
   await query(`UPDATE "ProductModel" SET category = $2 WHERE id = $1`, [modelId, REPAIR_CATEGORY]);
   const ownershipId = await giveUnit(userId, unitIds[0]!, purchasedOn);

@@ -80,6 +80,8 @@ test("an agent works a paid repair: assigns it to self, notes, asks the customer
   await expect(totals).toContainText("16,500");
   await page.getByRole("button", { name: "Send the estimate", exact: true }).click();
   await expect(page.getByText("Status: Estimate sent")).toBeVisible();
+  // The customer's turn: the resolution clock waits for their decision.
+  await expect(page.getByTestId("sla-resolution")).toContainText("Paused");
   const estimate = page.getByTestId("estimate");
   await expect(estimate).toContainText("Replace the main board");
   await expect(estimate).toContainText("total ¥16,500");

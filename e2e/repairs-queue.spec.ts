@@ -206,6 +206,8 @@ test.describe("the desk settings row", () => {
     await expect(page.getByText("Desk settings saved.")).toBeVisible();
     const headers = { ...original.headers() };
     delete (headers as Record<string, string>)["cookie"];
+    // The forged body may differ in length.
+    delete (headers as Record<string, string>)["content-length"];
     const forged = original.postData()!.replace(/("warnAtPercent":)"?\d+"?/, '$1"42"');
     expect(forged).toContain('"warnAtPercent":"42"');
     for (const role of ["SUPPORT_AGENT", "SUPPORT_LEAD"] as const) {

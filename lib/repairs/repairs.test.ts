@@ -15,6 +15,8 @@ const { acceptTransfer, startTransfer } = await import("@/lib/products/transfers
 const { startJobWorkers, stopJobWorkers } = await import("@/lib/jobs/worker");
 const { waitFor } = await import("@/lib/jobs/wait-for");
 const { settleJobs } = await import("@/scripts/test/jobs");
+const { loadDesk } = await import("./desk-settings");
+const { resumedDueAt } = await import("./sla");
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 afterAll(() => stopJobWorkers());
@@ -107,18 +109,29 @@ describe("repair requests", () => {
     expect(quoted.status).toBe("ESTIMATE_SENT");
     expect(quoted.pausedAt).not.toBeNull();
     // Pretend the customer took a business week and the desk was already told of a resolution warning.
+    const pausedAt = new Date(Date.now() - 7 * 86_400_000);
     await db.repairTicket.update({
       where: { id: ticket.id },
-      data: { pausedAt: new Date(Date.now() - 7 * 86_400_000), slaNotified: ["firstResponse:warning", "resolution:warning"] },
+      data: { pausedAt, slaNotified: ["firstResponse:warning", "resolution:warning"] },
     });
 
+    const decidedFrom = new Date();
     await decideEstimate(customer.id, { ticketId: ticket.id, estimateId: estimate.id, decision: "approve" });
+    const decidedBy = new Date();
     await expect(decideEstimate(customer.id, { ticketId: ticket.id, estimateId: estimate.id, decision: "decline" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
     const resumed = await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(resumed).toMatchObject({ status: "REPAIRING", pausedAt: null, slaNotified: ["firstResponse:warning"] });
-    expect(resumed.resolutionDueAt.getTime()).toBeGreaterThan(quoted.resolutionDueAt.getTime() + 4 * 86_400_000);
+    // The deadline moved by the business time waited (whatever holidays that week had).
+    const { calendar } = await loadDesk();
+    expect(resumed.resolutionDueAt.getTime()).toBeGreaterThanOrEqual(
+      resumedDueAt(calendar, quoted.resolutionDueAt, pausedAt, decidedFrom).getTime() - 60_000,
+    );
+    expect(resumed.resolutionDueAt.getTime()).toBeLessThanOrEqual(
+      resumedDueAt(calendar, quoted.resolutionDueAt, pausedAt, decidedBy).getTime() + 60_000,
+    );
+    expect(resumed.resolutionDueAt.getTime()).toBeGreaterThan(quoted.resolutionDueAt.getTime());
     await moveTicket(agent, { ticketId: ticket.id, from: "REPAIRING", to: "SHIPPED_BACK", outcome: "REPAIRED" });
     await moveTicket(agent, { ticketId: ticket.id, from: "SHIPPED_BACK", to: "COMPLETED" });
     await rateRepair(customer.id, { ticketId: ticket.id, rating: 5, comment: "早かったです" });
@@ -222,6 +235,55 @@ describe("scopes of repair tickets and photos", () => {
     expect(await canSee({ ...agent, strong: false })).toBe(0);
     expect(await canSee({ id: stranger.id, role: "CUSTOMER", dealerId: null })).toBe(0);
     expect(await canSee({ id: dealer.id, role: "DEALER_STAFF", dealerId: null, strong: true })).toBe(0);
+  });
+});
+
+describe("the resolution clock", () => {
+  async function quotedTicket() {
+    const { customer, ownership, symptom } = await customerWithProduct({ expired: true });
+    const agent = actor(await testStaff("SUPPORT_AGENT"));
+    const ticket = await createRepairRequest(customer, repairRequestInput(ownership.id, symptom.id));
+    await moveTicket(agent, { ticketId: ticket.id, from: "RECEIVED", to: "DIAGNOSING" });
+    await sendEstimate(agent, {
+      ticketId: ticket.id,
+      lines: [{ description: "基板交換", quantity: 1, unitPriceYen: 8_000 }],
+      taxRate: 10,
+      note: "",
+    });
+    const estimate = await db.repairEstimate.findFirstOrThrow({ where: { ticketId: ticket.id, status: "SENT" } });
+    return { customer, agent, ticket, estimate };
+  }
+
+  it("runs again for the desk once the customer declines the estimate (the unit goes back unrepaired)", async () => {
+    const { customer, ticket, estimate } = await quotedTicket();
+    expect((await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).pausedAt).not.toBeNull();
+    await decideEstimate(customer.id, { ticketId: ticket.id, estimateId: estimate.id, decision: "decline" });
+    expect(await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({
+      status: "ESTIMATE_SENT",
+      pausedAt: null,
+    });
+  });
+
+  it("keeps a breach paused and sent: the pause neither hides it nor makes it news again", async () => {
+    const { customer, ticket, estimate } = await quotedTicket();
+    // The deadline passed before the estimate went out, and the desk was told.
+    const due = new Date(Date.now() - 3 * 86_400_000);
+    await db.repairTicket.update({
+      where: { id: ticket.id },
+      data: { resolutionDueAt: due, pausedAt: new Date(Date.now() - 60_000), slaNotified: ["resolution:warning", "resolution:breach"] },
+    });
+    const { calendar, targets } = await loadDesk();
+    const { slaClocks } = await import("./sla");
+    const paused = await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(slaClocks(calendar, targets, paused, new Date()).resolution.state).toBe("breached");
+    const { listQueue, parseQueueFilter } = await import("./queue");
+    const breaching = await listQueue(parseQueueFilter({ view: "breaching", q: paused.number }), customer.id);
+    expect(breaching.rows.map((row) => row.id)).toEqual([ticket.id]);
+
+    await decideEstimate(customer.id, { ticketId: ticket.id, estimateId: estimate.id, decision: "approve" });
+    const resumed = await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(resumed.pausedAt).toBeNull();
+    expect(resumed.slaNotified.toSorted()).toEqual(["resolution:breach", "resolution:warning"]);
   });
 });
 

@@ -35,15 +35,21 @@ export function repairRequestInput(
   };
 }
 
+/** The calendar date `days` days before today (UTC is close enough for a date months inside a warranty). */
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * A customer who owns `units` units of a fresh model, all new and in warranty or all years old and
  * out of it, and a symptom of the model's kind to pick. `unit` and `ownership` are the first.
  */
 export async function customerWithProduct(options: { units?: number; expired?: boolean } = {}) {
-  const { model, units } = await testModelWithUnits(options.units ?? 1, { manufacturedOn: options.expired ? "2019-01-10" : "2026-06-10" });
+  // New units are dated from today (made two months ago, bought one month ago), so they stay in warranty whenever the tests run.
+  const { model, units } = await testModelWithUnits(options.units ?? 1, { manufacturedOn: options.expired ? "2019-01-10" : daysAgo(60) });
   const customer = await testCustomer();
   const ownerships = [];
-  for (const unit of units) ownerships.push(await own(customer.id, unit.id, options.expired ? "2019-02-01" : "2026-07-01"));
+  for (const unit of units) ownerships.push(await own(customer.id, unit.id, options.expired ? "2019-02-01" : daysAgo(30)));
   const symptom = await db.symptomCategory.create({
     data: { productCategory: model.category, code: `s-${randomUUID()}`, nameJa: "電源が入らない", nameEn: "Does not turn on" },
   });
