@@ -53,6 +53,10 @@ const PERMISSIONS = {
   "repairs.photos.upload": ["CUSTOMER", ...STAFF],
   /** Business hours, SLA targets and symptom categories. */
   "desk.manage": ["ADMIN"],
+  /** Chat with support about own products and repairs (issue 11). */
+  "chat.own": ["CUSTOMER"],
+  /** Answer customers' chats: the inbox, assignment, canned replies. */
+  "chat.work": STAFF,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

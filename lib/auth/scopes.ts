@@ -80,3 +80,13 @@ export function ticketWhereFor(actor: Actor): Prisma.RepairTicketWhereInput {
   if (can(actor, "repairs.own")) return { customerId: actor.id };
   return nothing();
 }
+
+/**
+ * Support conversations: a customer sees their own; support staff see every one. Dealers see none
+ * (issue 13 may hand them a ticket's conversation).
+ */
+export function conversationWhereFor(actor: Actor): Prisma.ConversationWhereInput {
+  if (can(actor, "chat.work")) return {};
+  if (can(actor, "chat.own")) return { customerId: actor.id };
+  return nothing();
+}

@@ -1,0 +1,197 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { conversationWhereFor, ownershipWhereFor } from "@/lib/auth/scopes";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ChatSide } from "@/lib/generated/prisma/enums";
+import { publishChatEvent } from "@/lib/realtime/publish";
+import type { z } from "zod";
+import type { ZChatMessageSchema, ZStartConversationSchema } from "./schemas";
+
+/**
+ * Support conversations (issue 11, decision 0009). Each message takes the next sequence number of
+ * its conversation inside the transaction that stores it (the conversation row's lock orders the
+ * commits), so a client that has seen seq N catches up with exactly `seq > N`. Receipts are
+ * positions per side. Every read goes through `conversationWhereFor(actor)`: a conversation outside
+ * it is not found (404).
+ */
+
+export type ChatMessageView = {
+  id: string;
+  conversationId: string;
+  seq: number;
+  side: ChatSide;
+  senderId: string;
+  body: string;
+  fileId: string | null;
+  createdAt: Date;
+};
+
+const MESSAGE_SELECT = {
+  id: true,
+  conversationId: true,
+  seq: true,
+  side: true,
+  senderId: true,
+  body: true,
+  fileId: true,
+  createdAt: true,
+} satisfies Prisma.ChatMessageSelect;
+
+/** The side an actor writes and reads for: support staff, or the conversation's customer. */
+export function sideOf(actor: Actor): ChatSide {
+  return can(actor, "chat.work") ? "STAFF" : "CUSTOMER";
+}
+
+async function conversationFor(actor: Actor, conversationId: string) {
+  const conversation = await db.conversation.findFirst({
+    where: { AND: [conversationWhereFor(actor), { id: conversationId }] },
+    select: { id: true, customerId: true, status: true, lastSeq: true },
+  });
+  if (!conversation) throw new AppError("NOT_FOUND");
+  return conversation;
+}
+
+/**
+ * Store a message and return it (the answer to the sender is the stored row). A retry with the same
+ * idempotency key returns the first message and stores nothing. A customer's message reopens a
+ * closed or waiting conversation; staff's message to a customer leaves it waiting for them.
+ */
+export async function postMessage(
+  actor: Actor,
+  input: Pick<z.output<typeof ZChatMessageSchema>, "conversationId" | "body" | "idempotencyKey"> & { fileId?: string },
+): Promise<ChatMessageView> {
+  const existing = await db.chatMessage.findUnique({
+    where: { senderId_idempotencyKey: { senderId: actor.id, idempotencyKey: input.idempotencyKey } },
+    select: MESSAGE_SELECT,
+  });
+  if (existing) return existing;
+  const conversation = await conversationFor(actor, input.conversationId);
+  const side = sideOf(actor);
+  try {
+    return await db.$transaction(async (tx) => {
+      const now = new Date();
+      const { lastSeq: seq } = await tx.conversation.update({
+        where: { id: conversation.id },
+        data: {
+          lastSeq: { increment: 1 },
+          lastMessageAt: now,
+          status: side === "CUSTOMER" ? "OPEN" : "WAITING_FOR_CUSTOMER",
+        },
+        select: { lastSeq: true },
+      });
+      // The writer has seen their own message.
+      await tx.conversation.update({
+        where: { id: conversation.id },
+        data: side === "CUSTOMER" ? { customerDeliveredSeq: seq, customerReadSeq: seq } : { staffDeliveredSeq: seq, staffReadSeq: seq },
+      });
+      return tx.chatMessage.create({
+        data: {
+          conversationId: conversation.id,
+          seq,
+          senderId: actor.id,
+          side,
+          body: input.body,
+          fileId: input.fileId || null,
+          idempotencyKey: input.idempotencyKey,
+          createdAt: now,
+        },
+        select: MESSAGE_SELECT,
+      });
+    });
+  } catch (error) {
+    // Two submits of one message at once: the unique key lets one through; the other gets its row.
+    if (isUniqueViolation(error)) {
+      const first = await db.chatMessage.findUnique({
+        where: { senderId_idempotencyKey: { senderId: actor.id, idempotencyKey: input.idempotencyKey } },
+        select: MESSAGE_SELECT,
+      });
+      if (first) return first;
+    }
+    throw error;
+  }
+}
+
+/** A customer starts a general inquiry, optionally about one of their own products, with its first message. */
+export async function startConversation(
+  actor: Actor,
+  input: z.output<typeof ZStartConversationSchema>,
+): Promise<{ conversationId: string; message: ChatMessageView }> {
+  if (!can(actor, "chat.own")) throw new AppError("FORBIDDEN");
+  const retried = await db.chatMessage.findUnique({
+    where: { senderId_idempotencyKey: { senderId: actor.id, idempotencyKey: input.idempotencyKey } },
+    select: MESSAGE_SELECT,
+  });
+  if (retried) return { conversationId: retried.conversationId, message: retried };
+  if (input.ownershipId) {
+    const owned = await db.ownership.count({ where: { AND: [ownershipWhereFor(actor), { id: input.ownershipId }] } });
+    if (owned === 0) throw new AppError("VALIDATION", { cause: { ownershipId: "chat.productInvalid" } });
+  }
+  const conversation = await db.conversation.create({
+    data: { customerId: actor.id, subject: input.subject, ownershipId: input.ownershipId || null },
+    select: { id: true },
+  });
+  const message = await postMessage(actor, { conversationId: conversation.id, body: input.body, idempotencyKey: input.idempotencyKey });
+  return { conversationId: conversation.id, message };
+}
+
+/** The messages after `afterSeq` (catch-up after a reconnect, or the first page with 0), oldest first. */
+export async function listMessages(actor: Actor, conversationId: string, afterSeq = 0, take = 200): Promise<ChatMessageView[]> {
+  const conversation = await conversationFor(actor, conversationId);
+  return db.chatMessage.findMany({
+    where: { conversationId: conversation.id, seq: { gt: afterSeq } },
+    select: MESSAGE_SELECT,
+    orderBy: { seq: "asc" },
+    take,
+  });
+}
+
+/**
+ * Record that the actor's side has received (and, with `read`, seen) the messages up to `seq`.
+ * Positions only move forward and never past the last message; the other side hears of it.
+ */
+export async function markSeen(actor: Actor, input: { conversationId: string; seq: number; read: boolean }): Promise<void> {
+  const conversation = await conversationFor(actor, input.conversationId);
+  const side = sideOf(actor);
+  const seq = Math.min(Math.max(0, Math.floor(input.seq)), conversation.lastSeq);
+  await db.$transaction(async (tx) => {
+    const [row] =
+      side === "CUSTOMER"
+        ? await tx.$queryRaw<{ delivered: number; read: number }[]>`
+            UPDATE "Conversation" SET "customerDeliveredSeq" = GREATEST("customerDeliveredSeq", ${seq}),
+              "customerReadSeq" = CASE WHEN ${input.read} THEN GREATEST("customerReadSeq", ${seq}) ELSE "customerReadSeq" END
+            WHERE id = ${conversation.id} RETURNING "customerDeliveredSeq" AS delivered, "customerReadSeq" AS read`
+        : await tx.$queryRaw<{ delivered: number; read: number }[]>`
+            UPDATE "Conversation" SET "staffDeliveredSeq" = GREATEST("staffDeliveredSeq", ${seq}),
+              "staffReadSeq" = CASE WHEN ${input.read} THEN GREATEST("staffReadSeq", ${seq}) ELSE "staffReadSeq" END
+            WHERE id = ${conversation.id} RETURNING "staffDeliveredSeq" AS delivered, "staffReadSeq" AS read`;
+    if (row) {
+      await publishChatEvent(
+        { kind: "receipt", conversationId: conversation.id, side, deliveredSeq: row.delivered, readSeq: row.read },
+        tx,
+      );
+    }
+  });
+}
+
+/** Messages from the other side the actor has not read, over their conversations (the nav badge). */
+export async function unreadCount(actor: Actor): Promise<number> {
+  const side = sideOf(actor);
+  const where = conversationWhereFor(actor);
+  const conversations = await db.conversation.findMany({
+    where: side === "STAFF" ? { AND: [where, { status: { not: "CLOSED" } }] } : where,
+    select: { id: true, customerReadSeq: true, staffReadSeq: true },
+  });
+  if (conversations.length === 0) return 0;
+  return db.chatMessage.count({
+    where: {
+      side: side === "CUSTOMER" ? "STAFF" : "CUSTOMER",
+      OR: conversations.map((conversation) => ({
+        conversationId: conversation.id,
+        seq: { gt: side === "CUSTOMER" ? conversation.customerReadSeq : conversation.staffReadSeq },
+      })),
+    },
+  });
+}
