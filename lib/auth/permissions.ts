@@ -57,6 +57,8 @@ const PERMISSIONS = {
   "chat.own": ["CUSTOMER"],
   /** Answer customers' chats: the inbox, assignment, canned replies. */
   "chat.work": STAFF,
+  /** Open the chat event stream (what it shows is scoped by chat.own / chat.work). */
+  "chat.stream": ["CUSTOMER", ...STAFF],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,115 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/log";
+import { chatHub, type ChatHub, type HubEvent } from "@/lib/realtime/hub";
+import type { ChatMessageView } from "./messages";
+
+/**
+ * The browser's one event stream for chat (Server-Sent Events, decision 0009): every message,
+ * receipt and typing signal of the conversations the user may see, as they are committed on any app
+ * process. The stream carries news only; the client catches up by asking each open conversation for
+ * `seq > last seen` when the stream opens and on `resync` (after this process lost its database
+ * connection), so nothing is lost, and keys messages by seq, so nothing is doubled.
+ */
+
+const HEARTBEAT_MS = 15_000;
+/** Streams end after a while so a reconnect checks the session again (signed out, role changed). */
+const MAX_STREAM_MS = 10 * 60_000;
+
+// A message announced once is read once per process, however many streams show it.
+const MESSAGE_CACHE_MS = 30_000;
+const messageCache = new Map<string, { at: number; message: Promise<ChatMessageView | null> }>();
+
+function loadMessage(conversationId: string, seq: number): Promise<ChatMessageView | null> {
+  const key = `${conversationId}:${seq}`;
+  const now = Date.now();
+  const cached = messageCache.get(key);
+  if (cached && now - cached.at < MESSAGE_CACHE_MS) return cached.message;
+  if (messageCache.size > 5_000) {
+    for (const [oldKey, entry] of messageCache) if (now - entry.at >= MESSAGE_CACHE_MS) messageCache.delete(oldKey);
+  }
+  const message = db.chatMessage.findUnique({
+    where: { conversationId_seq: { conversationId, seq } },
+    select: { id: true, conversationId: true, seq: true, side: true, senderId: true, body: true, fileId: true, createdAt: true },
+  });
+  messageCache.set(key, { at: now, message });
+  return message;
+}
+
+/** Which conversations a stream may show: staff all of them, a customer their own (learned as they appear). */
+function visibility(actor: Actor) {
+  if (can(actor, "chat.work")) return async () => true;
+  const known = new Map<string, boolean>();
+  return async (conversationId: string) => {
+    let visible = known.get(conversationId);
+    if (visible === undefined) {
+      visible = (await db.conversation.count({ where: { id: conversationId, customerId: actor.id } })) > 0;
+      known.set(conversationId, visible);
+    }
+    return visible;
+  };
+}
+
+function frame(event: string, data: unknown, id?: string): string {
+  return `${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/** The stream for one signed-in customer or staff member; it ends when `signal` aborts or after MAX_STREAM_MS. */
+export async function openChatStream(actor: Actor, signal: AbortSignal, hub: ChatHub = chatHub): Promise<ReadableStream<Uint8Array>> {
+  await hub.ready();
+  const encoder = new TextEncoder();
+  const mayShow = visibility(actor);
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      const send = (text: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      const onEvent = (event: HubEvent) => {
+        void (async () => {
+          if (event.kind === "resync") return send(frame("resync", {}));
+          if (!(await mayShow(event.conversationId))) return;
+          if (event.kind === "message") {
+            const message = await loadMessage(event.conversationId, event.seq);
+            if (message) send(frame("message", message, `${message.conversationId}:${message.seq}`));
+          } else if (event.kind === "typing") {
+            if (event.userId !== actor.id) send(frame("typing", { conversationId: event.conversationId, side: event.side }));
+          } else {
+            send(frame(event.kind, event));
+          }
+        })().catch((error: unknown) => logger.error({ err: error }, "chat stream event failed"));
+      };
+      const unsubscribe = hub.subscribe(onEvent);
+      // Headers go out with the first bytes: send them now, so the browser's `open` fires at once.
+      send(`retry: 3000\n${frame("ready", { at: new Date().toISOString() })}`);
+      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      const end = setTimeout(() => cleanup(), MAX_STREAM_MS);
+      cleanup = () => {
+        if (!open) return;
+        open = false;
+        clearInterval(heartbeat);
+        clearTimeout(end);
+        unsubscribe();
+        signal.removeEventListener("abort", cleanup);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the reader.
+        }
+      };
+      // The request's signal is the reliable end (a cancelled body is not always reported).
+      if (signal.aborted) cleanup();
+      else signal.addEventListener("abort", cleanup, { once: true });
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}
