@@ -3,8 +3,10 @@
 import type { ReactNode } from "react";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 import { activeHref } from "@/lib/navigation/nav";
+import { UnreadBadge } from "./chat/unread-badge";
 
-export type NavLink = { href: string; label: string };
+/** `unread`: the entry shows the live chat unread badge, starting from this count. */
+export type NavLink = { href: string; label: string; unread?: number };
 
 const VARIANT = {
   // The area's main navigation: tabs under the header.
@@ -46,6 +48,7 @@ export function AreaNav({ label, links, variant = "primary" }: { label: string; 
                 className={`inline-flex items-center whitespace-nowrap ${style.link} ${active ? style.active : style.idle}`}
               >
                 {link.label}
+                {link.unread !== undefined && <UnreadBadge initial={link.unread} />}
               </Link>
             </li>
           );

@@ -1,6 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { unreadCount } from "@/lib/chat/messages";
+import { CHAT_NAV_HREFS } from "@/lib/navigation/nav";
+import { ChatEvents } from "./chat/chat-events";
 import { Link } from "@/lib/i18n/navigation";
 import { primaryNavFor } from "@/lib/navigation/nav";
 import { AreaNav, CurrentPageLink } from "./area-nav";
@@ -14,9 +18,26 @@ import { SignOutButton } from "./sign-out-button";
  */
 export async function SiteHeader() {
   const [t, user] = await Promise.all([getTranslations(), getCurrentUser()]);
-  const links = user ? primaryNavFor(user).map((entry) => ({ href: entry.href, label: t(`nav.${entry.labelKey}`) })) : [];
+  // Customers and staff (in a strong session) get the live chat: one event stream per tab and the unread badge.
+  const chat = user && can(user, "chat.stream") && (user.role === "CUSTOMER" || user.strong);
+  const unread = chat ? await unreadCount(user) : 0;
+  const links = user
+    ? primaryNavFor(user).map((entry) => ({
+        href: entry.href,
+        label: t(`nav.${entry.labelKey}`),
+        ...(chat && CHAT_NAV_HREFS.includes(entry.href) ? { unread } : {}),
+      }))
+    : [];
   return (
     <header className="border-b border-slate-200 bg-white">
+      {chat && (
+        <ChatEvents
+          userId={user.id}
+          side={user.role === "CUSTOMER" ? "CUSTOMER" : "STAFF"}
+          notifyTitle={user.role === "CUSTOMER" ? undefined : t("chat.inbox.notifyTitle")}
+          imageLabel={t("chat.image")}
+        />
+      )}
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-1 sm:gap-x-3 sm:py-2">
         <Link href="/" className="mr-auto inline-flex min-h-11 items-center font-bold text-brand-700 sm:text-lg">
           {t("common.appName")}

@@ -7,6 +7,8 @@ import { AppError, isAppError } from "@/lib/errors";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { requestLogger } from "@/lib/log";
 import { withDefaultCsp } from "@/lib/security/headers";
+import { CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS } from "@/lib/validation/text";
+import type { z } from "zod";
 
 /** Header our browser code sends with API calls: the language of the page, for error messages. */
 export const LOCALE_HEADER = "x-portal-locale";
@@ -57,7 +59,7 @@ export function defineRoute<P>(
       const locale = isLocale(requested) ? requested : user && isLocale(user.locale) ? user.locale : routing.defaultLocale;
       const t = await getTranslations({ locale });
       if (isAppError(error)) {
-        const key = error.messageKey.includes(".") ? error.messageKey : `errors.${error.messageKey}`;
+        const key = messageKeyOf(error);
         const message = t.has(key as never) ? t(key as never) : t("errors.INTERNAL");
         return withDefaultCsp(
           Response.json({ error: { code: error.code, message } }, { status: error.status, headers: { "Cache-Control": "no-store" } }),
@@ -67,4 +69,41 @@ export function defineRoute<P>(
       return withDefaultCsp(Response.json({ error: { code: "INTERNAL", message: t("errors.INTERNAL") } }, { status: 500 }));
     }
   };
+}
+
+/**
+ * A validation error's first field message (a catalog key: `validation.*`, or `domain.key`), so an
+ * API answer says what is wrong, not only that something is.
+ */
+function messageKeyOf(error: AppError): string {
+  if (error.code === "VALIDATION" && error.messageKey === "VALIDATION" && error.cause && typeof error.cause === "object") {
+    const first = Object.values(error.cause as Record<string, unknown>)[0];
+    if (typeof first === "string") return first.includes(".") ? first : `validation.${first}`;
+  }
+  return error.messageKey.includes(".") ? error.messageKey : `errors.${error.messageKey}`;
+}
+
+/**
+ * A JSON request body through the same zod schema as the form (the route twin of defineAction's
+ * parsing): unknown keys stripped, no control characters, issues as catalog keys per field.
+ */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    throw new AppError("VALIDATION", { messageKey: "errors.VALIDATION" });
+  }
+  // The flat bodies of our API: any string field with a control character is refused.
+  const strings = raw && typeof raw === "object" ? Object.values(raw as Record<string, unknown>) : [raw];
+  if (strings.some((value) => typeof value === "string" && CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS.test(value))) {
+    throw new AppError("VALIDATION", { cause: { body: "controlCharacters" } });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join(".")] ??= issue.message;
+    throw new AppError("VALIDATION", { cause: fields });
+  }
+  return parsed.data;
 }

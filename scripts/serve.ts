@@ -42,7 +42,14 @@ server.on("upgrade", (request, socket, head) => void app.getUpgradeHandler()(req
 
 // Job workers run in this process too (instrumentation.ts): let them finish before exiting.
 const beforeExit = () => (globalThis as { portalBeforeExit?: () => Promise<void> }).portalBeforeExit?.() ?? Promise.resolve();
-const stop = () => server.close(() => void Promise.allSettled([app.close(), beforeExit()]).finally(() => process.exit(0)));
+const stop = () => {
+  server.close(() => void Promise.allSettled([app.close(), beforeExit()]).finally(() => process.exit(0)));
+  // Chat streams stay open for minutes: end them (the browsers reconnect elsewhere or after the
+  // restart and catch up), then drop the connections they leave idle. A last resort after 10 s.
+  (globalThis as { portalEndStreams?: () => void }).portalEndStreams?.();
+  setTimeout(() => server.closeIdleConnections(), 100).unref();
+  setTimeout(() => server.closeAllConnections(), 10_000).unref();
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 

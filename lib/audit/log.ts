@@ -52,6 +52,10 @@ export type AuditAction =
   | "repair.estimate_decided"
   | "repair.rated"
   | "desk.settings_updated"
+  | "chat.started_by_staff"
+  | "chat.assigned"
+  | "chat.status_changed"
+  | "chat.replies_updated"
   | "job.dead";
 
 export type AuditEntry = {

@@ -57,6 +57,10 @@ const PERMISSIONS = {
   "chat.own": ["CUSTOMER"],
   /** Answer customers' chats: the inbox, assignment, canned replies. */
   "chat.work": STAFF,
+  /** Attach images to chat messages (customers and the desk, not dealers). */
+  "chat.images.upload": ["CUSTOMER", ...STAFF],
+  /** Edit the canned replies staff insert into chats. */
+  "chat.replies.manage": ["SUPPORT_LEAD", "ADMIN"],
   /** Open the chat event stream (what it shows is scoped by chat.own / chat.work). */
   "chat.stream": ["CUSTOMER", ...STAFF],
 } as const satisfies Record<string, readonly Role[]>;
@@ -80,7 +84,7 @@ export function can(actor: Actor | null | undefined, permission: Permission, res
 }
 
 /** Why a file was uploaded; decides who may upload and who may read it. */
-export const FILE_PURPOSES = ["proof_of_purchase", "claim_evidence", "model_image", "repair_photo"] as const;
+export const FILE_PURPOSES = ["proof_of_purchase", "claim_evidence", "model_image", "repair_photo", "chat_image"] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 const UPLOAD_PERMISSION: Record<FilePurpose, Permission> = {
@@ -89,6 +93,7 @@ const UPLOAD_PERMISSION: Record<FilePurpose, Permission> = {
   model_image: "catalog.manage",
   // Customers upload with a request, desk staff diagnosis photos; who reads them: storedFileWhereFor (lib/auth/scopes.ts).
   repair_photo: "repairs.photos.upload",
+  chat_image: "chat.images.upload",
 };
 
 export function uploadPermission(purpose: FilePurpose): Permission {

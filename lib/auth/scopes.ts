@@ -67,6 +67,10 @@ export function storedFileWhereFor(actor: (Actor & { strong?: boolean }) | null)
     }
     // Desk staff see the photos on tickets (not photos still in someone's unsent form).
     if (can(actor, "repairs.work") && strongEnough) readable.push({ purpose: "repair_photo", repairPhoto: { isNot: null } });
+    // A chat image, once sent, is for both sides of its conversation (issue 11).
+    if (can(actor, "chat.own") || (can(actor, "chat.work") && strongEnough)) {
+      readable.push({ purpose: "chat_image", chatMessage: { is: { conversation: conversationWhereFor(actor) } } });
+    }
   }
   return { deletedAt: null, OR: readable };
 }

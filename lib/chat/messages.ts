@@ -7,8 +7,12 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChatSide } from "@/lib/generated/prisma/enums";
 import { publishChatEvent } from "@/lib/realtime/publish";
+import { scheduleUnreadEmail } from "./unread-email";
 import type { z } from "zod";
 import type { ZChatMessageSchema, ZStartConversationSchema } from "./schemas";
+
+/** Messages per user: a burst a person can type, a wall for a script (rate limit, issue 11). */
+export const CHAT_RATE_LIMIT = { perMinute: 20, perHour: 300 } as const;
 
 /**
  * Support conversations (issue 11, decision 0009). Each message takes the next sequence number of
@@ -45,13 +49,33 @@ export function sideOf(actor: Actor): ChatSide {
   return can(actor, "chat.work") ? "STAFF" : "CUSTOMER";
 }
 
-async function conversationFor(actor: Actor, conversationId: string) {
+export async function conversationFor(actor: Actor, conversationId: string) {
   const conversation = await db.conversation.findFirst({
     where: { AND: [conversationWhereFor(actor), { id: conversationId }] },
-    select: { id: true, customerId: true, status: true, lastSeq: true },
+    select: { id: true, customerId: true, status: true, lastSeq: true, assigneeId: true },
   });
   if (!conversation) throw new AppError("NOT_FOUND");
   return conversation;
+}
+
+/** Refuses a message over the per-user limits (counted from the stored messages, so every process agrees). */
+async function checkRate(senderId: string): Promise<void> {
+  const now = Date.now();
+  const [minute, hour] = await Promise.all([
+    db.chatMessage.count({ where: { senderId, createdAt: { gt: new Date(now - 60_000) } } }),
+    db.chatMessage.count({ where: { senderId, createdAt: { gt: new Date(now - 3_600_000) } } }),
+  ]);
+  if (minute >= CHAT_RATE_LIMIT.perMinute || hour >= CHAT_RATE_LIMIT.perHour) {
+    throw new AppError("RATE_LIMITED", { messageKey: "chat.tooFast" });
+  }
+}
+
+/** An attached image must be the sender's own chat upload, not deleted and not sent before. */
+async function checkAttachment(senderId: string, fileId: string): Promise<void> {
+  const usable = await db.storedFile.count({
+    where: { id: fileId, ownerId: senderId, purpose: "chat_image", deletedAt: null, chatMessage: { is: null } },
+  });
+  if (usable === 0) throw new AppError("VALIDATION", { cause: { fileId: "chat.imageInvalid" } });
 }
 
 /**
@@ -70,8 +94,10 @@ export async function postMessage(
   if (existing) return existing;
   const conversation = await conversationFor(actor, input.conversationId);
   const side = sideOf(actor);
+  await checkRate(actor.id);
+  if (input.fileId) await checkAttachment(actor.id, input.fileId);
   try {
-    return await db.$transaction(async (tx) => {
+    const message = await db.$transaction(async (tx) => {
       const now = new Date();
       const { lastSeq: seq } = await tx.conversation.update({
         where: { id: conversation.id },
@@ -101,6 +127,8 @@ export async function postMessage(
         select: MESSAGE_SELECT,
       });
     });
+    if (side === "STAFF") await scheduleUnreadEmail(conversation.id);
+    return message;
   } catch (error) {
     // Two submits of one message at once: the unique key lets one through; the other gets its row.
     if (isUniqueViolation(error)) {
@@ -130,11 +158,40 @@ export async function startConversation(
     if (owned === 0) throw new AppError("VALIDATION", { cause: { ownershipId: "chat.productInvalid" } });
   }
   const conversation = await db.conversation.create({
-    data: { customerId: actor.id, subject: input.subject, ownershipId: input.ownershipId || null },
+    data: { customerId: actor.id, startedById: actor.id, subject: input.subject, ownershipId: input.ownershipId || null },
     select: { id: true },
   });
   const message = await postMessage(actor, { conversationId: conversation.id, body: input.body, idempotencyKey: input.idempotencyKey });
   return { conversationId: conversation.id, message };
+}
+
+export type ConversationState = {
+  status: "OPEN" | "WAITING_FOR_CUSTOMER" | "CLOSED";
+  lastSeq: number;
+  customerDeliveredSeq: number;
+  customerReadSeq: number;
+  staffDeliveredSeq: number;
+  staffReadSeq: number;
+  assigneeId: string | null;
+};
+
+/** Status, receipts and assignee of a conversation: what the chat page shows besides the messages. */
+export async function conversationState(actor: Actor, conversationId: string): Promise<ConversationState> {
+  const state = await db.conversation.findFirst({
+    where: { AND: [conversationWhereFor(actor), { id: conversationId }] },
+    select: {
+      status: true,
+      lastSeq: true,
+      customerDeliveredSeq: true,
+      customerReadSeq: true,
+      staffDeliveredSeq: true,
+      staffReadSeq: true,
+      assigneeId: true,
+    },
+  });
+  if (!state) throw new AppError("NOT_FOUND");
+  // A customer is not told which staff member holds their conversation.
+  return can(actor, "chat.work") ? state : { ...state, assigneeId: null };
 }
 
 /** The messages after `afterSeq` (catch-up after a reconnect, or the first page with 0), oldest first. */
@@ -176,22 +233,34 @@ export async function markSeen(actor: Actor, input: { conversationId: string; se
   });
 }
 
-/** Messages from the other side the actor has not read, over their conversations (the nav badge). */
+/**
+ * Messages from the other side the actor has not read (the nav badge). A writer has seen everything
+ * up to their own message, so it is `lastSeq - readSeq` per conversation: one indexed sum. Staff
+ * count the open conversations that are theirs or nobody's yet.
+ */
 export async function unreadCount(actor: Actor): Promise<number> {
-  const side = sideOf(actor);
-  const where = conversationWhereFor(actor);
-  const conversations = await db.conversation.findMany({
-    where: side === "STAFF" ? { AND: [where, { status: { not: "CLOSED" } }] } : where,
-    select: { id: true, customerReadSeq: true, staffReadSeq: true },
-  });
-  if (conversations.length === 0) return 0;
-  return db.chatMessage.count({
-    where: {
-      side: side === "CUSTOMER" ? "STAFF" : "CUSTOMER",
-      OR: conversations.map((conversation) => ({
-        conversationId: conversation.id,
-        seq: { gt: side === "CUSTOMER" ? conversation.customerReadSeq : conversation.staffReadSeq },
-      })),
-    },
-  });
+  if (can(actor, "chat.work")) {
+    const [row] = await db.$queryRaw<{ unread: bigint | null }[]>`
+      SELECT sum("lastSeq" - "staffReadSeq") AS unread FROM "Conversation"
+      WHERE status <> 'CLOSED' AND ("assigneeId" = ${actor.id} OR "assigneeId" IS NULL)`;
+    return Number(row?.unread ?? 0);
+  }
+  if (!can(actor, "chat.own")) return 0;
+  const [row] = await db.$queryRaw<{ unread: bigint | null }[]>`
+    SELECT sum("lastSeq" - "customerReadSeq") AS unread FROM "Conversation" WHERE "customerId" = ${actor.id}`;
+  return Number(row?.unread ?? 0);
+}
+
+/** The newest messages (up to 200) and the state, as the chat page starts with; dates as ISO text like the API's. */
+export async function loadConversationData(actor: Actor, conversationId: string) {
+  const state = await conversationState(actor, conversationId);
+  const messages = await listMessages(actor, conversationId, Math.max(0, state.lastSeq - 200));
+  return {
+    state,
+    messages: messages.map((message) => ({
+      ...message,
+      createdAt: message.createdAt.toISOString(),
+      senderId: sideOf(actor) === "CUSTOMER" && message.side === "STAFF" ? "" : message.senderId,
+    })),
+  };
 }

@@ -19,9 +19,10 @@ const MAX_STREAM_MS = 10 * 60_000;
 
 // A message announced once is read once per process, however many streams show it.
 const MESSAGE_CACHE_MS = 30_000;
-const messageCache = new Map<string, { at: number; message: Promise<ChatMessageView | null> }>();
+type Announced = ChatMessageView & { conversation: { assigneeId: string | null } };
+const messageCache = new Map<string, { at: number; message: Promise<Announced | null> }>();
 
-function loadMessage(conversationId: string, seq: number): Promise<ChatMessageView | null> {
+function loadMessage(conversationId: string, seq: number): Promise<Announced | null> {
   const key = `${conversationId}:${seq}`;
   const now = Date.now();
   const cached = messageCache.get(key);
@@ -31,7 +32,17 @@ function loadMessage(conversationId: string, seq: number): Promise<ChatMessageVi
   }
   const message = db.chatMessage.findUnique({
     where: { conversationId_seq: { conversationId, seq } },
-    select: { id: true, conversationId: true, seq: true, side: true, senderId: true, body: true, fileId: true, createdAt: true },
+    select: {
+      id: true,
+      conversationId: true,
+      seq: true,
+      side: true,
+      senderId: true,
+      body: true,
+      fileId: true,
+      createdAt: true,
+      conversation: { select: { assigneeId: true } },
+    },
   });
   messageCache.set(key, { at: now, message });
   return message;
@@ -60,6 +71,7 @@ export async function openChatStream(actor: Actor, signal: AbortSignal, hub: Cha
   await hub.ready();
   const encoder = new TextEncoder();
   const mayShow = visibility(actor);
+  const staff = can(actor, "chat.work");
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -75,10 +87,18 @@ export async function openChatStream(actor: Actor, signal: AbortSignal, hub: Cha
       const onEvent = (event: HubEvent) => {
         void (async () => {
           if (event.kind === "resync") return send(frame("resync", {}));
+          if (event.kind === "closing") return cleanup();
           if (!(await mayShow(event.conversationId))) return;
           if (event.kind === "message") {
-            const message = await loadMessage(event.conversationId, event.seq);
-            if (message) send(frame("message", message, `${message.conversationId}:${message.seq}`));
+            const loaded = await loadMessage(event.conversationId, event.seq);
+            if (!loaded) return;
+            const { conversation, ...message } = loaded;
+            // Staff learn whose conversation it is (a browser notification for the assignee); a
+            // customer is not told which staff member wrote.
+            const shown = staff
+              ? { ...message, assigneeId: conversation.assigneeId }
+              : { ...message, senderId: message.side === "STAFF" ? "" : message.senderId };
+            send(frame("message", shown, `${message.conversationId}:${message.seq}`));
           } else if (event.kind === "typing") {
             if (event.userId !== actor.id) send(frame("typing", { conversationId: event.conversationId, side: event.side }));
           } else {

@@ -69,19 +69,25 @@ export async function deliverFile(
       key: true,
       thumbnailKey: true,
       repairPhoto: { select: { ticket: { select: { id: true, customerId: true } } } },
+      chatMessage: { select: { conversation: { select: { id: true, customerId: true } } } },
     },
   });
   if (!file) return null;
-  const ticket = file.repairPhoto?.ticket ?? null;
-  if (actor && actor.id !== file.ownerId && file.purpose !== "model_image" && actor.id !== ticket?.customerId) {
-    // Staff looking at a customer's photo is a view of personal data (a repair photo's target is its ticket).
+  // A repair photo's target is its ticket, a chat image's its conversation.
+  const parent = file.repairPhoto
+    ? { type: "RepairTicket", ...file.repairPhoto.ticket }
+    : file.chatMessage
+      ? { type: "Conversation", ...file.chatMessage.conversation }
+      : null;
+  if (actor && actor.id !== file.ownerId && file.purpose !== "model_image" && actor.id !== parent?.customerId) {
+    // Staff looking at a customer's photo is a view of personal data.
     await recordAudit({
       action: "personal_data.viewed",
       outcome: "SUCCESS",
       actorId: actor.id,
-      targetType: ticket ? "RepairTicket" : "StoredFile",
-      targetId: ticket ? ticket.id : file.id,
-      subjectIds: [ticket?.customerId ?? file.ownerId],
+      targetType: parent ? parent.type : "StoredFile",
+      targetId: parent ? parent.id : file.id,
+      subjectIds: [parent?.customerId ?? file.ownerId],
       details: { variant, fileId: file.id },
     });
   }
@@ -102,12 +108,13 @@ export async function discardOwnDraftFile(ownerId: string, fileId: string): Prom
       key: true,
       thumbnailKey: true,
       repairPhoto: { select: { id: true } },
+      chatMessage: { select: { id: true } },
       _count: { select: { ownerships: true, claims: true } },
     },
   });
   if (!file) throw new AppError("NOT_FOUND");
   const modelImage = await db.productModel.count({ where: { imageFileId: file.id } });
-  if (file._count.ownerships > 0 || file._count.claims > 0 || file.repairPhoto || modelImage > 0)
+  if (file._count.ownerships > 0 || file._count.claims > 0 || file.repairPhoto || file.chatMessage || modelImage > 0)
     throw new AppError("CONFLICT", { messageKey: "files.inUse" });
   await db.storedFile.update({ where: { id: file.id }, data: { deletedAt: new Date() } });
   const store = await storeFor(file.storage);

@@ -63,9 +63,18 @@ export const SLA_CHECK_QUEUE: QueueDefinition<undefined> = {
   },
 };
 
+/** A staff reply the customer has not read after a quiet period: at most one waiting check per conversation. */
+export const CHAT_UNREAD_EMAIL_QUEUE: QueueDefinition<{ conversationId: string }> = {
+  name: "chat.unread-email",
+  options: { policy: "short", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+  deadLetter: true,
+  handle: async (data) => (await import("@/lib/chat/unread-email")).emailUnreadReplies(data),
+};
+
 export const QUEUES = [
   EMAIL_QUEUE,
   RECALL_NOTICE_EMAIL_QUEUE,
   RECALL_OWNERS_QUEUE,
   SLA_CHECK_QUEUE,
+  CHAT_UNREAD_EMAIL_QUEUE,
 ] as const satisfies readonly QueueDefinition<never>[];

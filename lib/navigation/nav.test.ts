@@ -6,16 +6,23 @@ import { activeHref, NAVIGATION, navFor, primaryNavFor } from "./nav";
 const actor = (role: (typeof ROLES)[number]) => ({ id: "u", role, dealerId: role === "DEALER_STAFF" ? "d" : null });
 
 describe("navigation model", () => {
-  it("gives customers My Page, My products, Repairs and Account in every area", () => {
-    expect(primaryNavFor(actor("CUSTOMER")).map((e) => e.href)).toEqual(["/mypage", "/mypage/products", "/mypage/repairs", "/account"]);
+  it("gives customers My Page, My products, Repairs, Inquiries and Account in every area", () => {
+    expect(primaryNavFor(actor("CUSTOMER")).map((e) => e.href)).toEqual([
+      "/mypage",
+      "/mypage/products",
+      "/mypage/repairs",
+      "/mypage/inquiries",
+      "/account",
+    ]);
   });
 
   it("shows staff only the pages their role may use", () => {
-    expect(primaryNavFor(actor("SUPPORT_AGENT")).map((e) => e.href)).toEqual(["/admin", "/admin/repairs", "/account"]);
+    expect(primaryNavFor(actor("SUPPORT_AGENT")).map((e) => e.href)).toEqual(["/admin", "/admin/repairs", "/admin/inbox", "/account"]);
     expect(primaryNavFor(actor("SUPPORT_LEAD")).map((e) => e.href)).toEqual([
       "/admin",
       "/admin/repairs",
       "/admin/repairs/dashboard",
+      "/admin/inbox",
       "/admin/claims",
       "/admin/audit",
       "/account",

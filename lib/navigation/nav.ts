@@ -27,6 +27,7 @@ export const NAVIGATION: Record<NavArea, readonly NavEntry[]> = {
     { href: "/mypage", labelKey: "mypage", permission: "mypage.access" },
     { href: "/mypage/products", labelKey: "products", permission: "products.own" },
     { href: "/mypage/repairs", labelKey: "repairs", permission: "repairs.own" },
+    { href: "/mypage/inquiries", labelKey: "inquiries", permission: "chat.own" },
     ACCOUNT_ENTRY,
   ],
   // Derived from the list of staff pages (staff-pages.ts): the pages with a label, in its order.
@@ -45,6 +46,9 @@ export const NAVIGATION: Record<NavArea, readonly NavEntry[]> = {
     { href: "/account/activity", labelKey: "activity", permission: "account.manage" },
   ],
 };
+
+/** The entries that carry the chat's unread badge. */
+export const CHAT_NAV_HREFS: readonly string[] = ["/mypage/inquiries", "/admin/inbox"];
 
 /** The entries of `area` that `actor` may use, in order. */
 export function navFor(area: NavArea, actor: Actor): NavEntry[] {

@@ -49,6 +49,7 @@ describe("staff pages list", () => {
       "/admin",
       "/admin/repairs",
       "/admin/repairs/dashboard",
+      "/admin/inbox",
       "/admin/claims",
       "/admin/catalog",
       "/admin/registry",

@@ -22,7 +22,8 @@ export type ChatEvent =
   | { kind: "typing"; conversationId: string; side: ChatSideName; userId: string }
   | { kind: "conversation"; conversationId: string };
 
-export type HubEvent = ChatEvent | { kind: "resync" };
+/** `resync`: events may have been missed, catch up. `closing`: this process is shutting down, end the stream. */
+export type HubEvent = ChatEvent | { kind: "resync" } | { kind: "closing" };
 export type HubListener = (event: HubEvent) => void;
 
 const HEALTH_CHECK_MS = 10_000;
@@ -152,7 +153,16 @@ export class ChatHub {
     await client?.end().catch(() => {});
   }
 
-  /** For tests: drop the connection as a network failure would. */
+  /**
+   * The process is stopping: every open stream ends now, so the HTTP server can close (an open
+   * stream would hold it for minutes), and the browsers reconnect, to another instance or to this
+   * one once it is back, and catch up.
+   */
+  endStreams(): void {
+    for (const listener of [...this.listeners]) listener({ kind: "closing" });
+  }
+
+  /** Drops the LISTEN connection as a network failure would (tests). */
   dropConnectionForTest(): void {
     if (this.client) this.lost(this.client, new Error("dropped by a test"));
   }
@@ -162,3 +172,5 @@ export class ChatHub {
 const globalForHub = globalThis as unknown as { chatHub?: ChatHub };
 export const chatHub: ChatHub = globalForHub.chatHub ?? new ChatHub(env.DATABASE_URL);
 globalForHub.chatHub = chatHub;
+// Called by scripts/serve.ts on SIGTERM (it cannot import this bundle's module instance).
+(globalThis as { portalEndStreams?: () => void }).portalEndStreams = () => chatHub.endStreams();

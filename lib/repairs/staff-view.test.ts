@@ -44,7 +44,7 @@ describe("the desk's view of a ticket", () => {
     const panel = (await getCustomerPanel(agent, customer.id, ticket.id))!;
     expect(panel.products.map((product) => product.serial)).toEqual([unit.serial]);
     expect(panel.products[0]!.warranty.status).toBe("COVERED");
-    expect(panel.contact.preference).toBe("EMAIL");
+    expect(panel.contact?.preference).toBe("EMAIL");
     const views = await db.auditEvent.findMany({ where: { actorId: agent.id, action: "personal_data.viewed" }, orderBy: { id: "asc" } });
     expect(views).toHaveLength(2);
     for (const view of views) expect(view).toMatchObject({ targetType: "RepairTicket", targetId: ticket.id, subjectIds: [customer.id] });

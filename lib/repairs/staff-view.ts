@@ -3,7 +3,7 @@ import { ticketWhereFor } from "@/lib/auth/scopes";
 import { recordAudit } from "@/lib/audit/log";
 import { can, requiresSecondFactor, ROLES, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { ContactPreference, Role } from "@/lib/generated/prisma/enums";
 import { listProductsOf } from "@/lib/products/my-products";
 import { listOwnRecallNotices } from "@/lib/recalls/notices";
 import { localDateOf } from "@/lib/warranty/local-date";
@@ -145,13 +145,23 @@ export type StaffTicket = NonNullable<Awaited<ReturnType<typeof getTicketForStaf
  * recall notices and how they want to be contacted about this ticket. Null when the ticket is not
  * theirs (the panel is only ever read through a ticket, which is its audit target).
  */
-export async function getCustomerPanel(actor: StaffActor, customerId: string, viewedFromTicketId: string) {
+export async function getCustomerPanel(actor: StaffActor, customerId: string, viewedFrom: string | { conversationId: string }) {
   if (!mayWorkDesk(actor)) return null;
-  const ticket = await db.repairTicket.findFirst({
-    where: { id: viewedFromTicketId, customerId },
-    select: { id: true, contactPreference: true, contactPhone: true },
-  });
-  if (!ticket) return null;
+  // Opened beside a ticket or a support conversation (issue 11) of this customer; the audit names it.
+  let ticket: { id: string; contactPreference: ContactPreference; contactPhone: string | null } | null = null;
+  let target: { type: "RepairTicket" | "Conversation"; id: string };
+  if (typeof viewedFrom === "string") {
+    ticket = await db.repairTicket.findFirst({
+      where: { id: viewedFrom, customerId },
+      select: { id: true, contactPreference: true, contactPhone: true },
+    });
+    if (!ticket) return null;
+    target = { type: "RepairTicket", id: ticket.id };
+  } else {
+    const conversation = await db.conversation.findFirst({ where: { id: viewedFrom.conversationId, customerId }, select: { id: true } });
+    if (!conversation) return null;
+    target = { type: "Conversation", id: conversation.id };
+  }
   const [customer, products, tickets, recalls] = await Promise.all([
     db.user.findUnique({
       where: { id: customerId },
@@ -159,7 +169,7 @@ export async function getCustomerPanel(actor: StaffActor, customerId: string, vi
     }),
     listProductsOf(actor, customerId),
     db.repairTicket.findMany({
-      where: { customerId, id: { not: ticket.id } },
+      where: { customerId, ...(ticket ? { id: { not: ticket.id } } : {}) },
       select: {
         id: true,
         number: true,
@@ -173,10 +183,18 @@ export async function getCustomerPanel(actor: StaffActor, customerId: string, vi
     listOwnRecallNotices(actor, { userId: customerId }),
   ]);
   if (!customer) return null;
-  await auditView(actor, ticket.id, customerId, "customerPanel");
+  await recordAudit({
+    action: "personal_data.viewed",
+    outcome: "SUCCESS",
+    actorId: actor.id,
+    targetType: target.type,
+    targetId: target.id,
+    subjectIds: [customerId],
+    details: { view: "customerPanel" },
+  });
   return {
     customer,
-    contact: { preference: ticket.contactPreference, phone: ticket.contactPhone },
+    contact: ticket ? { preference: ticket.contactPreference, phone: ticket.contactPhone } : null,
     products,
     openTickets: tickets.filter((other) => other.status !== "COMPLETED" && other.status !== "CANCELLED"),
     pastTickets: tickets.filter((other) => other.status === "COMPLETED" || other.status === "CANCELLED"),

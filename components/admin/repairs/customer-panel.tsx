@@ -14,10 +14,11 @@ const WARRANTY_STYLE = {
 
 /** The customer beside their ticket (issue 10): contact, products and warranties, other tickets, recall notices. */
 export async function CustomerPanel({ panel }: { panel: Panel }) {
-  const [t, label, tw, format, locale] = await Promise.all([
+  const [t, label, tw, chat, format, locale] = await Promise.all([
     getTranslations("repairs.desk"),
     getTranslations("repairs.staffLabels"),
     getTranslations("warranty"),
+    getTranslations("chat.inbox"),
     getFormatter(),
     getLocale(),
   ]);
@@ -26,14 +27,19 @@ export async function CustomerPanel({ panel }: { panel: Panel }) {
   return (
     <Card title={t("panel.title")}>
       <div className="space-y-5">
+        <p>
+          <Link href={{ pathname: "/admin/inbox/new", query: { customer: customer.id } }} className="text-sm text-brand-700 underline">
+            {chat("startWithCustomer")}
+          </Link>
+        </p>
         {/* Stacked, not side by side: the panel is a narrow column on a desktop, and emails are long. */}
         <dl className="space-y-2">
           {[
             { term: t("panel.name"), value: <UserText>{customer.name || "—"}</UserText> },
             { term: t("panel.email"), value: customer.email },
-            { term: t("panel.phone"), value: panel.contact.phone || customer.phone || "—" },
+            { term: t("panel.phone"), value: panel.contact?.phone || customer.phone || "—" },
             { term: t("panel.language"), value: t(`panel.languages.${customer.locale === "en" ? "en" : "ja"}`) },
-            { term: t("panel.contact"), value: label(`contactPreference.${panel.contact.preference}`) },
+            ...(panel.contact ? [{ term: t("panel.contact"), value: label(`contactPreference.${panel.contact.preference}`) }] : []),
           ].map((item) => (
             <div key={item.term}>
               <dt className="text-sm font-medium text-slate-600">{item.term}</dt>

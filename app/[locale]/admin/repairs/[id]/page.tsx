@@ -16,6 +16,8 @@ import { formatLocalDate } from "@/lib/i18n/format-local-date";
 import { inLocale, nameIn } from "@/lib/i18n/localized";
 import { enterLocale } from "@/lib/i18n/page";
 import { getCustomerPanel, getTicketForStaff, listAssignableAgents } from "@/lib/repairs/staff-view";
+import { ticketConversationId } from "@/lib/chat/conversations";
+import { Link } from "@/lib/i18n/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("repairs.desk"))("title") };
@@ -34,9 +36,11 @@ export default async function RepairTicketPage({ params }: PageProps<"/[locale]/
   const { id } = await params;
   const ticket = await getTicketForStaff(user, id);
   if (!ticket) notFound();
-  const [panel, agents, t, label, format, locale] = await Promise.all([
+  const [panel, agents, conversationId, chat, t, label, format, locale] = await Promise.all([
     getCustomerPanel(user, ticket.customerId, ticket.id),
     listAssignableAgents(user),
+    ticketConversationId(user, ticket.id),
+    getTranslations("chat.inbox"),
     getTranslations("repairs.desk"),
     getTranslations("repairs.staffLabels"),
     getFormatter(),
@@ -59,6 +63,13 @@ export default async function RepairTicketPage({ params }: PageProps<"/[locale]/
   return (
     <>
       <PageTitle lead={`${nameIn(locale, ticket.unit.model)} · ${ticket.unit.serial}`}>{t("heading", { number: ticket.number })}</PageTitle>
+      {conversationId && (
+        <p className="mb-4 text-sm">
+          <Link href={`/admin/inbox/${conversationId}`} className="font-semibold text-brand-700 underline">
+            {chat("openTicketChat")}
+          </Link>
+        </p>
+      )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">
           <Card>

@@ -32,12 +32,13 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
   const product = await getOwnProduct(user, id);
   if (!product) notFound();
   const query = await searchParams;
-  const [events, pending, notices, t, repairs, locale] = await Promise.all([
+  const [events, pending, notices, t, repairs, chat, locale] = await Promise.all([
     productTimeline({ actor: user, product }),
     pendingTransferOf(product.ownershipId),
     listOwnRecallNotices(user, { unitId: product.unitId, unresolved: true }),
     getTranslations("products"),
     getTranslations("repairs"),
+    getTranslations("chat"),
     getLocale(),
   ]);
   const name = nameIn(locale, product.model);
@@ -69,6 +70,9 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
       <div className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2">
         <Button asChild>
           <Link href={{ pathname: "/mypage/repairs/new", query: { product: product.ownershipId } }}>{repairs("requestRepair")}</Link>
+        </Button>
+        <Button asChild variant="secondary">
+          <Link href={{ pathname: "/mypage/inquiries/new", query: { product: product.ownershipId } }}>{chat("askAboutProduct")}</Link>
         </Button>
         <p className="text-sm text-slate-700">{repairs("productRepairsLead")}</p>
       </div>

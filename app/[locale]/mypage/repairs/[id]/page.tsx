@@ -21,6 +21,9 @@ import { inLocale, nameIn } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { enterLocale } from "@/lib/i18n/page";
 import { getOwnTicket } from "@/lib/repairs/requests";
+import { ChatPanel } from "@/components/chat/chat-panel";
+import { ticketConversationId } from "@/lib/chat/conversations";
+import { loadConversationData } from "@/lib/chat/messages";
 import { customerCanCancel } from "@/lib/repairs/status";
 import type { Warranty } from "@/lib/warranty/compute";
 import { explainWarranty, type WarrantyTranslator } from "@/lib/warranty/explain";
@@ -37,11 +40,14 @@ export default async function RepairRequestPage({ params, searchParams }: PagePr
   const ticket = await getOwnTicket(user.id, id.slice(0, 40));
   if (!ticket) notFound();
   const query = await searchParams;
-  const [t, warrantyT, format, locale] = await Promise.all([
+  const conversationId = await ticketConversationId(user, ticket.id);
+  const [t, warrantyT, chatT, format, locale, chat] = await Promise.all([
     getTranslations("repairs"),
     getTranslations("warranty"),
+    getTranslations("chat"),
     getFormatter(),
     getLocale(),
+    conversationId ? loadConversationData(user, conversationId) : null,
   ]);
 
   const reached = [
@@ -170,6 +176,15 @@ export default async function RepairRequestPage({ params, searchParams }: PagePr
               </div>
             )}
           </Card>
+        )}
+        {conversationId && chat && (
+          <section id="chat" aria-labelledby="repair-chat" className="min-w-0 scroll-mt-4 lg:col-span-2">
+            <h2 id="repair-chat" className="mb-1 text-lg font-semibold">
+              {chatT("repairChatTitle")}
+            </h2>
+            <p className="mb-3 text-sm text-slate-700">{chatT("repairChatLead")}</p>
+            <ChatPanel conversationId={conversationId} viewer="CUSTOMER" initialData={chat} otherName={chatT("support")} />
+          </section>
         )}
         <Card title={t("historyTitle")}>
           <RepairTimeline events={ticket.events} />

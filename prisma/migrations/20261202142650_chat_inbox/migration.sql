@@ -26,6 +26,9 @@ CREATE TABLE "NotificationChoice" (
     CONSTRAINT "NotificationChoice_pkey" PRIMARY KEY ("userId","kind")
 );
 
+-- CreateIndex
+CREATE INDEX "ChatMessage_senderId_createdAt_idx" ON "ChatMessage"("senderId", "createdAt");
+
 -- AddForeignKey
 ALTER TABLE "CannedReply" ADD CONSTRAINT "CannedReply_updatedById_fkey" FOREIGN KEY ("updatedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 

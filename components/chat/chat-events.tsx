@@ -1,0 +1,116 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useRouter } from "@/lib/i18n/navigation";
+import {
+  chatKeys,
+  mergeMessages,
+  mergeState,
+  noteStoppedTyping,
+  noteTyping,
+  publishNews,
+  setStreamStatus,
+  type ChatMessage,
+  type ChatSide,
+  type ConversationData,
+} from "./chat-client";
+
+type MessageFrame = ChatMessage & { assigneeId?: string | null };
+type ReceiptFrame = { conversationId: string; side: ChatSide; deliveredSeq: number; readSeq: number };
+
+/**
+ * The tab's one chat stream (Server-Sent Events, decision 0009), mounted once in the signed-in
+ * layouts of customers and staff. It writes what it hears into the TanStack Query cache; when the
+ * stream (re)opens, or the server says it may have missed something (`resync`), every open
+ * conversation catches up from its last seq. The browser reconnects by itself after a drop or a
+ * server restart (the stream asks for 3 s).
+ */
+export function ChatEvents({
+  userId,
+  side,
+  notifyTitle,
+  imageLabel,
+}: {
+  userId: string;
+  side: ChatSide;
+  /** Staff: the title of a browser notification for a customer's message in a conversation assigned to them. */
+  notifyTitle?: string;
+  imageLabel: string;
+}) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+
+  useEffect(() => {
+    const source = new EventSource("/api/chat/events");
+    const refreshAll = () => {
+      void queryClient.invalidateQueries({ queryKey: chatKeys.all });
+    };
+    source.addEventListener("ready", () => {
+      setStreamStatus("open");
+      refreshAll();
+    });
+    source.addEventListener("resync", refreshAll);
+    source.addEventListener("error", () => setStreamStatus("reconnecting"));
+    source.addEventListener("message", (event: MessageEvent<string>) => {
+      const message = JSON.parse(event.data) as MessageFrame;
+      const key = chatKeys.conversation(message.conversationId);
+      queryClient.setQueryData<ConversationData>(key, (current) =>
+        current
+          ? { messages: mergeMessages(current.messages, [message]), state: mergeState(current.state, { lastSeq: message.seq }) }
+          : current,
+      );
+      if (message.side !== side) noteStoppedTyping(message.conversationId);
+      void queryClient.invalidateQueries({ queryKey: chatKeys.unread });
+      publishNews({ kind: "message", message });
+      if (
+        side === "STAFF" &&
+        notifyTitle &&
+        message.side === "CUSTOMER" &&
+        message.assigneeId === userId &&
+        typeof Notification !== "undefined" &&
+        Notification.permission === "granted" &&
+        (document.hidden || !window.location.pathname.endsWith(`/admin/inbox/${message.conversationId}`))
+      ) {
+        // Plain text: a notification never renders HTML.
+        const notification = new Notification(notifyTitle, { body: message.body || imageLabel, tag: message.conversationId });
+        notification.onclick = () => {
+          window.focus();
+          router.push(`/admin/inbox/${message.conversationId}`);
+        };
+      }
+    });
+    source.addEventListener("receipt", (event: MessageEvent<string>) => {
+      const receipt = JSON.parse(event.data) as ReceiptFrame;
+      queryClient.setQueryData<ConversationData>(chatKeys.conversation(receipt.conversationId), (current) =>
+        current
+          ? {
+              ...current,
+              state: mergeState(
+                current.state,
+                receipt.side === "CUSTOMER"
+                  ? { customerDeliveredSeq: receipt.deliveredSeq, customerReadSeq: receipt.readSeq }
+                  : { staffDeliveredSeq: receipt.deliveredSeq, staffReadSeq: receipt.readSeq },
+              ),
+            }
+          : current,
+      );
+      if (receipt.side === side) void queryClient.invalidateQueries({ queryKey: chatKeys.unread });
+    });
+    source.addEventListener("typing", (event: MessageEvent<string>) => {
+      const typing = JSON.parse(event.data) as { conversationId: string; side: ChatSide };
+      if (typing.side !== side) noteTyping(typing.conversationId);
+    });
+    source.addEventListener("conversation", (event: MessageEvent<string>) => {
+      const { conversationId } = JSON.parse(event.data) as { conversationId: string };
+      void queryClient.invalidateQueries({ queryKey: chatKeys.conversation(conversationId) });
+      publishNews({ kind: "conversation", conversationId });
+    });
+    return () => {
+      source.close();
+      setStreamStatus("connecting");
+    };
+  }, [queryClient, userId, side, notifyTitle, imageLabel, router]);
+
+  return null;
+}
