@@ -1,4 +1,5 @@
-import { expect, expectAccessible, test, type Role } from "./fixtures";
+import { createConversation } from "./chat-data";
+import { createUser, expect, expectAccessible, newContextAs, test, type Role } from "./fixtures";
 import { createRepairTicket } from "./repair-data";
 
 /** An axe check on every page, in both languages. */
@@ -38,6 +39,15 @@ const PAGES: { path: string; role?: Role; heading: { ja: string; en: string } }[
   { path: "/admin/repairs", role: "SUPPORT_AGENT", heading: { ja: "修理受付", en: "Repair desk" } },
   { path: "/admin/repairs/dashboard", role: "SUPPORT_LEAD", heading: { ja: "受付の状況", en: "Desk overview" } },
   { path: "/admin/desk", role: "ADMIN", heading: { ja: "受付の設定", en: "Desk settings" } },
+  { path: "/mypage/inquiries", role: "CUSTOMER", heading: { ja: "お問い合わせ", en: "Inquiries" } },
+  { path: "/mypage/inquiries/new", role: "CUSTOMER", heading: { ja: "新しいお問い合わせ", en: "New inquiry" } },
+  { path: "/admin/inbox", role: "SUPPORT_AGENT", heading: { ja: "問い合わせ受信箱", en: "Support inbox" } },
+  { path: "/admin/inbox/replies", role: "SUPPORT_LEAD", heading: { ja: "定型文", en: "Canned replies" } },
+  {
+    path: "/admin/inbox/new",
+    role: "SUPPORT_AGENT",
+    heading: { ja: "お客さまとの会話を始める", en: "Start a conversation with the customer" },
+  },
 ];
 
 for (const locale of ["ja", "en"] as const) {
@@ -61,6 +71,25 @@ for (const locale of ["ja", "en"] as const) {
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
     await expectAccessible(page);
+  });
+}
+
+// A conversation with messages, a link and receipts, from both sides (issue 11).
+for (const locale of ["ja", "en"] as const) {
+  test(`axe: /${locale} chat pages of one conversation, customer and staff`, async ({ page, login, browser, baseURL }) => {
+    const customer = await login("CUSTOMER");
+    const { id, subject } = await createConversation({ customer });
+    await page.goto(`/${locale}/mypage/inquiries/${id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
+    await expect(page.getByTestId("chat-message")).toHaveCount(2);
+    await expectAccessible(page);
+    const agent = await newContextAs(browser, baseURL!, (await createUser("SUPPORT_AGENT")).id);
+    const staffPage = await agent.newPage();
+    await staffPage.goto(`/${locale}/admin/inbox/${id}`);
+    await expect(staffPage.getByRole("heading", { level: 1 })).toContainText(subject);
+    await expect(staffPage.getByTestId("chat-message")).toHaveCount(2);
+    await expectAccessible(staffPage);
+    await agent.close();
   });
 }
 

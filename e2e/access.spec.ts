@@ -28,6 +28,8 @@ const AREAS: readonly { path: string; allowed: readonly Role[] }[] = [
   { path: "/mypage/products/claim", allowed: ["CUSTOMER"] },
   { path: "/mypage/repairs", allowed: ["CUSTOMER"] },
   { path: "/mypage/repairs/new", allowed: ["CUSTOMER"] },
+  { path: "/mypage/inquiries", allowed: ["CUSTOMER"] },
+  { path: "/mypage/inquiries/new", allowed: ["CUSTOMER"] },
 ];
 
 for (const area of AREAS) {

@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { can, ROLES } from "../lib/auth/permissions";
 import { navFor, primaryNavFor } from "../lib/navigation/nav";
 import { createModelWithUnits, createUser, expect, giveUnit, query, test, type Role, type TestUser } from "./fixtures";
+import { createConversation } from "./chat-data";
 import { createRepairTicket } from "./repair-data";
 
 /**
@@ -20,10 +21,25 @@ const actorOf = (user: TestUser) => ({ id: user.id, role: user.role, dealerId: u
 
 /** Pages reachable only from within a page (forms, details), per role, beside those in the navigation. */
 const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
-  CUSTOMER: ["/mypage/products/register", "/mypage/products/receive", "/mypage/products/claim", "/mypage/repairs/new", "/account/terms"],
-  ADMIN: ["/admin/catalog/new", "/admin/catalog/AC-2600", "/admin/recalls/new"],
+  CUSTOMER: [
+    "/mypage/products/register",
+    "/mypage/products/receive",
+    "/mypage/products/claim",
+    "/mypage/repairs/new",
+    "/mypage/inquiries/new",
+    "/account/terms",
+  ],
+  ADMIN: ["/admin/catalog/new", "/admin/catalog/AC-2600", "/admin/recalls/new", "/admin/inbox/replies"],
 };
 const PUBLIC_PAGES = ["", "/signin", "/signup", "/signin/magic", "/forgot-password", "/legal/terms", "/legal/privacy", "/no-such-page"];
+
+const LONG_CHAT = [
+  { side: "CUSTOMER" as const, body: "エアコンのタイマーが設定できません。取扱説明書のどこを見ればよいですか?" },
+  {
+    side: "STAFF" as const,
+    body: `こちらをご覧ください: https://example.com/support/manuals/AC-2600/timer-settings?lang=ja&section=${"x".repeat(60)}`,
+  },
+];
 
 /** Data that fills the tables and cards of a role's pages, so there is something to wrap. */
 async function withContent(user: TestUser): Promise<string[]> {
@@ -32,7 +48,11 @@ async function withContent(user: TestUser): Promise<string[]> {
     [user.id],
   );
   // The desk's ticket page (a paid ticket shows the most: customer panel, estimate form).
-  if (can(actorOf(user), "repairs.work")) return [`/admin/repairs/${(await createRepairTicket({ coverage: "PAID" })).id}`];
+  // ...and a conversation in the inbox (issue 11), with a long link in it.
+  if (can(actorOf(user), "repairs.work")) {
+    const conversation = await createConversation({ messages: LONG_CHAT });
+    return [`/admin/repairs/${(await createRepairTicket({ coverage: "PAID" })).id}`, `/admin/inbox/${conversation.id}`];
+  }
   if (user.role !== "CUSTOMER") return [];
   const { unitIds } = await createModelWithUnits(1);
   // A repair waiting on an estimate: the request form, the estimate table and the timeline at their widest.
@@ -53,6 +73,7 @@ async function withContent(user: TestUser): Promise<string[]> {
     `/mypage/repairs/new?product=${repair.product.ownershipId}`,
     `/mypage/repairs/${repair.id}`,
     "/mypage/repairs",
+    `/mypage/inquiries/${(await createConversation({ customer: user, messages: LONG_CHAT })).id}`,
   ];
 }
 

@@ -52,7 +52,23 @@ const [senderUser, receiver] = await Promise.all(
     db.user.create({ data: { email: `bench-chat-${name}-${run}@bench.example`, role: "SUPPORT_AGENT", name: `Bench ${name}` } }),
   ),
 );
-const sender = { id: senderUser!.id, role: senderUser!.role, dealerId: null };
+// Messages come from many agents, as on a real desk: one user is held to the per-user rate limit
+// (CHAT_RATE_LIMIT), which is part of the path being measured.
+const SENDER_POOL = 200;
+await db.user.createMany({
+  data: Array.from({ length: SENDER_POOL - 1 }, (_, n) => ({
+    email: `bench-chat-sender-${run}-${n}@bench.example`,
+    role: "SUPPORT_AGENT" as const,
+    name: `Bench sender ${n}`,
+  })),
+});
+const agents = [
+  { id: senderUser!.id, role: senderUser!.role, dealerId: null },
+  ...(await db.user.findMany({ where: { email: { startsWith: `bench-chat-sender-${run}-` } }, select: { id: true, role: true } })).map(
+    (user) => ({ ...user, dealerId: null }),
+  ),
+];
+let sent = 0;
 const conversations = await Promise.all(
   Array.from({ length: SENDERS }, async (_, n) => ({
     ...(await db.conversation.create({ data: { customerId: customer.id, subject: `Bench ${n}` }, select: { id: true } })),
@@ -198,6 +214,7 @@ type Sample = { sent: number; stored: number; times: number[] };
 
 async function sendChat(conversation: number): Promise<string> {
   const target = conversations[conversation]!;
+  const sender = agents[sent++ % agents.length]!;
   const message = await postMessage(sender, { conversationId: target.id, body, idempotencyKey: randomUUID() });
   // The only writer of these conversations, so the seq is known (and the frame's id with it).
   if (message.seq !== ++target.seq) throw new Error(`expected seq ${target.seq}, stored ${message.seq}`);
@@ -213,7 +230,7 @@ async function sendBaseline(client: number): Promise<string> {
     conversationId: conversations[0]!.id,
     seq: baselineCount,
     side: "STAFF",
-    senderId: sender.id,
+    senderId: agents[0]!.id,
     body,
     fileId: null,
     createdAt: new Date(),

@@ -23,8 +23,24 @@ export default async function StartConversationPage({ params, searchParams }: Pa
   const customer = customerId
     ? await db.user.findFirst({ where: { id: customerId, role: "CUSTOMER", disabledAt: null }, select: { id: true, name: true } })
     : null;
-  if (!customer) notFound();
   const t = await getTranslations("chat");
+  if (customerId && !customer) notFound();
+  if (!customer) {
+    // Opened without a customer: where to start from.
+    return (
+      <>
+        <PageTitle>{t("inbox.startTitle")}</PageTitle>
+        <Card className="max-w-2xl">
+          <p className="text-slate-700">{t("inbox.startWhere")}</p>
+          <p className="mt-3">
+            <Link href="/admin/inbox" className="text-brand-700 underline">
+              {t("inbox.title")}
+            </Link>
+          </p>
+        </Card>
+      </>
+    );
+  }
   return (
     <>
       <p className="mb-2 text-sm">
