@@ -154,6 +154,27 @@ export const SYMPTOMS: Record<string, { code: string; nameJa: string; nameEn: st
 /** Units made long ago, so the demo can show a repair out of warranty (registered without a receipt, their warranty has ended). */
 export const DEMO_OLD_UNITS = { modelCode: "AC-2600", from: 21, to: 23, manufacturedOn: new Date(Date.UTC(2022, 3, 10)) };
 
+const CANNED_REPLIES = [
+  {
+    titleJa: "お問い合わせのお礼",
+    titleEn: "Thanks for contacting us",
+    bodyJa: "{name}様、お問い合わせありがとうございます。担当の者が確認して、このチャットでお返事します。",
+    bodyEn: "Hello {name}, thank you for contacting us. We are looking into it and will reply in this chat.",
+  },
+  {
+    titleJa: "シリアル番号の場所",
+    titleEn: "Where the serial number is",
+    bodyJa: "{name}様、シリアル番号は本体側面のラベルに記載されています。写真を添付していただければ、こちらで確認します。",
+    bodyEn: "Hello {name}, the serial number is on the label on the side of the unit. Attach a photo and we will check it for you.",
+  },
+  {
+    titleJa: "解決の確認",
+    titleEn: "Is it solved?",
+    bodyJa: "{name}様、その後いかがでしょうか。解決していれば、この会話を終了させていただきます。",
+    bodyEn: "Hello {name}, is everything working now? If so, we will close this conversation.",
+  },
+];
+
 export async function seed(url: string, options: { authSecret: string }): Promise<void> {
   const box = secretBox(options.authSecret);
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
@@ -239,6 +260,47 @@ export async function seed(url: string, options: { authSecret: string }): Promis
       await db.unitExtension.create({ data: { unitId: ownedUnit.id, planId: plan.id, addedOn: new Date(Date.UTC(2026, 2, 1)) } });
     }
     // The first consents: demo customers accepted the current terms and privacy policy.
+    // Support chat (issue 11): canned replies, and one inquiry with a reply waiting in the inbox.
+    if ((await db.cannedReply.count()) === 0) await db.cannedReply.createMany({ data: CANNED_REPLIES });
+    if ((await db.conversation.count({ where: { customerId: owner.id } })) === 0) {
+      const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@demo.example" } });
+      const ownership = await db.ownership.findFirstOrThrow({ where: { unitId: ownedUnit.id, userId: owner.id } });
+      const conversation = await db.conversation.create({
+        data: {
+          customerId: owner.id,
+          startedById: owner.id,
+          ownershipId: ownership.id,
+          subject: "フィルターの掃除について",
+          status: "WAITING_FOR_CUSTOMER",
+          lastSeq: 2,
+          lastMessageAt: new Date(),
+          customerDeliveredSeq: 1,
+          customerReadSeq: 1,
+          staffDeliveredSeq: 2,
+          staffReadSeq: 2,
+        },
+      });
+      await db.chatMessage.createMany({
+        data: [
+          {
+            conversationId: conversation.id,
+            seq: 1,
+            senderId: owner.id,
+            side: "CUSTOMER",
+            body: "フィルターはどのくらいの頻度で掃除すればよいですか?",
+            idempotencyKey: "demo-1",
+          },
+          {
+            conversationId: conversation.id,
+            seq: 2,
+            senderId: agent.id,
+            side: "STAFF",
+            body: "2週間に一度が目安です。手順は取扱説明書の12ページにあります: https://example.com/manuals/filter",
+            idempotencyKey: "demo-2",
+          },
+        ],
+      });
+    }
     const customers = await db.user.findMany({ where: { role: "CUSTOMER", consents: { none: {} } }, select: { id: true } });
     for (const customer of customers) {
       await db.consent.createMany({

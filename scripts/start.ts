@@ -37,10 +37,12 @@ async function hasAnyUser(url: string): Promise<boolean> {
 }
 
 /** The Next server of this checkout, recorded so that a run killed with SIGKILL can be cleaned up. */
-const SERVER_PID_FILE = path.join(ROOT, ".data", "next-server.pid");
+/** One file per port: a second instance (`PORT=3001 npm start`) leaves the first one's server alone. */
+const serverPidFile = (port: number) => path.join(ROOT, ".data", `next-server-${port}.pid`);
 
-/** Stop a Next server left running by a killed run of this script (it would hold the port). */
-async function stopLeftoverServer(): Promise<void> {
+/** Stop a Next server left running by a killed run of this script on this port (it would hold the port). */
+async function stopLeftoverServer(port: number): Promise<void> {
+  const SERVER_PID_FILE = serverPidFile(port);
   if (!existsSync(SERVER_PID_FILE)) return;
   const pid = Number.parseInt(readFileSync(SERVER_PID_FILE, "utf8"), 10);
   rmSync(SERVER_PID_FILE, { force: true });
@@ -107,7 +109,7 @@ async function main(): Promise<void> {
     // The app's own schema, checked before building: a bad variable is named now, not after a build.
     parseEnv(childEnv);
 
-    await stopLeftoverServer();
+    await stopLeftoverServer(port);
     if (!(await isPortFree(port))) {
       throw new Error(
         `Port ${port} is in use by another program. Stop it, or start the portal on another port: PORT=${port + 1} npm start`,
@@ -135,10 +137,10 @@ async function main(): Promise<void> {
       env: childEnv,
       stdio: ["ignore", "inherit", "inherit"],
     });
-    mkdirSync(path.dirname(SERVER_PID_FILE), { recursive: true });
-    writeFileSync(SERVER_PID_FILE, String(child.pid));
+    mkdirSync(path.dirname(serverPidFile(port)), { recursive: true });
+    writeFileSync(serverPidFile(port), String(child.pid));
     child.once("exit", (code) => {
-      rmSync(SERVER_PID_FILE, { force: true });
+      rmSync(serverPidFile(port), { force: true });
       void shutdown(code ?? 0);
     });
 

@@ -1,7 +1,7 @@
 import { Fragment } from "react";
 
 // http(s) addresses only; a trailing full stop, comma or bracket belongs to the sentence.
-const URL_PATTERN = /https?:\/\/[^\s<>"'「」、。]+/g;
+const URL_PATTERN = /https?:\/\/[^\s<>"'「」『』（）【】、。，！？]+/g;
 const TRAILING = /[.,;:!?)\]}]+$/;
 
 /** Split text into plain parts and http(s) links (pure, for tests). */
