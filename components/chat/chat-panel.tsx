@@ -41,6 +41,7 @@ export function ChatPanel({
   initialData,
   cannedReplies = [],
   otherName,
+  myId,
 }: {
   conversationId: string;
   viewer: ChatSide;
@@ -49,6 +50,8 @@ export function ChatPanel({
   cannedReplies?: { id: string; title: string; body: string }[];
   /** How the other side is named above their messages. */
   otherName: string;
+  /** Staff: their own id, so a colleague's message is not labelled "You". */
+  myId?: string;
 }) {
   const t = useTranslations("chat");
   const tf = useTranslations("files");
@@ -75,7 +78,9 @@ export function ChatPanel({
   const [sendError, setSendError] = useState<string>();
   const abortUpload = useRef<(() => void) | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const listEnd = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLDivElement>(null);
+  // Follow new messages while the reader is at the bottom; someone reading back is left alone.
+  const atBottom = useRef(true);
   const lastTypingSent = useRef(0);
 
   const lastSeq = messages.at(-1)?.seq ?? 0;
@@ -109,9 +114,13 @@ export function ChatPanel({
     return () => document.removeEventListener("visibilitychange", onVisible);
   }, [lastOther, myReadSeq, reportSeen]);
 
-  useEffect(() => {
-    listEnd.current?.scrollIntoView({ block: "nearest" });
-  }, [lastSeq, pending.length]);
+  // Only the message list scrolls, never the page around it (the chat sits low on a repair's page).
+  const toBottom = useCallback((force = false) => {
+    const element = log.current;
+    if (element && (force || atBottom.current)) element.scrollTop = element.scrollHeight;
+  }, []);
+  useEffect(() => toBottom(), [lastSeq, toBottom]);
+  useEffect(() => toBottom(true), [pending.length, toBottom]);
   useEffect(() => () => abortUpload.current?.(), []);
 
   const send = async (item: Pending) => {
@@ -245,6 +254,11 @@ export function ChatPanel({
         </p>
       )}
       <div
+        ref={log}
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
+        }}
         className="max-h-[60vh] min-h-48 overflow-y-auto px-3 py-4 sm:px-4"
         role="log"
         aria-live="polite"
@@ -268,7 +282,9 @@ export function ChatPanel({
                     data-seq={message.seq}
                   >
                     <div className={`max-w-[85%] min-w-0 sm:max-w-[75%] ${mine ? "items-end" : "items-start"} flex flex-col`}>
-                      <span className="mb-0.5 text-xs text-slate-600">{mine ? t("you") : otherName}</span>
+                      <span className="mb-0.5 text-xs text-slate-600">
+                        {!mine ? otherName : viewer === "STAFF" && myId && message.senderId !== myId ? t("colleague") : t("you")}
+                      </span>
                       <div
                         className={`rounded-2xl px-3 py-2 whitespace-pre-wrap [overflow-wrap:anywhere] ${mine ? "rounded-br-sm bg-brand-600 text-white [&_a]:text-white" : "rounded-bl-sm bg-slate-100 text-slate-900 [&_a]:text-brand-800"}`}
                       >
@@ -276,6 +292,7 @@ export function ChatPanel({
                           <a href={`/api/files/${message.fileId}`} target="_blank" rel="noopener noreferrer" className="mb-1 block">
                             {/* eslint-disable-next-line @next/next/no-img-element -- a private, access-checked image */}
                             <img
+                              onLoad={() => toBottom()}
                               src={`/api/files/${message.fileId}?variant=thumb`}
                               alt={t("image")}
                               className="max-h-48 rounded-lg"
@@ -342,7 +359,6 @@ export function ChatPanel({
             ))}
           </ol>
         )}
-        <div ref={listEnd} />
       </div>
       <p className="min-h-6 px-4 text-sm text-slate-700" aria-live="polite">
         {otherTyping ? t("typing", { name: otherName }) : ""}

@@ -63,6 +63,7 @@ export default async function InboxConversationPage({ params }: PageProps<"/[loc
             viewer="STAFF"
             initialData={data}
             otherName={customerName}
+            myId={user.id}
             cannedReplies={replies.map((reply) => ({
               id: reply.id,
               title: inLocale(locale, { ja: reply.titleJa, en: reply.titleEn }),
