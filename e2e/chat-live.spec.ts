@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, openSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
 import { E2E_APP_PORT, E2E_AUTH_SECRET, E2E_SMTP_PORT } from "../scripts/test/e2e-env";
+import { createConversation } from "./chat-data";
 import { createUser, expect, newContextAs, query, test, type TestUser } from "./fixtures";
 import { receiptPhoto } from "./images";
 
@@ -34,6 +36,11 @@ async function send(page: Page, text: string): Promise<void> {
 
 const messages = (page: Page) => page.getByTestId("chat-message");
 
+/** The tab's chat stream is open (what is sent from now on arrives live). */
+async function streamOpen(page: Page): Promise<void> {
+  await expect(page.locator("html")).toHaveAttribute("data-chat-stream", "open");
+}
+
 test("a customer and an agent chat in real time: messages, typing, an image, links as text, and read receipts on both sides", async ({
   browser,
   baseURL,
@@ -57,7 +64,7 @@ test("a customer and an agent chat in real time: messages, typing, an image, lin
 
   // Typing shows on the other side.
   await agentPage.getByRole("textbox", { name: "Message" }).fill("Let me check");
-  await expect(customerPage.getByText("Support is typing…")).toBeVisible({ timeout: 2_000 });
+  await expect(customerPage.getByText("Support is typing…")).toBeVisible({ timeout: 3_000 });
 
   // A message with a link and markup: the link is clickable, the markup stays text.
   await send(agentPage, "See https://example.com/manual <b>page 12</b>.");
@@ -124,9 +131,65 @@ test("[8.2.2] another customer, a dealer and a made-up id get 404 for a conversa
   await dealerContext.close();
 });
 
+test("an agent who allowed notifications is notified of customers' messages in conversations assigned to them, and only those", async ({
+  browser,
+  baseURL,
+}) => {
+  const agent = await createUser("SUPPORT_AGENT");
+  const mine = await createConversation();
+  const unassigned = await createConversation();
+  await query(`UPDATE "Conversation" SET "assigneeId" = $1 WHERE id = $2`, [agent.id, mine.id]);
+  const agentContext = await newContextAs(browser, baseURL!, agent.id);
+  // The browser's Notification, as after the agent allowed it: records what would be shown.
+  await agentContext.addInitScript(() => {
+    const shown: { title: string; body?: string }[] = [];
+    (window as unknown as { shown: typeof shown }).shown = shown;
+    class RecordedNotification {
+      static permission = "granted";
+      static requestPermission = async () => "granted";
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: { body?: string }) {
+        shown.push({ title, body: options?.body });
+      }
+      close() {}
+    }
+    (window as unknown as { Notification: unknown }).Notification = RecordedNotification;
+  });
+  const agentPage = await agentContext.newPage();
+  await agentPage.goto("/en/admin/inbox");
+  await expect(agentPage.getByText("Browser notifications are on for your conversations.")).toBeVisible();
+  await streamOpen(agentPage);
+
+  for (const [conversation, text] of [
+    [unassigned, "Nobody holds this one"],
+    [mine, "Is anyone there?"],
+  ] as const) {
+    const context = await newContextAs(browser, baseURL!, conversation.customer.id);
+    const page = await context.newPage();
+    await page.goto(`/en/mypage/inquiries/${conversation.id}`);
+    await send(page, text);
+    await context.close();
+  }
+  await expect
+    .poll(() => agentPage.evaluate(() => (window as unknown as { shown: unknown[] }).shown), { timeout: 5_000 })
+    .toEqual([{ title: "New message from a customer", body: "Is anyone there?" }]);
+  await agentContext.close();
+});
+
 // --- two app server processes on one database -----------------------------------------------------
 
 const root = path.resolve(import.meta.dirname, "..");
+
+async function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(true));
+  });
+}
 
 function startServer(port: number, name: string): ChildProcess {
   mkdirSync(path.join(root, "test-results"), { recursive: true });
@@ -148,12 +211,17 @@ function startServer(port: number, name: string): ChildProcess {
   });
 }
 
-async function healthy(port: number): Promise<void> {
+/** Up and answering; fails at once if the server process has exited. */
+async function healthy(server: ChildProcess, port: number): Promise<void> {
   await expect
-    .poll(async () => (await fetch(`http://localhost:${port}/api/health`).catch(() => null))?.status ?? 0, {
-      timeout: 120_000,
-      intervals: [250],
-    })
+    .poll(
+      async () => {
+        if (server.exitCode !== null)
+          throw new Error(`the server on port ${port} exited (${server.exitCode}); see test-results/serve-chat-*.log`);
+        return (await fetch(`http://localhost:${port}/api/health`).catch(() => null))?.status ?? 0;
+      },
+      { timeout: 120_000, intervals: [250] },
+    )
     .toBe(200);
 }
 
@@ -169,9 +237,11 @@ test.describe("two server processes", () => {
   const servers: Record<string, ChildProcess | undefined> = {};
 
   test.beforeAll(async () => {
+    // A server left over from a killed run would answer instead of ours.
+    for (const port of [portA, portB]) expect(await portFree(port), `port ${port} is in use`).toBe(true);
     servers.a = startServer(portA, "chat-a");
     servers.b = startServer(portB, "chat-b");
-    await Promise.all([healthy(portA), healthy(portB)]);
+    await Promise.all([healthy(servers.a, portA), healthy(servers.b, portB)]);
   });
 
   test.afterAll(async () => {
@@ -200,6 +270,7 @@ test.describe("two server processes", () => {
     })();
     await agentPage.goto(`http://localhost:${portB}/en/admin/inbox/${id}`);
     await expect(messages(agentPage)).toHaveCount(1);
+    await Promise.all([streamOpen(customerPage), streamOpen(agentPage)]);
 
     await send(agentPage, "Hello from server B");
     await expect(messages(customerPage).nth(1)).toContainText("Hello from server B", LIVE);
@@ -212,8 +283,9 @@ test.describe("two server processes", () => {
     await expect(customerPage.getByText(/Reconnecting/)).toBeVisible({ timeout: 10_000 });
     await send(agentPage, "Sent while A was down");
     await expect(agentPage.getByTestId("chat-message")).toHaveCount(4);
+    expect(await portFree(portA)).toBe(true);
     servers.a = startServer(portA, "chat-a");
-    await healthy(portA);
+    await healthy(servers.a, portA);
     // The browser reconnects by itself and catches up from its last message: once, in order.
     await expect(messages(customerPage).nth(3)).toContainText("Sent while A was down", { timeout: 15_000 });
     await expect(customerPage.getByText(/Reconnecting/)).toBeHidden();

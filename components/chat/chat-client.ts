@@ -65,19 +65,42 @@ export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): 
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
-/** The query function: everything after the last message this tab has (all of it the first time). */
+/**
+ * Where a catch-up starts: the end of the unbroken run of messages from the first one this tab
+ * has. A message that arrived ahead of a gap (this tab's own send while the stream was away) does
+ * not hide the gap: everything after the gap's start is asked for again and merged by seq.
+ */
+export function contiguousEnd(messages: ChatMessage[]): number {
+  if (messages.length === 0) return 0;
+  let end = messages[0]!.seq;
+  for (const message of messages.slice(1)) {
+    if (message.seq !== end + 1) break;
+    end = message.seq;
+  }
+  return end;
+}
+
+const PAGE = 200;
+
+/** The query function: everything after the unbroken run this tab has (all of it the first time), page by page. */
 export function catchUp(queryClient: QueryClient, conversationId: string, locale: string) {
   return async (): Promise<ConversationData> => {
-    const current = queryClient.getQueryData<ConversationData>(chatKeys.conversation(conversationId));
-    const after = current?.messages.at(-1)?.seq ?? 0;
-    const fresh = await chatFetch<ConversationData>(`/api/chat/conversations/${conversationId}/messages?after=${after}`, locale);
-    // Messages and receipts that arrived on the stream while the request was out are kept too:
-    // an answer read before a receipt must not take that receipt back.
-    const latest = queryClient.getQueryData<ConversationData>(chatKeys.conversation(conversationId));
-    return {
-      messages: mergeMessages(latest?.messages ?? current?.messages ?? [], fresh.messages),
-      state: latest ? mergeState(latest.state, fresh.state) : fresh.state,
-    };
+    const key = chatKeys.conversation(conversationId);
+    let messages = queryClient.getQueryData<ConversationData>(key)?.messages ?? [];
+    let state: ConversationState | undefined;
+    for (let page = 0; page < 50; page++) {
+      const fresh = await chatFetch<ConversationData>(
+        `/api/chat/conversations/${conversationId}/messages?after=${contiguousEnd(messages)}`,
+        locale,
+      );
+      // Messages and receipts that arrived on the stream while the request was out are kept too:
+      // an answer read before a receipt must not take that receipt back.
+      const latest = queryClient.getQueryData<ConversationData>(key);
+      messages = mergeMessages(mergeMessages(latest?.messages ?? [], messages), fresh.messages);
+      state = mergeState(latest?.state ?? state ?? fresh.state, fresh.state);
+      if (fresh.messages.length < PAGE) break;
+    }
+    return { messages, state: state! };
   };
 }
 
@@ -126,6 +149,8 @@ const statusListeners = new Set<() => void>();
 export function setStreamStatus(status: StreamStatus): void {
   if (status === streamStatus) return;
   streamStatus = status;
+  // Also on the page itself, for tests and tools that wait for the live connection.
+  document.documentElement.dataset.chatStream = status;
   statusListeners.forEach((listener) => listener());
 }
 

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { errorMessageOf, uploadWithProgress } from "@/components/files/upload-request";
 import { Button } from "@/components/ui/button";
 import { UserText } from "@/components/ui/user-text";
+import { CHAT_MESSAGE_MAX_LENGTH } from "@/lib/chat/schemas";
 import {
   catchUp,
   chatFetch,
@@ -20,7 +21,7 @@ import {
 } from "./chat-client";
 import { LinkifiedText } from "./linkified-text";
 
-const MAX_LENGTH = 2000;
+const MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
 const TYPING_EVERY_MS = 3_000;
 
 type Pending = { key: string; body: string; fileId: string; preview: string | null; status: "sending" | "failed"; error?: string };
@@ -65,6 +66,9 @@ export function ChatPanel({
     queryFn: catchUp(queryClient, conversationId, locale),
     initialData,
     staleTime: Infinity,
+    // Opened by an in-app link, the tab's stream has not restarted: catch up from the server's page
+    // at once, or a message stored between that render and now would be missed.
+    refetchOnMount: "always",
   });
   const messages = data.messages;
   const state = data.state;

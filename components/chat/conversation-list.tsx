@@ -65,12 +65,13 @@ export async function ConversationList({
               )}
             </p>
             <p className="text-sm text-slate-600">
-              {t("lastActivity")}:{" "}
-              {format.dateTime(conversation.lastMessageAt ?? conversation.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              {t("lastActivityAt", {
+                when: format.dateTime(conversation.lastMessageAt ?? conversation.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
               {viewer === "STAFF" && (
                 <>
                   {" · "}
-                  {t("assigneeShort")}:{" "}
+                  {t("assigneeShort")}
                   {conversation.assignee ? <UserText>{conversation.assignee.name || conversation.assignee.email}</UserText> : t("nobody")}
                 </>
               )}

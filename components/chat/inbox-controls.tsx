@@ -105,12 +105,16 @@ export function ConversationStatusForm({
   );
 }
 
-/** The inbox list follows the stream: a new message or a change re-reads the page (at most every 2 s). */
-export function InboxLive() {
+/**
+ * The page follows the stream: the inbox re-reads on any news, a conversation's page when that
+ * conversation changes (assignment, status), at most every 2 s.
+ */
+export function InboxLive({ conversationId }: { conversationId?: string }) {
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    const stop = subscribeNews(() => {
+    const stop = subscribeNews((news) => {
+      if (conversationId && (news.kind !== "conversation" || news.conversationId !== conversationId)) return;
       if (timer.current) return;
       timer.current = setTimeout(() => {
         timer.current = null;
@@ -121,7 +125,7 @@ export function InboxLive() {
       stop();
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [router]);
+  }, [router, conversationId]);
   return null;
 }
 

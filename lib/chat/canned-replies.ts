@@ -20,11 +20,14 @@ export async function listCannedReplies() {
   });
 }
 
-/** The reply in the customer's language with their name in it (no name: the placeholder goes, with the honorific kept by the text). */
-export function fillCannedReply(reply: { bodyJa: string; bodyEn: string }, customer: { locale: string; name: string | null }): string {
+/** The reply in the customer's language with their name in it (`fallback` when they gave none). */
+export function fillCannedReply(
+  reply: { bodyJa: string; bodyEn: string },
+  customer: { locale: string; name: string | null },
+  fallback: string,
+): string {
   const body = customer.locale === "en" ? reply.bodyEn : reply.bodyJa;
-  const name = customer.name?.trim() || (customer.locale === "en" ? "customer" : "お客");
-  return body.split(NAME_PLACEHOLDER).join(name);
+  return body.split(NAME_PLACEHOLDER).join(customer.name?.trim() || fallback);
 }
 
 export async function saveCannedReply(actor: Actor, input: z.output<typeof ZCannedReplySchema>): Promise<{ id: string }> {

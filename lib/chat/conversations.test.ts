@@ -174,38 +174,54 @@ describe("limits and attachments", () => {
 });
 
 describe("the unread-reply email", () => {
-  it("mails the customer once for staff messages still unread, not what they read, and not when they opted out", async () => {
+  // The conversation has been quiet for longer than the quiet period.
+  const age = (conversationId: string) =>
+    db.$executeRaw`UPDATE "ChatMessage" SET "createdAt" = "createdAt" - interval '11 minutes' WHERE "conversationId" = ${conversationId}`;
+
+  it("mails the customer once for staff messages still unread, escaped, not what they read, and not when they opted out", async () => {
     const { user, customer, conversationId } = await inquiry();
     const desk = await agent();
-    await postMessage(desk, { conversationId, body: "確認します。<b>太字</b> https://example.com/manual", idempotencyKey: key() });
-    await postMessage(desk, { conversationId, body: "お待たせしました。", idempotencyKey: key() });
+    await postMessage(desk, { conversationId, body: "確認します。", idempotencyKey: key() });
+    await postMessage(desk, { conversationId, body: "お待たせしました。<b>太字</b> https://example.com/manual", idempotencyKey: key() });
+    await age(conversationId);
     await emailUnreadReplies({ conversationId });
     await emailUnreadReplies({ conversationId });
     await settleJobs();
     const mails = await db.outboxEmail.findMany({ where: { to: user.email, template: "chatUnread" } });
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.text).toContain("お待たせしました。");
+    expect(mails[0]!.text).toContain("お待たせしました。<b>太字</b>");
+    expect(mails[0]!.html).toContain("&#60;b&#62;太字");
     expect(mails[0]!.html).not.toContain("<b>");
 
     // Read: nothing to mail.
     const third = await postMessage(desk, { conversationId, body: "他にございますか?", idempotencyKey: key() });
     await markSeen(customer, { conversationId, seq: third.seq, read: true });
+    await age(conversationId);
     await emailUnreadReplies({ conversationId });
     // Opted out: nothing either.
     await setEmailChoice(user.id, "chat_reply", false);
     await postMessage(desk, { conversationId, body: "ご連絡ください。", idempotencyKey: key() });
+    await age(conversationId);
     await emailUnreadReplies({ conversationId });
     await settleJobs();
     expect(await db.outboxEmail.count({ where: { to: user.email, template: "chatUnread" } })).toBe(1);
   });
 
-  it("schedules one check per conversation for a burst of staff replies", async () => {
-    const { conversationId } = await inquiry();
+  it("schedules one check per conversation for a burst of staff replies, and waits again while replies keep coming", async () => {
+    const { user, conversationId } = await inquiry();
     const desk = await agent();
     for (let index = 0; index < 3; index++) await postMessage(desk, { conversationId, body: `返信 ${index}`, idempotencyKey: key() });
-    const [row] = await db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'chat.unread-email' AND singleton_key = ${conversationId} AND state = 'created'`;
-    expect(row!.n).toBe(1);
+    const waiting = async () => {
+      const [row] = await db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'chat.unread-email' AND singleton_key = ${conversationId} AND state = 'created'`;
+      return row!.n;
+    };
+    expect(await waiting()).toBe(1);
+    // A check that runs while the last reply is fresh sends nothing yet.
+    await db.$executeRaw`DELETE FROM pgboss.job WHERE name = 'chat.unread-email' AND singleton_key = ${conversationId}`;
+    await emailUnreadReplies({ conversationId });
+    expect(await waiting()).toBe(1);
+    expect(await db.outboxEmail.count({ where: { to: user.email, template: "chatUnread" } })).toBe(0);
   });
 });
 
@@ -220,8 +236,8 @@ describe("canned replies", () => {
       bodyEn: "Hello {name}, thank you.",
     });
     const reply = await db.cannedReply.findUniqueOrThrow({ where: { id } });
-    expect(fillCannedReply(reply, { locale: "ja", name: "山田 花子" })).toBe("山田 花子様、お問い合わせありがとうございます。");
-    expect(fillCannedReply(reply, { locale: "en", name: "Hanako" })).toBe("Hello Hanako, thank you.");
+    expect(fillCannedReply(reply, { locale: "ja", name: "山田 花子" }, "お客")).toBe("山田 花子様、お問い合わせありがとうございます。");
+    expect(fillCannedReply(reply, { locale: "en", name: "Hanako" }, "customer")).toBe("Hello Hanako, thank you.");
     await expect(
       saveCannedReply(await agent("SUPPORT_AGENT"), { id, titleJa: "x", titleEn: "x", bodyJa: "x", bodyEn: "x" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

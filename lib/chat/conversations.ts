@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ConversationStatus, Prisma } from "@/lib/generated/prisma/client";
 import { publishChatEvent } from "@/lib/realtime/publish";
-import { conversationFor, postMessage, type ChatMessageView } from "./messages";
+import { conversationFor, createConversationWithMessage, type ChatMessageView } from "./messages";
 
 /**
  * Conversations as lists and pages (issue 11): a customer's own inquiries and ticket chats, the
@@ -136,45 +136,35 @@ export async function ticketConversationId(actor: ChatActor, ticketId: string): 
   await db.$executeRaw`
     INSERT INTO "Conversation" (id, "customerId", "ticketId", subject, "startedById", "updatedAt")
     VALUES (${`cv${ticket.id}`.slice(0, 40)}, ${ticket.customerId}, ${ticket.id}, ${ticket.number}, ${ticket.customerId}, now())
-    ON CONFLICT ("ticketId") DO NOTHING`;
+    ON CONFLICT DO NOTHING`;
   const made = await db.conversation.findUnique({ where: { ticketId: ticket.id }, select: { id: true } });
   return made?.id ?? null;
 }
 
-/** Staff start a conversation with a customer, with its first message (retry-safe by the message's key). */
+/** Staff start a conversation with a customer, with its first message (retry-safe by the message's key), assigned to them. */
 export async function startConversationWithCustomer(
   actor: ChatActor,
   input: { customerId: string; subject: string; body: string; idempotencyKey: string },
 ): Promise<{ conversationId: string; message: ChatMessageView }> {
   if (!mayWork(actor)) throw new AppError("NOT_FOUND");
-  const retried = await db.chatMessage.findUnique({
-    where: { senderId_idempotencyKey: { senderId: actor.id, idempotencyKey: input.idempotencyKey } },
-    select: { conversationId: true },
-  });
-  if (retried) {
-    const message = await postMessage(actor, {
-      conversationId: retried.conversationId,
-      body: input.body,
-      idempotencyKey: input.idempotencyKey,
-    });
-    return { conversationId: retried.conversationId, message };
-  }
   const customer = await db.user.findFirst({ where: { id: input.customerId, role: "CUSTOMER", disabledAt: null }, select: { id: true } });
   if (!customer) throw new AppError("NOT_FOUND");
-  const conversation = await db.conversation.create({
-    data: { customerId: customer.id, subject: input.subject, startedById: actor.id, assigneeId: actor.id },
-    select: { id: true },
-  });
-  const message = await postMessage(actor, { conversationId: conversation.id, body: input.body, idempotencyKey: input.idempotencyKey });
-  await recordAudit({
-    action: "chat.started_by_staff",
-    outcome: "SUCCESS",
-    actorId: actor.id,
-    targetType: "Conversation",
-    targetId: conversation.id,
-    subjectIds: [customer.id],
-  });
-  return { conversationId: conversation.id, message };
+  const { conversationId, message, created } = await createConversationWithMessage(
+    actor,
+    { customerId: customer.id, subject: input.subject, assigneeId: actor.id },
+    input,
+  );
+  if (created) {
+    await recordAudit({
+      action: "chat.started_by_staff",
+      outcome: "SUCCESS",
+      actorId: actor.id,
+      targetType: "Conversation",
+      targetId: conversationId,
+      subjectIds: [customer.id],
+    });
+  }
+  return { conversationId, message };
 }
 
 /** Assign to a desk member (or to nobody); recorded in the audit log, announced to open pages. */
@@ -213,10 +203,16 @@ export async function setConversationStatus(
   if (!mayWork(actor)) throw new AppError("NOT_FOUND");
   const conversation = await conversationFor(actor, input.conversationId);
   if (conversation.status === input.status) return;
-  await db.$transaction(async (tx) => {
-    await tx.conversation.update({ where: { id: conversation.id }, data: { status: input.status } });
-    await publishChatEvent({ kind: "conversation", conversationId: conversation.id }, tx);
+  // Only from the status this page saw: a customer's message that reopened it meanwhile wins.
+  const changed = await db.$transaction(async (tx) => {
+    const { count } = await tx.conversation.updateMany({
+      where: { id: conversation.id, status: conversation.status },
+      data: { status: input.status },
+    });
+    if (count > 0) await publishChatEvent({ kind: "conversation", conversationId: conversation.id }, tx);
+    return count > 0;
   });
+  if (!changed) throw new AppError("CONFLICT", { messageKey: "chat.changedMeanwhile" });
   await recordAudit({
     action: "chat.status_changed",
     outcome: "SUCCESS",

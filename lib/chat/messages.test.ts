@@ -84,6 +84,23 @@ describe("support conversations", () => {
     expect(await listMessages(staffActor(await testStaff("SUPPORT_AGENT")), conversationId)).toHaveLength(1);
   });
 
+  it("never tells a customer which staff member wrote, in the catch-up either", async () => {
+    const { customer, conversationId } = await inquiry();
+    const agent = staffActor(await testStaff("SUPPORT_AGENT"));
+    await postMessage(agent, { conversationId, body: "担当です。", idempotencyKey: key() });
+    const seen = await listMessages(customer, conversationId);
+    expect(seen.map((message) => message.senderId)).toEqual([customer.id, ""]);
+    expect((await listMessages(agent, conversationId)).at(-1)!.senderId).toBe(agent.id);
+  });
+
+  it("starts one conversation for a double submit of the same inquiry", async () => {
+    const customer = customerActor(await testCustomer());
+    const input = { subject: "二重送信", ownershipId: "", body: "一度だけ", idempotencyKey: key() };
+    const [first, second] = await Promise.all([startConversation(customer, input), startConversation(customer, input)]);
+    expect(second.conversationId).toBe(first.conversationId);
+    expect(await db.conversation.count({ where: { customerId: customer.id } })).toBe(1);
+  });
+
   it("starts an inquiry about one of the customer's own products only", async () => {
     const { customer, ownership } = await customerWithProduct();
     const stranger = customerActor(await testCustomer());

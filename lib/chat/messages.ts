@@ -9,7 +9,7 @@ import type { ChatSide } from "@/lib/generated/prisma/enums";
 import { publishChatEvent } from "@/lib/realtime/publish";
 import { scheduleUnreadEmail } from "./unread-email";
 import type { z } from "zod";
-import type { ZChatMessageSchema, ZStartConversationSchema } from "./schemas";
+import type { ZStartConversationSchema } from "./schemas";
 
 /** Messages per user: a burst a person can type, a wall for a script (rate limit, issue 11). */
 export const CHAT_RATE_LIMIT = { perMinute: 20, perHour: 300 } as const;
@@ -43,6 +43,11 @@ const MESSAGE_SELECT = {
   fileId: true,
   createdAt: true,
 } satisfies Prisma.ChatMessageSelect;
+
+/** What a reader is shown of a message: a customer is not told which staff member wrote. */
+export function messageFor<T extends { side: ChatSide; senderId: string }>(actor: Actor, message: T): T {
+  return sideOf(actor) === "CUSTOMER" && message.side === "STAFF" ? { ...message, senderId: "" } : message;
+}
 
 /** The side an actor writes and reads for: support staff, or the conversation's customer. */
 export function sideOf(actor: Actor): ChatSide {
@@ -78,67 +83,109 @@ async function checkAttachment(senderId: string, fileId: string): Promise<void> 
   if (usable === 0) throw new AppError("VALIDATION", { cause: { fileId: "chat.imageInvalid" } });
 }
 
+type NewMessage = { conversationId: string; body: string; fileId?: string; idempotencyKey: string };
+
+/**
+ * The store itself, inside the caller's transaction: the next seq from the conversation row (its
+ * lock orders the commits), the status that follows the turn (announced to open pages when it
+ * changes), the writer's own receipts, then the row; the trigger announces it on commit.
+ */
+async function insertMessage(tx: Prisma.TransactionClient, actor: Actor, input: NewMessage): Promise<ChatMessageView> {
+  const side = sideOf(actor);
+  const status = side === "CUSTOMER" ? "OPEN" : "WAITING_FOR_CUSTOMER";
+  const [before] = await tx.$queryRaw<{ status: string }[]>`
+    SELECT status::text FROM "Conversation" WHERE id = ${input.conversationId} FOR UPDATE`;
+  // Taken under the row lock, so times follow the seq order.
+  const now = new Date();
+  const { lastSeq: seq } = await tx.conversation.update({
+    where: { id: input.conversationId },
+    data: {
+      lastSeq: { increment: 1 },
+      lastMessageAt: now,
+      status,
+    },
+    select: { lastSeq: true },
+  });
+  await tx.conversation.update({
+    where: { id: input.conversationId },
+    data: side === "CUSTOMER" ? { customerDeliveredSeq: seq, customerReadSeq: seq } : { staffDeliveredSeq: seq, staffReadSeq: seq },
+  });
+  if (before && before.status !== status) await publishChatEvent({ kind: "conversation", conversationId: input.conversationId }, tx);
+  return tx.chatMessage.create({
+    data: {
+      conversationId: input.conversationId,
+      seq,
+      senderId: actor.id,
+      side,
+      body: input.body,
+      fileId: input.fileId || null,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: now,
+    },
+    select: MESSAGE_SELECT,
+  });
+}
+
+function findByKey(senderId: string, idempotencyKey: string) {
+  return db.chatMessage.findUnique({ where: { senderId_idempotencyKey: { senderId, idempotencyKey } }, select: MESSAGE_SELECT });
+}
+
+/**
+ * A unique violation while storing: the same key sent twice at once (the other submit's row is the
+ * answer), or an image attached to two messages at once (refused like any used image).
+ */
+async function afterUniqueViolation(error: unknown, actor: Actor, idempotencyKey: string): Promise<ChatMessageView> {
+  if (isUniqueViolation(error)) {
+    const first = await findByKey(actor.id, idempotencyKey);
+    if (first) return first;
+    throw new AppError("VALIDATION", { cause: { fileId: "chat.imageInvalid" } });
+  }
+  throw error;
+}
+
 /**
  * Store a message and return it (the answer to the sender is the stored row). A retry with the same
  * idempotency key returns the first message and stores nothing. A customer's message reopens a
  * closed or waiting conversation; staff's message to a customer leaves it waiting for them.
  */
-export async function postMessage(
-  actor: Actor,
-  input: Pick<z.output<typeof ZChatMessageSchema>, "conversationId" | "body" | "idempotencyKey"> & { fileId?: string },
-): Promise<ChatMessageView> {
-  const existing = await db.chatMessage.findUnique({
-    where: { senderId_idempotencyKey: { senderId: actor.id, idempotencyKey: input.idempotencyKey } },
-    select: MESSAGE_SELECT,
-  });
+export async function postMessage(actor: Actor, input: NewMessage): Promise<ChatMessageView> {
+  const existing = await findByKey(actor.id, input.idempotencyKey);
   if (existing) return existing;
   const conversation = await conversationFor(actor, input.conversationId);
-  const side = sideOf(actor);
   await checkRate(actor.id);
   if (input.fileId) await checkAttachment(actor.id, input.fileId);
+  let message: ChatMessageView;
+  try {
+    message = await db.$transaction((tx) => insertMessage(tx, actor, { ...input, conversationId: conversation.id }));
+  } catch (error) {
+    return afterUniqueViolation(error, actor, input.idempotencyKey);
+  }
+  if (sideOf(actor) === "STAFF") await scheduleUnreadEmail(conversation.id);
+  return message;
+}
+
+/**
+ * A new conversation and its first message in one transaction, so a retry or a double submit (same
+ * key) lands on one conversation and a refused message leaves no empty one behind.
+ */
+export async function createConversationWithMessage(
+  actor: Actor,
+  data: { customerId: string; subject: string; ownershipId?: string | null; assigneeId?: string | null },
+  input: { body: string; idempotencyKey: string },
+): Promise<{ conversationId: string; message: ChatMessageView; created: boolean }> {
+  const retried = await findByKey(actor.id, input.idempotencyKey);
+  if (retried) return { conversationId: retried.conversationId, message: retried, created: false };
+  await checkRate(actor.id);
   try {
     const message = await db.$transaction(async (tx) => {
-      const now = new Date();
-      const { lastSeq: seq } = await tx.conversation.update({
-        where: { id: conversation.id },
-        data: {
-          lastSeq: { increment: 1 },
-          lastMessageAt: now,
-          status: side === "CUSTOMER" ? "OPEN" : "WAITING_FOR_CUSTOMER",
-        },
-        select: { lastSeq: true },
-      });
-      // The writer has seen their own message.
-      await tx.conversation.update({
-        where: { id: conversation.id },
-        data: side === "CUSTOMER" ? { customerDeliveredSeq: seq, customerReadSeq: seq } : { staffDeliveredSeq: seq, staffReadSeq: seq },
-      });
-      return tx.chatMessage.create({
-        data: {
-          conversationId: conversation.id,
-          seq,
-          senderId: actor.id,
-          side,
-          body: input.body,
-          fileId: input.fileId || null,
-          idempotencyKey: input.idempotencyKey,
-          createdAt: now,
-        },
-        select: MESSAGE_SELECT,
-      });
+      const conversation = await tx.conversation.create({ data: { ...data, startedById: actor.id }, select: { id: true } });
+      return insertMessage(tx, actor, { conversationId: conversation.id, body: input.body, idempotencyKey: input.idempotencyKey });
     });
-    if (side === "STAFF") await scheduleUnreadEmail(conversation.id);
-    return message;
+    if (sideOf(actor) === "STAFF") await scheduleUnreadEmail(message.conversationId);
+    return { conversationId: message.conversationId, message, created: true };
   } catch (error) {
-    // Two submits of one message at once: the unique key lets one through; the other gets its row.
-    if (isUniqueViolation(error)) {
-      const first = await db.chatMessage.findUnique({
-        where: { senderId_idempotencyKey: { senderId: actor.id, idempotencyKey: input.idempotencyKey } },
-        select: MESSAGE_SELECT,
-      });
-      if (first) return first;
-    }
-    throw error;
+    const first = await afterUniqueViolation(error, actor, input.idempotencyKey);
+    return { conversationId: first.conversationId, message: first, created: false };
   }
 }
 
@@ -148,21 +195,16 @@ export async function startConversation(
   input: z.output<typeof ZStartConversationSchema>,
 ): Promise<{ conversationId: string; message: ChatMessageView }> {
   if (!can(actor, "chat.own")) throw new AppError("FORBIDDEN");
-  const retried = await db.chatMessage.findUnique({
-    where: { senderId_idempotencyKey: { senderId: actor.id, idempotencyKey: input.idempotencyKey } },
-    select: MESSAGE_SELECT,
-  });
-  if (retried) return { conversationId: retried.conversationId, message: retried };
   if (input.ownershipId) {
     const owned = await db.ownership.count({ where: { AND: [ownershipWhereFor(actor), { id: input.ownershipId }] } });
     if (owned === 0) throw new AppError("VALIDATION", { cause: { ownershipId: "chat.productInvalid" } });
   }
-  const conversation = await db.conversation.create({
-    data: { customerId: actor.id, startedById: actor.id, subject: input.subject, ownershipId: input.ownershipId || null },
-    select: { id: true },
-  });
-  const message = await postMessage(actor, { conversationId: conversation.id, body: input.body, idempotencyKey: input.idempotencyKey });
-  return { conversationId: conversation.id, message };
+  const { conversationId, message } = await createConversationWithMessage(
+    actor,
+    { customerId: actor.id, subject: input.subject, ownershipId: input.ownershipId || null },
+    input,
+  );
+  return { conversationId, message };
 }
 
 export type ConversationState = {
@@ -197,12 +239,13 @@ export async function conversationState(actor: Actor, conversationId: string): P
 /** The messages after `afterSeq` (catch-up after a reconnect, or the first page with 0), oldest first. */
 export async function listMessages(actor: Actor, conversationId: string, afterSeq = 0, take = 200): Promise<ChatMessageView[]> {
   const conversation = await conversationFor(actor, conversationId);
-  return db.chatMessage.findMany({
+  const messages = await db.chatMessage.findMany({
     where: { conversationId: conversation.id, seq: { gt: afterSeq } },
     select: MESSAGE_SELECT,
     orderBy: { seq: "asc" },
     take,
   });
+  return messages.map((message) => messageFor(actor, message));
 }
 
 /**
@@ -213,17 +256,20 @@ export async function markSeen(actor: Actor, input: { conversationId: string; se
   const conversation = await conversationFor(actor, input.conversationId);
   const side = sideOf(actor);
   const seq = Math.min(Math.max(0, Math.floor(input.seq)), conversation.lastSeq);
+  // Only a position that moves forward is written and announced (a page reports often).
   await db.$transaction(async (tx) => {
     const [row] =
       side === "CUSTOMER"
         ? await tx.$queryRaw<{ delivered: number; read: number }[]>`
             UPDATE "Conversation" SET "customerDeliveredSeq" = GREATEST("customerDeliveredSeq", ${seq}),
               "customerReadSeq" = CASE WHEN ${input.read} THEN GREATEST("customerReadSeq", ${seq}) ELSE "customerReadSeq" END
-            WHERE id = ${conversation.id} RETURNING "customerDeliveredSeq" AS delivered, "customerReadSeq" AS read`
+            WHERE id = ${conversation.id} AND ("customerDeliveredSeq" < ${seq} OR (${input.read} AND "customerReadSeq" < ${seq}))
+            RETURNING "customerDeliveredSeq" AS delivered, "customerReadSeq" AS read`
         : await tx.$queryRaw<{ delivered: number; read: number }[]>`
             UPDATE "Conversation" SET "staffDeliveredSeq" = GREATEST("staffDeliveredSeq", ${seq}),
               "staffReadSeq" = CASE WHEN ${input.read} THEN GREATEST("staffReadSeq", ${seq}) ELSE "staffReadSeq" END
-            WHERE id = ${conversation.id} RETURNING "staffDeliveredSeq" AS delivered, "staffReadSeq" AS read`;
+            WHERE id = ${conversation.id} AND ("staffDeliveredSeq" < ${seq} OR (${input.read} AND "staffReadSeq" < ${seq}))
+            RETURNING "staffDeliveredSeq" AS delivered, "staffReadSeq" AS read`;
     if (row) {
       await publishChatEvent(
         { kind: "receipt", conversationId: conversation.id, side, deliveredSeq: row.delivered, readSeq: row.read },
@@ -257,10 +303,6 @@ export async function loadConversationData(actor: Actor, conversationId: string)
   const messages = await listMessages(actor, conversationId, Math.max(0, state.lastSeq - 200));
   return {
     state,
-    messages: messages.map((message) => ({
-      ...message,
-      createdAt: message.createdAt.toISOString(),
-      senderId: sideOf(actor) === "CUSTOMER" && message.side === "STAFF" ? "" : message.senderId,
-    })),
+    messages: messages.map((message) => ({ ...message, createdAt: message.createdAt.toISOString() })),
   };
 }

@@ -81,6 +81,15 @@ function frame(event: string, data: unknown, id?: string): string {
 
 /** The stream for one signed-in customer or staff member; it ends when `signal` aborts or after MAX_STREAM_MS. */
 export async function openChatStream(actor: Actor, signal: AbortSignal, hub: ChatHub = chatHub): Promise<ReadableStream<Uint8Array>> {
+  if (hub.closingDown) {
+    // This process is stopping: tell the browser to come back in a second (to another instance).
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("retry: 1000\n\n"));
+        controller.close();
+      },
+    });
+  }
   await hub.ready();
   const mayShow = visibility(actor);
   const staff = can(actor, "chat.work");

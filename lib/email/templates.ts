@@ -42,9 +42,9 @@ export type EmailTemplate =
   | { name: "ownershipMoved"; serial: string; url: string }
   /** A repair request's step the customer acts on or waits for; `status` selects the sentence. */
   | { name: "repairUpdate"; number: string; status: string; url: string }
-  /** To desk staff: a ticket's SLA clock is about to run out or has run out. */
   /** To a customer: support's chat replies they have not read; the last one's text (plain, escaped). */
   | { name: "chatUnread"; subject: string; count: string; excerpt: string; hasText: "yes" | "no"; url: string }
+  /** To desk staff: a ticket's SLA clock is about to run out or has run out. */
   | { name: "slaAlert"; number: string; clock: "firstResponse" | "resolution"; level: "warning" | "breach"; url: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };

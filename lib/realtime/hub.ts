@@ -44,6 +44,8 @@ export class ChatHub {
   private failures = 0;
   private connectedBefore = false;
   private closed = false;
+  /** Set by endStreams(): streams opened from now on end at once (the browser retries elsewhere). */
+  closingDown = false;
 
   constructor(private readonly connectionString: string) {}
 
@@ -159,6 +161,7 @@ export class ChatHub {
    * one once it is back, and catch up.
    */
   endStreams(): void {
+    this.closingDown = true;
     for (const listener of [...this.listeners]) listener({ kind: "closing" });
   }
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CustomerPanel } from "@/components/admin/repairs/customer-panel";
 import { ChatPanel } from "@/components/chat/chat-panel";
-import { ConversationAssignForm, ConversationStatusForm, NotificationSwitch } from "@/components/chat/inbox-controls";
+import { ConversationAssignForm, ConversationStatusForm, InboxLive, NotificationSwitch } from "@/components/chat/inbox-controls";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { UserText } from "@/components/ui/user-text";
@@ -40,6 +40,7 @@ export default async function InboxConversationPage({ params }: PageProps<"/[loc
   const customerName = conversation.customer.name || t("customer");
   return (
     <>
+      <InboxLive conversationId={conversation.id} />
       <p className="mb-2 text-sm">
         <Link href="/admin/inbox" className="text-brand-700 underline">
           ← {t("inbox.title")}
@@ -67,7 +68,7 @@ export default async function InboxConversationPage({ params }: PageProps<"/[loc
             cannedReplies={replies.map((reply) => ({
               id: reply.id,
               title: inLocale(locale, { ja: reply.titleJa, en: reply.titleEn }),
-              body: fillCannedReply(reply, conversation.customer),
+              body: fillCannedReply(reply, conversation.customer, t("nameFallback")),
             }))}
           />
         </div>
