@@ -127,6 +127,24 @@ export function ChatPanel({
   useEffect(() => toBottom(true), [pending.length, toBottom]);
   useEffect(() => () => abortUpload.current?.(), []);
 
+  // Older messages, 200 at a time, kept in the same cache (the list stays where the reader was).
+  const [loadingEarlier, setLoadingEarlier] = useState(false);
+  const loadEarlier = async () => {
+    const first = messages[0]?.seq ?? 1;
+    setLoadingEarlier(true);
+    atBottom.current = false;
+    try {
+      const earlier = await chatFetch<ConversationData>(`/api/chat/conversations/${conversationId}/messages?before=${first}`, locale);
+      queryClient.setQueryData<ConversationData>(key, (current) =>
+        current ? { ...current, messages: mergeMessages(current.messages, earlier.messages) } : current,
+      );
+    } catch {
+      setSendError(t("loadFailed"));
+    } finally {
+      setLoadingEarlier(false);
+    }
+  };
+
   const send = async (item: Pending) => {
     setPending((list) => [...list.filter((other) => other.key !== item.key), { ...item, status: "sending", error: undefined }]);
     try {
@@ -271,6 +289,13 @@ export function ChatPanel({
         tabIndex={0}
       >
         {messages.length === 0 && pending.length === 0 && <p className="py-8 text-center text-sm text-slate-600">{t("empty")}</p>}
+        {(messages[0]?.seq ?? 1) > 1 && (
+          <p className="mb-2 text-center">
+            <Button variant="secondary" className="min-h-9 text-xs" disabled={loadingEarlier} onClick={() => void loadEarlier()}>
+              {loadingEarlier ? t("loadingEarlier") : t("showEarlier")}
+            </Button>
+          </p>
+        )}
         {days.map((group) => (
           <div key={group.day}>
             <p className="my-3 text-center text-xs text-slate-600">{group.day}</p>

@@ -9,7 +9,7 @@ const { db } = await import("@/lib/db");
 const { env } = await import("@/lib/env");
 const { testCustomer, testStaff } = await import("@/scripts/test/product-factories");
 const { customerWithProduct } = await import("@/scripts/test/repair-factories");
-const { listMessages, markSeen, postMessage, startConversation, unreadCount } = await import("./messages");
+const { listEarlierMessages, listMessages, markSeen, postMessage, startConversation, unreadCount } = await import("./messages");
 const { ChatHub } = await import("@/lib/realtime/hub");
 
 beforeEach(() => fakeRequest.reset());
@@ -91,6 +91,14 @@ describe("support conversations", () => {
     const seen = await listMessages(customer, conversationId);
     expect(seen.map((message) => message.senderId)).toEqual([customer.id, ""]);
     expect((await listMessages(agent, conversationId)).at(-1)!.senderId).toBe(agent.id);
+  });
+
+  it("reads earlier messages page by page, newest of them first in each page but in seq order", async () => {
+    const { customer, conversationId } = await inquiry();
+    for (let index = 2; index <= 5; index++) await postMessage(customer, { conversationId, body: `#${index}`, idempotencyKey: key() });
+    expect((await listEarlierMessages(customer, conversationId, 4, 2)).map((message) => message.seq)).toEqual([2, 3]);
+    expect((await listEarlierMessages(customer, conversationId, 2)).map((message) => message.seq)).toEqual([1]);
+    await expect(listEarlierMessages(customerActor(await testCustomer()), conversationId, 4)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("starts one conversation for a double submit of the same inquiry", async () => {

@@ -248,6 +248,18 @@ export async function listMessages(actor: Actor, conversationId: string, afterSe
   return messages.map((message) => messageFor(actor, message));
 }
 
+/** The messages before `beforeSeq`, the newest `take` of them, oldest first ("show earlier messages"). */
+export async function listEarlierMessages(actor: Actor, conversationId: string, beforeSeq: number, take = 200): Promise<ChatMessageView[]> {
+  const conversation = await conversationFor(actor, conversationId);
+  const messages = await db.chatMessage.findMany({
+    where: { conversationId: conversation.id, seq: { lt: beforeSeq } },
+    select: MESSAGE_SELECT,
+    orderBy: { seq: "desc" },
+    take,
+  });
+  return messages.reverse().map((message) => messageFor(actor, message));
+}
+
 /**
  * Record that the actor's side has received (and, with `read`, seen) the messages up to `seq`.
  * Positions only move forward and never past the last message; the other side hears of it.

@@ -25,9 +25,11 @@ async function tickets(count: number, description: string) {
   const { model, unit, ownership, symptom, customer: owner } = await customerWithProduct();
   const customer = await db.user.update({ where: { id: owner.id }, data: { name: "@SUM(A1)" } });
   const due = new Date(Date.now() + 30 * 86_400_000);
+  // Numbers of this call alone (a random prefix per ticket collided between calls now and then).
+  const batch = randomUUID().slice(0, 8);
   await db.repairTicket.createMany({
     data: Array.from({ length: count }, (_, n) => ({
-      number: `R-9${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}-${String(n).padStart(6, "0")}`,
+      number: `R-${batch}-${String(n).padStart(6, "0")}`,
       customerId: customer.id,
       ownershipId: ownership.id,
       unitId: unit.id,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { conversationState, listMessages, postMessage } from "@/lib/chat/messages";
+import { conversationState, listEarlierMessages, listMessages, postMessage } from "@/lib/chat/messages";
 import { ZPostMessageSchema } from "@/lib/chat/schemas";
 import { defineRoute, readJson } from "@/lib/route";
 
@@ -9,12 +9,17 @@ const ZAfter = z.coerce.number().int().min(0).catch(0);
 
 /**
  * A conversation's messages after `?after=<seq>` (the catch-up after the stream opens or resyncs),
- * with its receipts and status. Outside the user's conversations: 404.
+ * or the 200 before `?before=<seq>` (older messages), with its receipts and status. Outside the
+ * user's conversations: 404.
  */
 export const GET = defineRoute<{ id: string }>({ permission: "chat.stream", hideWhenDenied: true }, async (request, { user, params }) => {
-  const after = ZAfter.parse(new URL(request.url).searchParams.get("after") ?? 0);
+  const query = new URL(request.url).searchParams;
   const id = params.id.slice(0, 40);
-  const [messages, state] = await Promise.all([listMessages(user, id, after), conversationState(user, id)]);
+  const before = query.get("before");
+  const [messages, state] = await Promise.all([
+    before === null ? listMessages(user, id, ZAfter.parse(query.get("after") ?? 0)) : listEarlierMessages(user, id, ZAfter.parse(before)),
+    conversationState(user, id),
+  ]);
   return Response.json({ messages, state }, { headers: { "Cache-Control": "no-store" } });
 });
 
