@@ -144,7 +144,11 @@ async function main(): Promise<void> {
       void shutdown(code ?? 0);
     });
 
-    log(`Portal: ${authUrl}  (Ctrl-C stops the portal${database.embedded ? " and its PostgreSQL" : ""})`);
+    log(
+      `Portal: ${authUrl}  (Ctrl-C stops the portal${
+        database.shared ? "; the PostgreSQL of the first instance keeps running" : database.embedded ? " and its PostgreSQL" : ""
+      })`,
+    );
     if (demo) {
       log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
       for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(14)} ${account.email}`);

@@ -2,6 +2,7 @@
 
 import type { QueryClient } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
+import type { ConversationState } from "@/lib/chat/messages";
 
 /**
  * The browser side of chat (issue 11, decision 0009): query keys, the catch-up fetch, and the small
@@ -19,15 +20,8 @@ export type ChatMessage = {
   fileId: string | null;
   createdAt: string;
 };
-export type ConversationState = {
-  status: "OPEN" | "WAITING_FOR_CUSTOMER" | "CLOSED";
-  lastSeq: number;
-  customerDeliveredSeq: number;
-  customerReadSeq: number;
-  staffDeliveredSeq: number;
-  staffReadSeq: number;
-  assigneeId: string | null;
-};
+// The server's type (a type-only import: nothing of the server module reaches the browser).
+export type { ConversationState };
 export type ConversationData = { messages: ChatMessage[]; state: ConversationState };
 
 export const chatKeys = {

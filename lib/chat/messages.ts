@@ -33,7 +33,7 @@ export type ChatMessageView = {
   createdAt: Date;
 };
 
-const MESSAGE_SELECT = {
+export const MESSAGE_SELECT = {
   id: true,
   conversationId: true,
   seq: true,

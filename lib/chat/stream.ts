@@ -2,6 +2,7 @@ import "server-only";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/log";
+import { MESSAGE_SELECT } from "./messages";
 import { chatHub, type ChatHub, type HubEvent } from "@/lib/realtime/hub";
 
 /**
@@ -35,17 +36,7 @@ function loadMessageFrame(conversationId: string, seq: number): Promise<Frames |
   }
   const message = db.chatMessage.findUnique({
     where: { conversationId_seq: { conversationId, seq } },
-    select: {
-      id: true,
-      conversationId: true,
-      seq: true,
-      side: true,
-      senderId: true,
-      body: true,
-      fileId: true,
-      createdAt: true,
-      conversation: { select: { assigneeId: true } },
-    },
+    select: { ...MESSAGE_SELECT, conversation: { select: { assigneeId: true } } },
   });
   // Staff learn whose conversation it is (a browser notification for the assignee); a customer is
   // not told which staff member wrote.

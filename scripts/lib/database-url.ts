@@ -18,6 +18,8 @@ export type ResolvedDatabase = {
   url: string;
   /** True when the URL points at the embedded server. */
   embedded: boolean;
+  /** True when the embedded server belongs to another running `npm start` (a second instance). */
+  shared?: boolean;
   /** Stops the embedded server if this process started it; a no-op otherwise. */
   stop: () => Promise<void>;
 };
@@ -44,7 +46,7 @@ export async function resolveDatabase(options: { log?: (line: string) => void } 
     await server.stop();
     throw error;
   }
-  return { url: server.url(EMBEDDED_DATABASE), embedded: true, stop: server.stop };
+  return { url: server.url(EMBEDDED_DATABASE), embedded: true, shared: server.reused, stop: server.stop };
 }
 
 /** The same server and credentials as `url`, but another database (query string kept). */
