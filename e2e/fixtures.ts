@@ -45,6 +45,12 @@ export async function createDealer(): Promise<string> {
   return id;
 }
 
+// Test users share one random password per worker, hashed once: an argon2 hash per user cost the
+// suite seconds for the many tests that never type a password (their users sign in by cookie).
+const DEFAULT_PASSWORD = `pw-${randomBytes(12).toString("hex")}`;
+let defaultHash: Promise<string> | undefined;
+const defaultPasswordHash = () => (defaultHash ??= hashPassword(DEFAULT_PASSWORD));
+
 /** A user of `role`; staff roles get two-step verification (required for them), others when asked. */
 export async function createUser(
   role: Role,
@@ -52,10 +58,10 @@ export async function createUser(
 ): Promise<TestUser> {
   const id = randomUUID();
   const email = `${role.toLowerCase()}-${id}@e2e.example`;
-  const password = options.password ?? `pw-${randomBytes(12).toString("hex")}`;
+  const password = options.password ?? DEFAULT_PASSWORD;
   const name = options.name ?? `E2E ${role.toLowerCase()} ${id.slice(0, 4)}`;
   const dealerId = role === "DEALER_STAFF" ? await createDealer() : null;
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await (options.password ? hashPassword(password) : defaultPasswordHash());
   const totpSecret = (options.totp ?? PRIVILEGED.includes(role)) ? generateTotpSecret() : null;
   await query(
     `INSERT INTO "User" (id, email, name, role, "dealerId", "passwordHash", "emailVerified", "totpSecret", "totpEnabledAt", "updatedAt")

@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { can, ROLES } from "../lib/auth/permissions";
 import { navFor, primaryNavFor } from "../lib/navigation/nav";
-import { createModelWithUnits, createUser, expect, giveUnit, query, test, type Role, type TestUser } from "./fixtures";
+import { createModelWithUnits, createUser, expect, expectAccessible, giveUnit, query, test, type Role, type TestUser } from "./fixtures";
 import { createConversation } from "./chat-data";
 import { createRepairTicket } from "./repair-data";
 
@@ -9,6 +9,9 @@ import { createRepairTicket } from "./repair-data";
  * Issue 9 items 9 and 10: every navigation marks the current page, a signed-in user is shown as
  * signed in everywhere, and every page of every role fits a 390 px phone in both languages.
  * The pages come from the same navigation model the header uses (lib/navigation/nav.ts).
+ * The same loops run the axe check on every page (at 390 px in English, at desktop width in
+ * Japanese), so each page is loaded once for layout and accessibility; a11y.spec.ts covers the
+ * pages outside any navigation.
  */
 const LOCALES = ["ja", "en"] as const;
 const MAIN_NAV = { ja: "メインナビゲーション", en: "Main navigation" } as const;
@@ -29,7 +32,7 @@ const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
     "/mypage/inquiries/new",
     "/account/terms",
   ],
-  ADMIN: ["/admin/catalog/new", "/admin/catalog/AC-2600", "/admin/recalls/new", "/admin/inbox/replies"],
+  ADMIN: ["/admin/catalog/new", "/admin/catalog/AC-2600", "/admin/recalls/new", "/admin/inbox/replies", "/admin/inbox/new"],
 };
 const PUBLIC_PAGES = ["", "/signin", "/signup", "/signin/magic", "/forgot-password", "/legal/terms", "/legal/privacy", "/no-such-page"];
 
@@ -143,10 +146,12 @@ for (const role of ROLES) {
       const pages = [...pagesOf(user), ...(await withContent(user))];
       for (const path of pages) {
         await page.goto(`/${locale}${path}`);
+        await expect(page.locator("html"), path).toHaveAttribute("lang", locale);
         await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
         expect(await pageOverflow(page), `${path}: horizontal page scroll`).toBeLessThanOrEqual(0);
         await expectAccountOnOneRow(page, user, locale);
         expect(await cellsNarrowerThanAWord(page), `${path}: text broken inside words`).toEqual([]);
+        if (locale === "en") await expectAccessible(page);
       }
     });
   }
@@ -161,9 +166,11 @@ for (const role of ROLES) {
     const pages = [...pagesOf(user), ...(await withContent(user))];
     for (const path of pages) {
       await page.goto(`/ja${path}`);
+      await expect(page.locator("html"), path).toHaveAttribute("lang", "ja");
       await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
       expect(await pageOverflow(page), `${path}: horizontal page scroll`).toBeLessThanOrEqual(0);
       expect(await cellsNarrowerThanAWord(page), `${path}: text broken inside words`).toEqual([]);
+      await expectAccessible(page);
     }
   });
 }
@@ -183,6 +190,7 @@ for (const locale of LOCALES) {
         banner.getByRole("link", { name: SIGN_IN[locale], exact: true }),
         "brand and sign-in",
       );
+      await expectAccessible(page);
     }
   });
 }
