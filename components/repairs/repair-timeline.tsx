@@ -20,6 +20,7 @@ const KINDS = [
   "photo_added",
   "cancelled",
   "rated",
+  "rating_withdrawn",
 ] as const;
 
 /**

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/action";
 import { useRouter } from "@/lib/i18n/navigation";
-import { cancelRepairAction, decideEstimateAction } from "@/lib/repairs/actions";
+import { cancelRepairAction, decideEstimateAction, withdrawRatingAction } from "@/lib/repairs/actions";
 
 /** Runs an action, says how it went and reloads the page's server data (the timeline moves on). */
 function useTicketAction() {
@@ -66,6 +66,23 @@ export function CancelRequest({ ticketId }: { ticketId: string }) {
       cancelLabel={t("cancelKeep")}
       busy={busy}
       onConfirm={() => run(() => cancelRepairAction({ ticketId }), t("cancelledDone"))}
+    />
+  );
+}
+
+/** Take a rating back (and the points it earned), after a confirmation that says so. */
+export function WithdrawRating({ ticketId }: { ticketId: string }) {
+  const t = useTranslations("repairs");
+  const { busy, run } = useTicketAction();
+  return (
+    <ConfirmButton
+      label={t("withdrawRating")}
+      title={t("withdrawRatingTitle")}
+      body={t("withdrawRatingBody")}
+      confirmLabel={t("withdrawRatingConfirm")}
+      cancelLabel={t("goBack")}
+      busy={busy}
+      onConfirm={() => run(() => withdrawRatingAction({ ticketId }), t("ratingWithdrawn"))}
     />
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
+import { earnForProfile } from "@/lib/points/earning";
 import type { z } from "zod";
 import type { ZProfileSchema } from "./schemas";
 
@@ -28,20 +29,27 @@ export function getOwnAccount(userId: string) {
 
 const blankToNull = (value: string) => (value === "" ? null : value);
 
+/** Every field a complete profile has (points for completing it, issue 12). */
+const COMPLETE_PROFILE = ["name", "nameKana", "phone", "postalCode", "prefecture", "city", "addressLine1"] as const;
+
 export async function updateOwnProfile(userId: string, input: z.output<typeof ZProfileSchema>): Promise<void> {
-  await db.user.update({
-    where: { id: userId },
-    data: {
-      name: blankToNull(input.name),
-      nameKana: blankToNull(input.nameKana),
-      phone: blankToNull(input.phone),
-      postalCode: blankToNull(input.postalCode.replace(/^(\d{3})(\d{4})$/, "$1-$2")),
-      prefecture: blankToNull(input.prefecture),
-      city: blankToNull(input.city),
-      addressLine1: blankToNull(input.addressLine1),
-      addressLine2: blankToNull(input.addressLine2),
-      locale: input.locale,
-    },
+  const complete = COMPLETE_PROFILE.every((field) => input[field].trim() !== "");
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        name: blankToNull(input.name),
+        nameKana: blankToNull(input.nameKana),
+        phone: blankToNull(input.phone),
+        postalCode: blankToNull(input.postalCode.replace(/^(\d{3})(\d{4})$/, "$1-$2")),
+        prefecture: blankToNull(input.prefecture),
+        city: blankToNull(input.city),
+        addressLine1: blankToNull(input.addressLine1),
+        addressLine2: blankToNull(input.addressLine2),
+        locale: input.locale,
+      },
+    });
+    if (complete) await earnForProfile(tx, { userId });
   });
   await recordAudit({ action: "profile.updated", outcome: "SUCCESS", actorId: userId, targetType: "User", targetId: userId });
 }

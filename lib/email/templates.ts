@@ -45,7 +45,13 @@ export type EmailTemplate =
   /** To a customer: support's chat replies they have not read; the last one's text (plain, escaped). */
   | { name: "chatUnread"; subject: string; count: string; excerpt: string; hasText: "yes" | "no"; url: string }
   /** To desk staff: a ticket's SLA clock is about to run out or has run out. */
-  | { name: "slaAlert"; number: string; clock: "firstResponse" | "resolution"; level: "warning" | "breach"; url: string };
+  | { name: "slaAlert"; number: string; clock: "firstResponse" | "resolution"; level: "warning" | "breach"; url: string }
+  /** To a customer: points that expire within 30 days (issue 12). */
+  | { name: "pointsExpiring"; points: string; date: string; url: string }
+  /** To admins: the nightly points reconciliation found differences. */
+  | { name: "pointsReconciliation"; count: string; url: string }
+  /** To a staff member: an adjustment waits for their approval, or theirs was decided. */
+  | { name: "pointsAdjustment"; event: "proposed" | "approved" | "rejected"; points: string; customer: string; url: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 

@@ -71,10 +71,46 @@ export const CHAT_UNREAD_EMAIL_QUEUE: QueueDefinition<{ conversationId: string }
   handle: async (data) => (await import("@/lib/chat/unread-email")).emailUnreadReplies(data),
 };
 
+/** Points (issue 12): pending points become available and old ones expire, every hour. */
+export const POINTS_SETTLE_QUEUE: QueueDefinition<undefined> = {
+  name: "points.settle",
+  options: { policy: "singleton", retryLimit: 0, expireInSeconds: 50 * 60 },
+  schedule: { cron: "7 * * * *" },
+  deadLetter: true,
+  handle: async () => {
+    await (await import("@/lib/points/jobs")).settleDueLots();
+  },
+};
+
+/** Points expiring within 30 days: one reminder per lot, every morning. */
+export const POINTS_REMINDER_QUEUE: QueueDefinition<undefined> = {
+  name: "points.expiry-reminder",
+  options: { policy: "singleton", retryLimit: 2, retryDelay: 300, expireInSeconds: 50 * 60 },
+  schedule: { cron: "0 9 * * *", tz: "Asia/Tokyo" },
+  deadLetter: true,
+  handle: async () => {
+    await (await import("@/lib/points/jobs")).remindExpiringPoints();
+  },
+};
+
+/** The nightly proof that every entry balances and every balance equals its postings and lots. */
+export const POINTS_RECONCILE_QUEUE: QueueDefinition<undefined> = {
+  name: "points.reconcile",
+  options: { policy: "singleton", retryLimit: 2, retryDelay: 600, expireInSeconds: 60 * 60 },
+  schedule: { cron: "30 3 * * *", tz: "Asia/Tokyo" },
+  deadLetter: true,
+  handle: async () => {
+    await (await import("@/lib/points/jobs")).reconcileLedger();
+  },
+};
+
 export const QUEUES = [
   EMAIL_QUEUE,
   RECALL_NOTICE_EMAIL_QUEUE,
   RECALL_OWNERS_QUEUE,
   SLA_CHECK_QUEUE,
   CHAT_UNREAD_EMAIL_QUEUE,
+  POINTS_SETTLE_QUEUE,
+  POINTS_REMINDER_QUEUE,
+  POINTS_RECONCILE_QUEUE,
 ] as const satisfies readonly QueueDefinition<never>[];

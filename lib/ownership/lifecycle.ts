@@ -5,6 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OwnershipEndReason } from "@/lib/generated/prisma/enums";
 import { nameIn } from "@/lib/i18n/localized";
 import { logger } from "@/lib/log";
+import { clawBackRegistration, earnForRegistration } from "@/lib/points/earning";
+import { flagLots, registrationVelocity } from "@/lib/points/velocity";
 import { assignOpenRecallNotices, emailRecallNotices } from "@/lib/recalls/notices";
 
 /**
@@ -26,6 +28,8 @@ export type OwnershipStarted = {
   userId: string;
   /** The previous owner's ownership when the unit came by transfer. */
   transferredFromId: string | null;
+  /** How the owner came to own it. */
+  via: "REGISTRATION" | "TRANSFER" | "CLAIM";
   at: Date;
 };
 
@@ -37,7 +41,7 @@ export type OwnershipEnded = {
   at: Date;
 };
 
-/** What happens whenever an ownership starts or ends (issue 12 adds points; repairs need none: a request belongs to who made it, see ticketWhereFor). */
+/** What happens whenever an ownership starts or ends (repairs need none: a request belongs to who made it, see ticketWhereFor). */
 export type OwnershipFollowUp = {
   name: string;
   onStart?: (tx: Tx, event: OwnershipStarted) => Promise<AfterCommit | void>;
@@ -80,7 +84,26 @@ const formerOwnerEmail: OwnershipFollowUp = {
   },
 };
 
-export const OWNERSHIP_FOLLOW_UPS: readonly OwnershipFollowUp[] = [recallNotices, formerOwnerEmail];
+/**
+ * Points (issue 12): registering earns (once per serial ever; held for review when a velocity check
+ * fires), a registration that is removed or goes to its rightful owner through a claim is clawed
+ * back. A transfer keeps the seller's points: their registration was real.
+ */
+const points: OwnershipFollowUp = {
+  name: "points",
+  onStart: async (tx, event) => {
+    if (event.via === "TRANSFER") return;
+    const flag = await registrationVelocity(tx, event.userId, event.at);
+    const lotIds = await earnForRegistration(tx, { ...event, via: event.via, held: flag !== null, now: event.at });
+    if (flag) await flagLots(tx, event.userId, lotIds, flag);
+  },
+  onEnd: async (tx, event) => {
+    if (event.reason === "TRANSFERRED") return;
+    await clawBackRegistration(tx, event.ownershipId, event.reason === "UNREGISTERED" ? "registration_removed" : "claim_decided", event.at);
+  },
+};
+
+export const OWNERSHIP_FOLLOW_UPS: readonly OwnershipFollowUp[] = [recallNotices, formerOwnerEmail, points];
 
 function collect(effects: { name: string; work: AfterCommit }[], context: Record<string, string>): AfterCommit {
   return async () => {
@@ -104,6 +127,8 @@ export type StartOwnershipInput = {
   otherShopName?: string | null;
   proofFileId?: string | null;
   transferredFromId?: string | null;
+  /** A claim decided for the claimant; otherwise a registration, or a transfer when transferredFromId is set. */
+  via?: "CLAIM";
 };
 
 /**
@@ -134,6 +159,7 @@ export async function startOwnership(
     unitId: input.unitId,
     userId: input.userId,
     transferredFromId: input.transferredFromId ?? null,
+    via: input.transferredFromId ? "TRANSFER" : (input.via ?? "REGISTRATION"),
     at: created.registeredAt,
   };
   const effects = [];

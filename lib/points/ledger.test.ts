@@ -47,7 +47,9 @@ describe("points ledger", () => {
     const user = await testCustomer();
     await award(user.id, 300, { pendingDays: 14 });
     expect(await balances(user.id)).toEqual({ PENDING: 300, AVAILABLE: 0, DEBT: 0 });
-    await expect(redeem(user.id, 100, { now: new Date(T0.getTime() + 13 * DAY) })).rejects.toMatchObject({ messageKey: "points.notEnough" });
+    await expect(redeem(user.id, 100, { now: new Date(T0.getTime() + 13 * DAY) })).rejects.toMatchObject({
+      messageKey: "points.notEnough",
+    });
     await db.$transaction((tx) => settleCustomer(tx, user.id, new Date(T0.getTime() + 14 * DAY)));
     expect(await balances(user.id)).toEqual({ PENDING: 0, AVAILABLE: 300, DEBT: 0 });
     expect(await findings(user.id)).toEqual([]);
@@ -207,7 +209,16 @@ describe("[2.3.3b] points ledger properties", () => {
           if (step.op === "grant") {
             const key = `grant:${randomUUID()}`;
             const posted = await db.$transaction((tx) =>
-              grantAdjustment(tx, { userId: user.id, points: step.points, key, request: {}, actorId: user.id, memo: "test", expiryMonths: 2, now }),
+              grantAdjustment(tx, {
+                userId: user.id,
+                points: step.points,
+                key,
+                request: {},
+                actorId: user.id,
+                memo: "test",
+                expiryMonths: 2,
+                now,
+              }),
             );
             const lot = await db.pointsLot.findUnique({ where: { awardEntryId: posted.entryId }, select: { id: true } });
             if (lot) lots.push(lot.id);

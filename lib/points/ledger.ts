@@ -63,7 +63,9 @@ export function requestHash(request: unknown): string {
     }
     return value;
   };
-  return createHash("sha256").update(JSON.stringify(canonical(request))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(request)))
+    .digest("hex");
 }
 
 /**

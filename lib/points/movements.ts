@@ -343,11 +343,11 @@ export async function reverseSpend(
     WHERE u."entryId" = ${entry.id} GROUP BY u."lotId", l."clawedBackAt", l."expiresAt"
     ORDER BY l."expiresAt" DESC`;
   let orphaned = 0;
-  let orphanExpiry: Date | null = null;
+  let orphanExpiry = new Date(0);
   for (const use of uses) {
     if (use.clawedBackAt) {
       orphaned += -use.points;
-      orphanExpiry = orphanExpiry && orphanExpiry > use.expiresAt ? orphanExpiry : use.expiresAt;
+      if (use.expiresAt > orphanExpiry) orphanExpiry = use.expiresAt;
     } else {
       await useLot(tx, use.lotId, posted.entryId, -use.points);
     }
@@ -361,7 +361,7 @@ export async function reverseSpend(
       awardedAt: now,
       availableFrom: now,
       released: true,
-      expiresAt: orphanExpiry!,
+      expiresAt: orphanExpiry,
     });
   }
   return posted;

@@ -171,7 +171,13 @@ export async function decideClaim(
         if (!ended) throw new AppError("CONFLICT", { messageKey: "products.ownerChanged" });
         followUps.push(ended.afterCommit);
       }
-      const started = await startOwnership(tx, { unitId: row.unitId, userId: row.claimantId, proofFileId: row.evidenceFileId, at: now });
+      const started = await startOwnership(tx, {
+        unitId: row.unitId,
+        userId: row.claimantId,
+        proofFileId: row.evidenceFileId,
+        via: "CLAIM",
+        at: now,
+      });
       followUps.push(started.afterCommit);
     }
     return {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { defineAction } from "@/lib/action";
 import { redirect } from "@/lib/i18n/navigation";
-import { addInformation, cancelOwnRequest, decideEstimate, rateRepair } from "./customer-steps";
+import { addInformation, cancelOwnRequest, decideEstimate, rateRepair, withdrawRating } from "./customer-steps";
 import { createRepairRequest } from "./requests";
 import { ZEstimateDecisionSchema, ZRatingSchema, ZRepairInfoSchema, ZRepairRequestSchema, ZTicketIdSchema } from "./schemas";
 
@@ -43,5 +43,10 @@ export const cancelRepairAction = defineAction({ ...own, schema: ZTicketIdSchema
 
 export const rateRepairAction = defineAction({ ...own, schema: ZRatingSchema }, async (input, { user }) => {
   await rateRepair(user.id, input);
+  refresh();
+});
+
+export const withdrawRatingAction = defineAction({ ...own, schema: ZTicketIdSchema }, async ({ ticketId }, { user }) => {
+  await withdrawRating(user.id, ticketId);
   refresh();
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { clawBackCause, earnForRepairRating } from "@/lib/points/earning";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { customerCanCancel } from "./status";
@@ -116,7 +117,30 @@ export async function rateRepair(customerId: string, input: { ticketId: string; 
         data: { rating: input.rating, ratingComment: input.comment || null, ratedAt: new Date() },
       });
       if (rated.count === 0) throw new AppError("CONFLICT", { messageKey: "repairs.alreadyRated" });
+      // Points for the rating (issue 12), once per ticket even if it is withdrawn and given again.
+      await earnForRepairRating(tx, { userId: customerId, ticketId: ticket.id });
     },
     audit: { action: "repair.rated", subjectId: customerId },
+  });
+}
+
+/** The customer takes their rating back; the points it earned are clawed back (into a debt if spent). */
+export async function withdrawRating(customerId: string, ticketId: string): Promise<void> {
+  const ticket = await ownTicket(customerId, ticketId);
+  if (ticket.rating === null) throw new AppError("CONFLICT", { messageKey: "repairs.notRated" });
+  await applyStep({
+    ticketId: ticket.id,
+    actorId: customerId,
+    from: "COMPLETED",
+    kind: "rating_withdrawn",
+    also: async (tx) => {
+      const withdrawn = await tx.repairTicket.updateMany({
+        where: { id: ticket.id, rating: { not: null } },
+        data: { rating: null, ratingComment: null, ratedAt: null },
+      });
+      if (withdrawn.count === 0) throw new AppError("CONFLICT", { messageKey: "repairs.notRated" });
+      await clawBackCause(tx, { kinds: ["repair_rating"], id: ticket.id }, "rating_withdrawn");
+    },
+    audit: { action: "repair.rating_withdrawn", subjectId: customerId },
   });
 }

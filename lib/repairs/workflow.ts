@@ -37,7 +37,8 @@ export type Step = {
   /** Email the customer about the new status (default). The customer's own steps do not: they know. */
   notify?: boolean;
   audit: {
-    action: "repair.updated" | "repair.cancelled" | "repair.estimate_decided" | "repair.rated" | "repair.info_added";
+    action:
+      "repair.updated" | "repair.cancelled" | "repair.estimate_decided" | "repair.rated" | "repair.rating_withdrawn" | "repair.info_added";
     subjectId: string;
   };
 };
@@ -132,4 +133,5 @@ export const CUSTOMER_EVENT_KINDS = [
   "photo_added",
   "cancelled",
   "rated",
+  "rating_withdrawn",
 ] as const;

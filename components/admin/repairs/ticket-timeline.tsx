@@ -47,6 +47,7 @@ export async function TicketTimeline({ ticket, agents }: { ticket: StaffTicket; 
         case "estimate_declined":
         case "photo_added":
         case "cancelled":
+        case "rating_withdrawn":
           text = t(`timeline.${event.kind}`);
           break;
         default:

@@ -121,7 +121,7 @@ CREATE TABLE "PointsProgram" (
     "pointValueSen" INTEGER NOT NULL DEFAULT 100,
     "approvalThreshold" INTEGER NOT NULL DEFAULT 1000,
     "maxRegistrationsPerAddressPerDay" INTEGER NOT NULL DEFAULT 5,
-    "maxRegistrationsOfOneSerial" INTEGER NOT NULL DEFAULT 2,
+    "maxRemovalsPerMonth" INTEGER NOT NULL DEFAULT 3,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "PointsProgram_pkey" PRIMARY KEY ("id")
@@ -479,3 +479,13 @@ CREATE CONSTRAINT TRIGGER "PointsPosting_balanced" AFTER INSERT ON "PointsPostin
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION points_entry_balanced();
 
 INSERT INTO "PointsProgram" (id, "updatedAt") VALUES (1, now());
+
+-- The built-in earning rules, version 1 (admins change them; each change is a new version).
+INSERT INTO "PointsRule" (id, kind, code) VALUES
+  ('rule-registration', 'PRODUCT_REGISTRATION', 'registration'),
+  ('rule-repair-rating', 'REPAIR_RATING', 'repair_rating'),
+  ('rule-profile', 'PROFILE_COMPLETION', 'profile');
+INSERT INTO "PointsRuleVersion" (id, "ruleId", version, "nameJa", "nameEn", points, "pendingDays", "expiryMonths", note) VALUES
+  ('rule-registration-v1', 'rule-registration', 1, '製品登録', 'Product registration', 100, 14, 12, 'initial'),
+  ('rule-repair-rating-v1', 'rule-repair-rating', 1, '修理の評価', 'Repair rating', 30, 0, 12, 'initial'),
+  ('rule-profile-v1', 'rule-profile', 1, 'プロフィールの入力', 'Completing your profile', 50, 0, 12, 'initial');

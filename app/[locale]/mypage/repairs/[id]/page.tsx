@@ -10,7 +10,7 @@ import { RepairPhotos } from "@/components/repairs/repair-photos";
 import { RepairProgress } from "@/components/repairs/repair-progress";
 import { RepairTimeline } from "@/components/repairs/repair-timeline";
 import { RepairStatusBadge } from "@/components/repairs/status-badge";
-import { CancelRequest } from "@/components/repairs/ticket-actions";
+import { CancelRequest, WithdrawRating } from "@/components/repairs/ticket-actions";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -173,6 +173,9 @@ export default async function RepairRequestPage({ params, searchParams }: PagePr
                     {ticket.ratingComment}
                   </p>
                 )}
+                <div className="pt-2">
+                  <WithdrawRating ticketId={ticket.id} />
+                </div>
               </div>
             )}
           </Card>
