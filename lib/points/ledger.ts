@@ -163,7 +163,7 @@ export async function createLot(tx: Tx, input: LotInput): Promise<string> {
 }
 
 /** Record that `points` left (negative) or came back to (positive) a lot, and move its `remaining`. */
-export async function useLot(tx: Tx, lotId: string, entryId: string, points: number): Promise<void> {
+export async function moveLot(tx: Tx, lotId: string, entryId: string, points: number): Promise<void> {
   if (points === 0) return;
   await tx.$executeRaw`INSERT INTO "PointsLotUse" ("lotId", "entryId", points) VALUES (${lotId}, ${entryId}, ${points})`;
   await tx.$executeRaw`UPDATE "PointsLot" SET remaining = remaining + ${points} WHERE id = ${lotId}`;
@@ -188,7 +188,7 @@ export async function consumeLots(tx: Tx, userId: string, entryId: string, point
   for (const lot of await spendableLots(tx, userId, now)) {
     if (left === 0) break;
     const take = Math.min(left, lot.remaining);
-    await useLot(tx, lot.id, entryId, -take);
+    await moveLot(tx, lot.id, entryId, -take);
     left -= take;
   }
   if (left !== 0) throw new Error(`points lots of ${userId} do not cover the available balance`);

@@ -9,7 +9,7 @@ import {
   lockWallets,
   postEntry,
   programAccountId,
-  useLot,
+  moveLot,
   walletBalances,
   walletId,
   type Leg,
@@ -167,7 +167,7 @@ async function expireLocked(tx: Tx, lot: LotRow, now: Date): Promise<Posted | nu
       { accountId: programAccountId("EXPIRED"), amount: lot.remaining },
     ],
   );
-  if (!posted.replayed) await useLot(tx, lot.id, posted.entryId, -lot.remaining);
+  if (!posted.replayed) await moveLot(tx, lot.id, posted.entryId, -lot.remaining);
   return posted;
 }
 
@@ -293,7 +293,7 @@ export async function clawBackLot(
     },
     legs,
   );
-  if (!posted.replayed) await useLot(tx, lot.id, posted.entryId, -lot.remaining);
+  if (!posted.replayed) await moveLot(tx, lot.id, posted.entryId, -lot.remaining);
   return posted;
 }
 
@@ -349,7 +349,7 @@ export async function reverseSpend(
       orphaned += -use.points;
       if (use.expiresAt > orphanExpiry) orphanExpiry = use.expiresAt;
     } else {
-      await useLot(tx, use.lotId, posted.entryId, -use.points);
+      await moveLot(tx, use.lotId, posted.entryId, -use.points);
     }
   }
   if (orphaned > 0) {
