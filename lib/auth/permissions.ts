@@ -63,6 +63,16 @@ const PERMISSIONS = {
   "chat.replies.manage": ["SUPPORT_LEAD", "ADMIN"],
   /** Open the chat event stream (what it shows is scoped by chat.own / chat.work). */
   "chat.stream": ["CUSTOMER", ...STAFF],
+  /** Own points: balance, history, rewards and redemption (issue 12). */
+  "points.own": ["CUSTOMER"],
+  /** A customer's points as staff: lots, history, "release now", proposing adjustments, held awards. */
+  "points.customers": ["SUPPORT_LEAD", "ADMIN"],
+  /** Approve or reject an adjustment above the threshold (never one's own: four eyes). */
+  "points.approve": ["SUPPORT_LEAD", "ADMIN"],
+  /** Earning rules, rewards, tiers and program settings. */
+  "points.manage": ["ADMIN"],
+  /** The liability report for finance. */
+  "points.report": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,12 +6,13 @@ import { activeHref, NAVIGATION, navFor, primaryNavFor } from "./nav";
 const actor = (role: (typeof ROLES)[number]) => ({ id: "u", role, dealerId: role === "DEALER_STAFF" ? "d" : null });
 
 describe("navigation model", () => {
-  it("gives customers My Page, My products, Repairs, Inquiries and Account in every area", () => {
+  it("gives customers My Page, My products, Repairs, Inquiries, Points and Account in every area", () => {
     expect(primaryNavFor(actor("CUSTOMER")).map((e) => e.href)).toEqual([
       "/mypage",
       "/mypage/products",
       "/mypage/repairs",
       "/mypage/inquiries",
+      "/mypage/points",
       "/account",
     ]);
   });
@@ -24,6 +25,7 @@ describe("navigation model", () => {
       "/admin/repairs/dashboard",
       "/admin/inbox",
       "/admin/claims",
+      "/admin/points",
       "/admin/audit",
       "/account",
     ]);

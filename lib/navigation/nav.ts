@@ -28,6 +28,7 @@ export const NAVIGATION: Record<NavArea, readonly NavEntry[]> = {
     { href: "/mypage/products", labelKey: "products", permission: "products.own" },
     { href: "/mypage/repairs", labelKey: "repairs", permission: "repairs.own" },
     { href: "/mypage/inquiries", labelKey: "inquiries", permission: "chat.own" },
+    { href: "/mypage/points", labelKey: "myPoints", permission: "points.own" },
     ACCOUNT_ENTRY,
   ],
   // Derived from the list of staff pages (staff-pages.ts): the pages with a label, in its order.

@@ -54,6 +54,7 @@ describe("staff pages list", () => {
       "/admin/catalog",
       "/admin/registry",
       "/admin/recalls",
+      "/admin/points",
       "/admin/audit",
       "/admin/desk",
       "/account",

@@ -34,6 +34,8 @@ export const STAFF_PAGES = [
   { path: "/admin/recalls", permission: "recalls.manage", labelKey: "recalls" },
   { path: "/admin/recalls/new", permission: "recalls.manage" },
   { path: "/admin/recalls/[id]", permission: "recalls.manage" },
+  { path: "/admin/points", permission: "points.customers", labelKey: "points" },
+  { path: "/admin/points/customers/[id]", permission: "points.customers" },
   // Agents are staff but may not read the audit log: the same 404 as any other hidden page.
   { path: "/admin/audit", permission: "audit.read", labelKey: "audit" },
   { path: "/admin/desk", permission: "desk.manage", labelKey: "deskSettings" },

@@ -147,6 +147,7 @@ describe("earning points", () => {
       addressLine1: "千代田1-1",
       addressLine2: "",
       locale: "ja" as const,
+      needs: [],
     };
     await updateOwnProfile(user.id, { ...profile, phone: "" });
     expect((await balances(user.id)).AVAILABLE).toBe(0);

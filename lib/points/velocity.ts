@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestMeta } from "@/lib/request-context";
 import type { Tx } from "./ledger";
@@ -12,6 +13,11 @@ export type VelocityFlag = { reason: "address_velocity" | "serial_loop"; details
 
 export async function programSettings(tx: Tx) {
   return tx.pointsProgram.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+}
+
+/** The program's settings for a page (the row is made by the migration). */
+export function readProgramSettings() {
+  return db.pointsProgram.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
 }
 
 export async function registrationVelocity(tx: Tx, userId: string, now: Date): Promise<VelocityFlag | null> {

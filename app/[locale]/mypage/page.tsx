@@ -16,6 +16,8 @@ import { NoticesCard } from "@/components/mypage/notices-card";
 import { ProductsCard } from "@/components/mypage/products-card";
 import { RepairsCard } from "@/components/mypage/repairs-card";
 import { listOwnTickets } from "@/lib/repairs/requests";
+import { PointsCard } from "@/components/mypage/points-card";
+import { pointsSummary } from "@/lib/points/wallet";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mypage"))("title") };
@@ -24,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) {
   await enterLocale(params);
   const user = await requireArea("mypage");
-  const [profile, events, t, format, products, notices, repairs] = await Promise.all([
+  const [profile, events, t, format, products, notices, repairs, points] = await Promise.all([
     getOwnAccount(user.id),
     listOwnSecurityEvents(user.id, 5),
     getTranslations(),
@@ -32,6 +34,7 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
     listOwnProducts(user),
     listOwnRecallNotices(user, { unresolved: true }),
     listOwnTickets(user.id),
+    pointsSummary(user.id),
   ]);
   const notSet = <span className="text-slate-500">{t("common.notSet")}</span>;
 
@@ -61,6 +64,7 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
         {(products.length > 0 || repairs.open.length + repairs.past.length > 0) && (
           <RepairsCard open={repairs.open} total={repairs.open.length + repairs.past.length} />
         )}
+        <PointsCard summary={points} />
         <Card title={t("mypage.profileTitle")} className="min-w-0">
           <DescriptionList
             items={[

@@ -1,0 +1,96 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { TextareaField } from "@/components/ui/textarea-field";
+import type { ActionResult } from "@/lib/action";
+import { useRouter } from "@/lib/i18n/navigation";
+import { decideAdjustmentAction, decideFlagAction, releaseNowAction } from "@/lib/points/actions";
+
+function useRun() {
+  const router = useRouter();
+  const [busy, startTransition] = useTransition();
+  const run = (action: () => Promise<ActionResult<unknown>>, done: string) =>
+    new Promise<void>((resolve) =>
+      startTransition(async () => {
+        const result = await action();
+        if (!result.ok) toast.error(result.error.message);
+        else toast.success(done);
+        router.refresh();
+        resolve();
+      }),
+    );
+  return { busy, run };
+}
+
+/** Make a pending lot usable now. */
+export function ReleaseNowButton({ lotId, points }: { lotId: string; points: number }) {
+  const t = useTranslations("pointsAdmin");
+  const { busy, run } = useRun();
+  return (
+    <ConfirmButton
+      label={t("releaseNow")}
+      title={t("releaseNowTitle")}
+      body={t("releaseNowBody", { points })}
+      confirmLabel={t("releaseNow")}
+      cancelLabel={t("cancel")}
+      busy={busy}
+      onConfirm={() => run(() => releaseNowAction({ lotId }), t("released"))}
+    />
+  );
+}
+
+/** Release a held award, or claw it back. */
+export function FlagDecision({ flagId }: { flagId: string }) {
+  const t = useTranslations("pointsAdmin");
+  const { busy, run } = useRun();
+  return (
+    <div className="flex flex-wrap gap-2">
+      <ConfirmButton
+        label={t("flagRelease")}
+        title={t("flagReleaseTitle")}
+        body={t("flagReleaseBody")}
+        confirmLabel={t("flagRelease")}
+        cancelLabel={t("cancel")}
+        busy={busy}
+        onConfirm={() => run(() => decideFlagAction({ flagId, decision: "release" }), t("flagDone"))}
+      />
+      <ConfirmButton
+        label={t("flagClawBack")}
+        title={t("flagClawBackTitle")}
+        body={t("flagClawBackBody")}
+        confirmLabel={t("flagClawBack")}
+        cancelLabel={t("cancel")}
+        busy={busy}
+        onConfirm={() => run(() => decideFlagAction({ flagId, decision: "claw_back" }), t("flagDone"))}
+      />
+    </div>
+  );
+}
+
+/** The second pair of eyes: approve, or reject with a reason. */
+export function AdjustmentDecision({ adjustmentId, label }: { adjustmentId: string; label: string }) {
+  const t = useTranslations("pointsAdmin");
+  const { busy, run } = useRun();
+  const [note, setNote] = useState("");
+  return (
+    <div className="space-y-2">
+      <TextareaField label={t("decisionNote", { adjustment: label })} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      <div className="flex flex-wrap gap-2">
+        <Button disabled={busy} onClick={() => run(() => decideAdjustmentAction({ adjustmentId, approve: "yes", note }), t("approved"))}>
+          {t("approve")}
+        </Button>
+        <Button
+          variant="secondary"
+          disabled={busy}
+          onClick={() => run(() => decideAdjustmentAction({ adjustmentId, approve: "no", note }), t("rejected"))}
+        >
+          {t("reject")}
+        </Button>
+      </div>
+    </div>
+  );
+}
