@@ -30,6 +30,8 @@ const AREAS: readonly { path: string; allowed: readonly Role[] }[] = [
   { path: "/mypage/repairs/new", allowed: ["CUSTOMER"] },
   { path: "/mypage/inquiries", allowed: ["CUSTOMER"] },
   { path: "/mypage/inquiries/new", allowed: ["CUSTOMER"] },
+  { path: "/mypage/points", allowed: ["CUSTOMER"] },
+  { path: "/mypage/points/rewards", allowed: ["CUSTOMER"] },
 ];
 
 /** The text of the page's first level-1 heading, from the HTML the server sent. */

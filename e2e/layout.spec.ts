@@ -30,6 +30,7 @@ const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
     "/mypage/products/claim",
     "/mypage/repairs/new",
     "/mypage/inquiries/new",
+    "/mypage/points/rewards",
     "/account/terms",
   ],
   ADMIN: ["/admin/catalog/new", "/admin/catalog/AC-2600", "/admin/recalls/new", "/admin/inbox/replies", "/admin/inbox/new"],

@@ -301,6 +301,7 @@ export async function seed(url: string, options: { authSecret: string }): Promis
         ],
       });
     }
+    await seedPoints(db, owner.id, ownedUnit.modelId);
     const customers = await db.user.findMany({ where: { role: "CUSTOMER", consents: { none: {} } }, select: { id: true } });
     for (const customer of customers) {
       await db.consent.createMany({
@@ -316,4 +317,113 @@ export async function seed(url: string, options: { authSecret: string }): Promis
   } finally {
     await db.$disconnect();
   }
+}
+
+/**
+ * Points (issue 12): tiers, a rewards catalog, and points for the demo owner so rewards can be tried
+ * at once. The points are one balanced award written as the ledger writes it (entry, two postings,
+ * a lot); the database's triggers keep the wallet balance and check the entry balances.
+ */
+async function seedPoints(db: PrismaClient, ownerId: string, modelId: string): Promise<void> {
+  const tiers = [
+    {
+      code: "silver",
+      nameJa: "シルバー",
+      nameEn: "Silver",
+      threshold: 300,
+      bonusWarrantyMonths: 0,
+      benefitsJa: "会員限定のクーポン",
+      benefitsEn: "Member-only coupons",
+    },
+    {
+      code: "gold",
+      nameJa: "ゴールド",
+      nameEn: "Gold",
+      threshold: 1000,
+      bonusWarrantyMonths: 3,
+      benefitsJa: "保証が3か月延長",
+      benefitsEn: "3 more months of warranty",
+    },
+    {
+      code: "platinum",
+      nameJa: "プラチナ",
+      nameEn: "Platinum",
+      threshold: 3000,
+      bonusWarrantyMonths: 6,
+      benefitsJa: "保証が6か月延長",
+      benefitsEn: "6 more months of warranty",
+    },
+  ];
+  for (const tier of tiers) await db.pointsTier.upsert({ where: { code: tier.code }, update: {}, create: tier });
+  if ((await db.reward.count()) === 0) {
+    const coupon = await db.reward.create({
+      data: {
+        kind: "COUPON",
+        nameJa: "修理工賃10%オフクーポン",
+        nameEn: "10% off repair labour",
+        descriptionJa: "有償修理の工賃が10%安くなります。修理の依頼時にコードを伝えてください。",
+        descriptionEn: "10% off the labour of a paid repair. Give the code when you request the repair.",
+        cost: 300,
+        perCustomerLimit: 2,
+      },
+    });
+    await db.rewardCoupon.createMany({
+      data: Array.from({ length: 20 }, (_, i) => ({ rewardId: coupon.id, code: `DEMO-REPAIR-${String(i + 1).padStart(4, "0")}` })),
+    });
+    await db.reward.create({
+      data: {
+        kind: "GOODS",
+        nameJa: "オリジナル エコバッグ",
+        nameEn: "Owners Portal tote bag",
+        descriptionJa: "丈夫な帆布のエコバッグ。ご登録の住所にお送りします。",
+        descriptionEn: "A sturdy canvas tote bag, sent to the address in your profile.",
+        cost: 800,
+        stock: 50,
+      },
+    });
+    const plan = await db.extendedWarrantyPlan.findFirst({ where: { modelId } });
+    if (plan) {
+      await db.reward.create({
+        data: {
+          kind: "WARRANTY_EXTENSION",
+          nameJa: `${plan.nameJa}(ポイント交換)`,
+          nameEn: `${plan.nameEn} (for points)`,
+          descriptionJa: "お持ちの製品に延長保証をつけます。",
+          descriptionEn: "Adds the extended warranty to one of your products.",
+          cost: 1500,
+          perCustomerLimit: 1,
+          planId: plan.id,
+        },
+      });
+    }
+  }
+  if ((await db.pointsEntry.count({ where: { userId: ownerId } })) > 0) return;
+  const now = new Date();
+  const expires = new Date(now.getTime() + 365 * 86_400_000);
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "PointsAccount" (id, kind, "userId", balance)
+      VALUES (${`w:PENDING:${ownerId}`}, 'PENDING', ${ownerId}, 0), (${`w:AVAILABLE:${ownerId}`}, 'AVAILABLE', ${ownerId}, 0),
+             (${`w:DEBT:${ownerId}`}, 'DEBT', ${ownerId}, 0)
+      ON CONFLICT DO NOTHING`;
+    const entryId = `demo-award-${ownerId}`;
+    await tx.$executeRaw`
+      INSERT INTO "PointsEntry" (id, kind, "userId", "idempotencyKey", "requestHash", "effectiveAt", "causeKind", "causeId", memo)
+      VALUES (${entryId}, 'AWARD', ${ownerId}, ${`demo:${ownerId}`}, 'demo', ${now}, 'demo', ${ownerId}, 'demo')`;
+    await tx.$executeRaw`
+      INSERT INTO "PointsPosting" ("entryId", "accountId", amount)
+      VALUES (${entryId}, 'program:ISSUED', -1200), (${entryId}, ${`w:AVAILABLE:${ownerId}`}, 1200)`;
+    await tx.pointsLot.create({
+      data: {
+        userId: ownerId,
+        awardEntryId: entryId,
+        points: 1200,
+        remaining: 1200,
+        awardedAt: now,
+        availableFrom: now,
+        releasedAt: now,
+        expiresAt: expires,
+      },
+    });
+  });
 }

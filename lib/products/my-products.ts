@@ -1,4 +1,5 @@
 import "server-only";
+import { tierStatus } from "@/lib/points/wallet";
 import type { Actor } from "@/lib/auth/permissions";
 import { endedOwnershipWhereFor, ownershipWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
@@ -14,6 +15,7 @@ import { businessToday } from "@/lib/time/business-time";
  */
 const OWNERSHIP_SELECT = {
   id: true,
+  userId: true,
   purchasedOn: true,
   proofFileId: true,
   registeredAt: true,
@@ -87,7 +89,26 @@ export type OwnedProduct = {
   warranty: Warranty;
 };
 
-async function withWarranty(row: Awaited<ReturnType<typeof loadOwnerships>>[number], today: LocalDate): Promise<OwnedProduct> {
+/** Tier benefits of the owners of `rows` (one look-up per owner). */
+async function memberBonuses(rows: { userId: string }[]): Promise<Map<string, WarrantyFacts["memberBonus"]>> {
+  const bonuses = new Map<string, WarrantyFacts["memberBonus"]>();
+  for (const userId of new Set(rows.map((row) => row.userId))) {
+    const { current } = await tierStatus(userId);
+    bonuses.set(
+      userId,
+      current && current.bonusWarrantyMonths > 0
+        ? { months: current.bonusWarrantyMonths, tier: { ja: current.nameJa, en: current.nameEn } }
+        : null,
+    );
+  }
+  return bonuses;
+}
+
+async function withWarranty(
+  row: Awaited<ReturnType<typeof loadOwnerships>>[number],
+  today: LocalDate,
+  bonuses: Map<string, WarrantyFacts["memberBonus"]>,
+): Promise<OwnedProduct> {
   const origin = await originOf(row);
   const { model } = row.unit;
   const facts: WarrantyFacts = {
@@ -103,6 +124,7 @@ async function withWarranty(row: Awaited<ReturnType<typeof loadOwnerships>>[numb
       transferable: extension.plan.transferable,
       addedOn: localDateOf(extension.addedOn),
     })),
+    memberBonus: bonuses.get(row.userId) ?? null,
   };
   const warranty = computeWarranty(
     {
@@ -140,19 +162,21 @@ function loadOwnerships(actor: Actor, where: Prisma.OwnershipWhereInput = {}) {
 
 export async function listOwnProducts(actor: Actor, today: LocalDate = businessToday()): Promise<OwnedProduct[]> {
   const rows = await loadOwnerships(actor);
-  return Promise.all(rows.map((row) => withWarranty(row, today)));
+  const bonuses = await memberBonuses(rows);
+  return Promise.all(rows.map((row) => withWarranty(row, today, bonuses)));
 }
 
 /** A customer's current products with their warranties, as staff who may read them see them (the desk's customer panel). */
 export async function listProductsOf(actor: Actor, customerId: string, today: LocalDate = businessToday()): Promise<OwnedProduct[]> {
   const rows = await loadOwnerships(actor, { userId: customerId });
-  return Promise.all(rows.map((row) => withWarranty(row, today)));
+  const bonuses = await memberBonuses(rows);
+  return Promise.all(rows.map((row) => withWarranty(row, today, bonuses)));
 }
 
 /** One of the user's products, or null (another customer's id reads as not found: 404). */
 export async function getOwnProduct(actor: Actor, ownershipId: string, today: LocalDate = businessToday()): Promise<OwnedProduct | null> {
   const [row] = await loadOwnerships(actor, { id: ownershipId });
-  return row ? withWarranty(row, today) : null;
+  return row ? withWarranty(row, today, await memberBonuses([row])) : null;
 }
 
 /** Products the user no longer owns (handed on, unregistered, or moved by a claim decision). */

@@ -31,6 +31,14 @@ describe("computeWarranty", () => {
     expect(w.daysLeft).toBe(daysBetween("2026-11-21", "2027-03-31"));
   });
 
+  it("adds the owner's tier months while they hold the tier (issue 12)", () => {
+    const gold = { months: 3, tier: { ja: "ゴールド", en: "Gold" } };
+    const w = computeWarranty(terms, { ...facts, memberBonus: gold }, "2026-11-21");
+    expect(w).toMatchObject({ coveredUntil: "2027-06-30", totalMonths: 21 });
+    expect(w.parts.at(-1)).toEqual({ kind: "memberBonus", ...gold });
+    expect(computeWarranty(terms, { ...facts, memberBonus: null }, "2026-11-21").totalMonths).toBe(18);
+  });
+
   it("without proof of purchase starts at manufacture + grace", () => {
     const w = computeWarranty(terms, { ...facts, hasProofOfPurchase: false }, "2026-01-01");
     expect(w.parts[0]).toEqual({

@@ -40,6 +40,8 @@ export type WarrantyFacts = {
   /** Date the current owner received the unit from a previous owner, if it was transferred. */
   transferredOn: LocalDate | null;
   extensions: WarrantyExtension[];
+  /** The current owner's tier benefit, if their tier gives warranty months. */
+  memberBonus?: { months: number; tier: { ja: string; en: string } } | null;
 };
 
 export type WarrantyPart =
@@ -54,6 +56,8 @@ export type WarrantyPart =
       noProof: boolean;
     }
   | { kind: "registrationBonus"; months: number }
+  /** The owner's membership tier adds months while they hold it (issue 12). */
+  | { kind: "memberBonus"; months: number; tier: { ja: string; en: string } }
   | { kind: "extension"; months: number; name: { ja: string; en: string } };
 
 export type WarrantyStatus = "COVERED" | "EXPIRING_SOON" | "EXPIRED";
@@ -98,6 +102,10 @@ export function computeWarranty(terms: WarrantyTerms, facts: WarrantyFacts, toda
     terms.registrationWindowDays === null || daysBetween(startsOn, facts.firstRegisteredOn) <= terms.registrationWindowDays;
   if (terms.registrationBonusMonths > 0 && registeredInTime) {
     parts.push({ kind: "registrationBonus", months: terms.registrationBonusMonths });
+  }
+
+  if (facts.memberBonus && facts.memberBonus.months > 0) {
+    parts.push({ kind: "memberBonus", months: facts.memberBonus.months, tier: facts.memberBonus.tier });
   }
 
   const droppedExtensions: WarrantyExtension[] = [];

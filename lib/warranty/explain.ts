@@ -26,6 +26,7 @@ export function explainWarranty(warranty: Warranty, t: WarrantyTranslator, local
   const added = warranty.parts.flatMap((part) => {
     if (part.kind === "registrationBonus") return [t("addedRegistrationBonus", { months: part.months })];
     if (part.kind === "extension") return [t("addedExtension", { months: part.months, name: inLocale(locale, part.name) })];
+    if (part.kind === "memberBonus") return [t("addedMemberBonus", { months: part.months, tier: inLocale(locale, part.tier) })];
     return [];
   });
   if (added.length > 0) {

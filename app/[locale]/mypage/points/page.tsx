@@ -56,10 +56,6 @@ export default async function PointsPage({ params, searchParams }: PageProps<"/[
                 {t("pointsValue", { points: summary.pending })}
               </dd>
             </div>
-            {summary.nextRelease && (
-              <p className="text-slate-600">{t("nextRelease", { date: format.dateTime(summary.nextRelease, { dateStyle: "long" }) })}</p>
-            )}
-            {summary.held > 0 && <p className="text-slate-600">{t("heldNote", { points: summary.held })}</p>}
             {summary.debt > 0 && (
               <div className="flex flex-wrap justify-between gap-2">
                 <dt className="text-slate-700">{t("debt")}</dt>
@@ -67,6 +63,12 @@ export default async function PointsPage({ params, searchParams }: PageProps<"/[
               </div>
             )}
           </dl>
+          {summary.nextRelease && (
+            <p className="mt-1 text-sm text-slate-600">
+              {t("nextRelease", { date: format.dateTime(summary.nextRelease, { dateStyle: "long" }) })}
+            </p>
+          )}
+          {summary.held > 0 && <p className="mt-1 text-sm text-slate-600">{t("heldNote", { points: summary.held })}</p>}
           <h3 className="mt-5 text-sm font-semibold text-slate-900">{t("expiringTitle")}</h3>
           {summary.expiring.length === 0 ? (
             <p className="text-sm text-slate-700">{t("expiringNone")}</p>
