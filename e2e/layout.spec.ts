@@ -33,7 +33,19 @@ const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
     "/mypage/points/rewards",
     "/account/terms",
   ],
-  ADMIN: ["/admin/catalog/new", "/admin/catalog/AC-2600", "/admin/recalls/new", "/admin/inbox/replies", "/admin/inbox/new"],
+  ADMIN: [
+    "/admin/catalog/new",
+    "/admin/catalog/AC-2600",
+    "/admin/recalls/new",
+    "/admin/inbox/replies",
+    "/admin/inbox/new",
+    "/admin/points/rules",
+    "/admin/points/rules/new",
+    "/admin/points/rewards",
+    "/admin/points/rewards/new",
+    "/admin/points/report",
+    "/admin/points/settings",
+  ],
 };
 const PUBLIC_PAGES = ["", "/signin", "/signup", "/signin/magic", "/forgot-password", "/legal/terms", "/legal/privacy", "/no-such-page"];
 

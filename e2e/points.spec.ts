@@ -129,6 +129,55 @@ test("an adjustment above the threshold waits for a second staff member, who app
   ]);
 });
 
+test("an admin changes a campaign (a new version, with why) and reads the liability report with this month's movements", async ({
+  page,
+  login,
+}) => {
+  test.setTimeout(60_000);
+  await login("ADMIN");
+  const name = `Test campaign ${randomUUID().slice(0, 6)}`;
+  await page.goto("/en/admin/points/rules/new");
+  await page.getByLabel("Name (Japanese)").fill(`テスト ${name}`);
+  await page.getByLabel("Name (English)").fill(name);
+  await page.getByLabel("Points", { exact: true }).fill("200");
+  // A category no product has, so the campaign awards nothing in other tests.
+  await page.getByLabel("Product category").fill(`none-${randomUUID().slice(0, 6)}`);
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByText("Say why you change the rule.")).toBeVisible();
+  await page.getByLabel("Why this change").fill("Spring campaign");
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByTestId("rule-version")).toHaveCount(1);
+  await page.getByLabel("Points", { exact: true }).fill("250");
+  await page.getByLabel("Why this change").fill("More points in the last week");
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByText("Version 2 saved.")).toBeVisible();
+  const versions = page.getByTestId("rule-version");
+  await expect(versions).toHaveCount(2);
+  await expect(versions.first()).toContainText("Version 2 · 250 pts");
+  await expect(versions.first()).toContainText("More points in the last week");
+  await expect(versions.last()).toContainText("Version 1 · 200 pts");
+  await expectAccessible(page);
+
+  // Movements of this month (other tests' too) are in the report; the CSV has the same columns.
+  const customer = await createUser("CUSTOMER");
+  await page.goto(`/en/admin/points/customers/${customer.id}`);
+  await page.getByLabel("Points (negative to take away)").fill("700");
+  await page.getByLabel("Reason (kept in the customer's history and the audit log)").fill("Goodwill for a late delivery");
+  await page.getByRole("button", { name: "Adjust" }).click();
+  await expect(page.getByText("Adjustment applied.")).toBeVisible();
+  await page.goto("/en/admin/points/report");
+  const thisMonth = new Intl.DateTimeFormat("en", { year: "numeric", month: "long", timeZone: "Asia/Tokyo" }).format(new Date());
+  const row = page.getByTestId("liability-month").filter({ hasText: thisMonth });
+  const adjusted = Number((await row.locator("td").last().innerText()).replace(/,/g, ""));
+  expect(adjusted).toBeGreaterThanOrEqual(700);
+  expect(Number((await page.getByTestId("liability-available").innerText()).replace(/,/g, ""))).toBeGreaterThanOrEqual(700);
+  await expectAccessible(page);
+  const csv = await page.request.get("/api/points/liability?locale=en");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain("Month,Issued,Redeemed,Expired,Adjusted,Expiring");
+});
+
 test("[8.2.1] staff cannot use a customer's points pages, and support agents cannot open the staff points pages", async ({
   page,
   login,
@@ -137,4 +186,5 @@ test("[8.2.1] staff cannot use a customer's points pages, and support agents can
   await login("SUPPORT_AGENT");
   expect((await page.goto(`/en/admin/points/customers/${customer.id}`))?.status()).toBe(404);
   expect((await page.goto("/en/mypage/points/rewards"))?.status()).toBe(404);
+  expect((await page.request.get("/api/points/liability")).status()).toBe(404);
 });

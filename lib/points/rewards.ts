@@ -224,3 +224,13 @@ export async function saveReward(actorId: string, input: z.output<typeof ZReward
 }
 
 export type RewardFormValues = TReward;
+
+/** Extended warranty plans of the catalog, as options for a WARRANTY_EXTENSION reward. */
+export async function planOptions(locale: string) {
+  const plans = await db.extendedWarrantyPlan.findMany({
+    where: { archivedAt: null },
+    select: { id: true, nameJa: true, nameEn: true, model: { select: { code: true } } },
+    orderBy: [{ modelId: "asc" }, { months: "asc" }],
+  });
+  return plans.map((plan) => ({ id: plan.id, label: `${plan.model.code}: ${locale === "en" ? plan.nameEn : plan.nameJa}` }));
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zMultilineText, zText } from "@/lib/validation/text";
+import { isLocalDate } from "@/lib/warranty/local-date";
 
 /**
  * Points forms, shared by the browser and the server (conventions: One action wrapper). Messages
@@ -38,10 +39,11 @@ export const ZAdjustmentDecisionSchema = z.object({
 });
 export type TAdjustmentDecision = z.input<typeof ZAdjustmentDecisionSchema>;
 
-const dateTime = zText()
+/** A business day (YYYY-MM-DD) or nothing. */
+const localDate = zText()
   .trim()
-  .max(20, "invalid")
-  .refine((value) => value === "" || !Number.isNaN(Date.parse(value)), "validation.dateInvalid")
+  .max(10, "validation.dateInvalid")
+  .refine((value) => value === "" || isLocalDate(value), "validation.dateInvalid")
   .default("");
 
 export const ZRuleVersionSchema = z
@@ -53,15 +55,16 @@ export const ZRuleVersionSchema = z
     points: wholeNumber(1, 1_000_000),
     pendingDays: wholeNumber(0, 365),
     expiryMonths: wholeNumber(1, 120),
-    startsAt: dateTime,
-    endsAt: dateTime,
+    /** Campaigns: first and last business day they run. */
+    startsOn: localDate,
+    endsOn: localDate,
     category: zText().trim().max(40, "tooLong").default(""),
     capPerCustomer: optionalWholeNumber(1, 100_000_000),
     capTotal: optionalWholeNumber(1, 1_000_000_000),
     note: zText().trim().min(3, "points.changeNoteRequired").max(200, "tooLong"),
   })
-  .refine((value) => !value.startsAt || !value.endsAt || Date.parse(value.startsAt) < Date.parse(value.endsAt), {
-    path: ["endsAt"],
+  .refine((value) => !value.startsOn || !value.endsOn || value.startsOn <= value.endsOn, {
+    path: ["endsOn"],
     message: "points.endBeforeStart",
   });
 export type TRuleVersion = z.input<typeof ZRuleVersionSchema>;
@@ -98,3 +101,19 @@ export const ZProgramSchema = z.object({
   maxRemovalsPerMonth: wholeNumber(0, 10_000),
 });
 export type TProgram = z.input<typeof ZProgramSchema>;
+
+export const ZTierSchema = z.object({
+  tierId: zText().trim().max(40, "invalid").default(""),
+  code: zText()
+    .trim()
+    .min(1, "required")
+    .max(30, "tooLong")
+    .regex(/^[a-z0-9-]+$/, "points.codeInvalid"),
+  nameJa: zText().trim().min(1, "required").max(40, "tooLong"),
+  nameEn: zText().trim().min(1, "required").max(40, "tooLong"),
+  threshold: wholeNumber(0, 100_000_000),
+  bonusWarrantyMonths: wholeNumber(0, 60),
+  benefitsJa: zMultilineText().trim().max(500, "tooLong").default(""),
+  benefitsEn: zMultilineText().trim().max(500, "tooLong").default(""),
+});
+export type TTier = z.input<typeof ZTierSchema>;

@@ -159,7 +159,7 @@ export async function monthlyMovements(
   now: Date = new Date(),
 ): Promise<{ month: string; earned: number; spent: number }[]> {
   const rows = await db.$queryRaw<{ month: string; earned: number; spent: number }[]>`
-    SELECT to_char(date_trunc('month', e."effectiveAt" AT TIME ZONE ${businessTimeZone()}), 'YYYY-MM') AS month,
+    SELECT to_char(date_trunc('month', e."effectiveAt" AT TIME ZONE 'UTC' AT TIME ZONE ${businessTimeZone()}), 'YYYY-MM') AS month,
            COALESCE(SUM(p.amount) FILTER (WHERE e.kind IN ('AWARD', 'ADJUSTMENT', 'REVERSAL') AND p.amount > 0), 0)::int AS earned,
            COALESCE(-SUM(p.amount) FILTER (WHERE e.kind IN ('REDEMPTION', 'ADJUSTMENT') AND p.amount < 0), 0)::int AS spent
     FROM "PointsEntry" e JOIN "PointsPosting" p ON p."entryId" = e.id

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PointsAdminNav } from "@/components/admin/points/points-admin-nav";
 import { AdjustmentDecision, FlagDecision } from "@/components/admin/points/points-buttons";
 import { PageTitle } from "@/components/page-title";
 import { Button } from "@/components/ui/button";
@@ -33,6 +34,7 @@ export default async function PointsAdminPage({ params, searchParams }: PageProp
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <PointsAdminNav current="/admin/points" />
       <div className="grid min-w-0 gap-6">
         <Card title={t("findTitle")}>
           <form method="get" className="flex flex-wrap items-end gap-2" role="search">
