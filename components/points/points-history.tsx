@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { HistoryRow } from "@/lib/points/wallet";
@@ -5,7 +6,16 @@ import type { HistoryRow } from "@/lib/points/wallet";
 const KNOWN_REASONS = ["registration_removed", "claim_decided", "rating_withdrawn", "review_rejected"] as const;
 
 /** One line per ledger entry, in the reader's words: what happened and how the points changed. */
-export async function PointsHistoryTable({ rows, viewer = "customer" }: { rows: HistoryRow[]; viewer?: "customer" | "staff" }) {
+export async function PointsHistoryTable({
+  rows,
+  viewer = "customer",
+  actions,
+}: {
+  rows: HistoryRow[];
+  viewer?: "customer" | "staff";
+  /** Staff: a control per row (e.g. reverse a redemption). */
+  actions?: (row: HistoryRow) => ReactNode;
+}) {
   const [t, format, locale] = await Promise.all([getTranslations("points"), getFormatter(), getLocale()]);
   const localized = (name: { ja: string; en: string } | null) => (name ? (locale === "en" ? name.en : name.ja) : "");
   const reason = (memo: string | null) => {
@@ -45,6 +55,11 @@ export async function PointsHistoryTable({ rows, viewer = "customer" }: { rows: 
             <th scope="col" className="py-2 font-semibold">
               {t("history.state")}
             </th>
+            {actions && (
+              <th scope="col" className="py-2">
+                <span className="sr-only">{t("history.actions")}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -64,6 +79,7 @@ export async function PointsHistoryTable({ rows, viewer = "customer" }: { rows: 
                     ? t("history.debt", { points: format.number(Math.abs(row.debt)), direction: row.debt > 0 ? "repaid" : "owed" })
                     : ""}
               </td>
+              {actions && <td className="py-2">{actions(row)}</td>}
             </tr>
           ))}
         </tbody>

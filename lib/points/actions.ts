@@ -4,8 +4,15 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { decideAdjustment, proposeAdjustment } from "./adjustments";
 import { redeemReward } from "./rewards";
-import { ZAdjustmentDecisionSchema, ZAdjustmentSchema, ZFlagDecisionSchema, ZRedeemSchema, ZReleaseSchema } from "./schemas";
-import { decideFlag, releaseNow } from "./staff";
+import {
+  ZAdjustmentDecisionSchema,
+  ZAdjustmentSchema,
+  ZFlagDecisionSchema,
+  ZRedeemSchema,
+  ZReleaseSchema,
+  ZReverseSchema,
+} from "./schemas";
+import { decideFlag, releaseNow, reverseEntry } from "./staff";
 
 /** Points actions (issue 12); each checks its permission on the server (lib/action.ts). */
 export const redeemAction = defineAction({ permission: "points.own", schema: ZRedeemSchema }, async (input, { user }) => {
@@ -38,5 +45,10 @@ export const releaseNowAction = defineAction({ permission: "points.customers", s
 
 export const decideFlagAction = defineAction({ permission: "points.customers", schema: ZFlagDecisionSchema }, async (input, { user }) => {
   await decideFlag(user, input.flagId, input.decision);
+  revalidatePath("/[locale]/admin/points", "layout");
+});
+
+export const reverseEntryAction = defineAction({ permission: "points.approve", schema: ZReverseSchema }, async (input, { user }) => {
+  await reverseEntry(user, input.entryId, input.reason);
   revalidatePath("/[locale]/admin/points", "layout");
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { fakeRequest } from "@/scripts/test/fake-request";
 
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
@@ -32,11 +33,7 @@ const give = (userId: string, points: number, options: { pendingDays?: number; n
       now: options.now,
     }),
   );
-const actorOf = (user: { id: string; role: "SUPPORT_LEAD" | "ADMIN" | "SUPPORT_AGENT" }) => ({
-  id: user.id,
-  role: user.role,
-  dealerId: null,
-});
+const actorOf = (user: { id: string; role: Role }) => ({ id: user.id, role: user.role, dealerId: null });
 
 describe("rewards", () => {
   it("hands out one coupon code per redemption, replays a key, and refuses past the limit and the stock", async () => {
@@ -95,6 +92,24 @@ describe("rewards", () => {
   });
 });
 
+describe("reversals by staff", () => {
+  it("a lead reverses a redemption with a reason: the points come back, the redemption says so, an agent cannot", async () => {
+    const { reverseEntry } = await import("./staff");
+    const reward = await db.reward.create({ data: { kind: "GOODS", nameJa: "グッズ", nameEn: "Goods", cost: 70 } });
+    const user = await testCustomer();
+    await give(user.id, 100);
+    const { redemptionId } = await redeemReward(user.id, { rewardId: reward.id, ownershipId: "", idempotencyKey: randomUUID() });
+    const redemption = await db.redemption.findUniqueOrThrow({ where: { id: redemptionId } });
+    await expect(reverseEntry(actorOf(await testStaff("SUPPORT_AGENT")), redemption.entryId, "wrong item")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const lead = actorOf(await testStaff("SUPPORT_LEAD"));
+    await reverseEntry(lead, redemption.entryId, "out of stock at the warehouse");
+    await reverseEntry(lead, redemption.entryId, "out of stock at the warehouse");
+    expect((await balances(user.id)).AVAILABLE).toBe(100);
+    expect((await db.redemption.findUniqueOrThrow({ where: { id: redemptionId } })).reversedAt).not.toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "points.reversed", actorId: lead.id } })).toBe(1);
+  });
+});
+
 describe("adjustments", () => {
   it("applies a small adjustment at once; a large one waits for a second staff member, never the proposer", async () => {
     const customer = await testCustomer();
@@ -121,7 +136,9 @@ describe("adjustments", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await balances(customer.id)).AVAILABLE).toBe(5200);
-    const entries = await db.pointsEntry.findMany({ where: { userId: customer.id, kind: "ADJUSTMENT", actorId: { in: [admin.id, admin2.id] } } });
+    const entries = await db.pointsEntry.findMany({
+      where: { userId: customer.id, kind: "ADJUSTMENT", actorId: { in: [admin.id, admin2.id] } },
+    });
     expect(entries.map((e) => e.memo)).toEqual(["late repair"]);
     const audit = await db.auditEvent.findMany({
       where: { subjectIds: { has: customer.id }, action: { startsWith: "points.adjustment" } },

@@ -105,20 +105,18 @@ rates.push({
 const many = await customers(ACCOUNTS, `bm${run}-`);
 for (let i = 0; i < many.length; i += 500) {
   await Promise.all(
-    many
-      .slice(i, i + 500)
-      .map((userId) =>
-        db.$transaction((tx) =>
-          awardPoints(tx, {
-            userId,
-            points: 1000,
-            key: `bench:${run}:${userId}`,
-            cause: { kind: "bench", id: run },
-            pendingDays: 0,
-            expiryMonths: 12,
-          }),
-        ),
+    many.slice(i, i + 500).map((userId) =>
+      db.$transaction((tx) =>
+        awardPoints(tx, {
+          userId,
+          points: 1000,
+          key: `bench:${run}:${userId}`,
+          cause: { kind: "bench", id: run },
+          pendingDays: 0,
+          expiryMonths: 12,
+        }),
       ),
+    ),
   );
 }
 await pool.query(`INSERT INTO bench_wallet (id, balance) SELECT 'm-' || $1 || g, 1000 FROM generate_series(1, $2::int) g`, [run, ACCOUNTS]);

@@ -117,3 +117,8 @@ export const ZTierSchema = z.object({
   benefitsEn: zMultilineText().trim().max(500, "tooLong").default(""),
 });
 export type TTier = z.input<typeof ZTierSchema>;
+
+export const ZReverseSchema = z.object({
+  entryId: id,
+  reason: zMultilineText().trim().min(5, "points.reasonRequired").max(POINTS_REASON_MAX_LENGTH, "tooLong"),
+});

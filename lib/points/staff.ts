@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clawBackLot, releaseLot } from "./movements";
+import { clawBackLot, releaseLot, reverseSpend } from "./movements";
 import { pointsSummary } from "./wallet";
 
 /**
@@ -121,5 +121,27 @@ export async function decideFlag(actor: Actor, flagId: string, decision: "releas
     targetId: flag.id,
     subjectIds: [flag.userId],
     details: { decision },
+  });
+}
+
+/** Undo a redemption or a deduction (points back to their lots), with a reason, on record. */
+export async function reverseEntry(actor: Actor, entryId: string, reason: string): Promise<void> {
+  if (!can(actor, "points.approve")) throw new AppError("NOT_FOUND");
+  const entry = await db.pointsEntry.findUnique({ where: { id: entryId }, select: { userId: true } });
+  if (!entry) throw new AppError("NOT_FOUND");
+  const posted = await db.$transaction(async (tx) => {
+    const result = await reverseSpend(tx, entryId, { reason, actorId: actor.id });
+    await tx.redemption.updateMany({ where: { entryId, reversedAt: null }, data: { reversedAt: new Date() } });
+    return result;
+  });
+  if (posted.replayed) return;
+  await recordAudit({
+    action: "points.reversed",
+    outcome: "SUCCESS",
+    actorId: actor.id,
+    targetType: "PointsEntry",
+    targetId: entryId,
+    subjectIds: [entry.userId],
+    details: { reason, reversal: posted.entryId },
   });
 }

@@ -104,6 +104,8 @@ export type HistoryRow = {
   reward: { ja: string; en: string } | null;
   memo: string | null;
   causeKind: string | null;
+  /** Reversed by a later entry. */
+  reversed: boolean;
 };
 
 export const HISTORY_PAGE = 20;
@@ -133,6 +135,7 @@ export async function pointsHistory(
       postings: { select: { accountId: true, amount: true } },
       ruleVersion: { select: { nameJa: true, nameEn: true } },
       redemption: { select: { reward: { select: { nameJa: true, nameEn: true } } } },
+      reversedBy: { select: { id: true } },
     },
   });
   const ids = { PENDING: walletId(userId, "PENDING"), AVAILABLE: walletId(userId, "AVAILABLE"), DEBT: walletId(userId, "DEBT") };
@@ -149,6 +152,7 @@ export async function pointsHistory(
     reward: entry.redemption ? { ja: entry.redemption.reward.nameJa, en: entry.redemption.reward.nameEn } : null,
     memo: entry.memo,
     causeKind: entry.causeKind,
+    reversed: entry.reversedBy !== null,
   }));
   return { rows, more: entries.length > HISTORY_PAGE };
 }

@@ -8,7 +8,7 @@ import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { TextareaField } from "@/components/ui/textarea-field";
 import type { ActionResult } from "@/lib/action";
 import { useRouter } from "@/lib/i18n/navigation";
-import { decideAdjustmentAction, decideFlagAction, releaseNowAction } from "@/lib/points/actions";
+import { decideAdjustmentAction, decideFlagAction, releaseNowAction, reverseEntryAction } from "@/lib/points/actions";
 
 function useRun() {
   const router = useRouter();
@@ -92,5 +92,23 @@ export function AdjustmentDecision({ adjustmentId, label }: { adjustmentId: stri
         </Button>
       </div>
     </div>
+  );
+}
+
+/** Reverse a redemption or deduction: asks for the reason in the confirmation. */
+export function ReverseButton({ entryId }: { entryId: string }) {
+  const t = useTranslations("pointsAdmin");
+  const { busy, run } = useRun();
+  const [reason, setReason] = useState("");
+  return (
+    <ConfirmButton
+      label={t("reverse")}
+      title={t("reverseTitle")}
+      body={<TextareaField label={t("reverseReason")} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      confirmLabel={t("reverse")}
+      cancelLabel={t("cancel")}
+      busy={busy}
+      onConfirm={() => run(() => reverseEntryAction({ entryId, reason }), t("reversed"))}
+    />
   );
 }

@@ -1,5 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { UserText } from "@/components/ui/user-text";
 import { formatLocalDate } from "@/lib/i18n/format-local-date";
 import { inLocale, nameIn } from "@/lib/i18n/localized";
@@ -14,13 +16,15 @@ const WARRANTY_STYLE = {
 
 /** The customer beside their ticket (issue 10): contact, products and warranties, other tickets, recall notices. */
 export async function CustomerPanel({ panel }: { panel: Panel }) {
-  const [t, label, tw, chat, format, locale] = await Promise.all([
+  const [t, label, tw, chat, format, locale, user, points] = await Promise.all([
     getTranslations("repairs.desk"),
     getTranslations("repairs.staffLabels"),
     getTranslations("warranty"),
     getTranslations("chat.inbox"),
     getFormatter(),
     getLocale(),
+    getCurrentUser(),
+    getTranslations("pointsAdmin"),
   ]);
   const { customer } = panel;
   const tickets = [...panel.openTickets, ...panel.pastTickets];
@@ -31,6 +35,14 @@ export async function CustomerPanel({ panel }: { panel: Panel }) {
           <Link href={{ pathname: "/admin/inbox/new", query: { customer: customer.id } }} className="text-sm text-brand-700 underline">
             {chat("startWithCustomer")}
           </Link>
+          {can(user, "points.customers") && (
+            <>
+              {" · "}
+              <Link href={`/admin/points/customers/${customer.id}`} className="text-sm text-brand-700 underline">
+                {points("openCustomer")}
+              </Link>
+            </>
+          )}
         </p>
         {/* Stacked, not side by side: the panel is a narrow column on a desktop, and emails are long. */}
         <dl className="space-y-2">

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AdjustmentForm } from "@/components/admin/points/adjustment-form";
-import { ReleaseNowButton } from "@/components/admin/points/points-buttons";
+import { ReleaseNowButton, ReverseButton } from "@/components/admin/points/points-buttons";
 import { PageTitle } from "@/components/page-title";
 import { PointsHistoryTable } from "@/components/points/points-history";
 import { Card } from "@/components/ui/card";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { UserText } from "@/components/ui/user-text";
+import { can } from "@/lib/auth/permissions";
 import { enterLocale } from "@/lib/i18n/page";
 import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import { listAdjustmentsOf } from "@/lib/points/adjustments";
@@ -35,6 +36,7 @@ export default async function CustomerPointsPage({ params }: PageProps<"/[locale
     getFormatter(),
     getLocale(),
   ]);
+  const mayReverse = can(user, "points.approve");
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const now = new Date();
   const lotState = (lot: (typeof view.lots)[number]) => {
@@ -161,7 +163,17 @@ export default async function CustomerPointsPage({ params }: PageProps<"/[locale
         <h2 id="staff-history" className="mb-3 text-lg font-semibold">
           {tp("history.title")}
         </h2>
-        <PointsHistoryTable rows={history.rows} viewer="staff" />
+        <PointsHistoryTable
+          rows={history.rows}
+          viewer="staff"
+          actions={(row) =>
+            mayReverse && !row.reversed && (row.kind === "REDEMPTION" || (row.kind === "ADJUSTMENT" && row.points < 0)) ? (
+              <ReverseButton entryId={row.id} />
+            ) : row.reversed ? (
+              t("reversedShown")
+            ) : null
+          }
+        />
       </section>
     </>
   );
