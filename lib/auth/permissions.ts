@@ -94,7 +94,7 @@ export function can(actor: Actor | null | undefined, permission: Permission, res
 }
 
 /** Why a file was uploaded; decides who may upload and who may read it. */
-export const FILE_PURPOSES = ["proof_of_purchase", "claim_evidence", "model_image", "repair_photo", "chat_image"] as const;
+export const FILE_PURPOSES = ["proof_of_purchase", "claim_evidence", "model_image", "repair_photo", "chat_image", "reward_image"] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 const UPLOAD_PERMISSION: Record<FilePurpose, Permission> = {
@@ -104,6 +104,7 @@ const UPLOAD_PERMISSION: Record<FilePurpose, Permission> = {
   // Customers upload with a request, desk staff diagnosis photos; who reads them: storedFileWhereFor (lib/auth/scopes.ts).
   repair_photo: "repairs.photos.upload",
   chat_image: "chat.images.upload",
+  reward_image: "points.manage",
 };
 
 export function uploadPermission(purpose: FilePurpose): Permission {

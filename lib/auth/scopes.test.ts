@@ -65,6 +65,7 @@ async function world() {
     aliceDeleted: await file(alice.id, "proof_of_purchase", new Date()),
     bobEvidence: await file(bob.id, "claim_evidence"),
     catalogImage: await file(admin.id, "model_image"),
+    rewardImage: await file(admin.id, "reward_image"),
   };
   return {
     alice,
@@ -168,14 +169,14 @@ describe("[8.2.2] scope predicates: each actor reads only what the policy allows
 
   it("storedFileWhereFor: own files, catalog images for all, proofs for reviewers in a strong session only, deleted for none", async () => {
     const w = await world();
-    const { aliceProof, bobEvidence, catalogImage } = w.files;
-    expect(await filesSeenBy(w, w.alice)).toEqual(sorted(aliceProof.id, catalogImage.id));
-    expect(await filesSeenBy(w, w.bob)).toEqual(sorted(bobEvidence.id, catalogImage.id));
-    expect(await filesSeenBy(w, null)).toEqual([catalogImage.id]);
+    const { aliceProof, bobEvidence, catalogImage, rewardImage } = w.files;
+    expect(await filesSeenBy(w, w.alice)).toEqual(sorted(aliceProof.id, catalogImage.id, rewardImage.id));
+    expect(await filesSeenBy(w, w.bob)).toEqual(sorted(bobEvidence.id, catalogImage.id, rewardImage.id));
+    expect(await filesSeenBy(w, null)).toEqual(sorted(catalogImage.id, rewardImage.id));
     const lead = await testStaff("SUPPORT_LEAD");
-    expect(await filesSeenBy(w, { ...lead, strong: true })).toEqual(sorted(aliceProof.id, bobEvidence.id, catalogImage.id));
-    expect(await filesSeenBy(w, { ...lead, strong: false })).toEqual([catalogImage.id]);
-    expect(await filesSeenBy(w, { ...(await testStaff("SUPPORT_AGENT")), strong: true })).toEqual([catalogImage.id]);
-    expect(await filesSeenBy(w, { ...(await dealerStaff(w.shop.id)), strong: true })).toEqual([catalogImage.id]);
+    expect(await filesSeenBy(w, { ...lead, strong: true })).toEqual(sorted(aliceProof.id, bobEvidence.id, catalogImage.id, rewardImage.id));
+    expect(await filesSeenBy(w, { ...lead, strong: false })).toEqual(sorted(catalogImage.id, rewardImage.id));
+    expect(await filesSeenBy(w, { ...(await testStaff("SUPPORT_AGENT")), strong: true })).toEqual(sorted(catalogImage.id, rewardImage.id));
+    expect(await filesSeenBy(w, { ...(await dealerStaff(w.shop.id)), strong: true })).toEqual(sorted(catalogImage.id, rewardImage.id));
   });
 });

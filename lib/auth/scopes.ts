@@ -49,13 +49,16 @@ export function recallNoticeWhereFor(actor: Actor): Prisma.RecallNoticeWhereInpu
 }
 
 /**
- * Stored files, the one read rule (every file read goes through this query): catalog images for
+ * Stored files, the one read rule (every file read goes through this query): catalog and reward images for
  * anyone (also signed out); the uploader's own; customers' proofs and evidence for reviewers in a
  * strong session; repair photos on tickets for the ticket's customer and desk staff in a strong
  * session. To anyone else (another customer, a dealer) a file does not exist. Deleted files for nobody.
  */
+/** Images the portal shows to everyone: product models and rewards. */
+export const PUBLIC_IMAGE_PURPOSES: string[] = ["model_image", "reward_image"];
+
 export function storedFileWhereFor(actor: (Actor & { strong?: boolean }) | null): Prisma.StoredFileWhereInput {
-  const readable: Prisma.StoredFileWhereInput[] = [{ purpose: "model_image" }];
+  const readable: Prisma.StoredFileWhereInput[] = [{ purpose: { in: PUBLIC_IMAGE_PURPOSES } }];
   if (actor) {
     readable.push({ ownerId: actor.id });
     // A repair photo staff added to a customer's ticket (diagnosis) is the customer's to see.

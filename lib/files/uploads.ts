@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor, FilePurpose } from "@/lib/auth/permissions";
-import { storedFileWhereFor } from "@/lib/auth/scopes";
+import { PUBLIC_IMAGE_PURPOSES, storedFileWhereFor } from "@/lib/auth/scopes";
 import { newFileKeys } from "./local-store";
 import { processImage, readLimited } from "./process-image";
 import { currentStore, storeFor, type Delivery } from "./store";
@@ -79,7 +79,7 @@ export async function deliverFile(
     : file.chatMessage
       ? { type: "Conversation", ...file.chatMessage.conversation }
       : null;
-  if (actor && actor.id !== file.ownerId && file.purpose !== "model_image" && actor.id !== parent?.customerId) {
+  if (actor && actor.id !== file.ownerId && !PUBLIC_IMAGE_PURPOSES.includes(file.purpose) && actor.id !== parent?.customerId) {
     // Staff looking at a customer's photo is a view of personal data.
     await recordAudit({
       action: "personal_data.viewed",

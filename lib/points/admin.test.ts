@@ -100,7 +100,9 @@ describe("reversals by staff", () => {
     await give(user.id, 100);
     const { redemptionId } = await redeemReward(user.id, { rewardId: reward.id, ownershipId: "", idempotencyKey: randomUUID() });
     const redemption = await db.redemption.findUniqueOrThrow({ where: { id: redemptionId } });
-    await expect(reverseEntry(actorOf(await testStaff("SUPPORT_AGENT")), redemption.entryId, "wrong item")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(reverseEntry(actorOf(await testStaff("SUPPORT_AGENT")), redemption.entryId, "wrong item")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const lead = actorOf(await testStaff("SUPPORT_LEAD"));
     await reverseEntry(lead, redemption.entryId, "out of stock at the warehouse");
     await reverseEntry(lead, redemption.entryId, "out of stock at the warehouse");

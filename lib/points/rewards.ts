@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
+import { findOwnFile } from "@/lib/files/stored-files";
 import { AppError } from "@/lib/errors";
 import { businessToday } from "@/lib/time/business-time";
 import { findReplay, lockWallets, walletBalances } from "./ledger";
@@ -180,6 +181,12 @@ export async function saveReward(actorId: string, input: z.output<typeof ZReward
   ];
   const bad = codes.find((code) => code.length > 64 || /\s/.test(code));
   if (bad) throw new AppError("VALIDATION", { cause: { couponCodes: "points.couponCodeInvalid" } });
+  if (input.imageFileId) {
+    const current = input.rewardId ? await db.reward.findUnique({ where: { id: input.rewardId }, select: { imageFileId: true } }) : null;
+    if (current?.imageFileId !== input.imageFileId && !(await findOwnFile(actorId, input.imageFileId, "reward_image"))) {
+      throw new AppError("VALIDATION", { cause: { imageFileId: "points.imageNotFound" } });
+    }
+  }
   if (input.planId && !(await db.extendedWarrantyPlan.findFirst({ where: { id: input.planId, archivedAt: null }, select: { id: true } }))) {
     throw new AppError("VALIDATION", { cause: { planId: "points.planRequired" } });
   }

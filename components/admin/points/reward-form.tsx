@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { PhotoUpload } from "@/components/files/photo-upload";
 import { toast } from "sonner";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -28,6 +30,7 @@ export function RewardForm({ defaults, plans }: { defaults: TReward; plans: { id
     },
   });
   const kind = form.watch("kind");
+  const [uploading, setUploading] = useState(false);
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
@@ -94,7 +97,14 @@ export function RewardForm({ defaults, plans }: { defaults: TReward; plans: { id
           {...form.register("couponCodes")}
         />
       )}
-      <Button type="submit" disabled={!canSubmit}>
+      <PhotoUpload
+        purpose="reward_image"
+        label={t("reward.image")}
+        error={fieldError("imageFileId")}
+        onChange={(fileId) => form.setValue("imageFileId", fileId)}
+        onUploadingChange={setUploading}
+      />
+      <Button type="submit" disabled={!canSubmit || uploading}>
         {busy ? t("saving") : t("rewardSave")}
       </Button>
     </form>

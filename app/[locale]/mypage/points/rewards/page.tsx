@@ -40,6 +40,10 @@ export default async function RewardsPage({ params }: PageProps<"/[locale]/mypag
             const blocked = reward.soldOut ? t("soldOut") : reward.limitReached ? t("limitReachedShort") : null;
             return (
               <li key={reward.id} className="flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                {reward.imageFileId && (
+                  /* eslint-disable-next-line @next/next/no-img-element -- served by the access-checked file route */
+                  <img src={`/api/files/${reward.imageFileId}?variant=thumb`} alt="" className="mb-3 h-32 w-full rounded object-cover" />
+                )}
                 <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t(`rewardKind.${reward.kind}`)}</p>
                 <h2 className="mt-1 text-base font-semibold text-slate-900 [overflow-wrap:anywhere]">{name(reward)}</h2>
                 <p className="mt-1 line-clamp-3 text-sm text-slate-700">{locale === "en" ? reward.descriptionEn : reward.descriptionJa}</p>
