@@ -39,6 +39,16 @@ const plan = {
 // Each warranty basis's explanation as the customer reads it, in both languages (issue 9: the old
 // "12 months counted from manufacture + 6 months (no proof of purchase) (12 months in total)").
 describe("explainWarranty", () => {
+  it("names the owner's tier months (issue 12)", () => {
+    const gold = { ...facts, memberBonus: { months: 3, tier: { ja: "ゴールド", en: "Gold" } } };
+    expect(explain("en", purchase, gold)).toBe(
+      "12 months from the purchase date on your receipt (October 1, 2025). Plus 3 months as a Gold member: 15 months in total.",
+    );
+    expect(explain("ja", purchase, gold)).toBe(
+      "レシートの購入日(2025年10月1日)から12か月。さらにゴールド会員特典の3か月が加わり、合計15か月です。",
+    );
+  });
+
   it("from purchase, with a receipt", () => {
     expect(explain("en", purchase, facts)).toBe("12 months from the purchase date on your receipt (October 1, 2025).");
     expect(explain("ja", purchase, facts)).toBe("レシートの購入日(2025年10月1日)から12か月。");
