@@ -1,34 +1,14 @@
 "use client";
 
+import { useActionRunner } from "@/components/forms/use-action-runner";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
-import { toast } from "sonner";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
-import type { ActionResult } from "@/lib/action";
-import { useRouter } from "@/lib/i18n/navigation";
 import { cancelRepairAction, decideEstimateAction, withdrawRatingAction } from "@/lib/repairs/actions";
-
-/** Runs an action, says how it went and reloads the page's server data (the timeline moves on). */
-function useTicketAction() {
-  const router = useRouter();
-  const [busy, startTransition] = useTransition();
-  const run = (action: () => Promise<ActionResult<unknown>>, done: string) =>
-    new Promise<void>((resolve) =>
-      startTransition(async () => {
-        const result = await action();
-        if (!result.ok) toast.error(result.error.message);
-        else toast.success(done);
-        router.refresh();
-        resolve();
-      }),
-    );
-  return { busy, run };
-}
 
 /** Approve or decline a sent estimate; both are final, so each asks first. */
 export function EstimateDecision({ ticketId, estimateId, total }: { ticketId: string; estimateId: string; total: string }) {
   const t = useTranslations("repairs");
-  const { busy, run } = useTicketAction();
+  const { busy, run } = useActionRunner();
   return (
     <div className="flex flex-wrap gap-2">
       <ConfirmButton
@@ -56,7 +36,7 @@ export function EstimateDecision({ ticketId, estimateId, total }: { ticketId: st
 /** Cancel before diagnosis starts (the server refuses later), after a confirmation. */
 export function CancelRequest({ ticketId }: { ticketId: string }) {
   const t = useTranslations("repairs");
-  const { busy, run } = useTicketAction();
+  const { busy, run } = useActionRunner();
   return (
     <ConfirmButton
       label={t("cancel")}
@@ -73,7 +53,7 @@ export function CancelRequest({ ticketId }: { ticketId: string }) {
 /** Take a rating back (and the points it earned), after a confirmation that says so. */
 export function WithdrawRating({ ticketId }: { ticketId: string }) {
   const t = useTranslations("repairs");
-  const { busy, run } = useTicketAction();
+  const { busy, run } = useActionRunner();
   return (
     <ConfirmButton
       label={t("withdrawRating")}

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { pairedTimings } from "@/scripts/test/bench-timing";
 import { afterAll, bench, describe } from "vitest";
 
 const { db } = await import("@/lib/db");
@@ -190,26 +191,7 @@ const PLAIN = {
             JOIN "PointsPosting" p ON p."entryId" = e.id ORDER BY e."effectiveAt" DESC, e.id DESC`,
 };
 
-type Timing = { median: number; p95: number };
-function summary(times: number[]): Timing {
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, p95: times[Math.ceil(times.length * 0.95) - 1]! };
-}
-async function timings(page: () => Promise<unknown>, plain: () => Promise<unknown>) {
-  for (let i = 0; i < WARMUP; i++) await Promise.all([page(), plain()]);
-  const times = { page: [] as number[], plain: [] as number[] };
-  for (let i = 0; i < RUNS; i++) {
-    for (const [side, work] of [
-      ["page", page],
-      ["plain", plain],
-    ] as const) {
-      const t0 = performance.now();
-      await work();
-      times[side].push(performance.now() - t0);
-    }
-  }
-  return { page: summary(times.page), plain: summary(times.plain) };
-}
+const timings = (page: () => Promise<unknown>, plain: () => Promise<unknown>) => pairedTimings(page, plain, { runs: RUNS, warmup: WARMUP });
 const reads = [
   {
     case: "balance, pending, expiring, tier",

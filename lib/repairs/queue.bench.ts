@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { pairedTimings, type Timing } from "@/scripts/test/bench-timing";
 import { afterAll, bench, describe, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
@@ -118,29 +119,7 @@ const CASES = [
   },
 ];
 
-type Timing = { median: number; p95: number };
-
-function summary(times: number[]): Timing {
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, p95: times[Math.ceil(times.length * 0.95) - 1]! };
-}
-
-/** Times both sides in one loop, one after the other, so a noisy moment of the machine hits both. */
-async function timings(page: () => Promise<unknown>, plain: () => Promise<unknown>): Promise<{ page: Timing; plain: Timing }> {
-  for (let i = 0; i < WARMUP; i++) await Promise.all([page(), plain()]);
-  const times = { page: [] as number[], plain: [] as number[] };
-  for (let i = 0; i < RUNS; i++) {
-    for (const [side, work] of [
-      ["page", page],
-      ["plain", plain],
-    ] as const) {
-      const started = performance.now();
-      await work();
-      times[side].push(performance.now() - started);
-    }
-  }
-  return { page: summary(times.page), plain: summary(times.plain) };
-}
+const timings = (page: () => Promise<unknown>, plain: () => Promise<unknown>) => pairedTimings(page, plain, { runs: RUNS, warmup: WARMUP });
 
 type Row = { size: number; case: string; page: Timing; plain: Timing };
 const results: Row[] = [];

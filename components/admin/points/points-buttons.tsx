@@ -1,35 +1,17 @@
 "use client";
 
+import { useActionRunner } from "@/components/forms/use-action-runner";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { TextareaField } from "@/components/ui/textarea-field";
-import type { ActionResult } from "@/lib/action";
-import { useRouter } from "@/lib/i18n/navigation";
 import { decideAdjustmentAction, decideFlagAction, releaseNowAction, reverseEntryAction } from "@/lib/points/actions";
-
-function useRun() {
-  const router = useRouter();
-  const [busy, startTransition] = useTransition();
-  const run = (action: () => Promise<ActionResult<unknown>>, done: string) =>
-    new Promise<void>((resolve) =>
-      startTransition(async () => {
-        const result = await action();
-        if (!result.ok) toast.error(result.error.message);
-        else toast.success(done);
-        router.refresh();
-        resolve();
-      }),
-    );
-  return { busy, run };
-}
 
 /** Make a pending lot usable now. */
 export function ReleaseNowButton({ lotId, points }: { lotId: string; points: number }) {
   const t = useTranslations("pointsAdmin");
-  const { busy, run } = useRun();
+  const { busy, run } = useActionRunner();
   return (
     <ConfirmButton
       label={t("releaseNow")}
@@ -46,7 +28,7 @@ export function ReleaseNowButton({ lotId, points }: { lotId: string; points: num
 /** Release a held award, or claw it back. */
 export function FlagDecision({ flagId }: { flagId: string }) {
   const t = useTranslations("pointsAdmin");
-  const { busy, run } = useRun();
+  const { busy, run } = useActionRunner();
   return (
     <div className="flex flex-wrap gap-2">
       <ConfirmButton
@@ -74,7 +56,7 @@ export function FlagDecision({ flagId }: { flagId: string }) {
 /** The second pair of eyes: approve, or reject with a reason. */
 export function AdjustmentDecision({ adjustmentId, label }: { adjustmentId: string; label: string }) {
   const t = useTranslations("pointsAdmin");
-  const { busy, run } = useRun();
+  const { busy, run } = useActionRunner();
   const [note, setNote] = useState("");
   return (
     <div className="space-y-2">
@@ -98,7 +80,7 @@ export function AdjustmentDecision({ adjustmentId, label }: { adjustmentId: stri
 /** Reverse a redemption or deduction: asks for the reason in the confirmation. */
 export function ReverseButton({ entryId }: { entryId: string }) {
   const t = useTranslations("pointsAdmin");
-  const { busy, run } = useRun();
+  const { busy, run } = useActionRunner();
   const [reason, setReason] = useState("");
   return (
     <ConfirmButton
