@@ -56,7 +56,7 @@ export async function PointsHistoryTable({
               {t("history.state")}
             </th>
             {actions && (
-              <th scope="col" className="py-2">
+              <th scope="col" className="relative py-2">
                 <span className="sr-only">{t("history.actions")}</span>
               </th>
             )}

@@ -58,7 +58,7 @@ export async function pointsSummary(userId: string, now: Date = new Date()): Pro
     pending: row?.pending ?? 0,
     held: row?.held ?? 0,
     nextRelease: row?.nextRelease ?? null,
-    debt: -(debt?.balance ?? 0),
+    debt: Math.abs(debt?.balance ?? 0),
     expiring,
     tier,
   };

@@ -103,7 +103,7 @@ export default async function CustomerPointsPage({ params }: PageProps<"/[locale
                 <th scope="col" className="py-2 pr-3">
                   {t("lot.state")}
                 </th>
-                <th scope="col" className="py-2">
+                <th scope="col" className="relative py-2">
                   <span className="sr-only">{t("lot.actions")}</span>
                 </th>
               </tr>
