@@ -54,7 +54,7 @@ export function RedeemForm({ reward, available, products }: Props) {
 
   const confirm = () =>
     startTransition(async () => {
-      const result = await redeemAction({ rewardId: reward.id, ownershipId, idempotencyKey });
+      const result = await redeemAction({ rewardId: reward.id, cost: reward.cost, ownershipId, idempotencyKey });
       dialog.current?.close();
       if (result.ok) {
         setDone(result.data);

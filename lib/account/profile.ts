@@ -35,7 +35,7 @@ const COMPLETE_PROFILE = ["name", "nameKana", "phone", "postalCode", "prefecture
 export async function updateOwnProfile(userId: string, input: z.output<typeof ZProfileSchema>): Promise<void> {
   const complete = COMPLETE_PROFILE.every((field) => input[field].trim() !== "");
   await db.$transaction(async (tx) => {
-    await tx.user.update({
+    const { role } = await tx.user.update({
       where: { id: userId },
       data: {
         name: blankToNull(input.name),
@@ -48,8 +48,10 @@ export async function updateOwnProfile(userId: string, input: z.output<typeof ZP
         addressLine2: blankToNull(input.addressLine2),
         locale: input.locale,
       },
+      select: { role: true },
     });
-    if (complete) await earnForProfile(tx, { userId });
+    // Points are a customer programme: staff completing their own profile earn nothing.
+    if (complete && role === "CUSTOMER") await earnForProfile(tx, { userId });
   });
   await recordAudit({ action: "profile.updated", outcome: "SUCCESS", actorId: userId, targetType: "User", targetId: userId });
 }

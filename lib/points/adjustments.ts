@@ -4,13 +4,15 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { portalUrl } from "@/lib/email/send";
-import { AppError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/jobs/enqueue";
 import type { Locale } from "@/lib/i18n/routing";
 import { logger } from "@/lib/log";
+import type { Tx } from "./ledger";
 import { grantAdjustment, spendPoints } from "./movements";
 import type { ZAdjustmentDecisionSchema, ZAdjustmentSchema } from "./schemas";
-import { programSettings } from "./velocity";
+import { readProgramSettings } from "./velocity";
 
 /**
  * Staff adjustments (issue 12): every one has a reason; one of more points than the program's
@@ -26,92 +28,122 @@ async function customerExists(customerId: string): Promise<boolean> {
   return Boolean(await db.user.findFirst({ where: { id: customerId, role: "CUSTOMER" }, select: { id: true } }));
 }
 
-async function apply(adjustmentId: string, decidedById: string | null): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const adjustment = await tx.pointsAdjustment.findUniqueOrThrow({ where: { id: adjustmentId } });
-    const key = `adjust:${adjustment.id}`;
-    const request = { adjustmentId: adjustment.id, points: adjustment.points };
-    const posted =
-      adjustment.points > 0
-        ? await grantAdjustment(tx, {
-            userId: adjustment.userId,
-            points: adjustment.points,
-            key,
-            request,
-            actorId: decidedById ?? adjustment.proposedById,
-            memo: adjustment.reason,
-            expiryMonths: ADJUSTMENT_EXPIRY_MONTHS,
-          })
-        : await spendPoints(tx, {
-            userId: adjustment.userId,
-            points: -adjustment.points,
-            key,
-            request,
-            kind: "ADJUSTMENT",
-            to: "ADJUSTMENT",
-            actorId: decidedById ?? adjustment.proposedById,
-            memo: adjustment.reason,
-          });
-    await tx.pointsAdjustment.update({
-      where: { id: adjustment.id },
-      data: { status: "APPLIED", entryId: posted.entryId, ...(decidedById ? { decidedById, decidedAt: new Date() } : {}) },
-    });
-  });
+/** Post an adjustment's entry, in the caller's transaction. */
+async function apply(tx: Tx, adjustment: { id: string; userId: string; points: number; reason: string }, actorId: string): Promise<string> {
+  const key = `adjust:${adjustment.id}`;
+  const request = { adjustmentId: adjustment.id, points: adjustment.points };
+  const posted =
+    adjustment.points > 0
+      ? await grantAdjustment(tx, {
+          userId: adjustment.userId,
+          points: adjustment.points,
+          key,
+          request,
+          actorId,
+          memo: adjustment.reason,
+          expiryMonths: ADJUSTMENT_EXPIRY_MONTHS,
+        })
+      : await spendPoints(tx, {
+          userId: adjustment.userId,
+          points: -adjustment.points,
+          key,
+          request,
+          kind: "ADJUSTMENT",
+          to: "ADJUSTMENT",
+          actorId,
+          memo: adjustment.reason,
+        });
+  return posted.entryId;
 }
 
-/** Propose an adjustment; at or under the threshold it is applied at once. A replayed key returns the first. */
+const NOT_ENOUGH = "not_enough_points";
+
+/** What a replay of a proposal returns: the first outcome, or the first refusal again. */
+function replayOutcome(existing: { id: string; status: string; decisionNote: string | null }): AdjustmentOutcome {
+  if (existing.status === "REJECTED" && existing.decisionNote === NOT_ENOUGH)
+    throw new AppError("CONFLICT", { messageKey: "points.notEnough" });
+  if (existing.status === "REJECTED") throw new AppError("CONFLICT", { messageKey: "points.alreadyDecided" });
+  return { adjustmentId: existing.id, status: existing.status === "APPLIED" ? "APPLIED" : "AWAITING_APPROVAL" };
+}
+
+/**
+ * Propose an adjustment; at or under the threshold it is applied in the same transaction. A replayed
+ * key returns the first outcome; the same key with another customer, amount or reason is refused.
+ */
 export async function proposeAdjustment(actor: Actor, input: z.output<typeof ZAdjustmentSchema>): Promise<AdjustmentOutcome> {
   if (!(await customerExists(input.customerId))) throw new AppError("NOT_FOUND");
   const idempotencyKey = `${actor.id}:${input.idempotencyKey}`;
-  const existing = await db.pointsAdjustment.findUnique({
-    where: { idempotencyKey },
-    select: { id: true, status: true, userId: true, points: true },
-  });
-  if (existing) {
-    if (existing.userId !== input.customerId || existing.points !== input.points)
+  const replay = async () => {
+    const existing = await db.pointsAdjustment.findUnique({ where: { idempotencyKey } });
+    if (!existing) return null;
+    if (existing.userId !== input.customerId || existing.points !== input.points || existing.reason !== input.reason) {
       throw new AppError("CONFLICT", { messageKey: "points.keyReused" });
-    return { adjustmentId: existing.id, status: existing.status === "AWAITING_APPROVAL" ? "AWAITING_APPROVAL" : "APPLIED" };
-  }
-  const settings = await db.$transaction((tx) => programSettings(tx));
+    }
+    return replayOutcome(existing);
+  };
+  const first = await replay();
+  if (first) return first;
+  const settings = await readProgramSettings();
   const needsApproval = Math.abs(input.points) > settings.approvalThreshold;
-  const adjustment = await db.pointsAdjustment.create({
-    data: {
-      userId: input.customerId,
+  const data = { userId: input.customerId, points: input.points, reason: input.reason, proposedById: actor.id, idempotencyKey };
+  let adjustmentId: string;
+  try {
+    adjustmentId = await db.$transaction(async (tx) => {
+      const created = await tx.pointsAdjustment.create({
+        data: { ...data, status: needsApproval ? "AWAITING_APPROVAL" : "APPLIED" },
+        select: { id: true },
+      });
+      if (!needsApproval) {
+        const entryId = await apply(tx, { id: created.id, ...data }, actor.id);
+        await tx.pointsAdjustment.update({ where: { id: created.id }, data: { entryId } });
+      }
+      return created.id;
+    });
+  } catch (error) {
+    // The same key at the same moment: the other request's outcome is this one's.
+    if (isUniqueViolation(error, ["idempotencyKey"])) return (await replay())!;
+    if (!(isAppError(error) && error.messageKey === "points.notEnough")) throw error;
+    // A deduction larger than the balance: refused, and on record as such.
+    await db.pointsAdjustment.create({ data: { ...data, status: "REJECTED", decidedAt: new Date(), decisionNote: NOT_ENOUGH } });
+    await audit(actor.id, "points.adjustment_proposed", null, input.customerId, {
       points: input.points,
       reason: input.reason,
-      status: "AWAITING_APPROVAL",
-      proposedById: actor.id,
-      idempotencyKey,
-    },
-    select: { id: true },
-  });
-  await recordAudit({
-    action: "points.adjustment_proposed",
-    outcome: "SUCCESS",
-    actorId: actor.id,
-    targetType: "PointsAdjustment",
-    targetId: adjustment.id,
-    subjectIds: [input.customerId],
-    details: { points: input.points, reason: input.reason, needsApproval, threshold: settings.approvalThreshold },
-  });
-  if (!needsApproval) {
-    try {
-      await apply(adjustment.id, null);
-    } catch (error) {
-      // Not enough points for a deduction: the proposal is rejected on the spot, with the reason on record.
-      await db.pointsAdjustment.update({
-        where: { id: adjustment.id },
-        data: { status: "REJECTED", decidedAt: new Date(), decisionNote: "not_enough_points" },
-      });
-      throw error;
-    }
-    return { adjustmentId: adjustment.id, status: "APPLIED" };
+      refused: NOT_ENOUGH,
+    });
+    throw error;
   }
-  await emailApprovers(adjustment.id, actor.id);
-  return { adjustmentId: adjustment.id, status: "AWAITING_APPROVAL" };
+  await audit(actor.id, "points.adjustment_proposed", adjustmentId, input.customerId, {
+    points: input.points,
+    reason: input.reason,
+    needsApproval,
+    threshold: settings.approvalThreshold,
+  });
+  if (needsApproval) await emailApprovers(adjustmentId, actor.id);
+  return { adjustmentId, status: needsApproval ? "AWAITING_APPROVAL" : "APPLIED" };
 }
 
-/** Approve (apply) or reject an adjustment waiting for approval. Never the proposer's own. */
+async function audit(
+  actorId: string,
+  action: "points.adjustment_proposed" | "points.adjustment_decided",
+  targetId: string | null,
+  customerId: string,
+  details: Record<string, string | number | boolean | null>,
+) {
+  await recordAudit({
+    action,
+    outcome: "SUCCESS",
+    actorId,
+    targetType: "PointsAdjustment",
+    ...(targetId ? { targetId } : {}),
+    subjectIds: [customerId],
+    details,
+  });
+}
+
+/**
+ * Approve (apply) or reject an adjustment waiting for approval, never the proposer's own. The
+ * decision and the entry commit together: a crash in between leaves it waiting, not stuck.
+ */
 export async function decideAdjustment(actor: Actor, input: z.output<typeof ZAdjustmentDecisionSchema>): Promise<"APPLIED" | "REJECTED"> {
   const adjustment = await db.pointsAdjustment.findUnique({ where: { id: input.adjustmentId } });
   if (!adjustment) throw new AppError("NOT_FOUND");
@@ -119,38 +151,44 @@ export async function decideAdjustment(actor: Actor, input: z.output<typeof ZAdj
   if (adjustment.status !== "AWAITING_APPROVAL") throw new AppError("CONFLICT", { messageKey: "points.alreadyDecided" });
   const approve = input.approve === "yes";
   if (!approve && input.note.length < 5) throw new AppError("VALIDATION", { cause: { note: "points.reasonRequired" } });
-  // Claim the decision first, so two approvers at once decide it once.
-  const claimed = await db.pointsAdjustment.updateMany({
-    where: { id: adjustment.id, status: "AWAITING_APPROVAL", decidedById: null },
-    data: { decidedById: actor.id, decidedAt: new Date(), decisionNote: input.note || null, ...(approve ? {} : { status: "REJECTED" }) },
-  });
-  if (claimed.count === 0) throw new AppError("CONFLICT", { messageKey: "points.alreadyDecided" });
+  const decided = { decidedById: actor.id, decidedAt: new Date(), decisionNote: input.note || null };
   let status: "APPLIED" | "REJECTED" = approve ? "APPLIED" : "REJECTED";
-  if (approve) {
-    try {
-      await apply(adjustment.id, actor.id);
-    } catch (error) {
-      await db.pointsAdjustment.update({ where: { id: adjustment.id }, data: { status: "REJECTED", decisionNote: "not_enough_points" } });
-      status = "REJECTED";
-      await audit();
-      throw error;
-    }
+  try {
+    await db.$transaction(async (tx) => {
+      // Conditional on still waiting: of two deciders at once, one decides.
+      const claimed = await tx.pointsAdjustment.updateMany({
+        where: { id: adjustment.id, status: "AWAITING_APPROVAL" },
+        data: { ...decided, status },
+      });
+      if (claimed.count === 0) throw new AppError("CONFLICT", { messageKey: "points.alreadyDecided" });
+      if (approve) {
+        const entryId = await apply(tx, adjustment, actor.id);
+        await tx.pointsAdjustment.update({ where: { id: adjustment.id }, data: { entryId } });
+      }
+    });
+  } catch (error) {
+    if (!(isAppError(error) && error.messageKey === "points.notEnough")) throw error;
+    // Approved, but the customer no longer has the points to deduct: rejected, and said why.
+    await db.pointsAdjustment.updateMany({
+      where: { id: adjustment.id, status: "AWAITING_APPROVAL" },
+      data: { ...decided, status: "REJECTED", decisionNote: NOT_ENOUGH },
+    });
+    status = "REJECTED";
+    await audit(actor.id, "points.adjustment_decided", adjustment.id, adjustment.userId, {
+      decision: status,
+      points: adjustment.points,
+      refused: NOT_ENOUGH,
+    });
+    throw error;
   }
-  await audit();
+  await audit(actor.id, "points.adjustment_decided", adjustment.id, adjustment.userId, {
+    decision: status,
+    points: adjustment.points,
+    proposedBy: adjustment.proposedById,
+    note: input.note,
+  });
   await emailProposer(adjustment.id, status);
   return status;
-
-  async function audit() {
-    await recordAudit({
-      action: "points.adjustment_decided",
-      outcome: "SUCCESS",
-      actorId: actor.id,
-      targetType: "PointsAdjustment",
-      targetId: adjustment!.id,
-      subjectIds: [adjustment!.userId],
-      details: { decision: status, points: adjustment!.points, proposedBy: adjustment!.proposedById, note: input.note },
-    });
-  }
 }
 
 export function listAwaitingApproval() {

@@ -51,22 +51,26 @@ describe("rewards", () => {
     const user = await testCustomer();
     await give(user.id, 1000);
     const key = randomUUID();
-    const first = await redeemReward(user.id, { rewardId: reward.id, ownershipId: "", idempotencyKey: key });
-    const replay = await redeemReward(user.id, { rewardId: reward.id, ownershipId: "", idempotencyKey: key });
+    const first = await redeemReward(user.id, { rewardId: reward.id, cost: reward.cost, ownershipId: "", idempotencyKey: key });
+    const replay = await redeemReward(user.id, { rewardId: reward.id, cost: reward.cost, ownershipId: "", idempotencyKey: key });
     expect(replay).toEqual({ ...first, replayed: true });
     expect(first).toMatchObject({ couponCode: "A-1", availableAfter: 900, replayed: false });
-    const second = await redeemReward(user.id, { rewardId: reward.id, ownershipId: "", idempotencyKey: randomUUID() });
+    const second = await redeemReward(user.id, { rewardId: reward.id, cost: reward.cost, ownershipId: "", idempotencyKey: randomUUID() });
     expect(second.couponCode).toBe("A-2");
-    await expect(redeemReward(user.id, { rewardId: reward.id, ownershipId: "", idempotencyKey: randomUUID() })).rejects.toMatchObject({
+    await expect(
+      redeemReward(user.id, { rewardId: reward.id, cost: reward.cost, ownershipId: "", idempotencyKey: randomUUID() }),
+    ).rejects.toMatchObject({
       messageKey: "points.limitReached",
     });
     const other = await testCustomer();
     await give(other.id, 1000);
-    await redeemReward(other.id, { rewardId: reward.id, ownershipId: "", idempotencyKey: randomUUID() });
+    await redeemReward(other.id, { rewardId: reward.id, cost: reward.cost, ownershipId: "", idempotencyKey: randomUUID() });
     // Stock is gone: refused, and nothing was spent.
     const third = await testCustomer();
     await give(third.id, 1000);
-    await expect(redeemReward(third.id, { rewardId: reward.id, ownershipId: "", idempotencyKey: randomUUID() })).rejects.toMatchObject({
+    await expect(
+      redeemReward(third.id, { rewardId: reward.id, cost: reward.cost, ownershipId: "", idempotencyKey: randomUUID() }),
+    ).rejects.toMatchObject({
       messageKey: "points.soldOut",
     });
     expect((await balances(third.id)).AVAILABLE).toBe(1000);
@@ -83,10 +87,12 @@ describe("rewards", () => {
     const user = await testCustomer();
     const ownership = await own(user.id, units[0]!.id);
     await give(user.id, 600);
-    await expect(redeemReward(user.id, { rewardId: reward.id, ownershipId: "", idempotencyKey: randomUUID() })).rejects.toMatchObject({
+    await expect(
+      redeemReward(user.id, { rewardId: reward.id, cost: reward.cost, ownershipId: "", idempotencyKey: randomUUID() }),
+    ).rejects.toMatchObject({
       cause: { ownershipId: "points.productRequired" },
     });
-    await redeemReward(user.id, { rewardId: reward.id, ownershipId: ownership.id, idempotencyKey: randomUUID() });
+    await redeemReward(user.id, { rewardId: reward.id, cost: reward.cost, ownershipId: ownership.id, idempotencyKey: randomUUID() });
     expect(await db.unitExtension.count({ where: { unitId: units[0]!.id, planId: plan.id } })).toBe(1);
     expect((await balances(user.id)).AVAILABLE).toBe(100);
   });
@@ -98,7 +104,12 @@ describe("reversals by staff", () => {
     const reward = await db.reward.create({ data: { kind: "GOODS", nameJa: "グッズ", nameEn: "Goods", cost: 70 } });
     const user = await testCustomer();
     await give(user.id, 100);
-    const { redemptionId } = await redeemReward(user.id, { rewardId: reward.id, ownershipId: "", idempotencyKey: randomUUID() });
+    const { redemptionId } = await redeemReward(user.id, {
+      rewardId: reward.id,
+      cost: reward.cost,
+      ownershipId: "",
+      idempotencyKey: randomUUID(),
+    });
     const redemption = await db.redemption.findUniqueOrThrow({ where: { id: redemptionId } });
     await expect(reverseEntry(actorOf(await testStaff("SUPPORT_AGENT")), redemption.entryId, "wrong item")).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -109,6 +120,101 @@ describe("reversals by staff", () => {
     expect((await balances(user.id)).AVAILABLE).toBe(100);
     expect((await db.redemption.findUniqueOrThrow({ where: { id: redemptionId } })).reversedAt).not.toBeNull();
     expect(await db.auditEvent.count({ where: { action: "points.reversed", actorId: lead.id } })).toBe(1);
+  });
+});
+
+describe("what the reviewer found", () => {
+  it("a coupon exchange is not reversible; goods are, and go back into stock", async () => {
+    const { reverseEntry } = await import("./staff");
+    const lead = actorOf(await testStaff("SUPPORT_LEAD"));
+    const coupon = await db.reward.create({
+      data: { kind: "COUPON", nameJa: "券", nameEn: "Coupon", cost: 10, coupons: { create: [{ code: `C-${randomUUID()}` }] } },
+    });
+    const goods = await db.reward.create({ data: { kind: "GOODS", nameJa: "品", nameEn: "Goods", cost: 10, stock: 5 } });
+    const user = await testCustomer();
+    await give(user.id, 100);
+    const c = await redeemReward(user.id, { rewardId: coupon.id, cost: 10, ownershipId: "", idempotencyKey: randomUUID() });
+    const g = await redeemReward(user.id, { rewardId: goods.id, cost: 10, ownershipId: "", idempotencyKey: randomUUID() });
+    const entryOf = async (id: string) => (await db.redemption.findUniqueOrThrow({ where: { id } })).entryId;
+    await expect(reverseEntry(lead, await entryOf(c.redemptionId), "changed my mind")).rejects.toMatchObject({
+      messageKey: "points.rewardNotReversible",
+    });
+    await reverseEntry(lead, await entryOf(g.redemptionId), "not shipped");
+    expect((await db.reward.findUniqueOrThrow({ where: { id: goods.id } })).stock).toBe(5);
+    expect((await balances(user.id)).AVAILABLE).toBe(90);
+  });
+
+  it("a redemption at a cost the customer did not see is refused; an edit does not overwrite stock taken meanwhile", async () => {
+    const { saveReward } = await import("./rewards");
+    const admin = await testStaff("ADMIN");
+    const reward = await db.reward.create({ data: { kind: "GOODS", nameJa: "品", nameEn: "Goods", cost: 10, stock: 5 } });
+    const user = await testCustomer();
+    await give(user.id, 100);
+    await expect(
+      redeemReward(user.id, { rewardId: reward.id, cost: 5, ownershipId: "", idempotencyKey: randomUUID() }),
+    ).rejects.toMatchObject({
+      messageKey: "points.costChanged",
+    });
+    await redeemReward(user.id, { rewardId: reward.id, cost: 10, ownershipId: "", idempotencyKey: randomUUID() });
+    const form = {
+      rewardId: reward.id,
+      kind: "GOODS" as const,
+      nameJa: "品",
+      nameEn: "New name",
+      descriptionJa: "",
+      descriptionEn: "",
+      cost: 10,
+      perCustomerLimit: null,
+      planId: "",
+      imageFileId: "",
+      couponCodes: "",
+      active: "yes" as const,
+    };
+    // Opened at 5, only the name changed: the stock stays 4.
+    await saveReward(admin.id, { ...form, stock: 5, stockSeen: 5 });
+    expect(await db.reward.findUniqueOrThrow({ where: { id: reward.id } })).toMatchObject({ stock: 4, nameEn: "New name" });
+    // Opened at 5, stock set to 20: refused, nothing saved.
+    await expect(saveReward(admin.id, { ...form, stock: 20, stockSeen: 5 })).rejects.toMatchObject({
+      cause: { stock: "points.stockChangedMeanwhile" },
+    });
+    await saveReward(admin.id, { ...form, stock: 20, stockSeen: 4 });
+    expect((await db.reward.findUniqueOrThrow({ where: { id: reward.id } })).stock).toBe(20);
+  });
+
+  it("a refused deduction stays refused on replay; the same key with another reason is 409; staff earn no profile points", async () => {
+    const { updateOwnProfile } = await import("@/lib/account/profile");
+    const customer = await testCustomer();
+    const lead = actorOf(await testStaff("SUPPORT_LEAD"));
+    const key = randomUUID();
+    await expect(
+      proposeAdjustment(lead, { customerId: customer.id, points: -80, reason: "duplicate award", idempotencyKey: key }),
+    ).rejects.toMatchObject({
+      messageKey: "points.notEnough",
+    });
+    await expect(
+      proposeAdjustment(lead, { customerId: customer.id, points: -80, reason: "duplicate award", idempotencyKey: key }),
+    ).rejects.toMatchObject({
+      messageKey: "points.notEnough",
+    });
+    await expect(
+      proposeAdjustment(lead, { customerId: customer.id, points: -80, reason: "another reason", idempotencyKey: key }),
+    ).rejects.toMatchObject({
+      messageKey: "points.keyReused",
+    });
+    const staff = await testStaff("SUPPORT_AGENT");
+    await updateOwnProfile(staff.id, {
+      name: "山田 太郎",
+      nameKana: "ヤマダ タロウ",
+      phone: "090-1111-2222",
+      postalCode: "1000001",
+      prefecture: "東京都",
+      city: "千代田区",
+      addressLine1: "1-1",
+      addressLine2: "",
+      locale: "ja",
+      needs: [],
+    });
+    expect(await db.pointsEntry.count({ where: { userId: staff.id } })).toBe(0);
   });
 });
 

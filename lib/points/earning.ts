@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PointsRuleVersion } from "@/lib/generated/prisma/client";
-import type { Tx } from "./ledger";
+import { lockWallets, type Tx } from "./ledger";
 import { awardPoints, clawBackLot } from "./movements";
 
 /**
@@ -53,6 +53,9 @@ export async function awardByRule(tx: Tx, input: AwardByRule): Promise<{ lotId: 
   const { version } = input;
   if (version.startsAt && input.now < version.startsAt) return null;
   if (version.endsAt && input.now >= version.endsAt) return null;
+  // The customer's lock first (as every movement takes it), so two awards of one customer cannot
+  // both read the same room under the per-customer cap.
+  await lockWallets(tx, input.userId);
   const room = await roomUnderCaps(tx, version, input.userId);
   const points = room === null ? version.points : Math.min(version.points, room);
   if (points <= 0) return null;
@@ -123,7 +126,8 @@ export async function earnForRegistration(tx: Tx, event: RegistrationEarned): Pr
     }
   }
   const unit = await tx.serialUnit.findUniqueOrThrow({ where: { id: event.unitId }, select: { model: { select: { category: true } } } });
-  const campaigns = await tx.pointsRule.findMany({ where: { kind: "CAMPAIGN" }, select: { id: true } });
+  // In id order, so two registrations lock campaign rules (total caps) in the same order.
+  const campaigns = await tx.pointsRule.findMany({ where: { kind: "CAMPAIGN" }, select: { id: true }, orderBy: { id: "asc" } });
   for (const campaign of campaigns) {
     const version = await currentVersion(tx, campaign.id);
     if (!version?.active || (version.category && version.category !== unit.model.category)) continue;

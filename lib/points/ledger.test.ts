@@ -142,6 +142,17 @@ describe("points ledger", () => {
     expect(await findings(user.id)).toEqual([]);
   });
 
+  it("reversing a spend whose lot was clawed back since repays the clawback's debt first", async () => {
+    const user = await testCustomer();
+    const first = await award(user.id, 100);
+    const spent = await redeem(user.id, 100);
+    await db.$transaction((tx) => clawBackLot(tx, first.lotId!, { reason: "registration removed", now: T0 }));
+    expect(await balances(user.id)).toEqual({ PENDING: 0, AVAILABLE: 0, DEBT: -100 });
+    await db.$transaction((tx) => reverseSpend(tx, spent.entryId, { reason: "order cancelled", now: T0 }));
+    expect(await balances(user.id)).toEqual({ PENDING: 0, AVAILABLE: 0, DEBT: 0 });
+    expect(await findings(user.id)).toEqual([]);
+  });
+
   it("reverses a redemption into the lots it came from, once", async () => {
     const user = await testCustomer();
     await award(user.id, 100);

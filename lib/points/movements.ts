@@ -323,6 +323,33 @@ export async function reverseSpend(
   if (await tx.pointsEntry.findUnique({ where: { reversesId: entry.id }, select: { id: true } })) {
     throw new AppError("CONFLICT", { messageKey: "points.alreadyReversed" });
   }
+  const uses = await tx.$queryRaw<{ lotId: string; points: number; clawedBackAt: Date | null; expiresAt: Date }[]>`
+    SELECT u."lotId", SUM(u.points)::int AS points, l."clawedBackAt", l."expiresAt"
+    FROM "PointsLotUse" u JOIN "PointsLot" l ON l.id = u."lotId"
+    WHERE u."entryId" = ${entry.id} GROUP BY u."lotId", l."clawedBackAt", l."expiresAt"
+    ORDER BY l."expiresAt" DESC`;
+  // Points whose lot was clawed back since: the clawback counted them as spent (a debt), so giving
+  // them back repays that debt first, as an award would; only the rest becomes usable again.
+  let orphaned = 0;
+  let orphanExpiry = new Date(0);
+  for (const use of uses) {
+    if (!use.clawedBackAt) continue;
+    orphaned += -use.points;
+    if (use.expiresAt > orphanExpiry) orphanExpiry = use.expiresAt;
+  }
+  const { DEBT } = await walletBalances(tx, entry.userId);
+  const debtRepaid = Math.min(orphaned, -DEBT);
+  const legs: Leg[] = entry.postings.map((posting) => ({ accountId: posting.accountId, amount: -posting.amount }));
+  if (debtRepaid > 0) {
+    legs.push({ accountId: walletId(entry.userId, "AVAILABLE"), amount: -debtRepaid });
+    legs.push({ accountId: walletId(entry.userId, "DEBT"), amount: debtRepaid });
+  }
+  const merged = [
+    ...legs.reduce(
+      (byAccount, leg) => byAccount.set(leg.accountId, (byAccount.get(leg.accountId) ?? 0) + leg.amount),
+      new Map<string, number>(),
+    ),
+  ].map(([accountId, amount]) => ({ accountId, amount }));
   const posted = await postEntry(
     tx,
     {
@@ -335,29 +362,17 @@ export async function reverseSpend(
       actorId: options.actorId,
       memo: options.reason,
     },
-    entry.postings.map((posting) => ({ accountId: posting.accountId, amount: -posting.amount })),
+    merged,
   );
-  const uses = await tx.$queryRaw<{ lotId: string; points: number; clawedBackAt: Date | null; expiresAt: Date }[]>`
-    SELECT u."lotId", SUM(u.points)::int AS points, l."clawedBackAt", l."expiresAt"
-    FROM "PointsLotUse" u JOIN "PointsLot" l ON l.id = u."lotId"
-    WHERE u."entryId" = ${entry.id} GROUP BY u."lotId", l."clawedBackAt", l."expiresAt"
-    ORDER BY l."expiresAt" DESC`;
-  let orphaned = 0;
-  let orphanExpiry = new Date(0);
   for (const use of uses) {
-    if (use.clawedBackAt) {
-      orphaned += -use.points;
-      if (use.expiresAt > orphanExpiry) orphanExpiry = use.expiresAt;
-    } else {
-      await moveLot(tx, use.lotId, posted.entryId, -use.points);
-    }
+    if (!use.clawedBackAt) await moveLot(tx, use.lotId, posted.entryId, -use.points);
   }
   if (orphaned > 0) {
     await createLot(tx, {
       userId: entry.userId,
       entryId: posted.entryId,
       points: orphaned,
-      debtRepaid: 0,
+      debtRepaid,
       awardedAt: now,
       availableFrom: now,
       released: true,

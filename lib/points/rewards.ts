@@ -37,13 +37,18 @@ export type RewardForCustomer = Awaited<ReturnType<typeof listRewardsFor>>[numbe
 /** Active rewards with what this customer may still take of each. */
 export async function listRewardsFor(userId: string) {
   const [rewards, taken] = await Promise.all([
-    db.reward.findMany({ where: { active: true }, select: REWARD_SELECT, orderBy: [{ cost: "asc" }, { id: "asc" }] }),
+    db.reward.findMany({
+      where: { active: true },
+      select: { ...REWARD_SELECT, _count: { select: { coupons: { where: { redemptionId: null } } } } },
+      orderBy: [{ cost: "asc" }, { id: "asc" }],
+    }),
     db.redemption.groupBy({ by: ["rewardId"], where: { userId, reversedAt: null }, _count: { _all: true } }),
   ]);
   const takenBy = new Map(taken.map((row) => [row.rewardId, row._count._all]));
   return rewards.map((reward) => {
     const already = takenBy.get(reward.id) ?? 0;
-    const soldOut = reward.stock !== null && reward.stock <= 0;
+    // Out of stock, or a coupon with no code left in its pool.
+    const soldOut = (reward.stock !== null && reward.stock <= 0) || (reward.kind === "COUPON" && reward._count.coupons === 0);
     const limitReached = reward.perCustomerLimit !== null && already >= reward.perCustomerLimit;
     return { ...reward, already, soldOut, limitReached };
   });
@@ -68,7 +73,7 @@ export type RedemptionResult = { redemptionId: string; couponCode: string | null
 
 export async function redeemReward(userId: string, input: z.output<typeof ZRedeemSchema>): Promise<RedemptionResult> {
   const key = `redeem:${userId}:${input.idempotencyKey}`;
-  const request = { rewardId: input.rewardId, ownershipId: input.ownershipId };
+  const request = { rewardId: input.rewardId, ownershipId: input.ownershipId, cost: input.cost };
   const result = await db.$transaction(async (tx) => {
     await lockWallets(tx, userId);
     const replay = await findReplay(tx, key, request);
@@ -81,6 +86,7 @@ export async function redeemReward(userId: string, input: z.output<typeof ZRedee
     }
     const reward = await tx.reward.findFirst({ where: { id: input.rewardId, active: true }, select: REWARD_SELECT });
     if (!reward) throw new AppError("NOT_FOUND");
+    if (reward.cost !== input.cost) throw new AppError("CONFLICT", { messageKey: "points.costChanged" });
     if (reward.perCustomerLimit !== null) {
       const already = await tx.redemption.count({ where: { userId, rewardId: reward.id, reversedAt: null } });
       if (already >= reward.perCustomerLimit) throw new AppError("CONFLICT", { messageKey: "points.limitReached" });
@@ -204,9 +210,24 @@ export async function saveReward(actorId: string, input: z.output<typeof ZReward
     active: input.active === "yes",
   };
   const saved = await db.$transaction(async (tx) => {
-    const reward = input.rewardId
-      ? await tx.reward.update({ where: { id: input.rewardId }, data, select: { id: true } })
-      : await tx.reward.create({ data, select: { id: true } });
+    let reward: { id: string };
+    if (input.rewardId) {
+      // Stock moves with every redemption: an unchanged field leaves it alone, a changed one applies
+      // only if nobody redeemed since the form was opened.
+      const stockChanged = input.stock !== input.stockSeen;
+      const { stock: _stock, ...rest } = data;
+      const updated = await tx.reward.updateMany({
+        where: { id: input.rewardId, ...(stockChanged ? { stock: input.stockSeen } : {}) },
+        data: stockChanged ? data : rest,
+      });
+      if (updated.count === 0) {
+        if (!(await tx.reward.findUnique({ where: { id: input.rewardId }, select: { id: true } }))) throw new AppError("NOT_FOUND");
+        throw new AppError("VALIDATION", { cause: { stock: "points.stockChangedMeanwhile" } });
+      }
+      reward = { id: input.rewardId };
+    } else {
+      reward = await tx.reward.create({ data, select: { id: true } });
+    }
     if (codes.length > 0) {
       const existing = await tx.rewardCoupon.findMany({ where: { rewardId: reward.id, code: { in: codes } }, select: { code: true } });
       if (existing.length > 0) {

@@ -16,6 +16,8 @@ const optionalWholeNumber = (min: number, max: number) =>
 
 export const ZRedeemSchema = z.object({
   rewardId: id,
+  /** The cost the customer saw and confirmed: if an admin changed it meanwhile, nothing is charged. */
+  cost: wholeNumber(1, 10_000_000),
   /** For an extended warranty: which of the customer's products (their ownership). */
   ownershipId: zText().trim().max(40, "invalid").default(""),
   idempotencyKey,
@@ -81,6 +83,8 @@ export const ZRewardSchema = z
     descriptionEn: zMultilineText().trim().max(1000, "tooLong").default(""),
     cost: wholeNumber(1, 10_000_000),
     stock: optionalWholeNumber(0, 10_000_000),
+    /** The stock when the form was opened: redemptions meanwhile are not overwritten. */
+    stockSeen: optionalWholeNumber(0, 10_000_000),
     perCustomerLimit: optionalWholeNumber(1, 1000),
     planId: zText().trim().max(40, "invalid").default(""),
     imageFileId: zText().trim().max(40, "invalid").default(""),

@@ -4,6 +4,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clawBackLot, releaseLot, reverseSpend } from "./movements";
+import { listAwaitingApproval } from "./adjustments";
 import { pointsSummary } from "./wallet";
 
 /**
@@ -129,9 +130,19 @@ export async function reverseEntry(actor: Actor, entryId: string, reason: string
   if (!can(actor, "points.approve")) throw new AppError("NOT_FOUND");
   const entry = await db.pointsEntry.findUnique({ where: { id: entryId }, select: { userId: true } });
   if (!entry) throw new AppError("NOT_FOUND");
+  const redemption = await db.redemption.findUnique({
+    where: { entryId },
+    select: { id: true, reward: { select: { id: true, kind: true } } },
+  });
+  // A coupon code was shown and a warranty plan was added: taking the points back cannot take those
+  // back, so only goods (not yet handed over) are reversed; the unit goes back into stock.
+  if (redemption && redemption.reward.kind !== "GOODS") throw new AppError("CONFLICT", { messageKey: "points.rewardNotReversible" });
   const posted = await db.$transaction(async (tx) => {
     const result = await reverseSpend(tx, entryId, { reason, actorId: actor.id });
-    await tx.redemption.updateMany({ where: { entryId, reversedAt: null }, data: { reversedAt: new Date() } });
+    if (redemption && !result.replayed) {
+      await tx.redemption.update({ where: { id: redemption.id }, data: { reversedAt: new Date() } });
+      await tx.reward.updateMany({ where: { id: redemption.reward.id, stock: { not: null } }, data: { stock: { increment: 1 } } });
+    }
     return result;
   });
   if (posted.replayed) return;
@@ -144,4 +155,24 @@ export async function reverseEntry(actor: Actor, entryId: string, reason: string
     subjectIds: [entry.userId],
     details: { reason, reversal: posted.entryId },
   });
+}
+
+/**
+ * The staff points page's lists (search results, adjustments waiting, held awards) name customers:
+ * the view is audited with every customer it showed, like the desk queue.
+ */
+export async function pointsDesk(actor: Actor, query: string) {
+  const [customers, awaiting, flags] = await Promise.all([searchPointsCustomers(actor, query), listAwaitingApproval(), listOpenFlags()]);
+  const subjectIds = [...new Set([...customers.map((c) => c.id), ...awaiting.map((a) => a.user.id), ...flags.map((f) => f.userId)])];
+  if (subjectIds.length > 0) {
+    await recordAudit({
+      action: "personal_data.viewed",
+      outcome: "SUCCESS",
+      actorId: actor.id,
+      targetType: "PointsDesk",
+      subjectIds,
+      details: { view: "pointsDesk", search: query.length >= 2 ? query : null },
+    });
+  }
+  return { customers, awaiting, flags };
 }

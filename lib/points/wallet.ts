@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { PointsEntryKind } from "@/lib/generated/prisma/enums";
-import { businessTimeZone } from "@/lib/time/business-time";
+import { businessTimeZone, businessToday } from "@/lib/time/business-time";
 import { walletId } from "./ledger";
 
 /**
@@ -73,7 +73,8 @@ export async function tierStatus(userId: string, now: Date = new Date()): Promis
   const [[earned], tiers] = await Promise.all([
     db.$queryRaw<{ points: number }[]>`
       SELECT COALESCE(SUM(l.points), 0)::int AS points FROM "PointsLot" l JOIN "PointsEntry" e ON e.id = l."awardEntryId"
-      WHERE l."userId" = ${userId} AND e.kind = 'AWARD' AND l."clawedBackAt" IS NULL AND l."awardedAt" > ${new Date(now.getTime() - 365 * DAY)}`,
+      WHERE l."userId" = ${userId} AND e.kind = 'AWARD' AND l."clawedBackAt" IS NULL AND l."heldAt" IS NULL
+        AND l."awardedAt" > ${new Date(now.getTime() - 365 * DAY)}`,
     listTiers(),
   ]);
   const points = earned?.points ?? 0;
@@ -172,7 +173,9 @@ export async function monthlyMovements(
     GROUP BY 1 ORDER BY 1`;
   const byMonth = new Map(rows.map((row) => [row.month, row]));
   const months: { month: string; earned: number; spent: number }[] = [];
-  const cursor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
+  // The months of the business calendar (the SQL groups by them too), ending with this one.
+  const [year, month] = businessToday(now).split("-").map(Number) as [number, number];
+  const cursor = new Date(Date.UTC(year, month - 1 - 11, 1));
   for (let i = 0; i < 12; i++) {
     const month = `${cursor.getUTCFullYear()}-${String(cursor.getUTCMonth() + 1).padStart(2, "0")}`;
     months.push(byMonth.get(month) ?? { month, earned: 0, spent: 0 });

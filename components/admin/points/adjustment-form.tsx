@@ -16,7 +16,9 @@ import { POINTS_REASON_MAX_LENGTH, ZAdjustmentSchema } from "@/lib/points/schema
 export function AdjustmentForm({ customerId, threshold }: { customerId: string; threshold: number }) {
   const t = useTranslations("pointsAdmin");
   const router = useRouter();
-  const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
+  // One key per proposal: a double click or a retry proposes once. A refusal (e.g. not enough points)
+  // is final for that key, so the next try, with what is still typed, gets a new one.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const { form, onSubmit, fieldError, formError, canSubmit, busy } = useActionForm({
     schema: ZAdjustmentSchema,
     action: proposeAdjustmentAction,
@@ -24,12 +26,14 @@ export function AdjustmentForm({ customerId, threshold }: { customerId: string; 
     onSuccess: (result) => {
       toast.success(result.status === "APPLIED" ? t("adjustmentApplied") : t("adjustmentAwaiting"));
       form.reset({ customerId, reason: "", points: "" as never, idempotencyKey: crypto.randomUUID() });
-      setKey(crypto.randomUUID());
       router.refresh();
+    },
+    onError: (error) => {
+      if (error.code !== "VALIDATION") form.setValue("idempotencyKey", crypto.randomUUID());
     },
   });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" key={idempotencyKey}>
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <FormField
         label={t("adjustPoints")}

@@ -10,8 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
 import { enterLocale } from "@/lib/i18n/page";
 import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
-import { listAwaitingApproval } from "@/lib/points/adjustments";
-import { listOpenFlags, searchPointsCustomers } from "@/lib/points/staff";
+import { pointsDesk } from "@/lib/points/staff";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pointsAdmin"))("title") };
@@ -23,10 +22,8 @@ export default async function PointsAdminPage({ params, searchParams }: PageProp
   const user = await requireStaffPage("/admin/points");
   const query = await searchParams;
   const q = typeof query.q === "string" ? query.q.slice(0, 100) : "";
-  const [customers, awaiting, flags, t, format] = await Promise.all([
-    searchPointsCustomers(user, q),
-    listAwaitingApproval(),
-    listOpenFlags(),
+  const [{ customers, awaiting, flags }, t, format] = await Promise.all([
+    pointsDesk(user, q),
     getTranslations("pointsAdmin"),
     getFormatter(),
   ]);

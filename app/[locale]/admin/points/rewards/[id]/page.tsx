@@ -36,6 +36,7 @@ export default async function RewardAdminPage({ params }: PageProps<"/[locale]/a
             descriptionEn: reward.descriptionEn,
             cost: reward.cost,
             stock: reward.stock ?? "",
+            stockSeen: reward.stock ?? "",
             perCustomerLimit: reward.perCustomerLimit ?? "",
             planId: reward.planId ?? "",
             imageFileId: reward.imageFileId ?? "",

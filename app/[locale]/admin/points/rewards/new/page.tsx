@@ -33,6 +33,7 @@ export default async function NewRewardPage({ params }: PageProps<"/[locale]/adm
             descriptionEn: "",
             cost: "" as never,
             stock: "",
+            stockSeen: "",
             perCustomerLimit: "",
             planId: "",
             imageFileId: "",
