@@ -18,7 +18,10 @@ import { readProgramSettings } from "./velocity";
  * Staff adjustments (issue 12): every one has a reason; one of more points than the program's
  * threshold (either way) waits for a second staff member's approval, and the proposer can never
  * approve their own (four eyes). Proposal and decision are both in the audit log; an applied
- * adjustment is an ADJUSTMENT entry that names the staff member and the reason.
+ * adjustment is an ADJUSTMENT entry that names the staff member and the reason. Waiting proposals
+ * are listed first on the staff points page; the proposer is emailed the decision. (Approvers are
+ * not emailed one by one: with every lead and admin as a recipient, each proposal flooded the
+ * email queue and delayed customers' emails.)
  */
 const ADJUSTMENT_EXPIRY_MONTHS = 12;
 
@@ -118,7 +121,6 @@ export async function proposeAdjustment(actor: Actor, input: z.output<typeof ZAd
     needsApproval,
     threshold: settings.approvalThreshold,
   });
-  if (needsApproval) await emailApprovers(adjustmentId, actor.id);
   return { adjustmentId, status: needsApproval ? "AWAITING_APPROVAL" : "APPLIED" };
 }
 
@@ -226,34 +228,6 @@ export function listAdjustmentsOf(customerId: string) {
       decidedBy: { select: { name: true, email: true } },
     },
   });
-}
-
-async function emailApprovers(adjustmentId: string, proposerId: string): Promise<void> {
-  try {
-    const adjustment = await db.pointsAdjustment.findUniqueOrThrow({
-      where: { id: adjustmentId },
-      select: { points: true, user: { select: { id: true, email: true, name: true } } },
-    });
-    const approvers = await db.user.findMany({
-      where: { role: { in: ["SUPPORT_LEAD", "ADMIN"] }, disabledAt: null, id: { not: proposerId } },
-      select: { email: true, locale: true },
-    });
-    for (const approver of approvers) {
-      await enqueueEmail({
-        to: approver.email,
-        locale: approver.locale as Locale,
-        template: {
-          name: "pointsAdjustment",
-          event: "proposed",
-          points: String(adjustment.points),
-          customer: adjustment.user.name ?? adjustment.user.email,
-          url: portalUrl(approver.locale, "/admin/points"),
-        },
-      });
-    }
-  } catch (error) {
-    logger.error({ err: error, adjustmentId }, "could not email the approvers of a points adjustment");
-  }
 }
 
 async function emailProposer(adjustmentId: string, status: "APPLIED" | "REJECTED"): Promise<void> {
