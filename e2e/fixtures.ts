@@ -13,7 +13,7 @@ import pg from "pg";
  * Fixtures (conventions: Tests): every test makes its own users; `login({ role })` creates one and
  * a database session directly and sets the cookie, so only the sign-in tests go through the form.
  */
-export type Role = "CUSTOMER" | "SUPPORT_AGENT" | "SUPPORT_LEAD" | "ADMIN" | "DEALER_STAFF";
+export type Role = "CUSTOMER" | "SUPPORT_AGENT" | "SUPPORT_LEAD" | "ADMIN" | "DEALER_STAFF" | "DEALER_ADMIN";
 export type TestUser = {
   id: string;
   email: string;
@@ -25,7 +25,7 @@ export type TestUser = {
   totpSecret: string | null;
 };
 
-const PRIVILEGED: readonly Role[] = ["SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN", "DEALER_STAFF"];
+const PRIVILEGED: readonly Role[] = ["SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN", "DEALER_STAFF", "DEALER_ADMIN"];
 
 export const SESSION_COOKIE = "portal.session-token"; // http://localhost: no __Host- prefix
 
@@ -54,13 +54,13 @@ const defaultPasswordHash = () => (defaultHash ??= hashPassword(DEFAULT_PASSWORD
 /** A user of `role`; staff roles get two-step verification (required for them), others when asked. */
 export async function createUser(
   role: Role,
-  options: { password?: string; name?: string; totp?: boolean; acceptedTerms?: boolean } = {},
+  options: { password?: string; name?: string; totp?: boolean; acceptedTerms?: boolean; dealerId?: string } = {},
 ): Promise<TestUser> {
   const id = randomUUID();
   const email = `${role.toLowerCase()}-${id}@e2e.example`;
   const password = options.password ?? DEFAULT_PASSWORD;
   const name = options.name ?? `E2E ${role.toLowerCase()} ${id.slice(0, 4)}`;
-  const dealerId = role === "DEALER_STAFF" ? await createDealer() : null;
+  const dealerId = role === "DEALER_STAFF" || role === "DEALER_ADMIN" ? (options.dealerId ?? (await createDealer())) : null;
   const passwordHash = await (options.password ? hashPassword(password) : defaultPasswordHash());
   const totpSecret = (options.totp ?? PRIVILEGED.includes(role)) ? generateTotpSecret() : null;
   await query(

@@ -236,7 +236,7 @@ export async function seed(url: string, options: { authSecret: string }): Promis
           role: account.role,
           passwordHash,
           emailVerified: new Date(),
-          dealerId: account.role === "DEALER_STAFF" ? firstDealer.id : null,
+          dealerId: account.role === "DEALER_STAFF" || account.role === "DEALER_ADMIN" ? firstDealer.id : null,
           // Staff, admin and dealer accounts must have a second factor (ASVS 6.3.3).
           ...(PRIVILEGED_ROLES.includes(account.role) ? { totpSecret: box.seal(DEMO_TOTP_SECRET), totpEnabledAt: new Date() } : {}),
           ...CUSTOMER_PROFILES[account.email],
@@ -302,6 +302,7 @@ export async function seed(url: string, options: { authSecret: string }): Promis
       });
     }
     await seedPoints(db, owner.id, ownedUnit.modelId);
+    await seedDealerSales(db, firstDealer.id);
     const customers = await db.user.findMany({ where: { role: "CUSTOMER", consents: { none: {} } }, select: { id: true } });
     for (const customer of customers) {
       await db.consent.createMany({
@@ -316,6 +317,37 @@ export async function seed(url: string, options: { authSecret: string }): Promis
     }
   } finally {
     await db.$disconnect();
+  }
+}
+
+/**
+ * The first dealer's sales list (issue 13), as if its staff had imported a CSV: the demo owner's
+ * unit, one sold to `customer@demo.example` (registering it fills in the date and shop), and one
+ * sold without an email.
+ */
+export const DEMO_DEALER_SALES = [
+  { serial: "AC26000002I", soldOn: "2026-03-01", email: null },
+  { serial: "AC26000005C", soldOn: "2026-11-15", email: "customer@demo.example" },
+  { serial: "RF450000032", soldOn: "2026-11-20", email: null },
+] as const;
+
+async function seedDealerSales(db: PrismaClient, dealerId: string): Promise<void> {
+  if ((await db.dealerSaleImport.count({ where: { dealerId } })) > 0) return;
+  const importer = await db.user.findUniqueOrThrow({ where: { email: "dealer@demo.example" } });
+  const record = await db.dealerSaleImport.create({
+    data: {
+      dealerId,
+      importedById: importer.id,
+      fileName: "demo-sales.csv",
+      rowCount: DEMO_DEALER_SALES.length,
+      idempotencyKey: "demo-seed",
+    },
+  });
+  for (const sale of DEMO_DEALER_SALES) {
+    const unit = await db.serialUnit.findUniqueOrThrow({ where: { serial: sale.serial } });
+    await db.dealerSale.create({
+      data: { dealerId, unitId: unit.id, soldOn: new Date(`${sale.soldOn}T00:00:00Z`), customerEmail: sale.email, importId: record.id },
+    });
   }
 }
 

@@ -31,11 +31,14 @@ export function RegisterProductForm({
   formats,
   dealers,
   initialSerial,
+  invitation = "",
   today,
 }: {
   formats: ModelFormat[];
   dealers: { id: string; name: string }[];
   initialSerial: string;
+  /** A dealer's registration invitation token, from the link in its email (issue 13). */
+  invitation?: string;
   today: string;
 }) {
   const t = useTranslations("products");
@@ -43,7 +46,7 @@ export function RegisterProductForm({
   const { form, onSubmit, fieldError, formError, canSubmit, busy } = useActionForm({
     schema: ZRegisterProductSchema,
     action: registerProductAction,
-    defaultValues: { serial: initialSerial, purchasedOn: "", dealerId: "", otherShopName: "", proofFileId: "" },
+    defaultValues: { serial: initialSerial, purchasedOn: "", dealerId: "", otherShopName: "", proofFileId: "", invitation },
   });
   const [uploading, setUploading] = useState(false);
   const serial = normalizeSerial(form.watch("serial") ?? "");
@@ -55,9 +58,9 @@ export function RegisterProductForm({
   const verdict = checkAgainstFormats(serial, formats);
   const debouncedSerial = useDebounced(serial, 400);
   const lookup = useQuery({
-    queryKey: ["serial-lookup", debouncedSerial],
+    queryKey: ["serial-lookup", debouncedSerial, invitation],
     queryFn: async () => {
-      const result = await lookupSerialAction({ serial: debouncedSerial });
+      const result = await lookupSerialAction({ serial: debouncedSerial, invitation });
       if (!result.ok) throw new Error(result.error.message);
       return result.data;
     },
@@ -98,6 +101,10 @@ export function RegisterProductForm({
     if (fromManufacture) setValue("proofFileId", "");
   }, [fromManufacture, setValue]);
   const asksForDate = !fromManufacture && Boolean(proofFileId);
+  // The shop's sales list confirms date and shop: nothing to ask (issue 13).
+  const confirmed = verdict === "ok" && lookup.data?.status === "available" ? lookup.data.confirmedSale : null;
+  const formatDate = (value: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
 
   const serialError = fieldError("serial");
   return (
@@ -127,44 +134,58 @@ export function RegisterProductForm({
           )}
         </p>
       </div>
-      <SelectField label={t("shop")} error={fieldError("dealerId")} {...form.register("dealerId")}>
-        <option value="">{t("shopNotGiven")}</option>
-        {dealers.map((dealer) => (
-          <option key={dealer.id} value={dealer.id}>
-            {dealer.name}
-          </option>
-        ))}
-        <option value={OTHER_SHOP}>{t("shopOther")}</option>
-      </SelectField>
-      {dealerId === OTHER_SHOP && (
-        <FormField label={t("otherShopName")} error={fieldError("otherShopName")} {...form.register("otherShopName")} />
+      <input type="hidden" {...form.register("invitation")} />
+      {confirmed && (
+        <div className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="dealer-confirmed">
+          <p className="font-semibold">{t("dealerConfirmedTitle")}</p>
+          <p>{t("dealerConfirmed", { dealer: confirmed.dealerName, date: formatDate(confirmed.soldOn) })}</p>
+        </div>
       )}
-      {fromManufacture ? (
-        <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="warranty-basis-note">
-          {t("fromManufactureNote")}
-        </p>
-      ) : (
-        <PhotoUpload
-          purpose="proof_of_purchase"
-          label={t("proof")}
-          hint={t("proofHint")}
-          error={fieldError("proofFileId")}
-          onChange={(fileId) => form.setValue("proofFileId", fileId)}
-          onUploadingChange={setUploading}
-        />
+      {!confirmed && (
+        <>
+          <SelectField label={t("shop")} error={fieldError("dealerId")} {...form.register("dealerId")}>
+            <option value="">{t("shopNotGiven")}</option>
+            {dealers.map((dealer) => (
+              <option key={dealer.id} value={dealer.id}>
+                {dealer.name}
+              </option>
+            ))}
+            <option value={OTHER_SHOP}>{t("shopOther")}</option>
+          </SelectField>
+          {dealerId === OTHER_SHOP && (
+            <FormField label={t("otherShopName")} error={fieldError("otherShopName")} {...form.register("otherShopName")} />
+          )}
+          {fromManufacture ? (
+            <p
+              className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800"
+              data-testid="warranty-basis-note"
+            >
+              {t("fromManufactureNote")}
+            </p>
+          ) : (
+            <PhotoUpload
+              purpose="proof_of_purchase"
+              label={t("proof")}
+              hint={t("proofHint")}
+              error={fieldError("proofFileId")}
+              onChange={(fileId) => form.setValue("proofFileId", fileId)}
+              onUploadingChange={setUploading}
+            />
+          )}
+          {asksForDate && (
+            <FormField
+              label={t("purchasedOn")}
+              hint={t("purchasedOnHint")}
+              type="date"
+              max={today}
+              required
+              error={fieldError("purchasedOn")}
+              {...form.register("purchasedOn")}
+            />
+          )}
+        </>
       )}
       <input type="hidden" {...form.register("proofFileId")} />
-      {asksForDate && (
-        <FormField
-          label={t("purchasedOn")}
-          hint={t("purchasedOnHint")}
-          type="date"
-          max={today}
-          required
-          error={fieldError("purchasedOn")}
-          {...form.register("purchasedOn")}
-        />
-      )}
       <Button type="submit" disabled={!canSubmit || uploading}>
         {busy ? t("registering") : t("register")}
       </Button>

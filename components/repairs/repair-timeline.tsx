@@ -21,6 +21,10 @@ const KINDS = [
   "cancelled",
   "rated",
   "rating_withdrawn",
+  "dealer_received",
+  "dealer_sent",
+  "dealer_back",
+  "dealer_returned",
 ] as const;
 
 /**

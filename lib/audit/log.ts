@@ -31,6 +31,7 @@ export type AuditAction =
   | "auth.session_revoked"
   | "profile.updated"
   | "consent.given"
+  | "consent.withdrawn"
   | "registry.import"
   | "product.registered"
   | "product.claim_filed"
@@ -67,6 +68,16 @@ export type AuditAction =
   | "chat.assigned"
   | "chat.status_changed"
   | "chat.replies_updated"
+  | "dealer.sales_imported"
+  | "dealer.invitation_sent"
+  | "dealer.repair_step"
+  | "dealer.message_sent"
+  | "dealer.staff_invited"
+  | "dealer.staff_disabled"
+  | "dealer.staff_enabled"
+  | "dealer.updated"
+  | "dealer.deactivated"
+  | "dealer.reactivated"
   | "job.dead";
 
 export type AuditEntry = {

@@ -135,7 +135,10 @@ export async function requestPasswordReset(input: { email: string; locale: strin
  * the account is disabled or its address changed since it was sent.
  */
 export async function pendingPasswordReset(token: string, now: Date = new Date()) {
-  const pending = await peekAuthToken(token, "PASSWORD_RESET", now);
+  // An invitation to an account made for someone (dealer staff, issue 13) sets the first password the same way.
+  const reset = await peekAuthToken(token, "PASSWORD_RESET", now);
+  const pending = reset ?? (await peekAuthToken(token, "ACCOUNT_INVITATION", now));
+  const purpose = reset ? ("PASSWORD_RESET" as const) : ("ACCOUNT_INVITATION" as const);
   const user = pending?.userId
     ? await db.user.findUnique({
         where: { id: pending.userId },
@@ -146,7 +149,7 @@ export async function pendingPasswordReset(token: string, now: Date = new Date()
   // On a never-verified account the reset removes the second factor (email-proof.ts), so the
   // new password must be long enough without one.
   const hasSecondFactor = Boolean(user.totpEnabledAt && user.emailVerified);
-  return { id: user.id, email: user.email, locale: user.locale, hasSecondFactor, emailVerified: Boolean(user.emailVerified) };
+  return { id: user.id, email: user.email, locale: user.locale, hasSecondFactor, emailVerified: Boolean(user.emailVerified), purpose };
 }
 
 export async function resetPassword(input: { token: string; password: string }, now: Date = new Date()): Promise<void> {
@@ -154,7 +157,7 @@ export async function resetPassword(input: { token: string; password: string }, 
   if (!user) throw new AppError("NOT_FOUND", { messageKey: "resetPassword.invalidLink" });
   // Checked before the token is used, so a refused password leaves the link working.
   assertAcceptablePassword(input.password, { email: user.email, hasSecondFactor: user.hasSecondFactor });
-  if (!(await consumeAuthToken(input.token, "PASSWORD_RESET", now))) {
+  if (!(await consumeAuthToken(input.token, user.purpose, now))) {
     throw new AppError("NOT_FOUND", { messageKey: "resetPassword.invalidLink" });
   }
   // The link proves the mailbox: on a never-verified account, what it did not prove goes first.

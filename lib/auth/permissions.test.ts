@@ -17,7 +17,13 @@ describe("policy table", () => {
       SUPPORT_LEAD: { mypage: false, staff: true, dealer: false },
       ADMIN: { mypage: false, staff: true, dealer: false },
       DEALER_STAFF: { mypage: false, staff: false, dealer: true },
+      DEALER_ADMIN: { mypage: false, staff: false, dealer: true },
     });
+  });
+
+  it("lets only a dealer admin manage a shop's staff, and only staff admins manage dealers", () => {
+    expect(ROLES.filter((role) => can(actor(role), "dealer.staff.manage"))).toEqual(["DEALER_ADMIN"]);
+    expect(ROLES.filter((role) => can(actor(role), "dealers.manage"))).toEqual(["ADMIN"]);
   });
 
   it("lets only leads and admins read the audit log", () => {
@@ -51,6 +57,7 @@ describe("policy table", () => {
       ["SUPPORT_LEAD", "/admin", "staff"],
       ["ADMIN", "/admin", "staff"],
       ["DEALER_STAFF", "/dealer", "dealer"],
+      ["DEALER_ADMIN", "/dealer", "dealer"],
     ]);
   });
 });

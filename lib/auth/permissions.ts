@@ -5,12 +5,26 @@
  */
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export const ROLES = ["CUSTOMER", "SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN", "DEALER_STAFF"] as const satisfies readonly Role[];
+export const ROLES = [
+  "CUSTOMER",
+  "SUPPORT_AGENT",
+  "SUPPORT_LEAD",
+  "ADMIN",
+  "DEALER_STAFF",
+  "DEALER_ADMIN",
+] as const satisfies readonly Role[];
 
 const STAFF: readonly Role[] = ["SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN"];
 
+/** A dealer's people: staff, and the dealer admin who manages them (issue 13). */
+export const DEALER_ROLES: readonly Role[] = ["DEALER_STAFF", "DEALER_ADMIN"];
+
+export function isDealerRole(role: Role): boolean {
+  return DEALER_ROLES.includes(role);
+}
+
 /** Roles that must use a second factor (ASVS 6.3.3). */
-export const PRIVILEGED_ROLES: readonly Role[] = [...STAFF, "DEALER_STAFF"];
+export const PRIVILEGED_ROLES: readonly Role[] = [...STAFF, ...DEALER_ROLES];
 
 /** Staff, admin and dealer accounts must have a second factor and work in strong sessions only. */
 export function requiresSecondFactor(role: Role): boolean {
@@ -27,8 +41,20 @@ const PERMISSIONS = {
   "staff.dashboard.read": STAFF,
   "audit.read": ["SUPPORT_LEAD", "ADMIN"],
   /** Dealer area (/dealer). */
-  "dealer.access": ["DEALER_STAFF"],
-  "dealer.profile.read": ["DEALER_STAFF"],
+  "dealer.access": DEALER_ROLES,
+  "dealer.profile.read": DEALER_ROLES,
+  /** The customers and products of the dealer's own sales, masked unless a purpose allows (issue 13). */
+  "dealer.customers": DEALER_ROLES,
+  /** Import the shop's sales and send registration invitations. */
+  "dealer.sales": DEALER_ROLES,
+  /** Drop-off repairs at the shop: the dealer's steps. */
+  "dealer.repairs": DEALER_ROLES,
+  /** Recall follow-up for units the dealer sold, messages to their owners. */
+  "dealer.recalls": DEALER_ROLES,
+  /** The shop's own staff accounts: invite, disable (never another shop, never a higher role). */
+  "dealer.staff.manage": ["DEALER_ADMIN"],
+  /** Dealers in the staff area: create, edit, deactivate, their sales and staff. */
+  "dealers.manage": ["ADMIN"],
   /** Register, transfer and unregister own products; file ownership claims (issue 4). */
   "products.own": ["CUSTOMER"],
   /** Upload images (proof of purchase, claim evidence, later repairs and chat). */
@@ -87,7 +113,7 @@ export function can(actor: Actor | null | undefined, permission: Permission, res
   if (!actor) return false;
   const roles: readonly Role[] = PERMISSIONS[permission];
   if (!roles.includes(actor.role)) return false;
-  if (actor.role === "DEALER_STAFF" && resource !== undefined) {
+  if (isDealerRole(actor.role) && resource !== undefined) {
     return actor.dealerId !== null && resource.dealerId === actor.dealerId;
   }
   return true;
@@ -134,12 +160,12 @@ export function areaOfPath(pathname: string): Area | null {
 /** Where a user lands after sign-in. */
 export function homePathFor(role: Role): "/mypage" | "/admin" | "/dealer" {
   if (role === "CUSTOMER") return "/mypage";
-  if (role === "DEALER_STAFF") return "/dealer";
+  if (isDealerRole(role)) return "/dealer";
   return "/admin";
 }
 
 export function areaOf(role: Role): Area {
   if (role === "CUSTOMER") return "mypage";
-  if (role === "DEALER_STAFF") return "dealer";
+  if (isDealerRole(role)) return "dealer";
   return "staff";
 }

@@ -5,7 +5,7 @@ const { db } = await import("@/lib/db");
 const { own, testCustomer, testModelWithUnits, testStaff } = await import("@/scripts/test/product-factories");
 const { claimWhereFor, endedOwnershipWhereFor, ownershipWhereFor, recallNoticeWhereFor, storedFileWhereFor } = await import("./scopes");
 
-type Actor = { id: string; role: "CUSTOMER" | "SUPPORT_AGENT" | "SUPPORT_LEAD" | "ADMIN" | "DEALER_STAFF"; dealerId: string | null };
+type Actor = import("@/lib/auth/permissions").Actor;
 
 async function dealerStaff(dealerId: string): Promise<Actor> {
   return db.user.create({ data: { email: `d-${randomUUID()}@test.example`, role: "DEALER_STAFF", dealerId } });
@@ -155,7 +155,7 @@ describe("[8.2.2] scope predicates: each actor reads only what the policy allows
     expect(await claimsSeenBy(w, await dealerStaff(w.shop.id))).toEqual([]);
   });
 
-  it("recallNoticeWhereFor: a customer the notices addressed to them, recall admins and the desk all, dealers none", async () => {
+  it("recallNoticeWhereFor: a customer the notices addressed to them, recall admins and the desk all, a dealer those of units it sold", async () => {
     const w = await world();
     const { aliceNotice, bobNotice } = w.notices;
     expect(await noticesSeenBy(w, w.alice)).toEqual([aliceNotice.id]);
@@ -164,7 +164,9 @@ describe("[8.2.2] scope predicates: each actor reads only what the policy allows
     expect(await noticesSeenBy(w, w.admin)).toEqual(sorted(aliceNotice.id, bobNotice.id));
     // Leads and agents work the desk, whose customer panel lists a customer's notices.
     expect(await noticesSeenBy(w, await testStaff("SUPPORT_LEAD"))).toEqual(sorted(aliceNotice.id, bobNotice.id));
-    expect(await noticesSeenBy(w, await dealerStaff(w.shop.id))).toEqual([]);
+    // Recall follow-up (issue 13): Alice registered her unit as bought at the shop.
+    expect(await noticesSeenBy(w, await dealerStaff(w.shop.id))).toEqual([aliceNotice.id]);
+    expect(await noticesSeenBy(w, await dealerStaff(w.otherShop.id))).toEqual([]);
   });
 
   it("storedFileWhereFor: own files, catalog images for all, proofs for reviewers in a strong session only, deleted for none", async () => {

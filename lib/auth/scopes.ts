@@ -15,14 +15,51 @@ function nothing(): { id: { in: string[] } } {
 }
 
 /**
+ * The units a dealer sold (issue 13): those its imported sales list, and those whose current
+ * registration names it as the shop. Every dealer read of units, owners, tickets and recalls
+ * starts from this.
+ */
+export function dealerUnitWhere(dealerId: string): Prisma.SerialUnitWhereInput {
+  return { OR: [{ dealerSales: { some: { dealerId } } }, { ownerships: { some: { dealerId, endedAt: null } } }] };
+}
+
+/**
  * Current registrations: a customer's own; staff who review claims or run recalls: all; dealer
- * staff: those whose registration names their shop as where it was bought.
+ * staff: those of units the dealer sold (its sales list, or the registration names its shop).
  */
 export function ownershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
   if (can(actor, "products.own")) return { userId: actor.id, endedAt: null };
   // Claim reviewers, recall admins and the service desk (the customer panel beside a ticket) read any owner's.
   if (can(actor, "claims.review") || can(actor, "recalls.manage") || can(actor, "repairs.work")) return { endedAt: null };
-  if (can(actor, "dealer.access") && actor.dealerId) return { dealerId: actor.dealerId, endedAt: null };
+  if (can(actor, "dealer.customers") && actor.dealerId) {
+    const dealerId = actor.dealerId;
+    return { endedAt: null, OR: [{ dealerId }, { unit: { dealerSales: { some: { dealerId } } } }] };
+  }
+  return nothing();
+}
+
+/**
+ * Customers (the person, not a record of theirs): desk staff see every customer; a dealer sees the
+ * current owners of units it sold, and nobody else (issue 13). Dealer reads of a person then go
+ * through lib/dealers/masking.ts.
+ */
+export function customerWhereFor(actor: Actor): Prisma.UserWhereInput {
+  if (can(actor, "repairs.work")) return { role: "CUSTOMER" };
+  if (can(actor, "dealer.customers") && actor.dealerId) return { role: "CUSTOMER", ownerships: { some: ownershipWhereFor(actor) } };
+  return nothing();
+}
+
+/** A dealer's imported sales: its own; staff admins who manage dealers: all. */
+export function dealerSaleWhereFor(actor: Actor): Prisma.DealerSaleWhereInput {
+  if (can(actor, "dealers.manage")) return {};
+  if (can(actor, "dealer.sales") && actor.dealerId) return { dealerId: actor.dealerId };
+  return nothing();
+}
+
+/** Dealers' messages to owners: the recipient's own; the dealer that sent them. */
+export function dealerMessageWhereFor(actor: Actor): Prisma.DealerMessageWhereInput {
+  if (can(actor, "products.own")) return { userId: actor.id };
+  if (can(actor, "dealer.recalls") && actor.dealerId) return { dealerId: actor.dealerId };
   return nothing();
 }
 
@@ -30,7 +67,7 @@ export function ownershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
 export function endedOwnershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
   if (can(actor, "products.own")) return { userId: actor.id, endedAt: { not: null } };
   if (can(actor, "claims.review") || can(actor, "recalls.manage")) return { endedAt: { not: null } };
-  if (can(actor, "dealer.access") && actor.dealerId) return { dealerId: actor.dealerId, endedAt: { not: null } };
+  if (can(actor, "dealer.customers") && actor.dealerId) return { dealerId: actor.dealerId, endedAt: { not: null } };
   return nothing();
 }
 
@@ -41,10 +78,17 @@ export function claimWhereFor(actor: Actor): Prisma.OwnershipClaimWhereInput {
   return nothing();
 }
 
-/** Recall notices: a customer sees the notices addressed to them; those who run recalls see all. */
+/**
+ * Recall notices: a customer sees the notices addressed to them; those who run recalls see all; a
+ * dealer sees the notices of units it sold (recall follow-up, issue 13; lib/dealers/recalls.ts keeps
+ * those to the current owner).
+ */
 export function recallNoticeWhereFor(actor: Actor): Prisma.RecallNoticeWhereInput {
   if (can(actor, "products.own")) return { userId: actor.id };
   if (can(actor, "recalls.manage") || can(actor, "repairs.work")) return {};
+  if (can(actor, "dealer.recalls") && actor.dealerId) {
+    return { unit: dealerUnitWhere(actor.dealerId) };
+  }
   return nothing();
 }
 
@@ -70,6 +114,10 @@ export function storedFileWhereFor(actor: (Actor & { strong?: boolean }) | null)
     }
     // Desk staff see the photos on tickets (not photos still in someone's unsent form).
     if (can(actor, "repairs.work") && strongEnough) readable.push({ purpose: "repair_photo", repairPhoto: { isNot: null } });
+    // A dealer sees the photos of the drop-off repairs handed to its shop, and no other file (issue 13).
+    if (can(actor, "dealer.repairs") && strongEnough) {
+      readable.push({ purpose: "repair_photo", repairPhoto: { is: { ticket: ticketWhereFor(actor) } } });
+    }
     // A chat image, once sent, is for both sides of its conversation (issue 11).
     if (can(actor, "chat.own") || (can(actor, "chat.work") && strongEnough)) {
       readable.push({ purpose: "chat_image", chatMessage: { is: { conversation: conversationWhereFor(actor) } } });
@@ -80,11 +128,12 @@ export function storedFileWhereFor(actor: (Actor & { strong?: boolean }) | null)
 
 /**
  * Repair tickets: a customer sees the requests they made (a later owner of the unit does not see
- * them); desk staff see every ticket. Dealers see the drop-offs at their shop with issue 13; for now none.
+ * them); desk staff see every ticket; a dealer sees the drop-offs handed to its shop (issue 13).
  */
 export function ticketWhereFor(actor: Actor): Prisma.RepairTicketWhereInput {
   if (can(actor, "repairs.work")) return {};
   if (can(actor, "repairs.own")) return { customerId: actor.id };
+  if (can(actor, "dealer.repairs") && actor.dealerId) return { delivery: "DEALER_DROP_OFF", dealerId: actor.dealerId };
   return nothing();
 }
 

@@ -57,10 +57,14 @@ export async function startSession(user: { id: string; role: Role }, proof: { me
 
 /** The session behind a cookie value, if it is still alive; ends it when a timeout has passed. */
 export async function findLiveSession(token: string, now: Date = new Date()) {
-  const session = await db.session.findUnique({ where: { sessionToken: hashToken(token) }, include: { user: true } });
+  const session = await db.session.findUnique({
+    where: { sessionToken: hashToken(token) },
+    include: { user: { include: { dealer: { select: { deactivatedAt: true } } } } },
+  });
   if (!session) return null;
-  if (session.user.disabledAt) {
-    // A disabled account is signed out everywhere at its next request (ASVS 7.4.2).
+  if (session.user.disabledAt || session.user.dealer?.deactivatedAt) {
+    // A disabled account, or the staff of a deactivated dealer (issue 13), is signed out everywhere
+    // at its next request (ASVS 7.4.2).
     await db.session.deleteMany({ where: { userId: session.userId } });
     return null;
   }

@@ -43,7 +43,15 @@ export async function signInWithPassword(
   const keys = await signInThrottleKeys(email);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, role: true, passwordHash: true, passwordChangedAt: true, disabledAt: true, totpEnabledAt: true },
+    select: {
+      id: true,
+      role: true,
+      passwordHash: true,
+      passwordChangedAt: true,
+      disabledAt: true,
+      totpEnabledAt: true,
+      dealer: { select: { deactivatedAt: true } },
+    },
   });
   // The owner sees attempts on their account in their activity list; unknown emails are kept as typed.
   const actor = user ? { actorId: user.id } : { actorLabel: email };
@@ -61,7 +69,8 @@ export async function signInWithPassword(
   }
 
   const passwordOk = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !passwordOk || user.disabledAt) {
+  // The staff of a deactivated dealer sign in no more than a disabled account (issue 13).
+  if (!user || !passwordOk || user.disabledAt || user.dealer?.deactivatedAt) {
     await recordAudit({ action: "auth.sign_in", outcome: "FAILURE", ...actor, details: { method: "password" } });
     if (attempt.blocks.length > 0) {
       await recordAudit({ action: "auth.locked", outcome: "DENIED", ...actor, details: { throttled: attempt.blocks } });

@@ -9,6 +9,8 @@ export const TOKEN_LIFETIME_MINUTES: Record<AuthTokenPurpose, number> = {
   MAGIC_LINK: 15,
   PASSWORD_RESET: 15,
   EMAIL_CHANGE: 60,
+  // Sent by a dealer admin or staff admin to a colleague, who may read it the next working day.
+  ACCOUNT_INVITATION: 3 * 24 * 60,
   SECOND_FACTOR: 5,
   PASSKEY_CHALLENGE: 5,
 };

@@ -44,7 +44,7 @@ function collect(stream: ReadableStream<Uint8Array>) {
   };
 }
 
-const actorOf = (user: { id: string; role: "CUSTOMER" | "SUPPORT_AGENT" | "SUPPORT_LEAD" | "ADMIN" | "DEALER_STAFF" }) => ({
+const actorOf = (user: { id: string; role: import("@/lib/auth/permissions").Actor["role"] }) => ({
   id: user.id,
   role: user.role,
   dealerId: null,

@@ -11,6 +11,8 @@ import type { Locale } from "@/lib/i18n/routing";
 export const POLICIES = {
   terms: { version: "2026-11-01" },
   privacy: { version: "2026-11-01" },
+  /** Letting the dealer of a sale see one's contact details unmasked (issue 13); one record per dealer. */
+  dealer_share: { version: "2026-12-03" },
 } as const;
 
 export type PolicyId = keyof typeof POLICIES;

@@ -19,4 +19,5 @@ export const DEMO_ACCOUNTS: readonly { email: string; role: Role; name: string }
   { email: "lead@demo.example", role: "SUPPORT_LEAD", name: "高橋 美咲" },
   { email: "admin@demo.example", role: "ADMIN", name: "田中 管理" },
   { email: "dealer@demo.example", role: "DEALER_STAFF", name: "伊藤 販売" },
+  { email: "dealeradmin@demo.example", role: "DEALER_ADMIN", name: "渡辺 店長" },
 ];

@@ -51,7 +51,13 @@ export type EmailTemplate =
   /** To admins: the nightly points reconciliation found differences. */
   | { name: "pointsReconciliation"; count: string; url: string }
   /** To a staff member: an adjustment waits for their approval, or theirs was decided. */
-  | { name: "pointsAdjustment"; event: "proposed" | "approved" | "rejected"; points: string; customer: string; url: string };
+  | { name: "pointsAdjustment"; event: "proposed" | "approved" | "rejected"; points: string; customer: string; url: string }
+  /** To a new dealer staff member: the account made for them; the link sets its password (issue 13). */
+  | { name: "accountInvitation"; dealer: string; url: string }
+  /** To a buyer, with their agreement at the till: register the product they bought, pre-filled. */
+  | { name: "registrationInvitation"; dealer: string; product: string; url: string }
+  /** To an owner: a message from the dealer that sold their product (recall follow-up); plain text, escaped. */
+  | { name: "dealerMessage"; dealer: string; message: string; url: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 

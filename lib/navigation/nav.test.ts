@@ -6,13 +6,14 @@ import { activeHref, NAVIGATION, navFor, primaryNavFor } from "./nav";
 const actor = (role: (typeof ROLES)[number]) => ({ id: "u", role, dealerId: role === "DEALER_STAFF" ? "d" : null });
 
 describe("navigation model", () => {
-  it("gives customers My Page, My products, Repairs, Inquiries, Points and Account in every area", () => {
+  it("gives customers My Page, My products, Repairs, Inquiries, Points, Privacy and Account in every area", () => {
     expect(primaryNavFor(actor("CUSTOMER")).map((e) => e.href)).toEqual([
       "/mypage",
       "/mypage/products",
       "/mypage/repairs",
       "/mypage/inquiries",
       "/mypage/points",
+      "/mypage/privacy",
       "/account",
     ]);
   });
@@ -30,7 +31,12 @@ describe("navigation model", () => {
       "/account",
     ]);
     expect(primaryNavFor(actor("ADMIN")).map((e) => e.href)).toContain("/admin/catalog");
-    expect(primaryNavFor(actor("DEALER_STAFF")).map((e) => e.href)).toEqual(["/dealer", "/account"]);
+    expect(primaryNavFor(actor("ADMIN")).map((e) => e.href)).toContain("/admin/dealers");
+    expect(primaryNavFor(actor("SUPPORT_LEAD")).map((e) => e.href)).not.toContain("/admin/dealers");
+    const dealerPages = ["/dealer", "/dealer/customers", "/dealer/sales", "/dealer/repairs", "/dealer/recalls"];
+    expect(primaryNavFor(actor("DEALER_STAFF")).map((e) => e.href)).toEqual([...dealerPages, "/account"]);
+    // Only a dealer admin manages the shop's staff.
+    expect(primaryNavFor(actor("DEALER_ADMIN")).map((e) => e.href)).toEqual([...dealerPages, "/dealer/staff", "/account"]);
   });
 
   it("offers every account section to every role", () => {

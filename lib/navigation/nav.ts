@@ -5,6 +5,7 @@
  */
 import type messages from "@/lib/i18n/messages/ja.json";
 import { areaOf, can, type Actor, type Area, type Permission } from "@/lib/auth/permissions";
+import { DEALER_PAGES } from "./dealer-pages";
 import { STAFF_PAGES } from "./staff-pages";
 
 export type NavLabelKey = keyof (typeof messages)["nav"];
@@ -29,6 +30,7 @@ export const NAVIGATION: Record<NavArea, readonly NavEntry[]> = {
     { href: "/mypage/repairs", labelKey: "repairs", permission: "repairs.own" },
     { href: "/mypage/inquiries", labelKey: "inquiries", permission: "chat.own" },
     { href: "/mypage/points", labelKey: "myPoints", permission: "points.own" },
+    { href: "/mypage/privacy", labelKey: "privacy", permission: "mypage.access" },
     ACCOUNT_ENTRY,
   ],
   // Derived from the list of staff pages (staff-pages.ts): the pages with a label, in its order.
@@ -38,7 +40,12 @@ export const NAVIGATION: Record<NavArea, readonly NavEntry[]> = {
     ),
     ACCOUNT_ENTRY,
   ],
-  dealer: [{ href: "/dealer", labelKey: "dealerHome", permission: "dealer.access" }, ACCOUNT_ENTRY],
+  dealer: [
+    ...DEALER_PAGES.flatMap((page) =>
+      "labelKey" in page ? [{ href: page.path, labelKey: page.labelKey, permission: page.permission }] : [],
+    ),
+    ACCOUNT_ENTRY,
+  ],
   // The sections of one's own account; shown under the user's area navigation.
   account: [
     { href: "/account", labelKey: "profile", permission: "account.manage" },

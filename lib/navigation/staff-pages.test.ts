@@ -55,6 +55,7 @@ describe("staff pages list", () => {
       "/admin/registry",
       "/admin/recalls",
       "/admin/points",
+      "/admin/dealers",
       "/admin/audit",
       "/admin/desk",
       "/account",

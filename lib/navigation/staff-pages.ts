@@ -44,6 +44,9 @@ export const STAFF_PAGES = [
   { path: "/admin/points/rewards/[id]", permission: "points.manage" },
   { path: "/admin/points/report", permission: "points.report" },
   { path: "/admin/points/settings", permission: "points.manage" },
+  { path: "/admin/dealers", permission: "dealers.manage", labelKey: "dealers" },
+  { path: "/admin/dealers/new", permission: "dealers.manage" },
+  { path: "/admin/dealers/[id]", permission: "dealers.manage" },
   // Agents are staff but may not read the audit log: the same 404 as any other hidden page.
   { path: "/admin/audit", permission: "audit.read", labelKey: "audit" },
   { path: "/admin/desk", permission: "desk.manage", labelKey: "deskSettings" },

@@ -126,6 +126,8 @@ export type StartOwnershipInput = {
   dealerId?: string | null;
   otherShopName?: string | null;
   proofFileId?: string | null;
+  /** The dealer's sale that confirmed the purchase (issue 13). */
+  dealerSaleId?: string | null;
   transferredFromId?: string | null;
   /** A claim decided for the claimant; otherwise a registration, or a transfer when transferredFromId is set. */
   via?: "CLAIM";
@@ -150,6 +152,7 @@ export async function startOwnership(
       dealerId: input.dealerId ?? null,
       otherShopName: input.otherShopName ?? null,
       proofFileId: input.proofFileId ?? null,
+      dealerSaleId: input.dealerSaleId ?? null,
       transferredFromId: input.transferredFromId ?? null,
     },
     select: { id: true, registeredAt: true },

@@ -23,8 +23,8 @@ import { acceptTransfer, cancelTransfer, formatTransferCode, startTransfer, unre
  */
 const own = { permission: "products.own" } as const;
 
-export const lookupSerialAction = defineAction({ ...own, schema: ZSerialLookupSchema }, async ({ serial }, { user }) =>
-  lookupSerial(user.id, serial),
+export const lookupSerialAction = defineAction({ ...own, schema: ZSerialLookupSchema }, async ({ serial, invitation }, { user }) =>
+  lookupSerial(user.id, serial, invitation || null),
 );
 
 export const registerProductAction = defineAction({ ...own, schema: ZRegisterProductSchema }, async (input, { user }) => {
@@ -35,6 +35,7 @@ export const registerProductAction = defineAction({ ...own, schema: ZRegisterPro
     dealerId: input.dealerId && input.dealerId !== OTHER_SHOP ? input.dealerId : null,
     otherShopName: input.dealerId === OTHER_SHOP ? input.otherShopName : null,
     proofFileId: input.proofFileId || null,
+    invitation: input.invitation || null,
   });
   revalidatePath("/[locale]/mypage", "layout");
   redirect({ href: { pathname: `/mypage/products/${ownershipId}`, query: { registered: "1" } }, locale: await getLocale() });

@@ -18,6 +18,7 @@ const OWNERSHIP_SELECT = {
   userId: true,
   purchasedOn: true,
   proofFileId: true,
+  dealerSale: { select: { dealer: { select: { name: true } } } },
   registeredAt: true,
   transferredFromId: true,
   otherShopName: true,
@@ -52,6 +53,7 @@ type OwnershipRow = {
   id: string;
   purchasedOn: Date | null;
   proofFileId: string | null;
+  dealerSale: { dealer: { name: string } } | null;
   registeredAt: Date;
   transferredFromId: string | null;
 };
@@ -65,7 +67,14 @@ async function originOf(ownership: OwnershipRow): Promise<OwnershipRow> {
   for (let hops = 0; current.transferredFromId && hops < 50; hops++) {
     const previous = await db.ownership.findUnique({
       where: { id: current.transferredFromId },
-      select: { id: true, purchasedOn: true, proofFileId: true, registeredAt: true, transferredFromId: true },
+      select: {
+        id: true,
+        purchasedOn: true,
+        proofFileId: true,
+        dealerSale: { select: { dealer: { select: { name: true } } } },
+        registeredAt: true,
+        transferredFromId: true,
+      },
     });
     if (!previous) break;
     current = previous;
@@ -115,6 +124,7 @@ async function withWarranty(
     manufacturedOn: localDateOf(row.unit.manufacturedOn),
     purchasedOn: origin.purchasedOn ? localDateOf(origin.purchasedOn) : null,
     hasProofOfPurchase: origin.proofFileId !== null,
+    confirmedByDealer: origin.dealerSale?.dealer.name ?? null,
     firstRegisteredOn: localDateOf(origin.registeredAt),
     transferredOn: row.transferredFromId ? localDateOf(row.registeredAt) : null,
     extensions: row.unit.extensions.map((extension) => ({

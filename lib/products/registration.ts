@@ -10,6 +10,7 @@ import { requestMeta } from "@/lib/request-context";
 import type { WarrantyBasis } from "@/lib/warranty/compute";
 import { isLocalDate, localDateOf, type LocalDate } from "@/lib/warranty/local-date";
 import { businessToday } from "@/lib/time/business-time";
+import { confirmedSaleFor } from "@/lib/dealers/sales";
 import { checkAgainstFormats, normalizeSerial, serialFormatOf } from "./serial-format";
 
 /**
@@ -24,6 +25,8 @@ export type SerialLookup =
       serial: string;
       model: { code: string; nameJa: string; nameEn: string; warrantyBasis: WarrantyBasis };
       manufacturedOn: LocalDate;
+      /** The shop's sales list names this sale: date and shop are filled in, no receipt needed (issue 13). */
+      confirmedSale: { dealerId: string; dealerName: string; soldOn: LocalDate } | null;
     }
   | { status: "ownedByYou"; serial: string; ownershipId: string }
   | { status: "ownedByOther"; serial: string; model: { code: string; nameJa: string; nameEn: string; warrantyBasis: WarrantyBasis } };
@@ -37,13 +40,14 @@ async function limitLookups(userId: string): Promise<void> {
   if (!(await reserveAttempt(keys)).allowed) throw new AppError("RATE_LIMITED", { messageKey: "products.tooManyLookups" });
 }
 
-export async function lookupSerial(userId: string, input: string): Promise<SerialLookup> {
+export async function lookupSerial(userId: string, input: string, invitation?: string | null): Promise<SerialLookup> {
   await limitLookups(userId);
   const serial = normalizeSerial(input);
   const unit = serial
     ? await db.serialUnit.findUnique({
         where: { serial },
         select: {
+          id: true,
           serial: true,
           manufacturedOn: true,
           // The basis tells the form whether to ask for a receipt and purchase date at all.
@@ -61,7 +65,14 @@ export async function lookupSerial(userId: string, input: string): Promise<Seria
   const owner = unit.ownerships[0];
   if (owner?.userId === userId) return { status: "ownedByYou", serial: unit.serial, ownershipId: owner.id };
   if (owner) return { status: "ownedByOther", serial: unit.serial, model: unit.model };
-  return { status: "available", serial: unit.serial, model: unit.model, manufacturedOn: localDateOf(unit.manufacturedOn) };
+  const sale = await confirmedSaleFor(unit.id, userId, invitation);
+  return {
+    status: "available",
+    serial: unit.serial,
+    model: unit.model,
+    manufacturedOn: localDateOf(unit.manufacturedOn),
+    confirmedSale: sale ? { dealerId: sale.dealerId, dealerName: sale.dealerName, soldOn: sale.soldOn } : null,
+  };
 }
 
 export type RegistrationInput = {
@@ -71,6 +82,8 @@ export type RegistrationInput = {
   dealerId: string | null;
   otherShopName: string | null;
   proofFileId: string | null;
+  /** The token of a dealer's registration invitation, when the customer came through its link. */
+  invitation?: string | null;
 };
 
 /**
@@ -107,19 +120,28 @@ export async function registerProduct(
   if (input.proofFileId && !(await findOwnFile(userId, input.proofFileId, "proof_of_purchase"))) {
     fieldErrors.proofFileId = "products.proofNotFound";
   }
+  // A sale on the shop's list confirms the date and the shop: they come from the list, not the form.
+  const sale = await confirmedSaleFor(unit.id, userId, input.invitation);
+  if (sale) {
+    delete fieldErrors.purchasedOn;
+    delete fieldErrors.dealerId;
+  }
   if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", { cause: fieldErrors });
 
   try {
-    const { ownershipId, afterCommit } = await db.$transaction((tx) =>
-      startOwnership(tx, {
+    const { ownershipId, afterCommit } = await db.$transaction(async (tx) => {
+      const started = await startOwnership(tx, {
         unitId: unit.id,
         userId,
-        purchasedOn: input.purchasedOn ? new Date(`${input.purchasedOn}T00:00:00Z`) : null,
-        dealerId: input.dealerId,
-        otherShopName: input.dealerId ? null : input.otherShopName?.trim() || null,
+        purchasedOn: sale ? new Date(`${sale.soldOn}T00:00:00Z`) : input.purchasedOn ? new Date(`${input.purchasedOn}T00:00:00Z`) : null,
+        dealerId: sale ? sale.dealerId : input.dealerId,
+        otherShopName: sale || input.dealerId ? null : input.otherShopName?.trim() || null,
         proofFileId: input.proofFileId,
-      }),
-    );
+        dealerSaleId: sale?.saleId ?? null,
+      });
+      if (sale) await tx.dealerInvitation.updateMany({ where: { saleId: sale.saleId, usedAt: null }, data: { usedAt: new Date() } });
+      return started;
+    });
     await recordAudit({
       action: "product.registered",
       outcome: "SUCCESS",

@@ -13,7 +13,10 @@ const serial = zText()
 const optionalId = zText().trim().max(40, "tooLong").default("");
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-export const ZSerialLookupSchema = z.object({ serial });
+/** A dealer's registration invitation token, from its link (issue 13). */
+const invitation = zText().trim().max(100, "tooLong").default("");
+
+export const ZSerialLookupSchema = z.object({ serial, invitation });
 
 /** "Where bought": one of our dealers, another shop (named), or not given. */
 export const OTHER_SHOP = "other";
@@ -30,6 +33,7 @@ export const ZRegisterProductSchema = z
     // Only on the page when "other shop" is chosen, so it may be missing.
     otherShopName: zName().trim().max(100, "tooLong").default(""),
     proofFileId: optionalId,
+    invitation,
   })
   .refine((value) => value.dealerId !== OTHER_SHOP || value.otherShopName.length > 0, {
     path: ["otherShopName"],

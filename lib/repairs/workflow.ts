@@ -134,4 +134,9 @@ export const CUSTOMER_EVENT_KINDS = [
   "cancelled",
   "rated",
   "rating_withdrawn",
+  // The shop's steps of a drop-off (issue 13, lib/dealers/repairs.ts).
+  "dealer_received",
+  "dealer_sent",
+  "dealer_back",
+  "dealer_returned",
 ] as const;

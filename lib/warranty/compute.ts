@@ -35,6 +35,8 @@ export type WarrantyFacts = {
   /** Date the first owner bought the unit, as on the proof of purchase (null when there is none). */
   purchasedOn: LocalDate | null;
   hasProofOfPurchase: boolean;
+  /** The dealer whose sales list confirmed the purchase date (issue 13): proof without a receipt. */
+  confirmedByDealer?: string | null;
   /** First registration of the unit in the portal (by any owner). */
   firstRegisteredOn: LocalDate;
   /** Date the current owner received the unit from a previous owner, if it was transferred. */
@@ -54,6 +56,8 @@ export type WarrantyPart =
       /** Counted from manufacture only because no receipt (or no date) was given: the model counts
        * from purchase otherwise. False for models that always count from manufacture. */
       noProof: boolean;
+      /** The purchase date came from this dealer's sales list, not a receipt. */
+      confirmedByDealer?: string | null;
     }
   | { kind: "registrationBonus"; months: number }
   /** The owner's membership tier adds months while they hold it (issue 12). */
@@ -81,7 +85,8 @@ export type Warranty = {
 export const EXPIRING_SOON_DAYS = 60;
 
 export function computeWarranty(terms: WarrantyTerms, facts: WarrantyFacts, today: LocalDate): Warranty {
-  const fromPurchase = terms.basis === "PURCHASE_DATE" && facts.hasProofOfPurchase && facts.purchasedOn !== null;
+  const hasProof = facts.hasProofOfPurchase || Boolean(facts.confirmedByDealer);
+  const fromPurchase = terms.basis === "PURCHASE_DATE" && hasProof && facts.purchasedOn !== null;
   const graceMonths = fromPurchase ? 0 : terms.graceMonths;
   const startsOn = fromPurchase ? facts.purchasedOn! : addMonthsRollingOver(facts.manufacturedOn, terms.graceMonths);
 
@@ -93,6 +98,7 @@ export function computeWarranty(terms: WarrantyTerms, facts: WarrantyFacts, toda
       startsOn,
       graceMonths,
       noProof: terms.basis === "PURCHASE_DATE" && !fromPurchase,
+      ...(fromPurchase && facts.confirmedByDealer && !facts.hasProofOfPurchase ? { confirmedByDealer: facts.confirmedByDealer } : {}),
     },
   ];
 

@@ -20,7 +20,9 @@ export function explainWarranty(warranty: Warranty, t: WarrantyTranslator, local
   for (const part of warranty.parts) {
     if (part.kind !== "standard") continue;
     const values = { months: part.months, date: date(part.startsOn), grace: part.graceMonths, transferred };
-    if (part.from === "purchase") sentences.push(t("basisPurchase", values));
+    if (part.from === "purchase" && part.confirmedByDealer)
+      sentences.push(t("basisDealerConfirmed", { ...values, dealer: part.confirmedByDealer }));
+    else if (part.from === "purchase") sentences.push(t("basisPurchase", values));
     else sentences.push(t(part.noProof ? "basisNoProof" : "basisManufacture", values));
   }
   const added = warranty.parts.flatMap((part) => {

@@ -18,6 +18,7 @@ import { RepairsCard } from "@/components/mypage/repairs-card";
 import { listOwnTickets } from "@/lib/repairs/requests";
 import { PointsCard } from "@/components/mypage/points-card";
 import { pointsSummary } from "@/lib/points/wallet";
+import { unreadDealerMessages } from "@/lib/dealers/recalls";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mypage"))("title") };
@@ -26,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) {
   await enterLocale(params);
   const user = await requireArea("mypage");
-  const [profile, events, t, format, products, notices, repairs, points] = await Promise.all([
+  const [profile, events, t, format, products, notices, repairs, points, unreadMessages] = await Promise.all([
     getOwnAccount(user.id),
     listOwnSecurityEvents(user.id, 5),
     getTranslations(),
@@ -35,6 +36,7 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
     listOwnRecallNotices(user, { unresolved: true }),
     listOwnTickets(user.id),
     pointsSummary(user.id),
+    unreadDealerMessages(user),
   ]);
   const notSet = <span className="text-slate-500">{t("common.notSet")}</span>;
 
@@ -58,6 +60,15 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
         {notices.length > 0 && (
           <div className="min-w-0 lg:col-span-2">
             <NoticesCard notices={notices} />
+          </div>
+        )}
+        {unreadMessages > 0 && (
+          <div className="min-w-0 lg:col-span-2">
+            <Alert>
+              <Link href="/mypage/messages" className="font-semibold underline">
+                {t("mypage.dealerMessages", { count: unreadMessages })}
+              </Link>
+            </Alert>
           </div>
         )}
         <ProductsCard products={products} notices={notices} />

@@ -19,7 +19,10 @@ export default async function ResetPasswordPage({ params, searchParams }: PagePr
   // Looking does not use the link up; only a successful submit does.
   const user = typeof token === "string" ? await pendingPasswordReset(token) : null;
   return (
-    <AuthPage title={t("title")} lead={user ? t("lead") : undefined}>
+    <AuthPage
+      title={user?.purpose === "ACCOUNT_INVITATION" ? t("invitationTitle") : t("title")}
+      lead={user ? (user.purpose === "ACCOUNT_INVITATION" ? t("invitationLead") : t("lead")) : undefined}
+    >
       {user && typeof token === "string" ? (
         <ResetPasswordForm token={token} hasSecondFactor={user.hasSecondFactor} />
       ) : (

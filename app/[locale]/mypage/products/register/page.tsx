@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RegisterProductPage({ params, searchParams }: PageProps<"/[locale]/mypage/products/register">) {
   await enterLocale(params);
   await requireArea("mypage");
-  const { serial } = await searchParams;
+  const { serial, invitation } = await searchParams;
   const [{ formats, dealers }, t] = await Promise.all([registrationOptions(), getTranslations("products")]);
   return (
     <>
@@ -25,6 +25,7 @@ export default async function RegisterProductPage({ params, searchParams }: Page
           formats={formats}
           dealers={dealers}
           initialSerial={typeof serial === "string" ? serial.slice(0, 60) : ""}
+          invitation={typeof invitation === "string" ? invitation.slice(0, 100) : ""}
           today={businessToday()}
         />
       </Card>

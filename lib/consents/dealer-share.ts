@@ -1,0 +1,118 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { POLICIES, policyTextHash } from "./policies";
+
+/**
+ * The "share my contact details with the dealer of my purchase" consent (issue 13, GDPR 7): one
+ * record per customer and dealer, with the policy version and text hash; withdrawing is one step,
+ * like giving. lib/dealers/masking.ts reads it to unmask a dealer's view.
+ */
+const PURPOSE = "dealer_share";
+
+/** The dealers of the customer's current products (named at registration or by the dealer's sales list). */
+async function dealersOf(userId: string) {
+  return db.dealer.findMany({
+    where: {
+      deactivatedAt: null,
+      OR: [
+        { ownerships: { some: { userId, endedAt: null } } },
+        { sales: { some: { unit: { ownerships: { some: { userId, endedAt: null } } } } } },
+      ],
+    },
+    select: { id: true, name: true, prefecture: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+export type DealerShareChoice = {
+  dealerId: string;
+  name: string;
+  prefecture: string | null;
+  /** The active consent, when given. */
+  grantedAt: Date | null;
+  policyVersion: string | null;
+};
+
+/** For the customer's privacy page: each dealer of theirs, and whether they share with it. */
+export async function dealerShareChoices(userId: string): Promise<DealerShareChoice[]> {
+  const [dealers, active] = await Promise.all([
+    dealersOf(userId),
+    db.consent.findMany({
+      where: { userId, purpose: PURPOSE, withdrawnAt: null },
+      select: { dealerId: true, grantedAt: true, policyVersion: true },
+    }),
+  ]);
+  const byDealer = new Map(active.map((consent) => [consent.dealerId, consent]));
+  return dealers.map((dealer) => {
+    const consent = byDealer.get(dealer.id);
+    return {
+      dealerId: dealer.id,
+      name: dealer.name,
+      prefecture: dealer.prefecture,
+      grantedAt: consent?.grantedAt ?? null,
+      policyVersion: consent?.policyVersion ?? null,
+    };
+  });
+}
+
+/** The consent history of this purpose, newest first (given and withdrawn), for the customer. */
+export function dealerShareHistory(userId: string) {
+  return db.consent.findMany({
+    where: { userId, purpose: PURPOSE },
+    orderBy: { grantedAt: "desc" },
+    take: 50,
+    select: { id: true, grantedAt: true, withdrawnAt: true, policyVersion: true, channel: true, dealer: { select: { name: true } } },
+  });
+}
+
+/**
+ * Give or withdraw. Idempotent: giving twice keeps one active record (the customer's lock
+ * serialises a double click), withdrawing what is not given changes nothing. A dealer that is not
+ * one of the customer's is "not found".
+ */
+export async function setDealerShare(userId: string, dealerId: string, allow: boolean): Promise<void> {
+  if (!(await dealersOf(userId)).some((dealer) => dealer.id === dealerId)) throw new AppError("NOT_FOUND");
+  const changed = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+    const active = await tx.consent.findFirst({ where: { userId, dealerId, purpose: PURPOSE, withdrawnAt: null }, select: { id: true } });
+    if (allow) {
+      if (active) return false;
+      await tx.consent.create({
+        data: {
+          userId,
+          dealerId,
+          purpose: PURPOSE,
+          policyVersion: POLICIES.dealer_share.version,
+          textHash: policyTextHash("dealer_share"),
+          channel: "web_settings",
+        },
+      });
+      return true;
+    }
+    if (!active) return false;
+    await tx.consent.update({ where: { id: active.id }, data: { withdrawnAt: new Date() } });
+    return true;
+  });
+  if (changed) {
+    await recordAudit({
+      action: allow ? "consent.given" : "consent.withdrawn",
+      outcome: "SUCCESS",
+      actorId: userId,
+      targetType: "Dealer",
+      targetId: dealerId,
+      details: { purpose: PURPOSE, dealerId },
+    });
+  }
+}
+
+/** Of `customerIds`, those who currently let `dealerId` see their contact details. */
+export async function customersSharingWith(dealerId: string, customerIds: string[]): Promise<Set<string>> {
+  if (customerIds.length === 0) return new Set();
+  const rows = await db.consent.findMany({
+    where: { dealerId, purpose: PURPOSE, withdrawnAt: null, userId: { in: customerIds } },
+    select: { userId: true },
+  });
+  return new Set(rows.map((row) => row.userId));
+}

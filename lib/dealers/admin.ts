@@ -1,0 +1,97 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/log";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Dealers in the staff area (issue 13, admins): create, edit, deactivate and reactivate. A
+ * deactivated dealer's people are signed out at their next request and cannot sign in
+ * (lib/auth/sessions.ts, sign-in.ts); its sales and registrations stay for the records.
+ */
+function requireManager(actor: Actor): void {
+  if (!can(actor, "dealers.manage")) throw new AppError("NOT_FOUND");
+}
+
+export async function listDealers(actor: Actor) {
+  requireManager(actor);
+  return db.dealer.findMany({
+    orderBy: [{ deactivatedAt: { sort: "asc", nulls: "first" } }, { code: "asc" }],
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      prefecture: true,
+      deactivatedAt: true,
+      _count: { select: { staff: true, sales: true, ownerships: { where: { endedAt: null } } } },
+    },
+  });
+}
+
+export async function getDealer(actor: Actor, dealerId: string) {
+  requireManager(actor);
+  return db.dealer.findUnique({
+    where: { id: dealerId },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      prefecture: true,
+      phone: true,
+      deactivatedAt: true,
+      createdAt: true,
+      _count: { select: { sales: true } },
+      sales: { where: { soldTwice: true }, take: 50, select: { id: true, soldOn: true, unit: { select: { serial: true } } } },
+    },
+  });
+}
+
+export async function saveDealer(
+  actor: Actor,
+  input: { id: string; code: string; name: string; prefecture: string; phone: string },
+): Promise<{ dealerId: string }> {
+  requireManager(actor);
+  const data = { code: input.code, name: input.name, prefecture: input.prefecture || null, phone: input.phone || null };
+  try {
+    const dealer = input.id
+      ? await db.dealer.update({ where: { id: input.id }, data, select: { id: true } }).catch((error: unknown) => {
+          if ((error as { code?: string }).code === "P2025") throw new AppError("NOT_FOUND");
+          throw error;
+        })
+      : await db.dealer.create({ data, select: { id: true } });
+    await recordAudit({
+      action: "dealer.updated",
+      outcome: "SUCCESS",
+      actorId: actor.id,
+      targetType: "Dealer",
+      targetId: dealer.id,
+      details: { created: !input.id, code: input.code },
+    });
+    return { dealerId: dealer.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("VALIDATION", { cause: { code: "dealer.codeTaken" } });
+    throw error;
+  }
+}
+
+export async function setDealerActive(actor: Actor, input: { dealerId: string; active: boolean }): Promise<void> {
+  requireManager(actor);
+  const changed = await db.dealer.updateMany({
+    where: { id: input.dealerId, deactivatedAt: input.active ? { not: null } : null },
+    data: { deactivatedAt: input.active ? null : new Date() },
+  });
+  if (changed.count === 0) {
+    if (!(await db.dealer.findUnique({ where: { id: input.dealerId }, select: { id: true } }))) throw new AppError("NOT_FOUND");
+    return; // already in that state (a double click)
+  }
+  // Its people lose access now, not at their sessions' end.
+  if (!input.active) await db.session.deleteMany({ where: { user: { dealerId: input.dealerId } } });
+  await recordAudit({
+    action: input.active ? "dealer.reactivated" : "dealer.deactivated",
+    outcome: "SUCCESS",
+    actorId: actor.id,
+    targetType: "Dealer",
+    targetId: input.dealerId,
+  });
+}

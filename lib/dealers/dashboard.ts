@@ -1,0 +1,46 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { businessTimeZone } from "@/lib/time/business-time";
+import { dealerRecalls } from "./recalls";
+import { openDropOffCount } from "./repairs";
+
+/**
+ * The dealer's dashboard (issue 13): sales imported, the registration rate of its sales per month
+ * of sale (registered / sold, a unit counting as registered once anyone registered it), open
+ * drop-off repairs and recall completion. Counts in SQL over the dealer's own rows.
+ */
+export type SalesMonth = { month: string; sold: number; registered: number };
+
+export async function dealerDashboard(actor: Actor) {
+  if (!can(actor, "dealer.access") || !actor.dealerId) return null;
+  const dealerId = actor.dealerId;
+  const tz = businessTimeZone();
+  const [months, totals, queue, recalls] = await Promise.all([
+    db.$queryRaw<{ month: string; sold: number; registered: number }[]>`
+      SELECT to_char(date_trunc('month', s."soldOn"), 'YYYY-MM') AS month,
+             count(*)::int AS sold,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Ownership" o WHERE o."unitId" = s."unitId"))::int AS registered
+      FROM "DealerSale" s
+      WHERE s."dealerId" = ${dealerId} AND s."soldOn" >= (date_trunc('month', now() AT TIME ZONE ${tz}) - interval '11 months')::date
+      GROUP BY 1 ORDER BY 1`,
+    db.$queryRaw<{ sold: number; registered: number; flagged: number }[]>`
+      SELECT count(*)::int AS sold,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Ownership" o WHERE o."unitId" = s."unitId"))::int AS registered,
+             count(*) FILTER (WHERE s."soldTwice")::int AS flagged
+      FROM "DealerSale" s WHERE s."dealerId" = ${dealerId}`,
+    openDropOffCount(actor),
+    dealerRecalls(actor),
+  ]);
+  const recallTotals = recalls.reduce((sum, row) => ({ notified: sum.notified + row.notified, completed: sum.completed + row.completed }), {
+    notified: 0,
+    completed: 0,
+  });
+  return {
+    months: months as SalesMonth[],
+    totals: totals[0] ?? { sold: 0, registered: 0, flagged: 0 },
+    openRepairs: queue,
+    recalls,
+    recallTotals,
+  };
+}
