@@ -1,4 +1,5 @@
 import { can, type Permission } from "../lib/auth/permissions";
+import { DEALER_PAGES } from "../lib/navigation/dealer-pages";
 import { isStaticStaffPath, STAFF_PAGES } from "../lib/navigation/staff-pages";
 import { createSession, createUser, expect, newContextAs, query, SESSION_COOKIE, test, type Role } from "./fixtures";
 
@@ -9,10 +10,10 @@ import { createSession, createUser, expect, newContextAs, query, SESSION_COOKIE,
  * permission per the policy), so a new staff page is tested here without editing this file; pages
  * with an `[id]` need a record and are covered by their own specs.
  */
-const ROLES: Role[] = ["CUSTOMER", "SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN", "DEALER_STAFF"];
-const mayUse = (role: Role, permission: Permission) => {
-  const actor = { id: "x", role, dealerId: null };
-  return can(actor, "staff.access") && can(actor, permission);
+const ROLES: Role[] = ["CUSTOMER", "SUPPORT_AGENT", "SUPPORT_LEAD", "ADMIN", "DEALER_STAFF", "DEALER_ADMIN"];
+const mayUse = (role: Role, permission: Permission, area: Permission = "staff.access") => {
+  const actor = { id: "x", role, dealerId: "d" };
+  return can(actor, area) && can(actor, permission);
 };
 
 const AREAS: readonly { path: string; allowed: readonly Role[] }[] = [
@@ -20,7 +21,11 @@ const AREAS: readonly { path: string; allowed: readonly Role[] }[] = [
     path: page.path,
     allowed: ROLES.filter((role) => mayUse(role, page.permission)),
   })),
-  { path: "/dealer", allowed: ["DEALER_STAFF"] },
+  // The dealer pages come from their list too (lib/navigation/dealer-pages.ts).
+  ...DEALER_PAGES.filter((page) => isStaticStaffPath(page.path)).map((page) => ({
+    path: page.path,
+    allowed: ROLES.filter((role) => mayUse(role, page.permission, "dealer.access")),
+  })),
   { path: "/mypage", allowed: ["CUSTOMER"] },
   { path: "/mypage/products", allowed: ["CUSTOMER"] },
   { path: "/mypage/products/register", allowed: ["CUSTOMER"] },
@@ -32,6 +37,8 @@ const AREAS: readonly { path: string; allowed: readonly Role[] }[] = [
   { path: "/mypage/inquiries/new", allowed: ["CUSTOMER"] },
   { path: "/mypage/points", allowed: ["CUSTOMER"] },
   { path: "/mypage/points/rewards", allowed: ["CUSTOMER"] },
+  { path: "/mypage/privacy", allowed: ["CUSTOMER"] },
+  { path: "/mypage/messages", allowed: ["CUSTOMER"] },
 ];
 
 /** The text of the page's first level-1 heading, from the HTML the server sent. */

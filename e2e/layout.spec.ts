@@ -1,8 +1,20 @@
 import type { Locator, Page } from "@playwright/test";
 import { can, ROLES } from "../lib/auth/permissions";
 import { navFor, primaryNavFor } from "../lib/navigation/nav";
-import { createModelWithUnits, createUser, expect, expectAccessible, giveUnit, query, test, type Role, type TestUser } from "./fixtures";
+import {
+  createDealer,
+  createModelWithUnits,
+  createUser,
+  expect,
+  expectAccessible,
+  giveUnit,
+  query,
+  test,
+  type Role,
+  type TestUser,
+} from "./fixtures";
 import { createConversation } from "./chat-data";
+import { dealerWorld } from "./dealer-data";
 import { createRepairTicket } from "./repair-data";
 
 /**
@@ -31,8 +43,11 @@ const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
     "/mypage/repairs/new",
     "/mypage/inquiries/new",
     "/mypage/points/rewards",
+    "/mypage/messages",
     "/account/terms",
   ],
+  DEALER_STAFF: ["/dealer/sales/import"],
+  DEALER_ADMIN: ["/dealer/sales/import"],
   ADMIN: [
     "/admin/catalog/new",
     "/admin/catalog/AC-2600",
@@ -45,9 +60,20 @@ const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
     "/admin/points/rewards/new",
     "/admin/points/report",
     "/admin/points/settings",
+    "/admin/dealers/new",
   ],
 };
-const PUBLIC_PAGES = ["", "/signin", "/signup", "/signin/magic", "/forgot-password", "/legal/terms", "/legal/privacy", "/no-such-page"];
+const PUBLIC_PAGES = [
+  "",
+  "/signin",
+  "/signup",
+  "/signin/magic",
+  "/forgot-password",
+  "/legal/terms",
+  "/legal/privacy",
+  "/legal/dealer_share",
+  "/no-such-page",
+];
 
 const LONG_CHAT = [
   { side: "CUSTOMER" as const, body: "エアコンのタイマーが設定できません。取扱説明書のどこを見ればよいですか?" },
@@ -67,8 +93,12 @@ async function withContent(user: TestUser): Promise<string[]> {
   // ...and a conversation in the inbox (issue 11), with a long link in it.
   if (can(actorOf(user), "repairs.work")) {
     const conversation = await createConversation({ messages: LONG_CHAT });
-    return [`/admin/repairs/${(await createRepairTicket({ coverage: "PAID" })).id}`, `/admin/inbox/${conversation.id}`];
+    const pages = [`/admin/repairs/${(await createRepairTicket({ coverage: "PAID" })).id}`, `/admin/inbox/${conversation.id}`];
+    if (can(actorOf(user), "dealers.manage")) pages.push(`/admin/dealers/${await createDealer()}`);
+    return pages;
   }
+  // A dealer's customer, drop-off and recall (issue 13).
+  if (user.dealerId) return (await dealerWorld(user)).paths;
   if (user.role !== "CUSTOMER") return [];
   const { unitIds } = await createModelWithUnits(1);
   // A repair waiting on an estimate: the request form, the estimate table and the timeline at their widest.

@@ -13,15 +13,18 @@ export function DealerShareToggle({ dealerId, dealerName, sharing }: { dealerId:
     <Button
       variant="secondary"
       disabled={busy}
+      aria-label={t("withdrawLabel", { dealer: dealerName })}
       onClick={() => run(() => setDealerShareAction({ dealerId, allow: false }), t("withdrawn", { dealer: dealerName }))}
     >
       {t("withdraw")}
-      <span className="sr-only">: {dealerName}</span>
     </Button>
   ) : (
-    <Button disabled={busy} onClick={() => run(() => setDealerShareAction({ dealerId, allow: true }), t("given", { dealer: dealerName }))}>
+    <Button
+      disabled={busy}
+      aria-label={t("allowLabel", { dealer: dealerName })}
+      onClick={() => run(() => setDealerShareAction({ dealerId, allow: true }), t("given", { dealer: dealerName }))}
+    >
       {t("allow")}
-      <span className="sr-only">: {dealerName}</span>
     </Button>
   );
 }

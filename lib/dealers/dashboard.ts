@@ -1,7 +1,7 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { businessTimeZone } from "@/lib/time/business-time";
+import { businessTimeZone, businessToday } from "@/lib/time/business-time";
 import { dealerRecalls } from "./recalls";
 import { openDropOffCount } from "./repairs";
 
@@ -37,10 +37,21 @@ export async function dealerDashboard(actor: Actor) {
     completed: 0,
   });
   return {
-    months: months as SalesMonth[],
+    months: lastTwelveMonths(months as SalesMonth[], businessToday()),
     totals: totals[0] ?? { sold: 0, registered: 0, flagged: 0 },
     openRepairs: queue,
     recalls,
     recallTotals,
   };
+}
+
+/** Every month of the last twelve, oldest first, with zeros where nothing was sold (the chart's axis stays even). */
+export function lastTwelveMonths(rows: SalesMonth[], today: string): SalesMonth[] {
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
+  const [year, month] = today.split("-").map(Number) as [number, number];
+  return Array.from({ length: 12 }, (_, index) => {
+    const date = new Date(Date.UTC(year, month - 12 + index, 1));
+    const key = date.toISOString().slice(0, 7);
+    return byMonth.get(key) ?? { month: key, sold: 0, registered: 0 };
+  });
 }

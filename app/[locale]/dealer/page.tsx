@@ -73,7 +73,7 @@ export default async function DealerHome({ params }: PageProps<"/[locale]/dealer
         </div>
         {totals.flagged > 0 && <Alert>{t("dealer.dashboard.flagged", { count: totals.flagged })}</Alert>}
         <Card title={t("dealer.dashboard.monthsTitle")}>
-          {dashboard.months.length === 0 ? (
+          {totals.sold === 0 ? (
             <p className="text-slate-700">
               {t("dealer.dashboard.noSales")}{" "}
               <Link href="/dealer/sales/import" className="text-brand-700 underline">
@@ -90,7 +90,7 @@ export default async function DealerHome({ params }: PageProps<"/[locale]/dealer
               ]}
               groups={dashboard.months.map((month) => ({
                 label: monthLabel(month.month),
-                shortLabel: monthLabel(month.month),
+                shortLabel: format.dateTime(new Date(`${month.month}-01T00:00:00Z`), { month: "short", timeZone: "UTC" }),
                 values: { sold: month.sold, registered: month.registered },
               }))}
               tableLabel={t("dealer.dashboard.showNumbers")}
