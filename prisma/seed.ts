@@ -326,10 +326,11 @@ export async function seed(url: string, options: { authSecret: string }): Promis
  * sold without an email.
  */
 export const DEMO_DEALER_SALES = [
-  { serial: "AC26000002I", soldOn: "2026-03-01", email: null },
-  { serial: "AC26000005C", soldOn: "2026-11-15", email: "customer@demo.example" },
-  { serial: "RF450000032", soldOn: "2026-11-20", email: null },
-] as const;
+  { serial: demoSerial(DEMO_OWNED_SERIAL.modelCode, DEMO_OWNED_SERIAL.n), soldOn: "2026-03-01", email: null },
+  // Not among the serials the README offers for trying registration (nor those the tests use).
+  { serial: demoSerial("AC-2600", 8), soldOn: "2026-11-15", email: "customer@demo.example" },
+  { serial: demoSerial("RF-450", 9), soldOn: "2026-11-20", email: null },
+];
 
 async function seedDealerSales(db: PrismaClient, dealerId: string): Promise<void> {
   if ((await db.dealerSaleImport.count({ where: { dealerId } })) > 0) return;

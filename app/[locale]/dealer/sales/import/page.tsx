@@ -33,7 +33,7 @@ export default async function DealerSalesImportPage({ params }: PageProps<"/[loc
         </Card>
         <Card title={t("formatTitle")}>
           <p className="mb-2 text-sm text-slate-700">{t("formatBody")}</p>
-          <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm">
+          <pre tabIndex={0} aria-label={t("formatExample")} className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm">
             {"serial,sold_on,customer_email\nAC26-000123,2026-11-20,taro@example.com\nAC26-000124,2026/11/21,"}
           </pre>
         </Card>
