@@ -13,6 +13,7 @@ const { getOwnProduct } = await import("@/lib/products/my-products");
 const { storedFileWhereFor } = await import("@/lib/auth/scopes");
 const { setDealerShare } = await import("@/lib/consents/dealer-share");
 const { importSales, listSales } = await import("./sales");
+const { sendRegistrationInvitation } = await import("./invitations");
 const { dealerCustomer, dealerCustomerExportRows, listDealerCustomers } = await import("./customers");
 const { dealerTicket, dealerRepairQueue, recordDealerStep } = await import("./repairs");
 const { dealerRecall, dealerRecalls, ownDealerMessages, sendRecallMessage } = await import("./recalls");
@@ -134,6 +135,49 @@ describe("[8.4.1] sales import", () => {
       from: "purchase",
       startsOn: "2026-11-20",
       confirmedByDealer: dealer.name,
+    });
+  });
+});
+
+describe("registration invitations", () => {
+  it("go to the buyer's email once a day, only for the dealer's own unregistered sales; the link pre-fills for whoever opens it", async () => {
+    const { dealer, actor } = await dealerWithStaff();
+    const other = await dealerWithStaff();
+    const { units } = await testModelWithUnits(2);
+    const buyerEmail = `buyer-${randomUUID()}@test.example`;
+    await importOf(actor, [`${units[0]!.serial},2026-11-20,${buyerEmail}`, `${units[1]!.serial},2026-11-20,`]);
+    const sales = await db.dealerSale.findMany({ where: { dealerId: dealer.id }, orderBy: { unitId: "asc" }, include: { unit: true } });
+    const withEmail = sales.find((sale) => sale.customerEmail)!;
+    const without = sales.find((sale) => !sale.customerEmail)!;
+
+    await expect(sendRegistrationInvitation(other.actor, withEmail.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(sendRegistrationInvitation(actor, without.id)).rejects.toMatchObject({ code: "VALIDATION" });
+    await sendRegistrationInvitation(actor, withEmail.id);
+    await expect(sendRegistrationInvitation(actor, withEmail.id)).rejects.toMatchObject({ code: "CONFLICT" });
+    const job = await db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email.send' AND created_on > now() - interval '1 minute'`;
+    expect(job[0]!.n).toBeGreaterThan(0);
+
+    // The buyer signed up with another address: the invitation's token still confirms the sale.
+    const token = `tok-${randomUUID()}`;
+    await db.dealerInvitation.updateMany({ where: { saleId: withEmail.id }, data: { tokenHash: hashToken(token) } });
+    const buyer = await testCustomer();
+    expect(await lookupSerial(buyer.id, withEmail.unit.serial)).toMatchObject({ confirmedSale: null });
+    expect(await lookupSerial(buyer.id, withEmail.unit.serial, token)).toMatchObject({ confirmedSale: { dealerId: dealer.id } });
+    await registerProduct(buyer.id, {
+      serial: withEmail.unit.serial,
+      purchasedOn: null,
+      dealerId: null,
+      otherShopName: null,
+      proofFileId: null,
+      invitation: token,
+    });
+    expect(await db.dealerInvitation.findFirst({ where: { saleId: withEmail.id }, select: { usedAt: true } })).toEqual({
+      usedAt: expect.any(Date),
+    });
+    await expect(sendRegistrationInvitation(actor, withEmail.id, new Date(Date.now() + 2 * 86_400_000))).rejects.toMatchObject({
+      code: "CONFLICT",
     });
   });
 });
