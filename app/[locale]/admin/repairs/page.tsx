@@ -6,6 +6,7 @@ import { PageTitle } from "@/components/page-title";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { TabLinks } from "@/components/ui/tab-links";
 import { UserText } from "@/components/ui/user-text";
 import { enterLocale } from "@/lib/i18n/page";
 import { Link } from "@/lib/i18n/navigation";
@@ -50,25 +51,15 @@ export default async function RepairQueuePage({ params, searchParams }: PageProp
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
-      <nav aria-label={t("views")} className="mb-4 overflow-x-auto">
-        <ul className="flex gap-1 border-b border-slate-200">
-          {QUEUE_VIEWS.map((view) => (
-            <li key={view}>
-              <Link
-                href={viewLink(view)}
-                aria-current={filter.view === view ? "page" : undefined}
-                className={`inline-flex min-h-11 items-center border-b-2 px-3 text-sm whitespace-nowrap ${
-                  filter.view === view
-                    ? "border-brand-600 font-semibold text-slate-900"
-                    : "border-transparent text-slate-700 hover:text-slate-900"
-                }`}
-              >
-                {t(`viewNames.${view}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabLinks
+        label={t("views")}
+        tabs={QUEUE_VIEWS.map((view) => ({
+          key: view,
+          href: viewLink(view),
+          label: t(`viewNames.${view}`),
+          current: filter.view === view,
+        }))}
+      />
       <Card>
         <RepairQueueFilters filter={filter} options={options} />
         {page.searchNotice && (

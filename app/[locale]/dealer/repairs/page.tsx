@@ -4,6 +4,7 @@ import { ContactSummary } from "@/components/dealer/contact";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { TabLinks } from "@/components/ui/tab-links";
 import { dealerRepairQueue, type DealerQueueView } from "@/lib/dealers/repairs";
 import { nameIn } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -31,23 +32,15 @@ export default async function DealerRepairsPage({ params, searchParams }: PagePr
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
-      <nav aria-label={t("views")} className="mb-4 overflow-x-auto">
-        <ul className="flex gap-1 border-b border-slate-200">
-          {VIEWS.map((name) => (
-            <li key={name}>
-              <Link
-                href={{ pathname: "/dealer/repairs", query: name === "open" ? {} : { view: name } }}
-                aria-current={view === name ? "page" : undefined}
-                className={`inline-flex min-h-11 items-center border-b-2 px-3 text-sm whitespace-nowrap ${
-                  view === name ? "border-brand-600 font-semibold text-slate-900" : "border-transparent text-slate-700 hover:text-slate-900"
-                }`}
-              >
-                {t(`view.${name}`, { count: queue.openCount })}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabLinks
+        label={t("views")}
+        tabs={VIEWS.map((name) => ({
+          key: name,
+          href: { pathname: "/dealer/repairs", query: name === "open" ? {} : { view: name } },
+          label: t(`view.${name}`, { count: queue.openCount }),
+          current: view === name,
+        }))}
+      />
       <Card>
         <DataTable
           caption={t(`view.${view}`, { count: queue.openCount })}

@@ -5,6 +5,7 @@ import { PageTitle } from "@/components/page-title";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { TabLinks } from "@/components/ui/tab-links";
 import { listSales } from "@/lib/dealers/sales";
 import { nameIn } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -39,25 +40,15 @@ export default async function DealerSalesPage({ params, searchParams }: PageProp
           <Link href="/dealer/sales/import">{t("importTitle")}</Link>
         </Button>
       </div>
-      <nav aria-label={t("filters")} className="mb-4 overflow-x-auto">
-        <ul className="flex gap-1 border-b border-slate-200">
-          {FILTERS.map((name) => (
-            <li key={name}>
-              <Link
-                href={{ pathname: "/dealer/sales", query: name === "all" ? {} : { show: name } }}
-                aria-current={filter === name ? "page" : undefined}
-                className={`inline-flex min-h-11 items-center border-b-2 px-3 text-sm whitespace-nowrap ${
-                  filter === name
-                    ? "border-brand-600 font-semibold text-slate-900"
-                    : "border-transparent text-slate-700 hover:text-slate-900"
-                }`}
-              >
-                {t(`filter.${name}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabLinks
+        label={t("filters")}
+        tabs={FILTERS.map((name) => ({
+          key: name,
+          href: { pathname: "/dealer/sales", query: name === "all" ? {} : { show: name } },
+          label: t(`filter.${name}`),
+          current: filter === name,
+        }))}
+      />
       <Card>
         <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-2">
           {filter !== "all" && <input type="hidden" name="show" value={filter} />}
