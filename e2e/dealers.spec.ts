@@ -15,7 +15,7 @@ import {
   test,
 } from "./fixtures";
 import { createDropOff, dealerWorld, importSalesRows, publishRecallFor } from "./dealer-data";
-import { attachCustomerPhoto } from "./repair-data";
+import { attachCustomerPhoto, ownRepairableProduct, REQUEST_FORM } from "./repair-data";
 
 /**
  * Issue 13 in the browser: a dealer's sales import pre-fills its buyer's registration; the dealer
@@ -133,12 +133,28 @@ test("a drop-off moves through the shop's steps, and the customer sees each one 
   browser,
   baseURL,
 }) => {
+  test.setTimeout(60_000);
   const dealer = await login("DEALER_STAFF");
-  const ticket = await createDropOff(dealer.dealerId!);
+  const dealerName = await dealerNameOf(dealer.dealerId!);
+  // The customer asks for a repair and chooses to take the unit to this shop.
+  const owner = await createUser("CUSTOMER");
+  const product = await ownRepairableProduct(owner.id);
+  const customer = await newContextAs(browser, baseURL!, owner.id);
+  const customerPage = await customer.newPage();
+  await customerPage.goto(`/en/mypage/repairs/new?product=${product.ownershipId}`);
+  await customerPage.getByLabel(REQUEST_FORM.en.symptom, { exact: true }).selectOption({ label: REQUEST_FORM.en.symptomOption });
+  await customerPage.getByLabel(REQUEST_FORM.en.description).fill("The fan makes a rattling noise.");
+  await customerPage.getByRole("radio", { name: "I take it to a dealer" }).check();
+  await customerPage.getByLabel("Dealer", { exact: true }).selectOption({ label: `${dealerName}(東京都)` });
+  await customerPage.getByRole("button", { name: REQUEST_FORM.en.submit }).click();
+  await expect(customerPage).toHaveURL(/\/en\/mypage\/repairs\/[^/?]+\?sent=1$/);
+  const ticketId = new URL(customerPage.url()).pathname.split("/").at(-1)!;
+  const [ticket] = await query<{ number: string }>(`SELECT number FROM "RepairTicket" WHERE id = $1`, [ticketId]);
+
   await page.goto("/en/dealer/repairs");
-  await page.getByRole("link", { name: ticket.number }).click();
+  await page.getByRole("link", { name: ticket!.number }).click();
   // Open at the shop: the contact of this ticket is shown, audited.
-  await expect(page.getByText(ticket.customer.email)).toBeVisible();
+  await expect(page.getByText(owner.email)).toBeVisible();
   await expect(page.getByText("Shown for the repair at your shop")).toBeVisible();
   await expectAccessible(page);
   for (const [action, done] of [
@@ -151,11 +167,9 @@ test("a drop-off moves through the shop's steps, and the customer sees each one 
     await expect(page.getByText(done)).toBeVisible();
   }
   await expect(page.getByText("Nothing left to record.")).toBeVisible();
-  await readEmail(ticket.customer.email, /販売店でお受け取りいただけます/);
+  await readEmail(owner.email, /販売店でお受け取りいただけます/);
 
-  const customer = await newContextAs(browser, baseURL!, ticket.customer.id);
-  const customerPage = await customer.newPage();
-  await customerPage.goto(`/en/mypage/repairs/${ticket.id}`);
+  await customerPage.goto(`/en/mypage/repairs/${ticketId}`);
   for (const text of [
     "The shop received your product.",
     "The shop sent your product to the service centre.",
@@ -167,9 +181,9 @@ test("a drop-off moves through the shop's steps, and the customer sees each one 
   await customer.close();
 
   // Closed and back with the customer: the shop sees the contact masked again.
-  await query(`UPDATE "RepairTicket" SET status = 'COMPLETED', "closedAt" = now() WHERE id = $1`, [ticket.id]);
+  await query(`UPDATE "RepairTicket" SET status = 'COMPLETED', "closedAt" = now() WHERE id = $1`, [ticketId]);
   await page.reload();
-  await expect(page.getByText(ticket.customer.email)).toHaveCount(0);
+  await expect(page.getByText(owner.email)).toHaveCount(0);
 });
 
 test("dealer A follows a recall's completion for its sales and reaches the owners who have not completed it through the portal", async ({
@@ -193,14 +207,18 @@ test("dealer A follows a recall's completion for its sales and reaches the owner
 
   await page.goto("/en/dealer/recalls");
   const row = page.getByRole("row").filter({ hasText: recall.code });
-  await expect(row).toContainText("2");
-  await expect(row).toContainText("1 (50%)");
+  await expect(row.getByRole("cell").nth(1)).toHaveText("2");
+  await expect(row.getByRole("cell").nth(3)).toHaveText("1 (50%)");
   await expectAccessible(page);
   await row.getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Owners who have not completed it (1)" })).toBeVisible();
   await expect(page.getByText(pending.email)).toHaveCount(0);
   await page.getByLabel("Message").fill("店頭で無料点検を承ります。お気軽にお越しください。");
-  await page.getByRole("button", { name: "Send" }).dblclick();
+  // To everyone at once is confirmed first.
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const confirm = page.getByRole("dialog");
+  await expect(confirm).toContainText("Send to all 1 owners who have not completed it?");
+  await confirm.getByRole("button", { name: "Send to all" }).dblclick();
   await expect(page.getByText("Sent to 1.")).toBeVisible();
   await expectAccessible(page);
   expect(await query(`SELECT 1 FROM "DealerMessage" WHERE "dealerId" = $1`, [dealer.dealerId])).toHaveLength(1);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { sendRecallMessageAction } from "@/lib/dealers/actions";
-import { DEALER_MESSAGE_MAX_LENGTH, ZRecallMessageSchema } from "@/lib/dealers/schemas";
+import { DEALER_MESSAGE_MAX_LENGTH, MESSAGE_INTERVAL_DAYS, ZRecallMessageSchema } from "@/lib/dealers/schemas";
 import { useRouter } from "@/lib/i18n/navigation";
 
 /**
@@ -26,15 +26,30 @@ export function RecallMessageForm({ campaignId, owners }: { campaignId: string; 
     action: sendRecallMessageAction,
     defaultValues: { campaignId, noticeId: "all", body: "", idempotencyKey: key },
     onSuccess: (data) => {
-      toast.success(t("sent", { count: data.sent }));
+      toast.success(
+        data.skipped > 0
+          ? t("sentSkipped", { count: data.sent, skipped: data.skipped, days: MESSAGE_INTERVAL_DAYS })
+          : t("sent", { count: data.sent }),
+      );
       const next = crypto.randomUUID();
       setKey(next);
       form.reset({ campaignId, noticeId: "all", body: "", idempotencyKey: next });
       router.refresh();
     },
   });
+  // Writing to everyone at once is confirmed first: the email goes out under the manufacturer's name.
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = `send-all-${useId()}`;
+  const submit = (event: React.FormEvent) => {
+    if (form.getValues("noticeId") === "all") {
+      event.preventDefault();
+      void form.trigger().then((valid) => valid && dialog.current?.showModal());
+      return;
+    }
+    void onSubmit(event);
+  };
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={submit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <input type="hidden" {...form.register("campaignId")} />
       <input type="hidden" {...form.register("idempotencyKey")} />
@@ -56,6 +71,32 @@ export function RecallMessageForm({ campaignId, owners }: { campaignId: string; 
       <Button type="submit" disabled={!canSubmit}>
         {busy ? t("sending") : t("send")}
       </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <div className="space-y-4 p-6">
+          <h2 id={titleId} className="text-lg font-semibold">
+            {t("confirmAllTitle", { count: owners.length })}
+          </h2>
+          <p className="text-sm text-slate-700">{t("confirmAllBody", { days: MESSAGE_INTERVAL_DAYS })}</p>
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              {t("cancel")}
+            </Button>
+            <Button
+              disabled={busy}
+              onClick={async () => {
+                await onSubmit();
+                dialog.current?.close();
+              }}
+            >
+              {t("confirmAll")}
+            </Button>
+          </div>
+        </div>
+      </dialog>
     </form>
   );
 }

@@ -46,7 +46,15 @@ export function RegisterProductForm({
   const { form, onSubmit, fieldError, formError, canSubmit, busy } = useActionForm({
     schema: ZRegisterProductSchema,
     action: registerProductAction,
-    defaultValues: { serial: initialSerial, purchasedOn: "", dealerId: "", otherShopName: "", proofFileId: "", invitation },
+    defaultValues: {
+      serial: initialSerial,
+      purchasedOn: "",
+      dealerId: "",
+      otherShopName: "",
+      proofFileId: "",
+      invitation,
+      declineSale: false,
+    },
   });
   const [uploading, setUploading] = useState(false);
   const serial = normalizeSerial(form.watch("serial") ?? "");
@@ -102,7 +110,8 @@ export function RegisterProductForm({
   }, [fromManufacture, setValue]);
   const asksForDate = !fromManufacture && Boolean(proofFileId);
   // The shop's sales list confirms date and shop: nothing to ask (issue 13).
-  const confirmed = verdict === "ok" && lookup.data?.status === "available" ? lookup.data.confirmedSale : null;
+  const declined = form.watch("declineSale") === true;
+  const confirmed = !declined && verdict === "ok" && lookup.data?.status === "available" ? lookup.data.confirmedSale : null;
   const formatDate = (value: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
 
@@ -139,6 +148,9 @@ export function RegisterProductForm({
         <div className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="dealer-confirmed">
           <p className="font-semibold">{t("dealerConfirmedTitle")}</p>
           <p>{t("dealerConfirmed", { dealer: confirmed.dealerName, date: formatDate(confirmed.soldOn) })}</p>
+          <button type="button" className="mt-1 min-h-11 font-semibold underline" onClick={() => form.setValue("declineSale", true)}>
+            {t("notMyPurchase")}
+          </button>
         </div>
       )}
       {!confirmed && (

@@ -78,6 +78,7 @@ export type AuditAction =
   | "dealer.updated"
   | "dealer.deactivated"
   | "dealer.reactivated"
+  | "dealer.sale_reviewed"
   | "job.dead";
 
 export type AuditEntry = {

@@ -97,9 +97,18 @@ export async function signInWithMagicLink(token: string, now: Date = new Date())
   if (!consumed?.userId) return { next: "invalid" };
   const user = await db.user.findUnique({
     where: { id: consumed.userId },
-    select: { id: true, email: true, locale: true, role: true, disabledAt: true, totpEnabledAt: true, emailVerified: true },
+    select: {
+      id: true,
+      email: true,
+      locale: true,
+      role: true,
+      disabledAt: true,
+      totpEnabledAt: true,
+      emailVerified: true,
+      dealer: { select: { deactivatedAt: true } },
+    },
   });
-  if (!user || user.disabledAt || user.email !== consumed.email) return { next: "invalid" };
+  if (!user || user.disabledAt || user.dealer?.deactivatedAt || user.email !== consumed.email) return { next: "invalid" };
   // The first proof of the mailbox: a second factor set up before it is removed, not asked for.
   if (!user.emailVerified && (await acceptMailboxProof(user, "magic_link", { now }))) user.totpEnabledAt = null;
   const callbackUrl = (consumed.data as { callbackUrl?: string | null } | null)?.callbackUrl ?? undefined;

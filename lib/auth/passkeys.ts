@@ -132,7 +132,7 @@ export async function verifyPasskeyAssertion(response: AuthenticationResponseJSO
   const { challenge } = await takeChallenge("authenticate");
   const passkey = await db.passkey.findUnique({
     where: { credentialId: response.id },
-    include: { user: { select: { id: true, role: true, disabledAt: true, locale: true } } },
+    include: { user: { select: { id: true, role: true, disabledAt: true, locale: true, dealer: { select: { deactivatedAt: true } } } } },
   });
   const verification = passkey
     ? await verifyAuthenticationResponse({
@@ -148,7 +148,7 @@ export async function verifyPasskeyAssertion(response: AuthenticationResponseJSO
         },
       }).catch(() => null)
     : null;
-  if (!passkey || !verification?.verified || passkey.user.disabledAt) {
+  if (!passkey || !verification?.verified || passkey.user.disabledAt || passkey.user.dealer?.deactivatedAt) {
     await recordAudit({ action: "auth.sign_in", outcome: "FAILURE", actorId: passkey?.userId, details: { method: "passkey" } });
     throw new AppError("UNAUTHENTICATED", { messageKey: "passkeys.failed" });
   }

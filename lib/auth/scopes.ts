@@ -15,26 +15,37 @@ function nothing(): { id: { in: string[] } } {
 }
 
 /**
- * The units a dealer sold (issue 13): those its imported sales list, and those whose current
- * registration names it as the shop. Every dealer read of units, owners, tickets and recalls
- * starts from this.
+ * The current registrations of what a dealer sold (issue 13, decision 0011): those naming the dealer
+ * as the shop, and those its imported sales list covers, unless the registration says otherwise. A
+ * sales row gives no reach over a registration that names another shop, a unit received from a
+ * previous owner, or a sale flagged as a conflict (sold twice, or the unit registered before the
+ * sale date): otherwise importing serials would harvest other shops' customers. Every dealer read of
+ * units, owners, tickets and recalls starts from this.
  */
+export function dealerOwnershipWhere(dealerId: string): Prisma.OwnershipWhereInput {
+  return {
+    endedAt: null,
+    OR: [
+      { dealerId },
+      { dealerId: null, otherShopName: null, transferredFromId: null, unit: { dealerSales: { some: { dealerId, soldTwice: false } } } },
+    ],
+  };
+}
+
+/** The units whose current registration is one of the dealer's (above). */
 export function dealerUnitWhere(dealerId: string): Prisma.SerialUnitWhereInput {
-  return { OR: [{ dealerSales: { some: { dealerId } } }, { ownerships: { some: { dealerId, endedAt: null } } }] };
+  return { ownerships: { some: dealerOwnershipWhere(dealerId) } };
 }
 
 /**
  * Current registrations: a customer's own; staff who review claims or run recalls: all; dealer
- * staff: those of units the dealer sold (its sales list, or the registration names its shop).
+ * staff: those of units the dealer sold (dealerOwnershipWhere).
  */
 export function ownershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
   if (can(actor, "products.own")) return { userId: actor.id, endedAt: null };
   // Claim reviewers, recall admins and the service desk (the customer panel beside a ticket) read any owner's.
   if (can(actor, "claims.review") || can(actor, "recalls.manage") || can(actor, "repairs.work")) return { endedAt: null };
-  if (can(actor, "dealer.customers") && actor.dealerId) {
-    const dealerId = actor.dealerId;
-    return { endedAt: null, OR: [{ dealerId }, { unit: { dealerSales: { some: { dealerId } } } }] };
-  }
+  if (can(actor, "dealer.customers") && actor.dealerId) return dealerOwnershipWhere(actor.dealerId);
   return nothing();
 }
 
@@ -80,8 +91,8 @@ export function claimWhereFor(actor: Actor): Prisma.OwnershipClaimWhereInput {
 
 /**
  * Recall notices: a customer sees the notices addressed to them; those who run recalls see all; a
- * dealer sees the notices of units it sold (recall follow-up, issue 13; lib/dealers/recalls.ts keeps
- * those to the current owner).
+ * dealer sees the notices of units it sold. A notice stays with a past owner who unregistered, so
+ * dealer reads keep only the current owner's (`currentOwnersOnly` in lib/dealers/recalls.ts).
  */
 export function recallNoticeWhereFor(actor: Actor): Prisma.RecallNoticeWhereInput {
   if (can(actor, "products.own")) return { userId: actor.id };

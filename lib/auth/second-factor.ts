@@ -36,9 +36,18 @@ export async function pendingSecondFactor() {
   if (!challenge?.userId) return null;
   const user = await db.user.findUnique({
     where: { id: challenge.userId },
-    select: { id: true, role: true, email: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true, disabledAt: true },
+    select: {
+      id: true,
+      role: true,
+      email: true,
+      totpSecret: true,
+      totpEnabledAt: true,
+      totpLastStep: true,
+      disabledAt: true,
+      dealer: { select: { deactivatedAt: true } },
+    },
   });
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || user.dealer?.deactivatedAt) return null;
   return { token, user, data: challenge.data as ChallengeData };
 }
 

@@ -11,16 +11,28 @@ import { POLICIES, policyTextHash } from "./policies";
  */
 const PURPOSE = "dealer_share";
 
-/** The dealers of the customer's current products (named at registration or by the dealer's sales list). */
+/**
+ * The dealers the customer may share with: those that reach a current product of theirs (the same
+ * rule as the dealer's own scope, dealerOwnershipWhere).
+ */
 async function dealersOf(userId: string) {
-  return db.dealer.findMany({
-    where: {
-      deactivatedAt: null,
-      OR: [
-        { ownerships: { some: { userId, endedAt: null } } },
-        { sales: { some: { unit: { ownerships: { some: { userId, endedAt: null } } } } } },
-      ],
+  const ownerships = await db.ownership.findMany({
+    where: { userId, endedAt: null },
+    select: {
+      dealerId: true,
+      otherShopName: true,
+      transferredFromId: true,
+      unit: { select: { dealerSales: { where: { soldTwice: false }, select: { dealerId: true } } } },
     },
+  });
+  const ids = new Set<string>();
+  for (const ownership of ownerships) {
+    if (ownership.dealerId) ids.add(ownership.dealerId);
+    else if (!ownership.otherShopName && !ownership.transferredFromId)
+      for (const sale of ownership.unit.dealerSales) ids.add(sale.dealerId);
+  }
+  return db.dealer.findMany({
+    where: { id: { in: [...ids] }, deactivatedAt: null },
     select: { id: true, name: true, prefecture: true },
     orderBy: { name: "asc" },
   });
@@ -37,14 +49,18 @@ export type DealerShareChoice = {
 
 /** For the customer's privacy page: each dealer of theirs, and whether they share with it. */
 export async function dealerShareChoices(userId: string): Promise<DealerShareChoice[]> {
-  const [dealers, active] = await Promise.all([
+  const [reachable, active] = await Promise.all([
     dealersOf(userId),
     db.consent.findMany({
       where: { userId, purpose: PURPOSE, withdrawnAt: null },
-      select: { dealerId: true, grantedAt: true, policyVersion: true },
+      select: { dealerId: true, grantedAt: true, policyVersion: true, dealer: { select: { id: true, name: true, prefecture: true } } },
     }),
   ]);
   const byDealer = new Map(active.map((consent) => [consent.dealerId, consent]));
+  // A consent stays listed (and can be withdrawn) after the product that led to it is gone.
+  const dealers = [...reachable];
+  for (const consent of active)
+    if (consent.dealer && !reachable.some((dealer) => dealer.id === consent.dealer!.id)) dealers.push(consent.dealer);
   return dealers.map((dealer) => {
     const consent = byDealer.get(dealer.id);
     return {
@@ -69,11 +85,12 @@ export function dealerShareHistory(userId: string) {
 
 /**
  * Give or withdraw. Idempotent: giving twice keeps one active record (the customer's lock
- * serialises a double click), withdrawing what is not given changes nothing. A dealer that is not
- * one of the customer's is "not found".
+ * serialises a double click), withdrawing what is not given changes nothing. Giving to a dealer
+ * that is not one of the customer's is "not found".
  */
 export async function setDealerShare(userId: string, dealerId: string, allow: boolean): Promise<void> {
-  if (!(await dealersOf(userId)).some((dealer) => dealer.id === dealerId)) throw new AppError("NOT_FOUND");
+  // Giving needs a dealer of the customer's; withdrawing is always possible (GDPR 7(3)).
+  if (allow && !(await dealersOf(userId)).some((dealer) => dealer.id === dealerId)) throw new AppError("NOT_FOUND");
   const changed = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
     const active = await tx.consent.findFirst({ where: { userId, dealerId, purpose: PURPOSE, withdrawnAt: null }, select: { id: true } });

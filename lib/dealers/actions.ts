@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { setDealerShare } from "@/lib/consents/dealer-share";
-import { saveDealer, setDealerActive } from "./admin";
+import { reviewFlaggedSale, saveDealer, setDealerActive } from "./admin";
 import { sendRegistrationInvitation } from "./invitations";
 import { sendRecallMessage } from "./recalls";
 import { recordDealerStep } from "./repairs";
@@ -18,6 +18,7 @@ import {
   ZImportSalesSchema,
   ZInvitationSchema,
   ZRecallMessageSchema,
+  ZSaleReviewSchema,
   ZShopStaffInviteSchema,
   ZShopStaffSchema,
 } from "./schemas";
@@ -116,6 +117,14 @@ export const resendDealerPersonInvitationAction = defineAction(
   { permission: "dealers.manage", schema: ZUserId },
   async (input, { user }) => {
     await resendDealerInvitation(user, input.userId);
+  },
+);
+
+export const reviewFlaggedSaleAction = defineAction(
+  { permission: "dealers.manage", schema: ZSaleReviewSchema },
+  async (input, { user }) => {
+    await reviewFlaggedSale(user, input);
+    revalidatePath("/[locale]/admin/dealers", "layout");
   },
 );
 

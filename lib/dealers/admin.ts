@@ -42,7 +42,25 @@ export async function getDealer(actor: Actor, dealerId: string) {
       deactivatedAt: true,
       createdAt: true,
       _count: { select: { sales: true } },
-      sales: { where: { soldTwice: true }, take: 50, select: { id: true, soldOn: true, unit: { select: { serial: true } } } },
+      sales: {
+        where: { soldTwice: true },
+        take: 100,
+        orderBy: { soldOn: "desc" },
+        select: {
+          id: true,
+          soldOn: true,
+          unit: {
+            select: {
+              serial: true,
+              dealerSales: { select: { dealerId: true, soldOn: true, dealer: { select: { code: true, name: true } } } },
+              ownerships: {
+                where: { endedAt: null },
+                select: { registeredAt: true, dealerSaleId: true, dealer: { select: { name: true } } },
+              },
+            },
+          },
+        },
+      },
     },
   });
 }
@@ -93,5 +111,37 @@ export async function setDealerActive(actor: Actor, input: { dealerId: string; a
     actorId: actor.id,
     targetType: "Dealer",
     targetId: input.dealerId,
+  });
+}
+
+/**
+ * Settle a sale flagged "to check" (issue 13): keep it (the flag goes, and the dealer reaches the
+ * owner again as its sale allows), or remove it (a wrong row: the dealer loses what it gave). A sale
+ * that confirmed a registration's purchase stays; a removal also takes its invitations.
+ */
+export async function reviewFlaggedSale(actor: Actor, input: { saleId: string; decision: "keep" | "remove" }): Promise<void> {
+  requireManager(actor);
+  const sale = await db.dealerSale.findUnique({
+    where: { id: input.saleId },
+    select: { id: true, dealerId: true, soldTwice: true, unitId: true, _count: { select: { ownerships: true } } },
+  });
+  if (!sale) throw new AppError("NOT_FOUND");
+  if (input.decision === "keep") {
+    if (!sale.soldTwice) return;
+    await db.dealerSale.update({ where: { id: sale.id }, data: { soldTwice: false } });
+  } else {
+    if (sale._count.ownerships > 0) throw new AppError("CONFLICT", { messageKey: "dealer.saleConfirmedRegistration" });
+    await db.$transaction([
+      db.dealerInvitation.deleteMany({ where: { saleId: sale.id } }),
+      db.dealerSale.delete({ where: { id: sale.id } }),
+    ]);
+  }
+  await recordAudit({
+    action: "dealer.sale_reviewed",
+    outcome: "SUCCESS",
+    actorId: actor.id,
+    targetType: "DealerSale",
+    targetId: sale.id,
+    details: { decision: input.decision, dealerId: sale.dealerId, unitId: sale.unitId },
   });
 }

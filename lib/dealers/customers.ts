@@ -15,29 +15,31 @@ import { contactsForDealer } from "./masking";
 export const CUSTOMER_PAGE_SIZE = 50;
 
 /**
- * Phone numbers are kept as typed (with or without hyphens, full-width digits): customers whose
- * number contains these digits, compared digits to digits. The caller still applies the scope.
+ * People whose whole name (spaces and width ignored) or whole phone number (digits only) is `q`.
+ * Whole values only: matching a part would let a dealer rebuild a masked name or number one
+ * character at a time ([8.3.3]). The caller applies the dealer's scope.
  */
-async function customersWithPhoneDigits(digits: string): Promise<string[]> {
+async function customersNamedOrCalled(q: string): Promise<string[]> {
+  const compact = q.normalize("NFKC").replace(/\s/g, "").toLowerCase();
+  const digits = q.normalize("NFKC").replace(/[\s\-()+]/g, "");
+  const phone = /^\d{10,11}$/.test(digits) ? digits : null;
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM "User"
-    WHERE role = 'CUSTOMER' AND phone IS NOT NULL
-      AND regexp_replace(normalize(phone, NFKC), '[^0-9]', '', 'g') LIKE '%' || ${digits} || '%'
-    LIMIT 1000`;
+    WHERE role = 'CUSTOMER'
+      AND (lower(regexp_replace(normalize(coalesce(name, ''), NFKC), '[[:space:]]', '', 'g')) = ${compact}
+        OR lower(regexp_replace(normalize(coalesce("nameKana", ''), NFKC), '[[:space:]]', '', 'g')) = ${compact}
+        OR (${phone}::text IS NOT NULL AND regexp_replace(normalize(coalesce(phone, ''), NFKC), '[^0-9]', '', 'g') = ${phone}))`;
   return rows.map((row) => row.id);
 }
 
+/** A search by part of a serial (4 characters or more), or by a whole name or phone number. */
 async function searchWhere(actor: Actor, query: string): Promise<Prisma.UserWhereInput> {
   const q = query.trim();
   if (!q) return {};
   const serial = normalizeSerial(q);
-  const digits = q.normalize("NFKC").replace(/[\s\-()+]/g, "");
-  const or: Prisma.UserWhereInput[] = [
-    { ownerships: { some: { AND: [ownershipWhereFor(actor), { unit: { serial: { contains: serial } } }] } } },
-    { name: { contains: q, mode: "insensitive" } },
-    { nameKana: { contains: q, mode: "insensitive" } },
-  ];
-  if (/^\d{4,}$/.test(digits)) or.push({ id: { in: await customersWithPhoneDigits(digits) } });
+  const or: Prisma.UserWhereInput[] = [{ id: { in: await customersNamedOrCalled(q) } }];
+  if (serial.length >= 4)
+    or.push({ ownerships: { some: { AND: [ownershipWhereFor(actor), { unit: { serial: { contains: serial } } }] } } });
   return { OR: or };
 }
 
@@ -99,7 +101,10 @@ export async function dealerCustomer(actor: Actor, customerId: string) {
       select: { id: true, number: true, status: true, dealerStep: true, createdAt: true },
     }),
     db.recallNotice.findMany({
-      where: { AND: [recallNoticeWhereFor(actor), { userId: person.id }] },
+      // Only units they own now: a notice stays with an owner who unregistered.
+      where: {
+        AND: [recallNoticeWhereFor(actor), { userId: person.id, unit: { ownerships: { some: { userId: person.id, endedAt: null } } } }],
+      },
       select: {
         id: true,
         acknowledgedAt: true,

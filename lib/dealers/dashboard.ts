@@ -1,6 +1,7 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { businessTimeZone, businessToday } from "@/lib/time/business-time";
 import { dealerRecalls } from "./recalls";
 import { openDropOffCount } from "./repairs";
@@ -10,6 +11,9 @@ import { openDropOffCount } from "./repairs";
  * of sale (registered / sold, a unit counting as registered once anyone registered it), open
  * drop-off repairs and recall completion. Counts in SQL over the dealer's own rows.
  */
+/** A sale counts as registered once its unit was registered on or after the sale date (anyone, any time since). */
+const REGISTERED_AFTER_SALE = Prisma.sql`SELECT 1 FROM "Ownership" o WHERE o."unitId" = s."unitId" AND o."registeredAt" >= s."soldOn" - interval '1 day'`;
+
 export type SalesMonth = { month: string; sold: number; registered: number };
 
 export async function dealerDashboard(actor: Actor) {
@@ -20,13 +24,13 @@ export async function dealerDashboard(actor: Actor) {
     db.$queryRaw<{ month: string; sold: number; registered: number }[]>`
       SELECT to_char(date_trunc('month', s."soldOn"), 'YYYY-MM') AS month,
              count(*)::int AS sold,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Ownership" o WHERE o."unitId" = s."unitId"))::int AS registered
+             count(*) FILTER (WHERE EXISTS (${REGISTERED_AFTER_SALE}))::int AS registered
       FROM "DealerSale" s
       WHERE s."dealerId" = ${dealerId} AND s."soldOn" >= (date_trunc('month', now() AT TIME ZONE ${tz}) - interval '11 months')::date
       GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ sold: number; registered: number; flagged: number }[]>`
       SELECT count(*)::int AS sold,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Ownership" o WHERE o."unitId" = s."unitId"))::int AS registered,
+             count(*) FILTER (WHERE EXISTS (${REGISTERED_AFTER_SALE}))::int AS registered,
              count(*) FILTER (WHERE s."soldTwice")::int AS flagged
       FROM "DealerSale" s WHERE s."dealerId" = ${dealerId}`,
     openDropOffCount(actor),

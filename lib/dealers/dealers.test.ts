@@ -11,14 +11,14 @@ const { createRepairRequest, getOwnTicket } = await import("@/lib/repairs/reques
 const { lookupSerial, registerProduct } = await import("@/lib/products/registration");
 const { getOwnProduct } = await import("@/lib/products/my-products");
 const { storedFileWhereFor } = await import("@/lib/auth/scopes");
-const { setDealerShare } = await import("@/lib/consents/dealer-share");
+const { dealerShareChoices, setDealerShare } = await import("@/lib/consents/dealer-share");
 const { importSales, listSales } = await import("./sales");
 const { sendRegistrationInvitation } = await import("./invitations");
 const { dealerCustomer, dealerCustomerExportRows, listDealerCustomers } = await import("./customers");
 const { dealerTicket, dealerRepairQueue, recordDealerStep } = await import("./repairs");
 const { dealerRecall, dealerRecalls, ownDealerMessages, sendRecallMessage } = await import("./recalls");
 const { inviteDealerStaff, setDealerStaffDisabled } = await import("./staff");
-const { setDealerActive } = await import("./admin");
+const { reviewFlaggedSale, setDealerActive } = await import("./admin");
 const { findLiveSession } = await import("@/lib/auth/sessions");
 const { hashToken } = await import("@/lib/auth/token-hash");
 const { stopJobWorkers } = await import("@/lib/jobs/worker");
@@ -118,6 +118,18 @@ describe("[8.4.1] sales import", () => {
       status: "available",
       confirmedSale: { dealerId: dealer.id, dealerName: dealer.name, soldOn: "2026-11-20" },
     });
+    // Someone who says it was not their purchase registers as usual (here: a second unit, its sale declined).
+    const declined = await registerProduct(other.id, {
+      serial: units[1]!.serial,
+      purchasedOn: null,
+      dealerId: null,
+      otherShopName: null,
+      proofFileId: null,
+      declineSale: true,
+    });
+    expect(
+      await db.ownership.findUniqueOrThrow({ where: { id: declined.ownershipId }, select: { dealerSaleId: true, dealerId: true } }),
+    ).toEqual({ dealerSaleId: null, dealerId: null });
     // What the form sent for date and shop does not matter: the sale's are kept.
     const { ownershipId } = await registerProduct(buyer.id, {
       serial: units[0]!.serial,
@@ -136,6 +148,44 @@ describe("[8.4.1] sales import", () => {
       startsOn: "2026-11-20",
       confirmedByDealer: dealer.name,
     });
+  });
+});
+
+describe("[8.4.1] a sales list cannot reach other shops' customers", () => {
+  it("importing a serial registered as bought elsewhere, received from a previous owner, or registered before the sale flags it and reaches nobody", async () => {
+    const a = await dealerWithStaff();
+    const b = await dealerWithStaff();
+    const { units } = await testModelWithUnits(4);
+    const owners = [await testCustomer(), await testCustomer(), await testCustomer(), await testCustomer()];
+    await db.ownership.create({ data: { userId: owners[0]!.id, unitId: units[0]!.id, dealerId: a.dealer.id } });
+    await db.ownership.create({ data: { userId: owners[1]!.id, unitId: units[1]!.id, otherShopName: "家電のお店" } });
+    await db.ownership.create({ data: { userId: owners[2]!.id, unitId: units[2]!.id, registeredAt: new Date("2026-10-01T00:00:00Z") } });
+    // A registration with no shop given, after the sale: the sales list is what says where it was bought.
+    await db.ownership.create({ data: { userId: owners[3]!.id, unitId: units[3]!.id } });
+    const result = await importOf(
+      b.actor,
+      units.map((unit) => `${unit.serial},2026-11-20,`),
+    );
+    expect(result).toMatchObject({ status: "imported", rows: 4, flagged: 3 });
+    expect((await listDealerCustomers(b.actor)).customers.map((row) => row.contact.id)).toEqual([owners[3]!.id]);
+    expect(await dealerCustomer(b.actor, owners[0]!.id)).toBeNull();
+    // Staff keep a flagged sale after checking it: the dealer reaches that owner.
+    const admin = await testStaff("ADMIN");
+    const sale = await db.dealerSale.findFirstOrThrow({ where: { dealerId: b.dealer.id, unitId: units[2]!.id } });
+    await reviewFlaggedSale({ id: admin.id, role: "ADMIN", dealerId: null }, { saleId: sale.id, decision: "keep" });
+    expect(await dealerCustomer(b.actor, owners[2]!.id)).not.toBeNull();
+    await expect(reviewFlaggedSale(b.actor, { saleId: sale.id, decision: "remove" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("two dealers importing one serial at once are both flagged", async () => {
+    const a = await dealerWithStaff();
+    const b = await dealerWithStaff();
+    const { units } = await testModelWithUnits(1);
+    await Promise.all([importOf(a.actor, [`${units[0]!.serial},2026-11-20,`]), importOf(b.actor, [`${units[0]!.serial},2026-11-21,`])]);
+    expect(await db.dealerSale.findMany({ where: { unitId: units[0]!.id }, select: { soldTwice: true } })).toEqual([
+      { soldTwice: true },
+      { soldTwice: true },
+    ]);
   });
 });
 
@@ -198,10 +248,13 @@ describe("[8.4.1] a dealer sees only the customers and products of its own sales
 
     const listed = await listDealerCustomers(a.actor);
     expect(listed.customers.map((row) => row.contact.id).sort()).toEqual([soldByA.id, namedA.id].sort());
-    for (const q of [units[2]!.serial, "別店", "090-1111-2222", "09011112222"]) {
+    for (const q of [units[2]!.serial, "別店 花子", "別店花子", "090-1111-2222", "09011112222"]) {
       expect((await listDealerCustomers(a.actor, { q })).customers).toEqual([]);
       expect((await listDealerCustomers(b.actor, { q })).customers.map((row) => row.contact.id)).toEqual([ofB.id]);
     }
+    // [8.3.3] Parts of a name or a number find nothing: the mask cannot be undone by searching.
+    for (const q of ["別", "別店", "花子", "090-1111", "1111-2222", "2222"])
+      expect((await listDealerCustomers(b.actor, { q })).customers, q).toEqual([]);
     expect(await dealerCustomer(a.actor, ofB.id)).toBeNull();
     expect(await dealerCustomer(a.actor, soldByA.id)).toMatchObject({ units: [{ serial: units[0]!.serial }] });
     const exported = [];
@@ -262,6 +315,12 @@ describe("[8.3.3] masking", () => {
 
     await setDealerShare(customer.id, dealer.id, false);
     expect((await dealerCustomer(actor, customer.id))!.contact.revealed).toBeNull();
+    // A consent outlives the product that led to it: still listed, still withdrawable.
+    await setDealerShare(customer.id, dealer.id, true);
+    await db.ownership.updateMany({ where: { userId: customer.id }, data: { endedAt: new Date(), endReason: "UNREGISTERED" } });
+    expect(await dealerShareChoices(customer.id)).toMatchObject([{ dealerId: dealer.id, grantedAt: expect.any(Date) }]);
+    await setDealerShare(customer.id, dealer.id, false);
+    expect(await dealerShareChoices(customer.id)).toEqual([]);
     // A dealer that is not one of the customer's cannot be given the consent.
     const stranger = await dealerWithStaff();
     await expect(setDealerShare(customer.id, stranger.dealer.id, true)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -359,12 +418,21 @@ describe("recall follow-up", () => {
 
     const key = randomUUID();
     const message = { campaignId: campaign.id, noticeIds: "all" as const, body: "店頭で無料点検を承ります。", idempotencyKey: key };
-    expect(await sendRecallMessage(actor, message)).toEqual({ sent: 1 });
-    expect(await sendRecallMessage(actor, message)).toEqual({ sent: 0 });
+    expect(await sendRecallMessage(actor, message)).toEqual({ sent: 1, skipped: 0 });
+    expect(await sendRecallMessage(actor, message)).toEqual({ sent: 0, skipped: 0 });
+    expect(await db.dealerMessage.findMany({ where: { dealerId: dealer.id }, select: { emailedAt: true } })).toEqual([
+      { emailedAt: expect.any(Date) },
+    ]);
+    // Another message within the week reaches nobody twice.
+    expect(await sendRecallMessage(actor, { ...message, idempotencyKey: randomUUID() })).toEqual({ sent: 0, skipped: 1 });
     await expect(sendRecallMessage(other.actor, { ...message, idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const received = await ownDealerMessages({ id: owners[1]!.id, role: "CUSTOMER", dealerId: null });
     expect(received).toMatchObject([{ body: "店頭で無料点検を承ります。", dealer: { name: dealer.name }, readAt: null }]);
     expect(await ownDealerMessages({ id: owners[2]!.id, role: "CUSTOMER", dealerId: null })).toEqual([]);
+    // An owner who unregistered keeps their notice, but the dealer no longer sees or reaches them.
+    await db.ownership.updateMany({ where: { userId: owners[1]!.id }, data: { endedAt: new Date(), endReason: "UNREGISTERED" } });
+    expect((await dealerRecall(actor, campaign.id))?.pending).toEqual([]);
+    await expect(sendRecallMessage(actor, { ...message, idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -391,6 +459,14 @@ describe("dealer accounts", () => {
     await expect(setDealerStaffDisabled(actor, { userId: other.actor.id, disabled: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await setDealerStaffDisabled(actor, { userId, disabled: true });
     expect(await findLiveSession(token)).toBeNull();
+    await setDealerStaffDisabled(actor, { userId, disabled: false });
+    // Another dealer admin of the same shop is out of a dealer admin's hands.
+    const peer = await db.user.create({ data: { email: `p-${randomUUID()}@test.example`, role: "DEALER_ADMIN", dealerId: dealer.id } });
+    await expect(setDealerStaffDisabled(actor, { userId: peer.id, disabled: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // What the portal's staff disabled, the dealer admin cannot enable again.
+    const staffAdmin = await testStaff("ADMIN");
+    await setDealerStaffDisabled({ id: staffAdmin.id, role: "ADMIN", dealerId: null }, { userId, disabled: true });
+    await expect(setDealerStaffDisabled(actor, { userId, disabled: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("a deactivated dealer's people lose their sessions at their next request", async () => {

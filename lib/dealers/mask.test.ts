@@ -10,6 +10,9 @@ describe("[8.3.3] masks for dealers", () => {
   it("keeps a phone number's first group and last four digits, however it was typed", () => {
     expect(maskPhone("090-1234-5678")).toBe("090-****-5678");
     expect(maskPhone("０９０１２３４５６７８")).toBe("090-****-5678");
+    expect(maskPhone("03-1234-5678")).toBe("031-****-5678");
+    // Shorter than a full number: never nearly whole.
+    for (const short of ["1234567", "12345678", "123456789"]) expect(maskPhone(short)).toBe(`****${short.slice(-2)}`);
     expect(maskPhone("123")).toBe("****");
     expect(maskPhone(null)).toBeNull();
   });

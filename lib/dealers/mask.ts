@@ -11,12 +11,16 @@ export function maskEmail(email: string): string {
   return `${Array.from(email.slice(0, at))[0]}***${email.slice(at)}`;
 }
 
-/** `090-1234-5678` → `090-****-5678`: the first group (mobile or landline) and the last four digits. */
+/**
+ * `090-1234-5678` → `090-****-5678`: the first group (mobile or landline) and the last four digits
+ * of a full Japanese number (10 or 11 digits). Anything shorter shows its last two digits only, so
+ * a short number is never shown nearly whole.
+ */
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return null;
   const digits = phone.normalize("NFKC").replace(/\D/g, "");
-  if (digits.length < 7) return "****";
-  return `${digits.slice(0, 3)}-****-${digits.slice(-4)}`;
+  if (digits.length >= 10) return `${digits.slice(0, 3)}-****-${digits.slice(-4)}`;
+  return digits.length >= 4 ? `****${digits.slice(-2)}` : "****";
 }
 
 /**

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/log";
 import { contactsForDealer } from "./masking";
+import { MESSAGE_INTERVAL_DAYS } from "./schemas";
 
 /**
  * Recall follow-up for the units a dealer sold (issue 13): per recall, how many owners were told,
@@ -16,6 +17,13 @@ import { contactsForDealer } from "./masking";
  * contact through the portal (a message by email and on My Page; the dealer never sees the
  * address). Notices follow their unit, so the notice's user is the unit's current owner.
  */
+/** The notices held by their unit's current owner: one who unregistered keeps theirs, and no dealer reads it. */
+function currentOwnersOnly<T extends { userId: string; unit: { ownerships: { userId: string }[] } }>(notices: T[]): T[] {
+  return notices.filter((notice) => notice.unit.ownerships.some((ownership) => ownership.userId === notice.userId));
+}
+
+const CURRENT_OWNER = { ownerships: { where: { endedAt: null }, select: { userId: true } } } as const;
+
 export type RecallProgress = {
   campaignId: string;
   code: string;
@@ -28,10 +36,18 @@ export type RecallProgress = {
 
 export async function dealerRecalls(actor: Actor): Promise<RecallProgress[]> {
   if (!can(actor, "dealer.recalls")) return [];
-  const notices = await db.recallNotice.findMany({
-    where: { AND: [recallNoticeWhereFor(actor), { campaign: { status: { in: ["PUBLISHED", "CLOSED"] } } }] },
-    select: { acknowledgedAt: true, completedAt: true, campaign: { select: { id: true, code: true, titleJa: true, titleEn: true } } },
-  });
+  const notices = currentOwnersOnly(
+    await db.recallNotice.findMany({
+      where: { AND: [recallNoticeWhereFor(actor), { campaign: { status: { in: ["PUBLISHED", "CLOSED"] } } }] },
+      select: {
+        userId: true,
+        acknowledgedAt: true,
+        completedAt: true,
+        unit: { select: CURRENT_OWNER },
+        campaign: { select: { id: true, code: true, titleJa: true, titleEn: true } },
+      },
+    }),
+  );
   const byCampaign = new Map<string, RecallProgress>();
   for (const notice of notices) {
     const { campaign } = notice;
@@ -56,18 +72,21 @@ export async function dealerRecalls(actor: Actor): Promise<RecallProgress[]> {
 export async function dealerRecall(actor: Actor, campaignId: string) {
   const progress = (await dealerRecalls(actor)).find((row) => row.campaignId === campaignId);
   if (!progress) return null;
-  const pending = await db.recallNotice.findMany({
-    where: { AND: [recallNoticeWhereFor(actor), { campaignId, completedAt: null }] },
-    orderBy: { notifiedAt: "asc" },
-    take: 500,
-    select: {
-      id: true,
-      notifiedAt: true,
-      acknowledgedAt: true,
-      unit: { select: { serial: true } },
-      user: { select: { id: true, name: true, email: true, phone: true, prefecture: true } },
-    },
-  });
+  const pending = currentOwnersOnly(
+    await db.recallNotice.findMany({
+      where: { AND: [recallNoticeWhereFor(actor), { campaignId, completedAt: null }] },
+      orderBy: { notifiedAt: "asc" },
+      take: 500,
+      select: {
+        id: true,
+        userId: true,
+        notifiedAt: true,
+        acknowledgedAt: true,
+        unit: { select: { serial: true, ...CURRENT_OWNER } },
+        user: { select: { id: true, name: true, email: true, phone: true, prefecture: true } },
+      },
+    }),
+  );
   const contacts = await contactsForDealer(
     actor,
     pending.map((notice) => notice.user),
@@ -95,32 +114,55 @@ export async function dealerRecall(actor: Actor, campaignId: string) {
 
 /**
  * Send the dealer's message to the owners of the chosen notices (or of all not completed), once per
- * submission and owner: a double click or a retry sends nothing twice. Each owner gets it on My
- * Page and by email, in their language, with the dealer's name; the dealer never sees the address.
+ * submission and owner: a double click or a retry sends nothing twice, and queues an email that a
+ * failure left unqueued. An owner this dealer wrote to about this recall in the last week is
+ * skipped. Each owner gets it on My Page and by email, in their language, with the dealer's name;
+ * the dealer never sees the address.
  */
 export async function sendRecallMessage(
   actor: Actor,
   input: { campaignId: string; noticeIds: string[] | "all"; body: string; idempotencyKey: string },
-): Promise<{ sent: number }> {
+  now: Date = new Date(),
+): Promise<{ sent: number; skipped: number }> {
   if (!can(actor, "dealer.recalls") || !actor.dealerId) throw new AppError("NOT_FOUND");
   const dealerId = actor.dealerId;
-  const notices = await db.recallNotice.findMany({
-    where: {
-      AND: [
-        recallNoticeWhereFor(actor),
-        { campaignId: input.campaignId, completedAt: null },
-        input.noticeIds === "all" ? {} : { id: { in: input.noticeIds } },
-      ],
-    },
-    select: { unitId: true, userId: true, user: { select: { email: true, locale: true } } },
-  });
+  const notices = currentOwnersOnly(
+    await db.recallNotice.findMany({
+      where: {
+        AND: [
+          recallNoticeWhereFor(actor),
+          { campaignId: input.campaignId, completedAt: null },
+          input.noticeIds === "all" ? {} : { id: { in: input.noticeIds } },
+        ],
+      },
+      select: { unitId: true, userId: true, unit: { select: CURRENT_OWNER }, user: { select: { email: true, locale: true } } },
+    }),
+  );
   if (notices.length === 0) throw new AppError("NOT_FOUND");
   const dealer = await db.dealer.findUniqueOrThrow({ where: { id: dealerId }, select: { name: true } });
-  let sent = 0;
+  const recent = new Set(
+    (
+      await db.dealerMessage.findMany({
+        where: {
+          dealerId,
+          campaignId: input.campaignId,
+          idempotencyKey: { not: input.idempotencyKey },
+          sentAt: { gt: new Date(now.getTime() - MESSAGE_INTERVAL_DAYS * 86_400_000) },
+        },
+        select: { userId: true },
+      })
+    ).map((message) => message.userId),
+  );
+  const sentTo: string[] = [];
+  let skipped = 0;
   for (const notice of notices) {
-    let messageId: string;
+    if (recent.has(notice.userId)) {
+      skipped++;
+      continue;
+    }
+    let message: { id: string; emailedAt: Date | null };
     try {
-      const message = await db.dealerMessage.create({
+      message = await db.dealerMessage.create({
         data: {
           dealerId,
           campaignId: input.campaignId,
@@ -129,15 +171,23 @@ export async function sendRecallMessage(
           body: input.body,
           sentById: actor.id,
           idempotencyKey: input.idempotencyKey,
+          sentAt: now,
         },
-        select: { id: true },
+        select: { id: true, emailedAt: true },
       });
-      messageId = message.id;
+      sentTo.push(notice.userId);
     } catch (error) {
-      if (isUniqueViolation(error)) continue; // this submission already reached this owner
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      // This submission already reached this owner; its email may still be missing.
+      message = await db.dealerMessage.findUniqueOrThrow({
+        where: { idempotencyKey_userId: { idempotencyKey: input.idempotencyKey, userId: notice.userId } },
+        select: { id: true, emailedAt: true },
+      });
     }
-    sent++;
+    if (message.emailedAt) continue;
+    // Claimed before queuing, so two retries at once queue one email.
+    const claimed = await db.dealerMessage.updateMany({ where: { id: message.id, emailedAt: null }, data: { emailedAt: new Date() } });
+    if (claimed.count === 0) continue;
     try {
       await enqueueEmail({
         to: notice.user.email,
@@ -146,25 +196,27 @@ export async function sendRecallMessage(
           name: "dealerMessage",
           dealer: dealer.name,
           message: input.body,
-          url: portalUrl(notice.user.locale, `/mypage/messages#${messageId}`),
+          url: portalUrl(notice.user.locale, `/mypage/messages#${message.id}`),
         },
       });
     } catch (error) {
-      logger.error({ err: error, messageId }, "dealer message email was not queued");
+      // Given back, so a retry of the same submission queues it.
+      await db.dealerMessage.update({ where: { id: message.id }, data: { emailedAt: null } });
+      logger.error({ err: error, messageId: message.id }, "dealer message email was not queued");
     }
   }
-  if (sent > 0) {
+  if (sentTo.length > 0) {
     await recordAudit({
       action: "dealer.message_sent",
       outcome: "SUCCESS",
       actorId: actor.id,
       targetType: "RecallCampaign",
       targetId: input.campaignId,
-      subjectIds: notices.map((notice) => notice.userId),
-      details: { dealerId, sent },
+      subjectIds: sentTo,
+      details: { dealerId, sent: sentTo.length, skipped },
     });
   }
-  return { sent };
+  return { sent: sentTo.length, skipped };
 }
 
 /** A customer's messages from dealers, newest first; opening the page marks them read. */

@@ -118,9 +118,10 @@ export async function dealerTicket(actor: Actor, ticketId: string) {
       symptomCategory: { select: { nameJa: true, nameEn: true } },
       unit: { select: { serial: true, model: { select: { code: true, nameJa: true, nameEn: true } } } },
       customer: { select: { id: true, name: true, email: true, phone: true, prefecture: true } },
+      // The shop's own steps only: the messages between the customer and the desk are not the shop's.
       events: {
-        where: { kind: { in: [...CUSTOMER_EVENT_KINDS] } },
-        select: { id: true, at: true, kind: true, toStatus: true, message: true, actor: { select: { role: true } } },
+        where: { kind: { in: Object.values(DEALER_STEP_KIND) } },
+        select: { id: true, at: true, kind: true },
         orderBy: { at: "asc" },
       },
       photos: { select: { id: true, fileId: true }, orderBy: { createdAt: "asc" } },

@@ -59,7 +59,6 @@ export async function importSales(
   for (const { line, serial } of parsed.rejectedSerials) {
     if (!bySerial.has(serial)) errors.push({ line, problem: "notInRegistry", value: serial });
   }
-  const flagged = new Set<string>();
   for (const row of parsed.rows) {
     const unit = bySerial.get(row.serial);
     if (!unit) {
@@ -69,7 +68,6 @@ export async function importSales(
     if (row.soldOn < localDateOf(unit.manufacturedOn)) errors.push({ line: row.line, problem: "beforeManufacture", value: row.soldOn });
     const own = unit.dealerSales.find((sale) => sale.dealerId === dealerId);
     if (own) errors.push({ line: row.line, problem: "alreadyImported", value: `${row.serial} (${localDateOf(own.soldOn)})` });
-    else if (unit.dealerSales.length > 0) flagged.add(unit.id);
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.line - b.line);
@@ -77,45 +75,48 @@ export async function importSales(
   }
   if (parsed.rows.length === 0) return { status: "rejected", errors: [], errorCount: 0, headerProblem: "empty" };
 
+  const unitIds = parsed.rows.map((row) => bySerial.get(row.serial)!.id);
   try {
-    const created = await db.$transaction(async (tx) => {
+    const { record, flagged } = await db.$transaction(async (tx) => {
+      // The units' rows are locked (in id order), so two dealers importing one serial at once take
+      // turns and the second sees the first's sale: the conflict is flagged, never missed.
+      await tx.$queryRaw`SELECT id FROM "SerialUnit" WHERE id = ANY(${[...unitIds].sort()}::text[]) ORDER BY id FOR UPDATE`;
       const record = await tx.dealerSaleImport.create({
         data: {
           dealerId,
           importedById: actor.id,
           fileName: input.fileName,
           rowCount: parsed.rows.length,
-          flaggedCount: flagged.size,
           idempotencyKey: input.idempotencyKey,
         },
         select: { id: true },
       });
       await tx.dealerSale.createMany({
-        data: parsed.rows.map((row) => {
-          const unit = bySerial.get(row.serial)!;
-          return {
-            dealerId,
-            unitId: unit.id,
-            soldOn: new Date(`${row.soldOn}T00:00:00Z`),
-            customerEmail: row.customerEmail,
-            importId: record.id,
-            soldTwice: flagged.has(unit.id),
-          };
-        }),
+        data: parsed.rows.map((row) => ({
+          dealerId,
+          unitId: bySerial.get(row.serial)!.id,
+          soldOn: new Date(`${row.soldOn}T00:00:00Z`),
+          customerEmail: row.customerEmail,
+          importId: record.id,
+        })),
       });
-      // The other dealers' sales of the same serials are flagged too: both sides see the conflict.
-      if (flagged.size > 0) await tx.dealerSale.updateMany({ where: { unitId: { in: [...flagged] } }, data: { soldTwice: true } });
-      return record;
+      const flagged = await flagConflicts(tx, unitIds);
+      await tx.dealerSaleImport.update({
+        where: { id: record.id },
+        data: { flaggedCount: flagged.filter((sale) => sale.importId === record.id).length },
+      });
+      return { record, flagged: flagged.filter((sale) => sale.importId === record.id).length };
     });
+    const created = record;
     await recordAudit({
       action: "dealer.sales_imported",
       outcome: "SUCCESS",
       actorId: actor.id,
       targetType: "DealerSaleImport",
       targetId: created.id,
-      details: { dealerId, rows: parsed.rows.length, flagged: flagged.size, fileName: input.fileName },
+      details: { dealerId, rows: parsed.rows.length, flagged, fileName: input.fileName },
     });
-    return { status: "imported", importId: created.id, rows: parsed.rows.length, flagged: flagged.size };
+    return { status: "imported", importId: created.id, rows: parsed.rows.length, flagged };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // The same submission twice at once (the key), or another import of ours took a serial meanwhile.
@@ -123,6 +124,28 @@ export async function importSales(
     if (first) return first;
     throw new AppError("CONFLICT", { messageKey: "dealer.importConflict" });
   }
+}
+
+/**
+ * Flag the sales of `unitIds` that cannot be taken at their word, inside the import's transaction
+ * (decision 0011): a unit sold by two dealers (both sides are flagged), and a unit whose current
+ * registration names another shop, came from a previous owner, or was registered before the sale
+ * date. A flagged sale gives its dealer no reach over the owner (scopes.ts) until staff clear it.
+ */
+async function flagConflicts(tx: Prisma.TransactionClient, unitIds: string[]): Promise<{ id: string; importId: string }[]> {
+  return tx.$queryRaw<{ id: string; importId: string }[]>`
+    UPDATE "DealerSale" s SET "soldTwice" = true
+    WHERE s."unitId" = ANY(${unitIds}::text[]) AND NOT s."soldTwice"
+      AND (
+        EXISTS (SELECT 1 FROM "DealerSale" o WHERE o."unitId" = s."unitId" AND o.id <> s.id)
+        OR EXISTS (
+          SELECT 1 FROM "Ownership" w
+          WHERE w."unitId" = s."unitId" AND w."endedAt" IS NULL
+            AND ((w."dealerId" IS NOT NULL AND w."dealerId" <> s."dealerId") OR w."otherShopName" IS NOT NULL
+                 OR w."transferredFromId" IS NOT NULL OR w."registeredAt" < s."soldOn" - interval '1 day')
+        )
+      )
+    RETURNING s.id, s."importId"`;
 }
 
 export type SalesFilter = { q?: string; flagged?: boolean; registered?: "yes" | "no" };
@@ -193,7 +216,7 @@ export async function confirmedSaleFor(unitId: string, userId: string, invitatio
   if (sales.length === 0) return null;
   const invitation = invitationToken
     ? await db.dealerInvitation.findFirst({
-        where: { tokenHash: hashToken(invitationToken), expiresAt: { gt: new Date() }, sale: { unitId } },
+        where: { tokenHash: hashToken(invitationToken), usedAt: null, expiresAt: { gt: new Date() }, sale: { unitId } },
         select: { saleId: true },
       })
     : null;

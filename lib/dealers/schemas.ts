@@ -26,6 +26,9 @@ export const ZDealerStepSchema = z.object({
 
 export const DEALER_MESSAGE_MAX_LENGTH = 1000;
 
+/** A dealer writes to one owner about one recall at most this often: the portal's name is on the email. */
+export const MESSAGE_INTERVAL_DAYS = 7;
+
 export const ZRecallMessageSchema = z.object({
   campaignId: id,
   /** "all" for every owner who has not completed it, or one notice. */
@@ -75,3 +78,5 @@ export const ZDealerPersonInviteSchema = ZShopStaffInviteSchema.extend({
 export type TDealerPersonInvite = z.input<typeof ZDealerPersonInviteSchema>;
 
 export const ZDealerShareSchema = z.object({ dealerId: id, allow: z.boolean() });
+
+export const ZSaleReviewSchema = z.object({ saleId: id, decision: z.enum(["keep", "remove"]) });

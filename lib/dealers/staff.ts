@@ -125,6 +125,18 @@ async function colleague(actor: Actor, userId: string) {
 export async function setDealerStaffDisabled(actor: Actor, input: { userId: string; disabled: boolean }): Promise<void> {
   const user = await colleague(actor, input.userId);
   if (!user) throw new AppError("NOT_FOUND");
+  // A dealer admin undoes only a disable made in the shop: one by the portal's staff (or any other
+  // way, such as a security response) stays until staff lift it.
+  if (!input.disabled && !can(actor, "dealers.manage")) {
+    const last = await db.auditEvent.findFirst({
+      where: { action: "dealer.staff_disabled", targetId: user.id },
+      orderBy: { id: "desc" },
+      select: { actor: { select: { dealerId: true, role: true } } },
+    });
+    if (!last?.actor || last.actor.dealerId !== user.dealerId || last.actor.role !== "DEALER_ADMIN") {
+      throw new AppError("FORBIDDEN", { messageKey: "dealer.disabledByStaff" });
+    }
+  }
   await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { disabledAt: input.disabled ? new Date() : null } }),
     ...(input.disabled ? [db.session.deleteMany({ where: { userId: user.id } })] : []),

@@ -32,6 +32,7 @@ export const registerProductAction = defineAction({ ...own, schema: ZRegisterPro
     serial: input.serial,
     // Without a receipt the warranty does not count from the purchase date, so it is not kept.
     purchasedOn: input.proofFileId && input.purchasedOn ? input.purchasedOn : null,
+    declineSale: input.declineSale,
     dealerId: input.dealerId && input.dealerId !== OTHER_SHOP ? input.dealerId : null,
     otherShopName: input.dealerId === OTHER_SHOP ? input.otherShopName : null,
     proofFileId: input.proofFileId || null,

@@ -10,7 +10,7 @@ export async function registrationOptions() {
       select: { code: true, nameJa: true, nameEn: true, serialPattern: true, checkDigit: true },
       orderBy: { code: "asc" },
     }),
-    db.dealer.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.dealer.findMany({ where: { deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return {
     formats: models.map((model) => ({ code: model.code, nameJa: model.nameJa, nameEn: model.nameEn, ...serialFormatOf(model) })),

@@ -84,6 +84,8 @@ export type RegistrationInput = {
   proofFileId: string | null;
   /** The token of a dealer's registration invitation, when the customer came through its link. */
   invitation?: string | null;
+  /** The customer said the dealer's recorded sale is not their purchase. */
+  declineSale?: boolean;
 };
 
 /**
@@ -113,7 +115,7 @@ export async function registerProduct(
     else if (input.purchasedOn > today) fieldErrors.purchasedOn = "products.purchaseInFuture";
     else if (input.purchasedOn < localDateOf(unit.manufacturedOn)) fieldErrors.purchasedOn = "products.purchaseBeforeManufacture";
   }
-  if (input.dealerId && !(await db.dealer.findUnique({ where: { id: input.dealerId }, select: { id: true } }))) {
+  if (input.dealerId && !(await db.dealer.findFirst({ where: { id: input.dealerId, deactivatedAt: null }, select: { id: true } }))) {
     fieldErrors.dealerId = "products.dealerUnknown";
   }
   // The proof must be the user's own, uploaded for this purpose (another customer's file is "not found").
@@ -121,7 +123,7 @@ export async function registerProduct(
     fieldErrors.proofFileId = "products.proofNotFound";
   }
   // A sale on the shop's list confirms the date and the shop: they come from the list, not the form.
-  const sale = await confirmedSaleFor(unit.id, userId, input.invitation);
+  const sale = input.declineSale ? null : await confirmedSaleFor(unit.id, userId, input.invitation);
   if (sale) {
     delete fieldErrors.purchasedOn;
     delete fieldErrors.dealerId;

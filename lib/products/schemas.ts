@@ -34,6 +34,8 @@ export const ZRegisterProductSchema = z
     otherShopName: zName().trim().max(100, "tooLong").default(""),
     proofFileId: optionalId,
     invitation,
+    /** The customer says a dealer's recorded sale is not their purchase: register as usual. */
+    declineSale: z.boolean().default(false),
   })
   .refine((value) => value.dealerId !== OTHER_SHOP || value.otherShopName.length > 0, {
     path: ["otherShopName"],

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 export async function repairFormOptions(userId: string) {
   const [dealers, profile] = await Promise.all([
     db.dealer.findMany({
+      where: { deactivatedAt: null },
       select: { id: true, name: true, prefecture: true },
       orderBy: [{ prefecture: "asc" }, { name: "asc" }],
       take: 500,

@@ -91,7 +91,7 @@ export async function createRepairRequest(customer: Customer, input: RepairReque
   });
   if (!symptom) throw new AppError("VALIDATION", { cause: { symptomCategoryId: "repairs.symptomInvalid" } });
   if (input.delivery === "DEALER_DROP_OFF") {
-    const dealer = await db.dealer.findUnique({ where: { id: input.dealerId }, select: { id: true } });
+    const dealer = await db.dealer.findFirst({ where: { id: input.dealerId, deactivatedAt: null }, select: { id: true } });
     if (!dealer) throw new AppError("VALIDATION", { cause: { dealerId: "repairs.dealerRequired" } });
   }
   const photos = await db.storedFile.findMany({

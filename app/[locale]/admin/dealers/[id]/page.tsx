@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DealerActiveButton } from "@/components/admin/dealers/dealer-active-button";
 import { DealerForm } from "@/components/admin/dealers/dealer-form";
+import { FlaggedSaleActions } from "@/components/admin/dealers/flagged-sale-actions";
 import { StaffInviteForm } from "@/components/dealer/staff-invite-form";
 import { StaffList } from "@/components/dealer/staff-list";
 import { PageTitle } from "@/components/page-title";
@@ -63,12 +64,35 @@ export default async function DealerAdminPage({ params }: PageProps<"/[locale]/a
           {dealer.sales.length === 0 ? (
             <p className="text-slate-700">{t("soldTwiceNone")}</p>
           ) : (
-            <ul className="space-y-1 font-mono text-sm">
-              {dealer.sales.map((sale) => (
-                <li key={sale.id}>
-                  {sale.unit.serial} · {format.dateTime(sale.soldOn, { dateStyle: "medium", timeZone: "UTC" })}
-                </li>
-              ))}
+            <ul className="divide-y divide-slate-100">
+              {dealer.sales.map((sale) => {
+                const others = sale.unit.dealerSales.filter((other) => other.dealer.code !== dealer.code);
+                const owner = sale.unit.ownerships[0];
+                return (
+                  <li key={sale.id} className="space-y-1 py-3">
+                    <p className="font-mono break-all">
+                      {sale.unit.serial} · {format.dateTime(sale.soldOn, { dateStyle: "medium", timeZone: "UTC" })}
+                    </p>
+                    {others.map((other) => (
+                      <p key={other.dealer.code} className="text-sm text-slate-700">
+                        {t("alsoSoldBy", {
+                          dealer: `${other.dealer.name} (${other.dealer.code})`,
+                          date: format.dateTime(other.soldOn, { dateStyle: "medium", timeZone: "UTC" }),
+                        })}
+                      </p>
+                    ))}
+                    {owner && (
+                      <p className="text-sm text-slate-700">
+                        {t("registeredWith", {
+                          shop: owner.dealer?.name ?? t("noShop"),
+                          date: format.dateTime(owner.registeredAt, { dateStyle: "medium" }),
+                        })}
+                      </p>
+                    )}
+                    <FlaggedSaleActions saleId={sale.id} serial={sale.unit.serial} />
+                  </li>
+                );
+              })}
             </ul>
           )}
           <p className="mt-2 text-sm text-slate-600">{t("salesCount", { count: dealer._count.sales })}</p>

@@ -72,6 +72,7 @@ CREATE TABLE "DealerMessage" (
     "sentById" TEXT NOT NULL,
     "idempotencyKey" TEXT NOT NULL,
     "sentAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "emailedAt" TIMESTAMP(3),
     "readAt" TIMESTAMP(3),
 
     CONSTRAINT "DealerMessage_pkey" PRIMARY KEY ("id")
@@ -102,7 +103,7 @@ CREATE INDEX "DealerInvitation_saleId_idx" ON "DealerInvitation"("saleId");
 CREATE INDEX "DealerMessage_userId_sentAt_idx" ON "DealerMessage"("userId", "sentAt");
 
 -- CreateIndex
-CREATE INDEX "DealerMessage_dealerId_campaignId_idx" ON "DealerMessage"("dealerId", "campaignId");
+CREATE INDEX "DealerMessage_dealerId_campaignId_userId_idx" ON "DealerMessage"("dealerId", "campaignId", "userId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "DealerMessage_idempotencyKey_userId_key" ON "DealerMessage"("idempotencyKey", "userId");
