@@ -59,11 +59,27 @@ test("[8.4.1][8.3.3] dealer A imports a sale and its buyer registers pre-filled;
   await expect(page.getByText("Imported 1 sales.")).toBeVisible();
   expect(await query(`SELECT 1 FROM "DealerSaleImport" WHERE "dealerId" = $1`, [dealerA.dealerId])).toHaveLength(1);
 
-  // The buyer registers that serial: date and shop come from the sale, no receipt is asked for.
+  // With the buyer's agreement at the till, the shop sends a registration invitation.
+  await page.goto("/en/dealer/sales");
+  const saleRow = page.getByRole("row").filter({ hasText: serials[0]! });
+  await saleRow.getByRole("button", { name: "Send invitation" }).click();
+  const invite = page.getByRole("dialog");
+  await invite.getByRole("button", { name: "Send" }).click();
+  await expect(invite.getByText("Confirm that the buyer agreed.")).toBeVisible();
+  await invite.getByLabel("The buyer agreed at the till to receive this email").check();
+  await invite.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByText("Invitation sent.")).toBeVisible();
+  await expect(saleRow).toContainText("Invited");
+  const invitation = await readEmail(buyer.email, /でお買い上げの製品をご登録ください/);
+
+  // The buyer opens it: date and shop come from the sale, no receipt is asked for.
   const buyerContext = await newContextAs(browser, baseURL!, buyer.id);
   await buyerContext.setExtraHTTPHeaders({ "x-forwarded-for": randomClientAddress() });
   const buyerPage = await buyerContext.newPage();
-  await buyerPage.goto(`/en/mypage/products/register?serial=${serials[0]}`);
+  const link = new URL(invitation.link!);
+  expect(link.pathname).toBe("/ja/mypage/products/register");
+  expect(link.searchParams.get("serial")).toBe(serials[0]);
+  await buyerPage.goto(`/en/mypage/products/register${link.search}`);
   await expect(buyerPage.getByTestId("dealer-confirmed")).toContainText(
     `${dealerName} recorded selling this product to you on November 20, 2026`,
   );

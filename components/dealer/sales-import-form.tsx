@@ -98,7 +98,11 @@ export function SalesImportForm() {
       )}
       {outcome?.kind === "failed" && <Alert tone="error">{outcome.message}</Alert>}
       {outcome?.kind === "rejected" && (
-        <div role="alert" data-testid="import-problems" className="space-y-2 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+        <div
+          role="alert"
+          data-testid="import-problems"
+          className="space-y-2 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+        >
           <p className="font-semibold">
             {outcome.headerProblem
               ? t(`header.${outcome.headerProblem as "missingColumns"}`)
