@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeRequest } from "@/scripts/test/fake-request";
 
@@ -17,7 +17,8 @@ afterAll(() => stopJobWorkers());
 
 let address = "";
 beforeEach(() => {
-  address = `198.51.100.${Math.floor(Math.random() * 250)}`;
+  // An address of its own (random IPv6): the velocity check counts every registration from it in this database.
+  address = `2001:db8::${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}`;
   fakeRequest.reset({ headers: { "x-forwarded-for": address } });
 });
 

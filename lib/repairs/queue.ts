@@ -119,6 +119,11 @@ async function searchCondition(q: string): Promise<Search> {
   if (number) return { sql: Prisma.sql`t.number = ${`R-${number[1]}-${number[2]!.padStart(6, "0")}`}`, notice: null };
   if (term.includes("@")) return { sql: Prisma.sql`c.email = ${term.toLowerCase()}`, notice: null };
   const digits = term.replace(/[\s()+-]/g, "");
+  // A serial first: some models' serials are all digits (as long as a phone number), and an exact
+  // serial is the most precise thing a term can be.
+  const serial = normalizeSerial(term);
+  const unit = serial.length >= 6 ? await db.serialUnit.findUnique({ where: { serial }, select: { id: true } }) : null;
+  if (unit) return { sql: Prisma.sql`t."unitId" = ${unit.id}`, notice: null };
   if (/^\d{10,13}$/.test(digits)) {
     // Phones are stored as typed (with or without hyphens): match the profile's digits, or the ticket's as typed.
     const rows = await db.$queryRaw<{ id: string }[]>`
@@ -128,9 +133,6 @@ async function searchCondition(q: string): Promise<Search> {
       notice: rows.length > SEARCH_PEOPLE_LIMIT ? "cut" : null,
     };
   }
-  const serial = normalizeSerial(term);
-  const unit = serial.length >= 6 ? await db.serialUnit.findUnique({ where: { serial }, select: { id: true } }) : null;
-  if (unit) return { sql: Prisma.sql`t."unitId" = ${unit.id}`, notice: null };
   // A name (or part of one): the customers whose name or reading contains it (trigram indexes).
   if ([...term].length < NAME_SEARCH_MIN_LENGTH) return { sql: Prisma.sql`FALSE`, notice: "tooShort" };
   const people = await db.user.findMany({
