@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { sendRecallMessageAction } from "@/lib/dealers/actions";
@@ -39,7 +40,6 @@ export function RecallMessageForm({ campaignId, owners }: { campaignId: string; 
   });
   // Writing to everyone at once is confirmed first: the email goes out under the manufacturer's name.
   const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = `send-all-${useId()}`;
   const submit = (event: React.FormEvent) => {
     if (form.getValues("noticeId") === "all") {
       event.preventDefault();
@@ -71,32 +71,23 @@ export function RecallMessageForm({ campaignId, owners }: { campaignId: string; 
       <Button type="submit" disabled={!canSubmit}>
         {busy ? t("sending") : t("send")}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
-      >
-        <div className="space-y-4 p-6">
-          <h2 id={titleId} className="text-lg font-semibold">
-            {t("confirmAllTitle", { count: owners.length })}
-          </h2>
-          <p className="text-sm text-slate-700">{t("confirmAllBody", { days: MESSAGE_INTERVAL_DAYS })}</p>
-          <div className="flex flex-wrap justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              {t("cancel")}
-            </Button>
-            <Button
-              disabled={busy}
-              onClick={async () => {
-                await onSubmit();
-                dialog.current?.close();
-              }}
-            >
-              {t("confirmAll")}
-            </Button>
-          </div>
+      <ModalDialog ref={dialog} title={t("confirmAllTitle", { count: owners.length })}>
+        <p className="text-sm text-slate-700">{t("confirmAllBody", { days: MESSAGE_INTERVAL_DAYS })}</p>
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={() => dialog.current?.close()}>
+            {t("cancel")}
+          </Button>
+          <Button
+            disabled={busy}
+            onClick={async () => {
+              await onSubmit();
+              dialog.current?.close();
+            }}
+          >
+            {t("confirmAll")}
+          </Button>
         </div>
-      </dialog>
+      </ModalDialog>
     </form>
   );
 }
