@@ -5,7 +5,7 @@
  * `--only static|unit|e2e` runs one part. Chromium is installed with apt when missing.
  * Databases: TEST_DATABASE_URL if set, else an embedded PostgreSQL in .data/postgres-test.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,12 +20,21 @@ const { values, positionals: extra } = parseArgs({ options: { only: { type: "str
 const only = values.only;
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 
-function run(title: string, command: string, args: string[], env: Record<string, string> = {}): void {
+/**
+ * Run one stage and wait for it without blocking this process: the embedded test PostgreSQL is this
+ * process's child, and its log output must keep being read. (With spawnSync nothing read it while a
+ * stage ran; once its pipe filled, PostgreSQL stopped mid-write and the suite hung.)
+ */
+async function run(title: string, command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   console.log(`\n=== ${title} ===`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const status = await new Promise<number | null>((resolve) => {
+    child.on("error", () => resolve(null));
+    child.on("exit", (code) => resolve(code));
+  });
   // Thrown, not process.exit(): the finally below must still stop the test PostgreSQL.
-  if (result.status !== 0) throw new Error(`✗ ${title} failed`);
+  if (status !== 0) throw new Error(`✗ ${title} failed`);
   console.log(`✓ ${title} (${Math.round((Date.now() - started) / 1000)} s)`);
 }
 
@@ -51,10 +60,10 @@ function ensureChromium(): string {
 async function main(): Promise<void> {
   const started = Date.now();
   if (!only || only === "static") {
-    run("types", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "typegen"]);
-    run("types", bin("tsc"), ["--noEmit"]);
-    run("lint", bin("eslint"), ["--max-warnings=0", "."]);
-    run("format (prettier; npm run format fixes it)", bin("prettier"), ["--check", "."]);
+    await run("types", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "typegen"]);
+    await run("types", bin("tsc"), ["--noEmit"]);
+    await run("lint", bin("eslint"), ["--max-warnings=0", "."]);
+    await run("format (prettier; npm run format fixes it)", bin("prettier"), ["--check", "."]);
   }
 
   const needsDatabase = !only || only === "unit" || only === "e2e";
@@ -62,7 +71,7 @@ async function main(): Promise<void> {
   const server = await startTestServer();
   const e2eDatabase = `portal_e2e_${process.pid}`;
   try {
-    if (!only || only === "unit") run("unit + integration (vitest)", bin("vitest"), ["run", ...(only ? extra : [])]);
+    if (!only || only === "unit") await run("unit + integration (vitest)", bin("vitest"), ["run", ...(only ? extra : [])]);
 
     if (!only || only === "e2e") {
       const chromium = ensureChromium();
@@ -74,10 +83,10 @@ async function main(): Promise<void> {
       if (isBuildCurrent(ROOT, fingerprint)) {
         console.log("\n=== build: up to date ===");
       } else {
-        run("build", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
+        await run("build", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
         markBuild(ROOT, fingerprint);
       }
-      run("e2e (playwright)", bin("playwright"), ["test", "-c", "e2e/playwright.config.ts", ...(only ? extra : [])], {
+      await run("e2e (playwright)", bin("playwright"), ["test", "-c", "e2e/playwright.config.ts", ...(only ? extra : [])], {
         E2E_DATABASE_URL: url,
         CHROMIUM_PATH: chromium,
       });
