@@ -4,7 +4,6 @@ import AxeBuilder from "@axe-core/playwright";
 import { hashPassword } from "../lib/auth/password";
 import { secretBox } from "../lib/auth/secret-box";
 import { hashToken } from "../lib/auth/token-hash";
-import { POLICIES, policyTextHash } from "../lib/consents/policies";
 import { generateTotpSecret, totpCode } from "../lib/auth/totp";
 import { E2E_AUTH_SECRET, E2E_MAIL_API_PORT } from "../scripts/test/e2e-env";
 import pg from "pg";
@@ -81,8 +80,9 @@ export async function createUser(
     // As after sign-up: the current terms and privacy policy were accepted.
     for (const purpose of ["terms", "privacy"] as const) {
       await query(
-        `INSERT INTO "Consent" (id, "userId", purpose, "policyVersion", "textHash", channel) VALUES ($1, $2, $3, $4, $5, 'e2e_fixture')`,
-        [randomUUID(), id, purpose, POLICIES[purpose].version, policyTextHash(purpose)],
+        `INSERT INTO "Consent" (id, "userId", purpose, "policyVersion", "textHash", channel)
+         SELECT $1, $2, $3, version, "textHash", 'e2e_fixture' FROM "PolicyVersion" WHERE "purposeId" = $3 ORDER BY "publishedAt" DESC LIMIT 1`,
+        [randomUUID(), id, purpose],
       );
     }
   }

@@ -9,7 +9,6 @@ import { hashPassword } from "../lib/auth/password.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../lib/demo/accounts.ts";
 import { secretBox } from "../lib/auth/secret-box.ts";
 import { DEMO_OWNED_SERIAL, demoSerial } from "../lib/demo/products.ts";
-import { POLICIES, policyTextHash } from "../lib/consents/policies.ts";
 import { PRIVILEGED_ROLES } from "../lib/auth/permissions.ts";
 
 const DEALERS = [
@@ -303,17 +302,18 @@ export async function seed(url: string, options: { authSecret: string }): Promis
     }
     await seedPoints(db, owner.id, ownedUnit.modelId);
     await seedDealerSales(db, firstDealer.id);
-    const customers = await db.user.findMany({ where: { role: "CUSTOMER", consents: { none: {} } }, select: { id: true } });
+    const customers = await db.user.findMany({ where: { role: "CUSTOMER", consents: { none: {} } }, select: { id: true, email: true } });
+    // Everyone accepted the current terms and privacy policy; the demo customer also agreed to campaign emails.
+    const current = async (purposeId: string) =>
+      db.policyVersion.findFirstOrThrow({ where: { purposeId }, orderBy: { publishedAt: "desc" }, select: { version: true, textHash: true } });
     for (const customer of customers) {
-      await db.consent.createMany({
-        data: (["terms", "privacy"] as const).map((purpose) => ({
-          userId: customer.id,
-          purpose,
-          policyVersion: POLICIES[purpose].version,
-          textHash: policyTextHash(purpose),
-          channel: "demo_seed",
-        })),
-      });
+      const purposes = customer.email === "customer@demo.example" ? ["terms", "privacy", "marketing_email"] : ["terms", "privacy"];
+      for (const purpose of purposes) {
+        const { version, textHash } = await current(purpose);
+        await db.consent.create({
+          data: { userId: customer.id, purpose, policyVersion: version, textHash, channel: "demo_seed" },
+        });
+      }
     }
   } finally {
     await db.$disconnect();

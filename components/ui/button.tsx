@@ -5,6 +5,8 @@ const VARIANTS = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60",
   secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 disabled:text-slate-500",
   ghost: "text-slate-800 hover:bg-slate-100",
+  /** Irreversible actions (deleting an account), always behind a confirmation. */
+  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-700/60",
 } as const;
 
 export type ButtonProps = ComponentProps<"button"> & {

@@ -24,7 +24,8 @@ import { unlinkProvider } from "@/lib/auth/sign-in-methods";
 import { reauthenticate, requireRecentAuthentication } from "@/lib/auth/step-up";
 import { confirmTotpEnrolment, disableTotp, renewRecoveryCodes, startTotpEnrolment } from "@/lib/auth/two-factor";
 import { db } from "@/lib/db";
-import { acceptCurrentPolicies } from "@/lib/consents/current";
+import { answerPolicyQuestions, policyQuestions } from "@/lib/consents/current";
+import { ZPolicyAnswersSchema } from "@/lib/consents/schemas";
 import { homePathFor } from "@/lib/auth/permissions";
 import { redirect } from "@/lib/i18n/navigation";
 import { AppError } from "@/lib/errors";
@@ -188,11 +189,15 @@ export const lookupPostalCodeAction = defineAction(
   async ({ postalCode }) => lookupPostalCode(postalCode),
 );
 
-/** Accept the current terms and privacy policy (asked when they are missing or have changed). */
-export const acceptPoliciesAction = defineAction(
-  { schema: z.object({ accept: z.literal(true, "acceptTermsRequired") }), ...account },
-  async (_input, { user }) => {
-    await acceptCurrentPolicies(user.id);
-    redirect({ href: homePathFor(user.role), locale: await getLocale() });
-  },
-);
+/**
+ * Answer the policy questions (asked when the terms or privacy policy are missing or changed, and
+ * when an optional purpose's new version needs re-acceptance): required ones must be accepted.
+ */
+export const acceptPoliciesAction = defineAction({ schema: ZPolicyAnswersSchema, ...account }, async (input, { user }) => {
+  const { required } = await policyQuestions(user.id);
+  if (required.length > 0 && !input.acceptRequired) {
+    throw new AppError("VALIDATION", { cause: { acceptRequired: "acceptTermsRequired" } });
+  }
+  await answerPolicyQuestions(user.id, input.keep);
+  redirect({ href: homePathFor(user.role), locale: await getLocale() });
+});

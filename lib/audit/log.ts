@@ -79,6 +79,17 @@ export type AuditAction =
   | "dealer.deactivated"
   | "dealer.reactivated"
   | "dealer.sale_reviewed"
+  | "notifications.changed"
+  | "policy.published"
+  | "consent_purpose.created"
+  | "privacy.export_requested"
+  | "privacy.export_ready"
+  | "privacy.export_downloaded"
+  | "account.erasure_requested"
+  | "account.erased"
+  | "retention.updated"
+  | "retention.run"
+  | "audit.exported"
   | "job.dead";
 
 export type AuditEntry = {

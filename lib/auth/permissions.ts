@@ -36,10 +36,14 @@ const PERMISSIONS = {
   "account.manage": ROLES,
   /** Customer "My Page" and everything under it. */
   "mypage.access": ["CUSTOMER"],
+  /** The privacy center on My Page: consents, notifications, data export, who saw my data, deleting the account (issue 14). */
+  "privacy.own": ["CUSTOMER"],
   /** Staff area (/admin). */
   "staff.access": STAFF,
   "staff.dashboard.read": STAFF,
   "audit.read": ["SUPPORT_LEAD", "ADMIN"],
+  /** Consent purposes and policy versions, consent statistics, retention periods and runs (issue 14). */
+  "privacy.manage": ["ADMIN"],
   /** Dealer area (/dealer). */
   "dealer.access": DEALER_ROLES,
   "dealer.profile.read": DEALER_ROLES,

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { POLICIES, policyTextHash } from "./policies";
+import { recordPolicyConsents } from "./record";
 
 /**
  * The "share my contact details with the dealer of my purchase" consent (issue 13, GDPR 7): one
@@ -96,16 +96,7 @@ export async function setDealerShare(userId: string, dealerId: string, allow: bo
     const active = await tx.consent.findFirst({ where: { userId, dealerId, purpose: PURPOSE, withdrawnAt: null }, select: { id: true } });
     if (allow) {
       if (active) return false;
-      await tx.consent.create({
-        data: {
-          userId,
-          dealerId,
-          purpose: PURPOSE,
-          policyVersion: POLICIES.dealer_share.version,
-          textHash: policyTextHash("dealer_share"),
-          channel: "web_settings",
-        },
-      });
+      await recordPolicyConsents(tx, userId, [PURPOSE], "web_settings", dealerId);
       return true;
     }
     if (!active) return false;

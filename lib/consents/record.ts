@@ -1,21 +1,25 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { POLICIES, policyTextHash, type PolicyId } from "./policies";
 
-/** Record that a user accepted the current version of policies, inside the caller's transaction. */
+/**
+ * Record that a user accepted the current version of purposes, inside the caller's transaction:
+ * each record keeps purpose, version, the texts' hash and the channel (GDPR 7(1)).
+ */
 export async function recordPolicyConsents(
   tx: Prisma.TransactionClient,
   userId: string,
-  policies: PolicyId[],
+  purposes: readonly string[],
   channel: string,
+  dealerId?: string,
 ): Promise<void> {
-  await tx.consent.createMany({
-    data: policies.map((purpose) => ({
-      userId,
-      purpose,
-      policyVersion: POLICIES[purpose].version,
-      textHash: policyTextHash(purpose),
-      channel,
-    })),
-  });
+  for (const purpose of purposes) {
+    const current = await tx.policyVersion.findFirstOrThrow({
+      where: { purposeId: purpose },
+      orderBy: { publishedAt: "desc" },
+      select: { version: true, textHash: true },
+    });
+    await tx.consent.create({
+      data: { userId, purpose, policyVersion: current.version, textHash: current.textHash, channel, dealerId },
+    });
+  }
 }

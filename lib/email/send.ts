@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { logger } from "@/lib/log";
+import { emailAllowedTo } from "@/lib/notifications/choices";
+import { kindOfTemplate } from "@/lib/notifications/kinds";
 import { renderEmail, type EmailTemplate } from "./templates";
 
 /**
@@ -24,6 +26,12 @@ export function emailDelivery(): "smtp" | "outbox" {
 }
 
 export async function sendEmail(input: { to: string; locale: string; template: EmailTemplate }): Promise<void> {
+  // The customer's notification choices apply to every email of a kind, wherever it was queued (issue 14).
+  const kind = kindOfTemplate(input.template.name);
+  if (kind && !(await emailAllowedTo(input.to, kind))) {
+    logger.info({ template: input.template.name, kind }, "email not sent: the recipient turned this kind off");
+    return;
+  }
   const locale = isLocale(input.locale) ? input.locale : routing.defaultLocale;
   const message = renderEmail(input.template, locale);
   if (env.SMTP_URL) {

@@ -57,7 +57,11 @@ export type EmailTemplate =
   /** To a buyer, with their agreement at the till: register the product they bought, pre-filled. */
   | { name: "registrationInvitation"; dealer: string; product: string; url: string }
   /** To an owner: a message from the dealer that sold their product (recall follow-up); plain text, escaped. */
-  | { name: "dealerMessage"; dealer: string; message: string; url: string };
+  | { name: "dealerMessage"; dealer: string; message: string; url: string }
+  /** To a customer: their data export is ready to download (issue 14). */
+  | { name: "dataExportReady"; days: string; url: string }
+  /** To a customer whose account was deleted: what is kept without their identity, and until when. */
+  | { name: "accountErased"; repairs: string; warranty: string; points: string; consents: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 

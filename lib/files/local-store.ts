@@ -8,7 +8,8 @@ import { env } from "@/lib/env";
  * UPLOADS_DIR (default .data/uploads), outside public/, under names we generate; they are only
  * ever served by a route that checks access first (ASVS 5.3.1).
  */
-const KEY_PATTERN = /^\d{4}\/\d{2}\/[0-9a-f-]{36}(-thumb)?\.webp$/;
+// Images (and their thumbnails) by month; customers' data exports (issue 14) apart.
+const KEY_PATTERN = /^(\d{4}\/\d{2}\/[0-9a-f-]{36}(-thumb)?\.webp|exports\/[0-9a-f-]{36}\.zip)$/;
 
 function root(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.UPLOADS_DIR);

@@ -16,6 +16,8 @@ export type FileStore = {
   remove(key: string): Promise<void>;
   /** How to hand the file to a browser that passed the access check. */
   deliver(key: string): Promise<Delivery>;
+  /** The bytes, for server-side work (a customer's data export); null when the file is gone. */
+  read(key: string): Promise<Buffer | null>;
 };
 
 /** Signed uploadthing URLs are handed out per request and live this long. */
@@ -29,6 +31,7 @@ const local: FileStore = {
     const data = await localStore.get(key);
     return data ? { kind: "bytes", data } : null;
   },
+  read: (key) => localStore.get(key),
 };
 
 let uploadthing: Promise<FileStore> | undefined;
@@ -41,6 +44,10 @@ async function createUploadthing(token: string): Promise<FileStore> {
     put: (key, data, contentType) => store.put(key, data, contentType),
     remove: (key) => store.remove(key),
     deliver: async (key) => ({ kind: "redirect", url: await store.signedUrl(key, SIGNED_URL_SECONDS) }),
+    async read(key) {
+      const response = await fetch(await store.signedUrl(key, SIGNED_URL_SECONDS));
+      return response.ok ? Buffer.from(await response.arrayBuffer()) : null;
+    },
   };
 }
 

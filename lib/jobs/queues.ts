@@ -104,6 +104,22 @@ export const POINTS_RECONCILE_QUEUE: QueueDefinition<undefined> = {
   },
 };
 
+/** A customer's data export (issue 14): one job per export; a worker that died mid-way is retried from the start. */
+export const DATA_EXPORT_QUEUE: QueueDefinition<{ exportId: string }> = {
+  name: "privacy.export",
+  options: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
+  deadLetter: true,
+  handle: async (data) => (await import("@/lib/privacy/export")).runDataExport(data),
+};
+
+/** An account erasure (issue 14): keyed by the user, so asking twice queues one. */
+export const ACCOUNT_ERASURE_QUEUE: QueueDefinition<{ userId: string }> = {
+  name: "privacy.erase-account",
+  options: { policy: "short", retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 },
+  deadLetter: true,
+  handle: async (data) => (await import("@/lib/privacy/erasure")).runErasure(data),
+};
+
 export const QUEUES = [
   EMAIL_QUEUE,
   RECALL_NOTICE_EMAIL_QUEUE,
@@ -113,4 +129,6 @@ export const QUEUES = [
   POINTS_SETTLE_QUEUE,
   POINTS_REMINDER_QUEUE,
   POINTS_RECONCILE_QUEUE,
+  DATA_EXPORT_QUEUE,
+  ACCOUNT_ERASURE_QUEUE,
 ] as const satisfies readonly QueueDefinition<never>[];

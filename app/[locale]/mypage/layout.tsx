@@ -1,5 +1,5 @@
 import { getLocale } from "next-intl/server";
-import { missingPolicyConsents } from "@/lib/consents/current";
+import { hasPolicyQuestions } from "@/lib/consents/current";
 import { redirect } from "@/lib/i18n/navigation";
 import { AreaShell } from "@/components/area-shell";
 import { requireArea } from "@/lib/auth/permissions.server";
@@ -7,8 +7,8 @@ import { requireArea } from "@/lib/auth/permissions.server";
 export default async function MyPageLayout({ children }: LayoutProps<"/[locale]/mypage">) {
   const user = await requireArea("mypage");
   // Customers who have not accepted the current terms (new through a sign-in provider, or after a
-  // change of the terms) are asked first.
-  if ((await missingPolicyConsents(user.id)).length > 0) {
+  // change of the terms), or whose agreement to a purpose needs renewing, are asked first.
+  if (await hasPolicyQuestions(user.id)) {
     redirect({ href: "/account/terms", locale: await getLocale() });
   }
   return <AreaShell>{children}</AreaShell>;

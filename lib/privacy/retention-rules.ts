@@ -1,0 +1,31 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/**
+ * How long each kind of record is kept (RetentionRule rows, defaults set by the privacy_center
+ * migration). The first four are the legal holds of an erased account, counted from its erasure:
+ * repair records (7 years: product liability), warranty records (10 years: the product's service
+ * life), the points ledger (10 years: accounting records), consent proofs (5 years).
+ */
+export const HOLD_KINDS = ["repair_records", "warranty_records", "points_ledger", "consent_proofs"] as const;
+export type HoldKind = (typeof HOLD_KINDS)[number];
+
+export const RETENTION_KINDS = [...HOLD_KINDS, "audit_events", "outbox_emails", "data_exports"] as const;
+export type RetentionKind = (typeof RETENTION_KINDS)[number];
+
+const DEFAULT_DAYS: Record<RetentionKind, number> = {
+  repair_records: 2555,
+  warranty_records: 3650,
+  points_ledger: 3650,
+  consent_proofs: 1825,
+  audit_events: 730,
+  outbox_emails: 90,
+  data_exports: 7,
+};
+
+export async function retentionDays(): Promise<Record<RetentionKind, number>> {
+  const rows = await db.retentionRule.findMany({ select: { kind: true, days: true } });
+  const days = { ...DEFAULT_DAYS };
+  for (const row of rows) if ((RETENTION_KINDS as readonly string[]).includes(row.kind)) days[row.kind as RetentionKind] = row.days;
+  return days;
+}
