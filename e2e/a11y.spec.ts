@@ -10,6 +10,7 @@ const PAGES: { path: string; role?: Role; heading: { ja: string; en: string } }[
   { path: "/reset-password?token=unknown", heading: { ja: "新しいパスワードの設定", en: "Choose a new password" } },
   { path: "/verify-email?token=unknown", heading: { ja: "メールアドレスの確認", en: "Confirm your email address" } },
   { path: "/signin/second-factor", heading: { ja: "2段階認証", en: "Two-step verification" } },
+  { path: "/account-deleted", heading: { ja: "アカウントを削除しました", en: "Your account has been deleted" } },
   {
     path: "/admin/inbox/new",
     role: "SUPPORT_AGENT",

@@ -38,6 +38,10 @@ const AREAS: readonly { path: string; allowed: readonly Role[] }[] = [
   { path: "/mypage/points", allowed: ["CUSTOMER"] },
   { path: "/mypage/points/rewards", allowed: ["CUSTOMER"] },
   { path: "/mypage/privacy", allowed: ["CUSTOMER"] },
+  { path: "/mypage/privacy/notifications", allowed: ["CUSTOMER"] },
+  { path: "/mypage/privacy/data", allowed: ["CUSTOMER"] },
+  { path: "/mypage/privacy/access", allowed: ["CUSTOMER"] },
+  { path: "/mypage/privacy/delete", allowed: ["CUSTOMER"] },
   { path: "/mypage/messages", allowed: ["CUSTOMER"] },
 ];
 

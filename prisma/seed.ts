@@ -305,7 +305,11 @@ export async function seed(url: string, options: { authSecret: string }): Promis
     const customers = await db.user.findMany({ where: { role: "CUSTOMER", consents: { none: {} } }, select: { id: true, email: true } });
     // Everyone accepted the current terms and privacy policy; the demo customer also agreed to campaign emails.
     const current = async (purposeId: string) =>
-      db.policyVersion.findFirstOrThrow({ where: { purposeId }, orderBy: { publishedAt: "desc" }, select: { version: true, textHash: true } });
+      db.policyVersion.findFirstOrThrow({
+        where: { purposeId },
+        orderBy: { publishedAt: "desc" },
+        select: { version: true, textHash: true },
+      });
     for (const customer of customers) {
       const purposes = customer.email === "customer@demo.example" ? ["terms", "privacy", "marketing_email"] : ["terms", "privacy"];
       for (const purpose of purposes) {

@@ -41,7 +41,12 @@ export function AcceptPoliciesForm({ requiresAcceptance, optional }: { requiresA
             <legend className="font-medium">{t("terms.keepQuestion", { purpose: question.name })}</legend>
             {(["yes", "no"] as const).map((answer) => (
               <label key={answer} className="flex min-h-11 items-center gap-3 text-sm">
-                <input type="radio" value={answer} className="size-5 accent-brand-600" {...form.register(`keep.${question.purpose}` as never)} />
+                <input
+                  type="radio"
+                  value={answer}
+                  className="size-5 accent-brand-600"
+                  {...form.register(`keep.${question.purpose}` as never)}
+                />
                 {t(answer === "yes" ? "terms.keepYes" : "terms.keepNo")}
               </label>
             ))}

@@ -50,7 +50,13 @@ export async function createPurpose(actor: Actor, input: z.output<typeof ZPurpos
     if (isUniqueViolation(error)) throw new AppError("VALIDATION", { cause: { id: "privacyAdmin.purposeTaken" } });
     throw error;
   });
-  await recordAudit({ action: "consent_purpose.created", outcome: "SUCCESS", actorId: actor.id, targetType: "ConsentPurpose", targetId: input.id });
+  await recordAudit({
+    action: "consent_purpose.created",
+    outcome: "SUCCESS",
+    actorId: actor.id,
+    targetType: "ConsentPurpose",
+    targetId: input.id,
+  });
 }
 
 /** A purpose with every version (newest first) and how many customers agree now, for the admin page. */

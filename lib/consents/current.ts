@@ -125,7 +125,10 @@ export async function setConsent(userId: string, purposeId: string, allow: boole
     if (allow && counts) return false;
     if (!allow && active.length === 0) return false;
     if (active.length > 0) {
-      await tx.consent.updateMany({ where: { userId, purpose: purposeId, dealerId: null, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+      await tx.consent.updateMany({
+        where: { userId, purpose: purposeId, dealerId: null, withdrawnAt: null },
+        data: { withdrawnAt: new Date() },
+      });
     }
     if (allow) await recordPolicyConsents(tx, userId, [purposeId], channel);
     return true;
@@ -153,7 +156,10 @@ export async function answerPolicyQuestions(userId: string, keep: Record<string,
     await db.$transaction(async (tx) => {
       await lockCustomer(tx, userId);
       const ids = required.map((question) => question.purpose.id);
-      await tx.consent.updateMany({ where: { userId, purpose: { in: ids }, dealerId: null, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+      await tx.consent.updateMany({
+        where: { userId, purpose: { in: ids }, dealerId: null, withdrawnAt: null },
+        data: { withdrawnAt: new Date() },
+      });
       await recordPolicyConsents(tx, userId, ids, "web_prompt");
     });
     await recordAudit({

@@ -50,6 +50,9 @@ export const STAFF_PAGES = [
   // Agents are staff but may not read the audit log: the same 404 as any other hidden page.
   { path: "/admin/audit", permission: "audit.read", labelKey: "audit" },
   { path: "/admin/desk", permission: "desk.manage", labelKey: "deskSettings" },
+  { path: "/admin/privacy", permission: "privacy.manage", labelKey: "privacyAdmin" },
+  { path: "/admin/privacy/new", permission: "privacy.manage" },
+  { path: "/admin/privacy/[purpose]", permission: "privacy.manage" },
 ] as const satisfies readonly StaffPage[];
 
 export type StaffPath = (typeof STAFF_PAGES)[number]["path"];

@@ -32,7 +32,8 @@ export async function viewsOfMyData(userId: string, take = 100): Promise<DataVie
     },
   });
   return rows.map((row) => {
-    const details = row.details && typeof row.details === "object" && !Array.isArray(row.details) ? (row.details as Record<string, unknown>) : {};
+    const details =
+      row.details && typeof row.details === "object" && !Array.isArray(row.details) ? (row.details as Record<string, unknown>) : {};
     return {
       id: String(row.id),
       at: row.at,

@@ -45,7 +45,8 @@ export async function requestErasure(userId: string, now = new Date()): Promise<
     return true;
   });
   await enqueue(ACCOUNT_ERASURE_QUEUE, { userId }, { singletonKey: userId });
-  if (first) await recordAudit({ action: "account.erasure_requested", outcome: "SUCCESS", actorId: userId, targetType: "User", targetId: userId });
+  if (first)
+    await recordAudit({ action: "account.erasure_requested", outcome: "SUCCESS", actorId: userId, targetType: "User", targetId: userId });
 }
 
 /** The job. Safe to run twice: a finished erasure only sends its email if that is still owed. */
@@ -139,10 +140,7 @@ export async function runErasure({ userId }: { userId: string }, now = new Date(
           },
         });
         await tx.accountErasure.update({ where: { userId }, data: { completedAt: now, holds } });
-        return [
-          ...owned,
-          ...exports.map((row) => ({ storage: row.storage!, key: row.storageKey!, thumbnailKey: null })),
-        ];
+        return [...owned, ...exports.map((row) => ({ storage: row.storage!, key: row.storageKey!, thumbnailKey: null }))];
       },
       { timeout: 60_000 },
     );

@@ -32,8 +32,7 @@ export async function requestDataExport(userId: string, now = new Date()): Promi
     where: { userId, status: { in: ["QUEUED", "RUNNING"] }, requestedAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } },
     data: { status: "FAILED", finishedAt: now },
   });
-  const inProgress = () =>
-    db.dataExport.findFirst({ where: { userId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
+  const inProgress = () => db.dataExport.findFirst({ where: { userId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
   const existing = await inProgress();
   if (existing) return { id: existing.id, created: false };
   const today = await db.dataExport.count({ where: { userId, requestedAt: { gt: new Date(now.getTime() - 86_400_000) } } });
@@ -48,7 +47,13 @@ export async function requestDataExport(userId: string, now = new Date()): Promi
     throw new AppError("CONFLICT");
   }
   await enqueue(DATA_EXPORT_QUEUE, { exportId: created.id }, { singletonKey: created.id });
-  await recordAudit({ action: "privacy.export_requested", outcome: "SUCCESS", actorId: userId, targetType: "DataExport", targetId: created.id });
+  await recordAudit({
+    action: "privacy.export_requested",
+    outcome: "SUCCESS",
+    actorId: userId,
+    targetType: "DataExport",
+    targetId: created.id,
+  });
   return { id: created.id, created: true };
 }
 
@@ -58,7 +63,16 @@ export async function listDataExports(userId: string, now = new Date()) {
     where: { userId },
     orderBy: { requestedAt: "desc" },
     take: 5,
-    select: { id: true, status: true, progress: true, requestedAt: true, finishedAt: true, expiresAt: true, byteSize: true, removedAt: true },
+    select: {
+      id: true,
+      status: true,
+      progress: true,
+      requestedAt: true,
+      finishedAt: true,
+      expiresAt: true,
+      byteSize: true,
+      removedAt: true,
+    },
   });
   return rows.map((row) => ({
     ...row,
@@ -74,7 +88,13 @@ async function setProgress(exportId: string, progress: number): Promise<void> {
 export async function runDataExport({ exportId }: { exportId: string }, now = () => new Date()): Promise<void> {
   const job = await db.dataExport.findUnique({
     where: { id: exportId },
-    select: { id: true, status: true, storage: true, storageKey: true, user: { select: { id: true, email: true, locale: true, erasedAt: true } } },
+    select: {
+      id: true,
+      status: true,
+      storage: true,
+      storageKey: true,
+      user: { select: { id: true, email: true, locale: true, erasedAt: true } },
+    },
   });
   if (!job || job.status === "READY" || job.status === "FAILED") return;
   if (job.user.erasedAt) {
@@ -159,6 +179,12 @@ export async function deliverDataExport(userId: string, exportId: string, now = 
     select: { storage: true, storageKey: true },
   });
   if (!row?.storage || !row.storageKey) throw new AppError("NOT_FOUND");
-  await recordAudit({ action: "privacy.export_downloaded", outcome: "SUCCESS", actorId: userId, targetType: "DataExport", targetId: exportId });
+  await recordAudit({
+    action: "privacy.export_downloaded",
+    outcome: "SUCCESS",
+    actorId: userId,
+    targetType: "DataExport",
+    targetId: exportId,
+  });
   return (await storeFor(row.storage)).deliver(row.storageKey);
 }

@@ -72,10 +72,21 @@ function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
 
 async function storedPhoto(ownerId: string) {
   const key = `2026/12/${randomUUID()}.webp`;
-  const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c33" } }).webp().toBuffer();
+  const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c33" } })
+    .webp()
+    .toBuffer();
   await localStore.put(key, bytes);
   const file = await db.storedFile.create({
-    data: { ownerId, storage: "LOCAL", key, contentType: "image/webp", byteSize: bytes.length, width: 8, height: 8, purpose: "repair_photo" },
+    data: {
+      ownerId,
+      storage: "LOCAL",
+      key,
+      contentType: "image/webp",
+      byteSize: bytes.length,
+      width: 8,
+      height: 8,
+      purpose: "repair_photo",
+    },
   });
   return { file, bytes };
 }
@@ -185,7 +196,9 @@ describe("[GDPR 20] download all my data", () => {
     const stranger = await testCustomer();
     await expect(deliverDataExport(stranger.id, first.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     // After its 7 days it is gone for its owner too.
-    await expect(deliverDataExport(customer.id, first.id, new Date(Date.now() + 8 * 86_400_000))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deliverDataExport(customer.id, first.id, new Date(Date.now() + 8 * 86_400_000))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -194,8 +207,16 @@ describe("who saw my data", () => {
     const customer = await testCustomer();
     const agent = await testStaff("SUPPORT_AGENT");
     const dealer = await db.dealer.create({ data: { code: `D-${randomUUID().slice(0, 8)}`, name: "見た販売店" } });
-    const dealerStaff = await db.user.create({ data: { email: `d-${randomUUID()}@test.example`, role: "DEALER_STAFF", dealerId: dealer.id } });
-    await recordAudit({ action: "personal_data.viewed", outcome: "SUCCESS", actorId: agent.id, targetType: "RepairTicket", subjectIds: [customer.id] });
+    const dealerStaff = await db.user.create({
+      data: { email: `d-${randomUUID()}@test.example`, role: "DEALER_STAFF", dealerId: dealer.id },
+    });
+    await recordAudit({
+      action: "personal_data.viewed",
+      outcome: "SUCCESS",
+      actorId: agent.id,
+      targetType: "RepairTicket",
+      subjectIds: [customer.id],
+    });
     await recordAudit({
       action: "personal_data.viewed",
       outcome: "SUCCESS",
@@ -225,7 +246,15 @@ describe("[GDPR 17] deleting an account", () => {
     );
     await db.session.create({ data: { sessionToken: randomUUID(), userId: customer.id, expires: new Date(Date.now() + 86_400_000) } });
     await db.passkey.create({
-      data: { userId: customer.id, credentialId: randomUUID(), publicKey: Buffer.from("k"), counter: 0, transports: [], name: "phone", deviceType: "multiDevice" },
+      data: {
+        userId: customer.id,
+        credentialId: randomUUID(),
+        publicKey: Buffer.from("k"),
+        counter: 0,
+        transports: [],
+        name: "phone",
+        deviceType: "multiDevice",
+      },
     });
 
     await requestErasure(customer.id);
@@ -250,7 +279,9 @@ describe("[GDPR 17] deleting an account", () => {
       expect.arrayContaining(["repair_records", "warranty_records"]),
     );
     expect(erasure.sealedNotice).toBeNull();
-    const audit = await db.auditEvent.findMany({ where: { targetId: customer.id, action: { in: ["account.erasure_requested", "account.erased"] } } });
+    const audit = await db.auditEvent.findMany({
+      where: { targetId: customer.id, action: { in: ["account.erasure_requested", "account.erased"] } },
+    });
     expect(audit.map((event) => event.action).sort()).toEqual(["account.erased", "account.erasure_requested"]);
   });
 

@@ -72,7 +72,7 @@ export async function getTicketForStaff(actor: StaffActor, ticketId: string, now
       firstRespondedAt: true,
       pausedAt: true,
       customerId: true,
-      customer: { select: { id: true, name: true, email: true, phone: true, locale: true } },
+      customer: { select: { id: true, name: true, email: true, phone: true, locale: true, erasedAt: true } },
       assignee: person,
       dealer: { select: { id: true, code: true, name: true } },
       recallCampaign: { select: { code: true, titleJa: true, titleEn: true } },
@@ -165,7 +165,7 @@ export async function getCustomerPanel(actor: StaffActor, customerId: string, vi
   const [customer, products, tickets, recalls] = await Promise.all([
     db.user.findUnique({
       where: { id: customerId },
-      select: { id: true, name: true, email: true, phone: true, locale: true, createdAt: true },
+      select: { id: true, name: true, email: true, phone: true, locale: true, createdAt: true, erasedAt: true },
     }),
     listProductsOf(actor, customerId),
     db.repairTicket.findMany({

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -31,6 +32,7 @@ export async function CustomerPanel({ panel }: { panel: Panel }) {
   return (
     <Card title={t("panel.title")}>
       <div className="space-y-5">
+        {customer.erasedAt && <Alert tone="info">{t("panel.erased")}</Alert>}
         <p>
           <Link href={{ pathname: "/admin/inbox/new", query: { customer: customer.id } }} className="text-sm text-brand-700 underline">
             {chat("startWithCustomer")}
@@ -48,7 +50,7 @@ export async function CustomerPanel({ panel }: { panel: Panel }) {
         <dl className="space-y-2">
           {[
             { term: t("panel.name"), value: <UserText>{customer.name || "—"}</UserText> },
-            { term: t("panel.email"), value: customer.email },
+            { term: t("panel.email"), value: customer.erasedAt ? "—" : customer.email },
             { term: t("panel.phone"), value: panel.contact?.phone || customer.phone || "—" },
             { term: t("panel.language"), value: t(`panel.languages.${customer.locale === "en" ? "en" : "ja"}`) },
             ...(panel.contact ? [{ term: t("panel.contact"), value: label(`contactPreference.${panel.contact.preference}`) }] : []),

@@ -28,7 +28,10 @@ export default async function AcceptTermsPage({ params }: PageProps<"/[locale]/a
       <li key={question.purpose.id} className="space-y-1">
         <h2 className="font-semibold">{purposeName(question.purpose, locale)}</h2>
         <p className="text-sm text-slate-600">
-          {t("versionLine", { version: question.current.version, date: format.dateTime(question.current.publishedAt, { dateStyle: "long" }) })}
+          {t("versionLine", {
+            version: question.current.version,
+            date: format.dateTime(question.current.publishedAt, { dateStyle: "long" }),
+          })}
         </p>
         {question.previousVersion && summary && (
           <div className="rounded border border-slate-200 bg-slate-50 p-3 text-sm">

@@ -45,13 +45,20 @@ export default async function PrivacyPage({ params }: PageProps<"/[locale]/mypag
             {choices.map((choice) => {
               const name = purposeName(choice.purpose, locale);
               return (
-                <li key={choice.purpose.id} className="flex flex-wrap items-start justify-between gap-3 py-4" data-purpose={choice.purpose.id}>
+                <li
+                  key={choice.purpose.id}
+                  className="flex flex-wrap items-start justify-between gap-3 py-4"
+                  data-purpose={choice.purpose.id}
+                >
                   <div className="max-w-prose space-y-1">
                     <h3 className="font-semibold">{name}</h3>
                     <p className="text-sm text-slate-700">{purposeDescription(choice.purpose, locale)}</p>
                     <p className={`text-sm ${choice.given ? "text-green-800" : "text-slate-600"}`}>
                       {choice.given
-                        ? t("givenSince", { date: format.dateTime(choice.given.grantedAt, { dateStyle: "long" }), version: choice.given.version })
+                        ? t("givenSince", {
+                            date: format.dateTime(choice.given.grantedAt, { dateStyle: "long" }),
+                            version: choice.given.version,
+                          })
                         : t("notGiven")}
                     </p>
                     <Link href={`/legal/${choice.purpose.id}`} className="text-sm text-brand-700 underline">

@@ -52,7 +52,10 @@ export default async function AccessPage({ params }: PageProps<"/[locale]/mypage
                 t("support")
               ),
               what: has(`targets.${view.targetType}`) ? t(`targets.${view.targetType}` as never) : t("targets.other"),
-              why: view.reason && has(`reasons.${view.reason}`) ? t(`reasons.${view.reason}` as never) : t(view.dealer ? "reasons.masked" : "reasons.support"),
+              why:
+                view.reason && has(`reasons.${view.reason}`)
+                  ? t(`reasons.${view.reason}` as never)
+                  : t(view.dealer ? "reasons.masked" : "reasons.support"),
             },
           }))}
         />
