@@ -58,6 +58,7 @@ describe("staff pages list", () => {
       "/admin/dealers",
       "/admin/audit",
       "/admin/desk",
+      "/admin/privacy",
       "/account",
     ]);
     for (const entry of NAVIGATION.staff) expect(ja.nav[entry.labelKey], entry.labelKey).toBeTruthy();
