@@ -55,6 +55,8 @@ const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
   ADMIN: [
     "/admin/privacy/new",
     "/admin/privacy/terms",
+    "/admin/privacy/stats",
+    "/admin/privacy/retention",
     "/admin/catalog/new",
     "/admin/catalog/AC-2600",
     "/admin/recalls/new",

@@ -244,3 +244,61 @@ test("[GDPR 17] the customer deletes the account, cannot sign in, and staff stil
   await expect(page.getByText("削除 花子")).toHaveCount(0);
   await expect(page.getByText(customer.email)).toHaveCount(0);
 });
+
+test("admins see consent rates, set retention periods, run the retention job and watch it finish", async ({ page, login }) => {
+  await login("ADMIN");
+  const customer = await createUser("CUSTOMER");
+  await query(
+    `INSERT INTO "Consent" (id, "userId", purpose, "policyVersion", "textHash", channel)
+     SELECT gen_random_uuid()::text, $1, 'research', version, "textHash", 'e2e_fixture' FROM "PolicyVersion" WHERE "purposeId" = 'research' ORDER BY "publishedAt" DESC LIMIT 1`,
+    [customer.id],
+  );
+  await page.goto("/en/admin/privacy/stats");
+  await expect(page.getByRole("link", { name: "Consent statistics" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("img", { name: /Opt-in rate over the last 12 months/ })).toBeVisible();
+  const research = page.getByRole("table", { name: "Agreeing now" }).getByRole("row").filter({ hasText: "Product research and surveys" });
+  await expect(research).toContainText("%");
+
+  await page.getByRole("link", { name: "Retention", exact: true }).click();
+  const outbox = page.getByLabel("Development outbox emails");
+  await outbox.fill("0");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Enter between 1 and 10,950 days (30 years).")).toBeVisible();
+  await outbox.fill("90");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Retention periods saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Run now" }).click();
+  await expect(page.getByText("The retention job has started.")).toBeVisible();
+  const run = page.getByRole("table", { name: "Runs" }).getByRole("row").filter({ hasText: "An administrator" }).first();
+  await expect(run).toContainText("Finished", { timeout: 30_000 });
+  await expectAccessible(page);
+});
+
+test("the audit log filters by target and exports what it shows as CSV", async ({ page, login }) => {
+  await login("ADMIN");
+  const customer = await createUser("CUSTOMER");
+  const ticket = await createRepairTicket({ customer });
+  const agent = await createUser("SUPPORT_AGENT");
+  await query(
+    `INSERT INTO "AuditEvent" (action, outcome, "actorId", "targetType", "targetId", "subjectIds") VALUES ('personal_data.viewed', 'SUCCESS', $1, 'RepairTicket', $2, ARRAY[$3])`,
+    [agent.id, ticket.id, customer.id],
+  );
+  await page.goto("/en/admin/audit");
+  await page.getByLabel("Target", { exact: true }).fill(ticket.id);
+  await page.getByRole("button", { name: "Apply" }).click();
+  const rows = page.getByRole("table", { name: "Audit log" }).getByRole("row");
+  await expect(rows.filter({ hasText: agent.email })).toHaveCount(1);
+  await expect(rows.filter({ hasText: customer.email })).toHaveCount(1);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download as CSV/ }).click()]);
+  const { readFile } = await import("node:fs/promises");
+  const csv = (await readFile((await download.path())!)).toString("utf8");
+  const lines = csv.trim().split("\r\n");
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toContain('"Target id"');
+  expect(lines[1]).toContain(ticket.id);
+  expect(lines[1]).toContain(customer.email);
+  const exported = await query(`SELECT details FROM "AuditEvent" WHERE action = 'audit.exported' AND details->'filter'->>'target' = $1`, [
+    ticket.id,
+  ]);
+  expect(exported).toHaveLength(1);
+});

@@ -1,13 +1,13 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select-field";
 import { Link } from "@/lib/i18n/navigation";
-import { AUDIT_OUTCOMES, type AuditFilter } from "@/lib/audit/queries";
+import { AUDIT_EXPORT_LIMIT, AUDIT_OUTCOMES, auditFilterParams, type AuditFilter } from "@/lib/audit/queries";
 
 /** Audit-log filters as a GET form: the URL holds them, so a filtered view can be shared. */
 export async function AuditFilters({ filter, actions }: { filter: AuditFilter; actions: string[] }) {
-  const t = await getTranslations();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const actionLabel = (action: string) => {
     // catalog keys cannot contain dots: "auth.sign_in" → "auth_sign_in"
     const key = `auditActions.${action.replaceAll(".", "_")}` as "auditActions.auth_sign_in";
@@ -43,6 +43,14 @@ export async function AuditFilters({ filter, actions }: { filter: AuditFilter; a
         />
         <FormField label={t("staff.auditFilterTo")} name="to" type="date" defaultValue={filter.to ?? ""} />
         <FormField
+          label={t("staff.auditFilterTarget")}
+          name="target"
+          type="search"
+          defaultValue={filter.target ?? ""}
+          maxLength={100}
+          hint={t("staff.auditFilterTargetHint")}
+        />
+        <FormField
           label={t("staff.auditSearch")}
           name="q"
           type="search"
@@ -56,6 +64,13 @@ export async function AuditFilters({ filter, actions }: { filter: AuditFilter; a
         <Link href="/admin/audit" className="inline-flex min-h-11 items-center px-2 text-sm text-brand-700 underline">
           {t("staff.auditReset")}
         </Link>
+        <a
+          href={`/api/audit/export?${new URLSearchParams({ ...auditFilterParams(filter), locale })}`}
+          className="inline-flex min-h-11 items-center px-2 text-sm text-brand-700 underline"
+          download
+        >
+          {t("staff.auditCsvLink", { limit: AUDIT_EXPORT_LIMIT })}
+        </a>
       </div>
     </form>
   );

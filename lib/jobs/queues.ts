@@ -120,6 +120,17 @@ export const ACCOUNT_ERASURE_QUEUE: QueueDefinition<{ userId: string }> = {
   handle: async (data) => (await import("@/lib/privacy/erasure")).runErasure(data),
 };
 
+/** The retention job (issue 14): every night, and when an admin starts it. */
+export const RETENTION_QUEUE: QueueDefinition<{ trigger?: string; runId?: string } | undefined> = {
+  name: "privacy.retention",
+  options: { policy: "singleton", retryLimit: 1, retryDelay: 600, expireInSeconds: 60 * 60 },
+  schedule: { cron: "15 4 * * *", tz: "Asia/Tokyo" },
+  deadLetter: true,
+  handle: async (data) => {
+    await (await import("@/lib/privacy/retention")).runRetention(data);
+  },
+};
+
 export const QUEUES = [
   EMAIL_QUEUE,
   RECALL_NOTICE_EMAIL_QUEUE,
@@ -131,4 +142,5 @@ export const QUEUES = [
   POINTS_RECONCILE_QUEUE,
   DATA_EXPORT_QUEUE,
   ACCOUNT_ERASURE_QUEUE,
+  RETENTION_QUEUE,
 ] as const satisfies readonly QueueDefinition<never>[];

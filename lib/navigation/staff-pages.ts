@@ -52,6 +52,8 @@ export const STAFF_PAGES = [
   { path: "/admin/desk", permission: "desk.manage", labelKey: "deskSettings" },
   { path: "/admin/privacy", permission: "privacy.manage", labelKey: "privacyAdmin" },
   { path: "/admin/privacy/new", permission: "privacy.manage" },
+  { path: "/admin/privacy/stats", permission: "privacy.manage" },
+  { path: "/admin/privacy/retention", permission: "privacy.manage" },
   { path: "/admin/privacy/[purpose]", permission: "privacy.manage" },
 ] as const satisfies readonly StaffPage[];
 

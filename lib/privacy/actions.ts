@@ -13,6 +13,8 @@ import { setEmailChoice } from "@/lib/notifications/choices";
 import { isNotificationKind } from "@/lib/notifications/kinds";
 import { requestErasure } from "./erasure";
 import { requestDataExport } from "./export";
+import { saveRetentionDays, startRetentionRun } from "./retention";
+import { ZRetentionSchema } from "./schemas";
 
 /** The privacy center's actions (issue 14): each acts on the signed-in customer only. */
 export const setConsentAction = defineAction({ permission: "privacy.own", schema: ZSetConsentSchema }, async (input, { user }) => {
@@ -45,3 +47,14 @@ export const deleteAccountAction = defineAction(
     redirect({ href: "/account-deleted", locale: await getLocale() });
   },
 );
+
+/** Admins: retention periods per kind, and a run of the retention job now. */
+export const saveRetentionAction = defineAction({ permission: "privacy.manage", schema: ZRetentionSchema }, async (input, { user }) => {
+  await saveRetentionDays(user.id, input);
+  revalidatePath("/[locale]/admin/privacy/retention", "page");
+});
+
+export const runRetentionAction = defineAction({ permission: "privacy.manage", schema: z.object({}) }, async (_input, { user }) => {
+  await startRetentionRun(user.id);
+  revalidatePath("/[locale]/admin/privacy/retention", "page");
+});

@@ -11,6 +11,7 @@ import { enqueue, enqueueEmail } from "@/lib/jobs/enqueue";
 import { DATA_EXPORT_QUEUE } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 import { collectCustomerData } from "./collect";
+import { retentionDays } from "./retention-rules";
 
 /**
  * "Download all my data" (issue 14, GDPR 20): the request writes a row and a job; the job gathers
@@ -20,7 +21,7 @@ import { collectCustomerData } from "./collect";
  * retry finds the one already asked for; the job is keyed by the export, and a job that died with
  * its worker runs again from the start.
  */
-export const EXPORT_KEPT_DAYS = 7;
+export const EXPORT_KEPT_DAYS = 7; // the default of the data_exports retention rule
 /** Exports a customer may ask for in a day: each one reads every record and photo of theirs. */
 export const EXPORTS_PER_DAY = 5;
 
@@ -149,7 +150,7 @@ export async function runDataExport({ exportId }: { exportId: string }, now = ()
       storageKey: key,
       byteSize: zip.length,
       finishedAt,
-      expiresAt: new Date(finishedAt.getTime() + EXPORT_KEPT_DAYS * 86_400_000),
+      expiresAt: new Date(finishedAt.getTime() + (await retentionDays()).data_exports * 86_400_000),
     },
   });
   await recordAudit({
@@ -165,7 +166,11 @@ export async function runDataExport({ exportId }: { exportId: string }, now = ()
     await enqueueEmail({
       to: job.user.email,
       locale: job.user.locale,
-      template: { name: "dataExportReady", days: String(EXPORT_KEPT_DAYS), url: portalUrl(job.user.locale, "/mypage/privacy/data") },
+      template: {
+        name: "dataExportReady",
+        days: String((await retentionDays()).data_exports),
+        url: portalUrl(job.user.locale, "/mypage/privacy/data"),
+      },
     });
   } catch (error) {
     logger.error({ err: error, exportId }, "export email was not queued");

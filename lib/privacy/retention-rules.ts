@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { HOLD_KIND_LIST, RETENTION_KIND_LIST } from "./retention-kinds";
 
 /**
  * How long each kind of record is kept (RetentionRule rows, defaults set by the privacy_center
@@ -7,10 +8,10 @@ import { db } from "@/lib/db";
  * repair records (7 years: product liability), warranty records (10 years: the product's service
  * life), the points ledger (10 years: accounting records), consent proofs (5 years).
  */
-export const HOLD_KINDS = ["repair_records", "warranty_records", "points_ledger", "consent_proofs"] as const;
+export const HOLD_KINDS = HOLD_KIND_LIST;
 export type HoldKind = (typeof HOLD_KINDS)[number];
 
-export const RETENTION_KINDS = [...HOLD_KINDS, "audit_events", "outbox_emails", "data_exports"] as const;
+export const RETENTION_KINDS = RETENTION_KIND_LIST;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 const DEFAULT_DAYS: Record<RetentionKind, number> = {

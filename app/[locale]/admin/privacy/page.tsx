@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PrivacyAdminTabs } from "@/components/admin/privacy/privacy-admin-tabs";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -27,6 +28,7 @@ export default async function PrivacyAdminPage({ params }: PageProps<"/[locale]/
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <PrivacyAdminTabs current="policies" />
       <Card>
         <p className="mb-4">
           <Link href="/admin/privacy/new" className="text-brand-700 underline">

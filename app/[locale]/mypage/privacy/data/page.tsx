@@ -6,7 +6,8 @@ import { PrivacyTabs } from "@/components/privacy/privacy-tabs";
 import { Card } from "@/components/ui/card";
 import { requireArea, requirePermission } from "@/lib/auth/permissions.server";
 import { enterLocale } from "@/lib/i18n/page";
-import { EXPORT_KEPT_DAYS, listDataExports } from "@/lib/privacy/export";
+import { listDataExports } from "@/lib/privacy/export";
+import { retentionDays } from "@/lib/privacy/retention-rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("privacyData"))("title") };
@@ -17,13 +18,18 @@ export default async function DataPage({ params }: PageProps<"/[locale]/mypage/p
   await enterLocale(params);
   await requireArea("mypage");
   const user = await requirePermission("privacy.own");
-  const [exports, t, tp] = await Promise.all([listDataExports(user.id), getTranslations("privacyData"), getTranslations("privacy")]);
+  const [exports, days, t, tp] = await Promise.all([
+    listDataExports(user.id),
+    retentionDays(),
+    getTranslations("privacyData"),
+    getTranslations("privacy"),
+  ]);
   return (
     <>
       <PageTitle lead={tp("lead")}>{tp("title")}</PageTitle>
       <PrivacyTabs current="data" />
       <Card title={t("title")}>
-        <p className="mb-2 text-sm text-slate-700">{t("lead", { days: EXPORT_KEPT_DAYS })}</p>
+        <p className="mb-2 text-sm text-slate-700">{t("lead", { days: days.data_exports })}</p>
         <p className="mb-4 text-sm text-slate-700">{t("contents")}</p>
         <DataExports
           exports={exports.map((row) => ({
