@@ -6,7 +6,7 @@ import { defineRoute } from "@/lib/route";
 export const dynamic = "force-dynamic";
 
 /** A customer's data export (issue 14): only its owner, only while it is kept; anyone else gets 404. */
-export const GET = defineRoute<{ id: string }>({ permission: "privacy.own" }, async (_request, { user, params }) => {
+export const GET = defineRoute<{ id: string }>({ permission: "privacy.own", hideWhenDenied: true }, async (_request, { user, params }) => {
   if (!/^[a-z0-9]{10,40}$/.test(params.id)) throw new AppError("NOT_FOUND");
   const delivery = await deliverDataExport(user.id, params.id);
   if (!delivery) throw new AppError("NOT_FOUND");
