@@ -219,6 +219,7 @@ export async function* exportAuditEvents(viewer: CurrentUser, filter: AuditFilte
   const where = await whereOf({ ...filter, before: undefined, after: undefined });
   let before: bigint | undefined;
   let total = 0;
+  const seen = new Set<string>();
   for (;;) {
     const batch = await db.auditEvent.findMany({
       where: { AND: [where, before !== undefined ? { id: { lt: before } } : {}] },
@@ -235,6 +236,7 @@ export async function* exportAuditEvents(viewer: CurrentUser, filter: AuditFilte
         targetId: true,
         subjectIds: true,
         requestId: true,
+        actorId: true,
         actor: { select: { email: true, role: true } },
       },
     });
@@ -247,7 +249,11 @@ export async function* exportAuditEvents(viewer: CurrentUser, filter: AuditFilte
         })
       ).map((person) => [person.id, person.email]),
     );
-    for (const row of batch) yield { ...row, subjects: row.subjectIds.map((id) => people.get(id) ?? id) };
+    for (const row of batch) {
+      for (const id of row.subjectIds) seen.add(id);
+      if (row.actor && row.actorId) seen.add(row.actorId);
+      yield { ...row, subjects: row.subjectIds.map((id) => people.get(id) ?? id) };
+    }
     total += batch.length;
     before = batch.at(-1)!.id;
     if (total >= AUDIT_EXPORT_LIMIT || batch.length < 1000) break;
@@ -258,5 +264,14 @@ export async function* exportAuditEvents(viewer: CurrentUser, filter: AuditFilte
     actorId: viewer.id,
     targetType: "AuditLog",
     details: { filter: auditFilterParams(filter), rows: total },
+  });
+  // The file holds these people's emails: each of them sees the export in "who saw my data".
+  await recordAudit({
+    action: "personal_data.viewed",
+    outcome: "SUCCESS",
+    actorId: viewer.id,
+    targetType: "AuditLog",
+    subjectIds: [...seen],
+    details: { export: "csv", rows: total },
   });
 }

@@ -151,23 +151,31 @@ export async function setConsent(userId: string, purposeId: string, allow: boole
  * sent otherwise), each stale optional consent is renewed or withdrawn as chosen.
  */
 export async function answerPolicyQuestions(userId: string, keep: Record<string, boolean>): Promise<void> {
-  const { required, optional } = await policyQuestions(userId);
-  if (required.length > 0) {
-    await db.$transaction(async (tx) => {
-      await lockCustomer(tx, userId);
-      const ids = required.map((question) => question.purpose.id);
-      await tx.consent.updateMany({
-        where: { userId, purpose: { in: ids }, dealerId: null, withdrawnAt: null },
-        data: { withdrawnAt: new Date() },
-      });
-      await recordPolicyConsents(tx, userId, ids, "web_prompt");
+  const [{ optional }, purposes] = await Promise.all([policyQuestions(userId), purposesWithVersions()]);
+  // Worked out again under the customer's lock: a double submit records the answers once.
+  const accepted = await db.$transaction(async (tx) => {
+    await lockCustomer(tx, userId);
+    const active = await activeConsents(userId, tx);
+    const ids = purposes
+      .filter((purpose) => purpose.required && purpose.versions.length > 0)
+      .filter((purpose) => !active.some((consent) => consent.purpose === purpose.id && versionStillCounts(purpose, consent.policyVersion)))
+      .map((purpose) => purpose.id);
+    if (ids.length === 0) return ids;
+    await tx.consent.updateMany({
+      where: { userId, purpose: { in: ids }, dealerId: null, withdrawnAt: null },
+      data: { withdrawnAt: new Date() },
     });
+    await recordPolicyConsents(tx, userId, ids, "web_prompt");
+    return ids;
+  });
+  if (accepted.length > 0) {
     await recordAudit({
       action: "consent.given",
       outcome: "SUCCESS",
       actorId: userId,
-      details: { purposes: required.map((question) => question.purpose.id), channel: "web_prompt" },
+      details: { purposes: accepted, channel: "web_prompt" },
     });
   }
+  // setConsent serialises and checks again itself.
   for (const question of optional) await setConsent(userId, question.purpose.id, keep[question.purpose.id] === true, "web_prompt");
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { purposesWithVersions, versionStillCounts, type PurposeVersions } from "./policies";
 import { recordPolicyConsents } from "./record";
 
 /**
@@ -42,19 +43,28 @@ export type DealerShareChoice = {
   dealerId: string;
   name: string;
   prefecture: string | null;
-  /** The active consent, when given. */
+  /** The consent that counts now, when given. */
   grantedAt: Date | null;
   policyVersion: string | null;
+  /** Given to a version that a newer one asked to accept again: the dealer sees masked data until renewed. */
+  needsRenewal: boolean;
 };
+
+async function sharePurpose(): Promise<PurposeVersions> {
+  const purpose = (await purposesWithVersions()).find((candidate) => candidate.id === PURPOSE);
+  if (!purpose) throw new Error("The dealer_share purpose is missing");
+  return purpose;
+}
 
 /** For the customer's privacy page: each dealer of theirs, and whether they share with it. */
 export async function dealerShareChoices(userId: string): Promise<DealerShareChoice[]> {
-  const [reachable, active] = await Promise.all([
+  const [reachable, active, purpose] = await Promise.all([
     dealersOf(userId),
     db.consent.findMany({
       where: { userId, purpose: PURPOSE, withdrawnAt: null },
       select: { dealerId: true, grantedAt: true, policyVersion: true, dealer: { select: { id: true, name: true, prefecture: true } } },
     }),
+    sharePurpose(),
   ]);
   const byDealer = new Map(active.map((consent) => [consent.dealerId, consent]));
   // A consent stays listed (and can be withdrawn) after the product that led to it is gone.
@@ -63,12 +73,14 @@ export async function dealerShareChoices(userId: string): Promise<DealerShareCho
     if (consent.dealer && !reachable.some((dealer) => dealer.id === consent.dealer!.id)) dealers.push(consent.dealer);
   return dealers.map((dealer) => {
     const consent = byDealer.get(dealer.id);
+    const counts = consent !== undefined && versionStillCounts(purpose, consent.policyVersion);
     return {
       dealerId: dealer.id,
       name: dealer.name,
       prefecture: dealer.prefecture,
-      grantedAt: consent?.grantedAt ?? null,
-      policyVersion: consent?.policyVersion ?? null,
+      grantedAt: counts ? consent.grantedAt : null,
+      policyVersion: counts ? consent.policyVersion : null,
+      needsRenewal: consent !== undefined && !counts,
     };
   });
 }
@@ -91,11 +103,17 @@ export function dealerShareHistory(userId: string) {
 export async function setDealerShare(userId: string, dealerId: string, allow: boolean): Promise<void> {
   // Giving needs a dealer of the customer's; withdrawing is always possible (GDPR 7(3)).
   if (allow && !(await dealersOf(userId)).some((dealer) => dealer.id === dealerId)) throw new AppError("NOT_FOUND");
+  const purpose = await sharePurpose();
   const changed = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
-    const active = await tx.consent.findFirst({ where: { userId, dealerId, purpose: PURPOSE, withdrawnAt: null }, select: { id: true } });
+    const active = await tx.consent.findFirst({
+      where: { userId, dealerId, purpose: PURPOSE, withdrawnAt: null },
+      select: { id: true, policyVersion: true },
+    });
     if (allow) {
-      if (active) return false;
+      if (active && versionStillCounts(purpose, active.policyVersion)) return false;
+      // A consent to a version that needs re-acceptance is ended and the current version recorded.
+      if (active) await tx.consent.update({ where: { id: active.id }, data: { withdrawnAt: new Date() } });
       await recordPolicyConsents(tx, userId, [PURPOSE], "web_settings", dealerId);
       return true;
     }
@@ -115,12 +133,15 @@ export async function setDealerShare(userId: string, dealerId: string, allow: bo
   }
 }
 
-/** Of `customerIds`, those who currently let `dealerId` see their contact details. */
+/** Of `customerIds`, those whose consent to the current texts lets `dealerId` see their contact details. */
 export async function customersSharingWith(dealerId: string, customerIds: string[]): Promise<Set<string>> {
   if (customerIds.length === 0) return new Set();
-  const rows = await db.consent.findMany({
-    where: { dealerId, purpose: PURPOSE, withdrawnAt: null, userId: { in: customerIds } },
-    select: { userId: true },
-  });
-  return new Set(rows.map((row) => row.userId));
+  const [rows, purpose] = await Promise.all([
+    db.consent.findMany({
+      where: { dealerId, purpose: PURPOSE, withdrawnAt: null, userId: { in: customerIds } },
+      select: { userId: true, policyVersion: true },
+    }),
+    sharePurpose(),
+  ]);
+  return new Set(rows.filter((row) => versionStillCounts(purpose, row.policyVersion)).map((row) => row.userId));
 }

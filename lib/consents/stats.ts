@@ -6,7 +6,9 @@ import { businessToday } from "@/lib/time/business-time";
 /**
  * Consent statistics (issue 14): for each optional purpose and each of the last `months` months,
  * the share of customers who agreed at the month's end (or now, for this month). Counted in SQL
- * from the consent records themselves: a record counts from its grant until its withdrawal.
+ * from the consent records themselves: a record counts from its grant until its withdrawal, for a
+ * customer who existed then. (A consent to a version that later needed re-acceptance is counted
+ * until the customer answers: the customer's own record says they agreed, to that version.)
  */
 export type ConsentMonth = { month: string; customers: number; agreeing: Record<string, number> };
 
@@ -30,8 +32,9 @@ export async function consentRates(months = 12, now = new Date()): Promise<Conse
       (SELECT count(*) FROM "User" u
         WHERE u.role = 'CUSTOMER' AND u."createdAt" < i.at AND (u."erasedAt" IS NULL OR u."erasedAt" >= i.at)) AS customers,
       p.id AS purpose,
-      (SELECT count(DISTINCT c."userId") FROM "Consent" c
-        WHERE c.purpose = p.id AND c."grantedAt" < i.at AND (c."withdrawnAt" IS NULL OR c."withdrawnAt" >= i.at)) AS agreeing
+      (SELECT count(DISTINCT c."userId") FROM "Consent" c JOIN "User" u ON u.id = c."userId"
+        WHERE c.purpose = p.id AND c."grantedAt" < i.at AND (c."withdrawnAt" IS NULL OR c."withdrawnAt" >= i.at)
+          AND u.role = 'CUSTOMER' AND u."createdAt" < i.at AND (u."erasedAt" IS NULL OR u."erasedAt" >= i.at)) AS agreeing
     FROM instants i CROSS JOIN "ConsentPurpose" p
     WHERE NOT p.required
     ORDER BY i.month, p."sortOrder", p.id`;

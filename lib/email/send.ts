@@ -6,6 +6,7 @@ import { isLocale, routing } from "@/lib/i18n/routing";
 import { logger } from "@/lib/log";
 import { emailAllowedTo } from "@/lib/notifications/choices";
 import { kindOfTemplate } from "@/lib/notifications/kinds";
+import { ERASED_EMAIL_DOMAIN } from "@/lib/privacy/erased-address";
 import { renderEmail, type EmailTemplate } from "./templates";
 
 /**
@@ -26,6 +27,8 @@ export function emailDelivery(): "smtp" | "outbox" {
 }
 
 export async function sendEmail(input: { to: string; locale: string; template: EmailTemplate }): Promise<void> {
+  // An erased account's made-up address (lib/privacy/erasure.ts) receives nothing.
+  if (input.to.endsWith(`@${ERASED_EMAIL_DOMAIN}`)) return;
   // The customer's notification choices apply to every email of a kind, wherever it was queued (issue 14).
   const kind = kindOfTemplate(input.template.name);
   if (kind && !(await emailAllowedTo(input.to, kind))) {

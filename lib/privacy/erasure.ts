@@ -8,6 +8,7 @@ import { enqueue, enqueueEmail } from "@/lib/jobs/enqueue";
 import { ACCOUNT_ERASURE_QUEUE } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 import { businessToday } from "@/lib/time/business-time";
+import { erasedEmail } from "./erased-address";
 import { retentionDays, type HoldKind } from "./retention-rules";
 
 /**
@@ -19,11 +20,7 @@ import { retentionDays, type HoldKind } from "./retention-rules";
  * kind has a hold until its retention period ends (RetentionRule), and the retention job removes
  * them then. The customer's last email says what was kept, why and until when.
  */
-export const ERASED_EMAIL_DOMAIN = "erased.invalid";
-
-export function erasedEmail(userId: string): string {
-  return `erased-${userId}@${ERASED_EMAIL_DOMAIN}`;
-}
+export { ERASED_EMAIL_DOMAIN, erasedEmail } from "./erased-address";
 
 export type Hold = { kind: HoldKind; count: number; until: string };
 
@@ -38,6 +35,11 @@ export async function requestErasure(userId: string, now = new Date()): Promise<
     const existing = await tx.accountErasure.findUnique({ where: { userId }, select: { userId: true } });
     await tx.user.update({ where: { id: userId }, data: { erasureRequestedAt: now, disabledAt: now } });
     await tx.session.deleteMany({ where: { userId } });
+    // An export being made now would write a zip of everything after the erasure: it stops here.
+    await tx.dataExport.updateMany({
+      where: { userId, status: { in: ["QUEUED", "RUNNING"] } },
+      data: { status: "FAILED", finishedAt: now },
+    });
     if (existing) return false;
     await tx.accountErasure.create({
       data: { userId, requestedAt: now, sealedNotice: sealSecret(JSON.stringify({ email: user.email, locale: user.locale })) },
@@ -53,11 +55,10 @@ export async function requestErasure(userId: string, now = new Date()): Promise<
 export async function runErasure({ userId }: { userId: string }, now = new Date()): Promise<void> {
   const erasure = await db.accountErasure.findUnique({ where: { userId }, select: { completedAt: true } });
   if (!erasure) return;
-  let files: { storage: "LOCAL" | "UPLOADTHING"; key: string; thumbnailKey: string | null }[] = [];
   if (!erasure.completedAt) {
     const days = await retentionDays();
     const holdUntil = (kind: HoldKind) => businessToday(new Date(now.getTime() + days[kind] * 86_400_000));
-    files = await db.$transaction(
+    await db.$transaction(
       async (tx) => {
         await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
         const [repairs, ownerships, entries, consents] = await Promise.all([
@@ -99,23 +100,44 @@ export async function runErasure({ userId }: { userId: string }, now = new Date(
             ratingComment: null,
           },
         });
-        await tx.repairEvent.updateMany({ where: { actorId: userId }, data: { message: null } });
+        // Both sides of the customer's conversations and ticket timelines, and staff notes on their
+        // tickets: staff replies and notes address the customer by name and repeat their details.
+        const tickets = { customerId: userId };
+        await tx.repairEvent.updateMany({ where: { ticket: tickets }, data: { message: null } });
+        await tx.repairNote.updateMany({ where: { ticket: tickets }, data: { body: "" } });
         await tx.conversation.updateMany({ where: { customerId: userId }, data: { subject: "" } });
-        await tx.chatMessage.updateMany({ where: { senderId: userId }, data: { body: "" } });
+        await tx.chatMessage.updateMany({ where: { conversation: { customerId: userId } }, data: { body: "" } });
         await tx.ownershipClaim.updateMany({ where: { claimantId: userId }, data: { message: "" } });
-        await tx.dealerSale.updateMany({ where: { customerEmail: user.email }, data: { customerEmail: null } });
+        await tx.ownershipClaim.updateMany({
+          where: { claimantId: userId, status: "OPEN" },
+          data: { status: "REJECTED", decidedAt: now, decisionNote: "account deleted" },
+        });
+        // What dealers hold: the buyer's address on sales (this one, an earlier one, or the sale the
+        // registration came from) and on invitations; a shop name the customer typed.
+        const sales = await tx.dealerSale.findMany({
+          where: { OR: [{ customerEmail: user.email }, { ownerships: { some: { userId } } }] },
+          select: { id: true, customerEmail: true },
+        });
+        const addresses = [...new Set([user.email, ...sales.flatMap((sale) => (sale.customerEmail ? [sale.customerEmail] : []))])];
+        await tx.dealerSale.updateMany({
+          where: { OR: [{ id: { in: sales.map((sale) => sale.id) } }, { customerEmail: { in: addresses } }] },
+          data: { customerEmail: null },
+        });
+        await tx.dealerInvitation.updateMany({ where: { email: { in: addresses } }, data: { email: erasedEmail(userId) } });
+        await tx.ownership.updateMany({ where: { userId, otherShopName: { not: null } }, data: { otherShopName: "—" } });
+        // The units are free for their next owner; transfers the customer started are off.
+        await tx.ownershipTransfer.updateMany({
+          where: { ownership: { userId }, acceptedAt: null, cancelledAt: null },
+          data: { cancelledAt: now },
+        });
+        await tx.ownership.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now, endReason: "UNREGISTERED" } });
+        // Consent records stay as proof (held), but none of them allows anything any more.
+        await tx.consent.updateMany({ where: { userId, withdrawnAt: null }, data: { withdrawnAt: now } });
 
-        // Photos the customer uploaded (proofs, repair and chat photos): the rows say a photo was there.
-        const owned = await tx.storedFile.findMany({
-          where: { ownerId: userId, deletedAt: null },
-          select: { storage: true, key: true, thumbnailKey: true },
-        });
+        // Photos the customer uploaded (proofs, repair and chat photos): the rows say a photo was
+        // there; the files go after the commit (removeErasedFiles), and again on any later run.
         await tx.storedFile.updateMany({ where: { ownerId: userId, deletedAt: null }, data: { deletedAt: now } });
-        const exports = await tx.dataExport.findMany({
-          where: { userId, storageKey: { not: null }, removedAt: null },
-          select: { storage: true, storageKey: true },
-        });
-        await tx.dataExport.deleteMany({ where: { userId } });
+        await tx.dataExport.updateMany({ where: { userId, removedAt: null }, data: { removedAt: now } });
 
         await tx.user.update({
           where: { id: userId },
@@ -140,7 +162,6 @@ export async function runErasure({ userId }: { userId: string }, now = new Date(
           },
         });
         await tx.accountErasure.update({ where: { userId }, data: { completedAt: now, holds } });
-        return [...owned, ...exports.map((row) => ({ storage: row.storage!, key: row.storageKey!, thumbnailKey: null }))];
       },
       { timeout: 60_000 },
     );
@@ -153,13 +174,40 @@ export async function runErasure({ userId }: { userId: string }, now = new Date(
       details: { holds: (await db.accountErasure.findUniqueOrThrow({ where: { userId }, select: { holds: true } })).holds ?? [] },
     });
   }
-  for (const file of files) {
-    const store = await storeFor(file.storage);
-    for (const key of [file.key, file.thumbnailKey]) {
-      if (key) await store.remove(key).catch((error: unknown) => logger.warn({ err: error }, "erased file was not removed"));
-    }
-  }
+  await removeErasedFiles(userId);
   await sendFinalEmail(userId);
+}
+
+/** The erased customer's photos and export zips, from the store (removing a removed file is a no-op, so every run does it). */
+async function removeErasedFiles(userId: string): Promise<void> {
+  const [photos, exports] = await Promise.all([
+    db.storedFile.findMany({
+      where: { ownerId: userId, deletedAt: { not: null } },
+      select: { storage: true, key: true, thumbnailKey: true },
+    }),
+    db.dataExport.findMany({ where: { userId, storageKey: { not: null } }, select: { storage: true, storageKey: true } }),
+  ]);
+  const files = [
+    ...photos.flatMap((photo) => [photo.key, photo.thumbnailKey].flatMap((key) => (key ? [{ storage: photo.storage, key }] : []))),
+    ...exports.map((row) => ({ storage: row.storage!, key: row.storageKey! })),
+  ];
+  for (const file of files) {
+    await (
+      await storeFor(file.storage)
+    )
+      .remove(file.key)
+      .catch((error: unknown) => logger.warn({ err: error }, "erased file was not removed"));
+  }
+}
+
+/** Erasures whose job was lost (the queue insert failed after the request): queued again by the nightly retention run. */
+export async function requeueStalledErasures(now = new Date()): Promise<number> {
+  const stalled = await db.accountErasure.findMany({
+    where: { completedAt: null, requestedAt: { lt: new Date(now.getTime() - 10 * 60_000) } },
+    select: { userId: true },
+  });
+  for (const { userId } of stalled) await enqueue(ACCOUNT_ERASURE_QUEUE, { userId }, { singletonKey: userId });
+  return stalled.length;
 }
 
 async function sendFinalEmail(userId: string): Promise<void> {

@@ -94,11 +94,11 @@ export async function runDataExport({ exportId }: { exportId: string }, now = ()
       status: true,
       storage: true,
       storageKey: true,
-      user: { select: { id: true, email: true, locale: true, erasedAt: true } },
+      user: { select: { id: true, email: true, locale: true, erasureRequestedAt: true } },
     },
   });
   if (!job || job.status === "READY" || job.status === "FAILED") return;
-  if (job.user.erasedAt) {
+  if (job.user.erasureRequestedAt) {
     await db.dataExport.update({ where: { id: exportId }, data: { status: "FAILED", finishedAt: now() } });
     return;
   }
@@ -139,10 +139,13 @@ export async function runDataExport({ exportId }: { exportId: string }, now = ()
 
   const store = await currentStore();
   const key = `exports/${randomUUID()}.zip`;
+  // The key is written before the file: a crash after the upload leaves a zip the next attempt (or an erasure) can find.
+  await db.dataExport.update({ where: { id: exportId }, data: { storage: store.kind, storageKey: key } });
   await store.put(key, zip, "application/zip");
   const finishedAt = now();
-  await db.dataExport.update({
-    where: { id: exportId },
+  // Only while it is still running: an erasure asked for meanwhile has cancelled it.
+  const done = await db.dataExport.updateMany({
+    where: { id: exportId, status: "RUNNING" },
     data: {
       status: "READY",
       progress: 100,
@@ -153,6 +156,10 @@ export async function runDataExport({ exportId }: { exportId: string }, now = ()
       expiresAt: new Date(finishedAt.getTime() + (await retentionDays()).data_exports * 86_400_000),
     },
   });
+  if (done.count === 0) {
+    await store.remove(key);
+    return;
+  }
   await recordAudit({
     action: "privacy.export_ready",
     outcome: "SUCCESS",

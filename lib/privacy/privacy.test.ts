@@ -18,6 +18,7 @@ const { localStore } = await import("@/lib/files/local-store");
 const { requestDataExport, runDataExport, deliverDataExport } = await import("./export");
 const { requestErasure, runErasure, erasedEmail } = await import("./erasure");
 const { viewsOfMyData } = await import("./access-log");
+const { customersSharingWith, dealerShareChoices, setDealerShare } = await import("@/lib/consents/dealer-share");
 const { recordAudit } = await import("@/lib/audit/log");
 const { stopJobWorkers } = await import("@/lib/jobs/worker");
 
@@ -150,6 +151,30 @@ describe("[GDPR 7(1)] consents", () => {
   });
 });
 
+describe("dealer sharing under the current texts", () => {
+  it("a consent to a version that no longer counts does not unmask the customer, and giving again renews it", async () => {
+    const { customer, unit } = await customerWithProduct();
+    const dealer = await db.dealer.create({ data: { code: `D-${randomUUID().slice(0, 8)}`, name: "版の販売店" } });
+    await db.ownership.updateMany({ where: { userId: customer.id, unitId: unit.id }, data: { dealerId: dealer.id } });
+    // As if given to a version that a later one replaced with re-acceptance (an unknown version never counts).
+    await db.consent.create({
+      data: {
+        userId: customer.id,
+        purpose: "dealer_share",
+        dealerId: dealer.id,
+        policyVersion: "2000-01-01",
+        textHash: "x",
+        channel: "web_settings",
+      },
+    });
+    expect(await customersSharingWith(dealer.id, [customer.id])).toEqual(new Set());
+    expect(await dealerShareChoices(customer.id)).toMatchObject([{ dealerId: dealer.id, grantedAt: null, needsRenewal: true }]);
+    await setDealerShare(customer.id, dealer.id, true);
+    expect(await customersSharingWith(dealer.id, [customer.id])).toEqual(new Set([customer.id]));
+    expect(await db.consent.count({ where: { userId: customer.id, dealerId: dealer.id, withdrawnAt: null } })).toBe(1);
+  });
+});
+
 describe("notification choices", () => {
   it("every email of a kind obeys the choice wherever it is sent from; recall notices always go", async () => {
     const customer = await testCustomer();
@@ -257,6 +282,22 @@ describe("[GDPR 17] deleting an account", () => {
       },
     });
 
+    await setConsent(customer.id, "marketing_email", true);
+    const dealer = await db.dealer.create({ data: { code: `D-${randomUUID().slice(0, 8)}`, name: "消去の販売店" } });
+    const importer = await db.user.create({ data: { email: `d-${randomUUID()}@test.example`, role: "DEALER_STAFF", dealerId: dealer.id } });
+    const saleImport = await db.dealerSaleImport.create({
+      data: { dealerId: dealer.id, importedById: importer.id, fileName: "x.csv", rowCount: 1, idempotencyKey: randomUUID() },
+    });
+    const sale = await db.dealerSale.create({
+      data: {
+        dealerId: dealer.id,
+        unitId: ownership.unitId,
+        soldOn: new Date("2026-11-01"),
+        customerEmail: customer.email,
+        importId: saleImport.id,
+      },
+    });
+
     await requestErasure(customer.id);
     await requestErasure(customer.id);
     expect(await db.session.count({ where: { userId: customer.id } })).toBe(0);
@@ -269,6 +310,12 @@ describe("[GDPR 17] deleting an account", () => {
     expect(erased.erasedAt).toBeInstanceOf(Date);
     expect(await db.passkey.count({ where: { userId: customer.id } })).toBe(0);
     expect(await localStore.get(file.key)).toBeNull();
+    // Nothing the customer agreed to allows anything any more; the unit is free for its next owner;
+    // the dealer's sales list no longer holds the address.
+    expect(await consentAllows(customer.id, "marketing_email")).toBe(false);
+    expect(await db.consent.count({ where: { userId: customer.id } })).toBeGreaterThan(0);
+    expect((await db.ownership.findUniqueOrThrow({ where: { id: ownership.id } })).endedAt).toBeInstanceOf(Date);
+    expect((await db.dealerSale.findUniqueOrThrow({ where: { id: sale.id } })).customerEmail).toBeNull();
 
     // The repair record stays, for staff, without what identified the customer or what they wrote.
     const kept = await db.repairTicket.findUniqueOrThrow({ where: { id: ticket.id }, include: { customer: true } });

@@ -17,6 +17,16 @@ afterAll(() => stopJobWorkers());
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 
 const YEAR = 365 * 86_400_000;
+const { ZRetentionSchema } = await import("./schemas");
+const DEFAULTS = {
+  repair_records: 2555,
+  warranty_records: 3650,
+  points_ledger: 3650,
+  consent_proofs: 1825,
+  audit_events: 730,
+  outbox_emails: 90,
+  data_exports: 7,
+};
 
 describe("[GDPR 17] the retention job", () => {
   it("removes an erased account's held records when their periods end, each kind on its own date, and logs the run", async () => {
@@ -73,6 +83,13 @@ describe("[GDPR 17] the retention job", () => {
         await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${recent.id}`;
       }),
     ).rejects.toThrow();
+    // Nor is a cut-off inside the last year, whatever the transaction says.
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('portal.retention', 'purge', true), set_config('portal.retention_before', '2999-01-01', true)`;
+        await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${recent.id}`;
+      }),
+    ).rejects.toThrow();
     const removed = await runRetention({ trigger: "test" });
     expect(removed.audit_events).toBeGreaterThanOrEqual(1);
     expect(await db.auditEvent.count({ where: { actorId: customer.id } })).toBe(1);
@@ -115,6 +132,9 @@ describe("[GDPR 17] the retention job", () => {
       },
     });
     await saveRetentionDays(customer.id, { outbox_emails: 5 });
+    expect(ZRetentionSchema.safeParse({ ...DEFAULTS, audit_events: 30 }).success).toBe(false);
+    expect(ZRetentionSchema.safeParse({ ...DEFAULTS, repair_records: 100 }).success).toBe(false);
+    expect(ZRetentionSchema.safeParse(DEFAULTS).success).toBe(true);
     await runRetention({ trigger: "test" });
     expect(await db.outboxEmail.count({ where: { id: recent.id } })).toBe(0);
     await saveRetentionDays(customer.id, { outbox_emails: 90 });

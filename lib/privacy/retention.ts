@@ -7,6 +7,7 @@ import { storeFor } from "@/lib/files/store";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { RETENTION_QUEUE } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
+import { requeueStalledErasures } from "./erasure";
 import { RETENTION_KINDS, retentionDays, type RetentionKind } from "./retention-rules";
 
 /**
@@ -21,11 +22,20 @@ export type Removed = Partial<Record<RetentionKind, number>>;
 
 /** Start a run from the admin page: one waiting run at a time (a double click queues one). */
 export async function startRetentionRun(adminId: string): Promise<void> {
-  const running = await db.retentionRun.findFirst({ where: { finishedAt: null, startedAt: { gt: new Date(Date.now() - 3_600_000) } } });
-  if (running) throw new AppError("CONFLICT", { messageKey: "retention.alreadyRunning" });
-  // The run's row exists from the click on, so the page shows it (and polls) before a worker takes it.
-  const run = await db.retentionRun.create({ data: { trigger: adminId }, select: { id: true } });
-  await enqueue(RETENTION_QUEUE, { trigger: adminId, runId: run.id }, { singletonKey: "retention" });
+  // The check and the insert under one transaction-scoped lock: two clicks make one run.
+  const run = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('retention.start'))`;
+    const running = await tx.retentionRun.findFirst({ where: { finishedAt: null, startedAt: { gt: new Date(Date.now() - 3_600_000) } } });
+    if (running) return null;
+    // The run's row exists from the click on, so the page shows it (and polls) before a worker takes it.
+    return tx.retentionRun.create({ data: { trigger: adminId }, select: { id: true } });
+  });
+  if (!run) throw new AppError("CONFLICT", { messageKey: "retention.alreadyRunning" });
+  const job = await enqueue(RETENTION_QUEUE, { trigger: adminId, runId: run.id });
+  if (!job) {
+    await db.retentionRun.update({ where: { id: run.id }, data: { finishedAt: new Date(), error: "not queued" } });
+    throw new AppError("CONFLICT", { messageKey: "retention.alreadyRunning" });
+  }
   await recordAudit({ action: "retention.run", outcome: "SUCCESS", actorId: adminId, details: { started: "manual" } });
 }
 
@@ -50,6 +60,8 @@ export async function runRetention(data: { trigger?: string; runId?: string } | 
     removed.consent_proofs = (await db.consent.deleteMany({ where: { user: erasedBefore("consent_proofs") } })).count;
     removed.repair_records = await removeRepairRecords(erasedBefore("repair_records"));
     removed.warranty_records = await removeWarrantyRecords(erasedBefore("warranty_records"));
+    // An erasure whose job never got queued is picked up here.
+    await requeueStalledErasures(now);
 
     await db.retentionRun.update({ where: { id: run.id }, data: { finishedAt: new Date(), removed } });
     await recordAudit({
@@ -98,7 +110,9 @@ async function removeExpiredExports(now: Date): Promise<number> {
 }
 
 /** Audit events older than the cut-off, in batches; the trigger allows DELETE only in this transaction's purge (migration retention_purge). */
-async function purgeAuditEvents(before: Date): Promise<number> {
+async function purgeAuditEvents(requested: Date): Promise<number> {
+  // The database never lets the last year go (migration retention_purge); the job asks for no more.
+  const before = new Date(Math.min(requested.getTime(), Date.now() - 365 * DAY));
   let total = 0;
   for (;;) {
     const count = await db.$transaction(async (tx) => {

@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { useRouter } from "@/lib/i18n/navigation";
 import { saveRetentionAction } from "@/lib/privacy/actions";
 import { RETENTION_KIND_LIST } from "@/lib/privacy/retention-kinds";
-import { ZRetentionSchema, type TRetention } from "@/lib/privacy/schemas";
+import { RETENTION_MIN_DAYS, ZRetentionSchema, type TRetention } from "@/lib/privacy/schemas";
 
 /** Retention periods in days, one field per kind of record. */
 export function RetentionForm({ days }: { days: TRetention }) {
@@ -32,10 +32,10 @@ export function RetentionForm({ days }: { days: TRetention }) {
           <FormField
             key={kind}
             label={t(`kinds.${kind}.name`)}
-            hint={t(`kinds.${kind}.hint`)}
+            hint={`${t(`kinds.${kind}.hint`)} ${t("rangeHint", { min: RETENTION_MIN_DAYS[kind] })}`}
             type="number"
             inputMode="numeric"
-            min={1}
+            min={RETENTION_MIN_DAYS[kind]}
             error={fieldError(kind)}
             {...form.register(kind)}
           />

@@ -86,10 +86,14 @@ export default async function PrivacyPage({ params }: PageProps<"/[locale]/mypag
                 <li key={choice.dealerId} className="flex flex-wrap items-center justify-between gap-3 py-3">
                   <span className="flex flex-col">
                     <UserText className="font-medium">{choice.name}</UserText>
-                    <span className={`text-sm ${choice.grantedAt ? "text-green-800" : "text-slate-600"}`}>
+                    <span
+                      className={`text-sm ${choice.grantedAt ? "text-green-800" : choice.needsRenewal ? "text-amber-900" : "text-slate-600"}`}
+                    >
                       {choice.grantedAt
                         ? t("sharingSince", { date: format.dateTime(choice.grantedAt, { dateStyle: "long" }) })
-                        : t("notSharing")}
+                        : choice.needsRenewal
+                          ? t("sharingNeedsRenewal")
+                          : t("notSharing")}
                     </span>
                   </span>
                   <DealerShareToggle dealerId={choice.dealerId} dealerName={choice.name} sharing={choice.grantedAt !== null} />
