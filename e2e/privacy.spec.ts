@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import yauzl from "yauzl";
+import { unzip } from "../scripts/test/unzip";
 import {
   createModelWithUnits,
   createUser,
@@ -115,28 +115,6 @@ test("a new policy version that needs re-acceptance is asked at the next sign-in
   await expect(nextPage.locator(`[data-purpose="${id}"]`).getByText(/Agreed since .* \(version 2\)/)).toBeVisible();
   await next.close();
 });
-
-function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (error, archive) => {
-      if (error || !archive) return reject(error);
-      const files = new Map<string, Buffer>();
-      archive.on("entry", (entry: yauzl.Entry) =>
-        archive.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("end", () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            archive.readEntry();
-          });
-        }),
-      );
-      archive.on("end", () => resolve(files));
-      archive.readEntry();
-    });
-  });
-}
 
 test("[GDPR 20] the customer downloads a zip whose JSON holds their records, with their photos", async ({
   page,

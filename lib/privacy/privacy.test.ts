@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
-import yauzl from "yauzl";
+import { unzip } from "@/scripts/test/unzip";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeRequest } from "@/scripts/test/fake-request";
 
@@ -47,28 +47,6 @@ async function testPurpose() {
 
 async function outbox(to: string) {
   return db.outboxEmail.findMany({ where: { to }, select: { template: true } });
-}
-
-function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (error, archive) => {
-      if (error || !archive) return reject(error);
-      const files = new Map<string, Buffer>();
-      archive.on("entry", (entry: yauzl.Entry) =>
-        archive.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("end", () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            archive.readEntry();
-          });
-        }),
-      );
-      archive.on("end", () => resolve(files));
-      archive.readEntry();
-    });
-  });
 }
 
 async function storedPhoto(ownerId: string) {
