@@ -82,6 +82,16 @@ export function endedOwnershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput
   return nothing();
 }
 
+/**
+ * Warranty records an account deletion ended (issue 14): kept, stripped, for their retention
+ * period, and still read by staff who read any owner's (the desk's customer panel beside a kept
+ * repair record). Nobody else reads them.
+ */
+export function erasedOwnershipWhereFor(actor: Actor): Prisma.OwnershipWhereInput {
+  if (can(actor, "claims.review") || can(actor, "recalls.manage") || can(actor, "repairs.work")) return { endReason: "ACCOUNT_ERASED" };
+  return nothing();
+}
+
 /** Ownership claims: a customer sees the claims they filed; claim reviewers see all. */
 export function claimWhereFor(actor: Actor): Prisma.OwnershipClaimWhereInput {
   if (can(actor, "products.own")) return { claimantId: actor.id };

@@ -106,7 +106,9 @@ export async function runErasure({ userId }: { userId: string }, now = new Date(
         await tx.repairEvent.updateMany({ where: { ticket: tickets }, data: { message: null } });
         await tx.repairNote.updateMany({ where: { ticket: tickets }, data: { body: "" } });
         await tx.conversation.updateMany({ where: { customerId: userId }, data: { subject: "" } });
-        await tx.chatMessage.updateMany({ where: { conversation: { customerId: userId } }, data: { body: "" } });
+        // A message keeps a body or a photo (a CHECK in the chat migration): text-only ones get a dash.
+        await tx.chatMessage.updateMany({ where: { conversation: { customerId: userId }, fileId: { not: null } }, data: { body: "" } });
+        await tx.chatMessage.updateMany({ where: { conversation: { customerId: userId }, fileId: null }, data: { body: "—" } });
         await tx.ownershipClaim.updateMany({ where: { claimantId: userId }, data: { message: "" } });
         await tx.ownershipClaim.updateMany({
           where: { claimantId: userId, status: "OPEN" },
@@ -114,23 +116,26 @@ export async function runErasure({ userId }: { userId: string }, now = new Date(
         });
         // What dealers hold: the buyer's address on sales (this one, an earlier one, or the sale the
         // registration came from) and on invitations; a shop name the customer typed.
-        const sales = await tx.dealerSale.findMany({
-          where: { OR: [{ customerEmail: user.email }, { ownerships: { some: { userId } } }] },
-          select: { id: true, customerEmail: true },
-        });
-        const addresses = [...new Set([user.email, ...sales.flatMap((sale) => (sale.customerEmail ? [sale.customerEmail] : []))])];
+        // Only this customer's address is erased: a linked sale may name another buyer, whose
+        // address is not ours to erase elsewhere.
+        const linked = (await tx.dealerSale.findMany({ where: { ownerships: { some: { userId } } }, select: { id: true } })).map(
+          (sale) => sale.id,
+        );
         await tx.dealerSale.updateMany({
-          where: { OR: [{ id: { in: sales.map((sale) => sale.id) } }, { customerEmail: { in: addresses } }] },
+          where: { OR: [{ id: { in: linked } }, { customerEmail: user.email }] },
           data: { customerEmail: null },
         });
-        await tx.dealerInvitation.updateMany({ where: { email: { in: addresses } }, data: { email: erasedEmail(userId) } });
+        await tx.dealerInvitation.updateMany({
+          where: { OR: [{ email: user.email }, { saleId: { in: linked } }] },
+          data: { email: erasedEmail(userId) },
+        });
         await tx.ownership.updateMany({ where: { userId, otherShopName: { not: null } }, data: { otherShopName: "—" } });
         // The units are free for their next owner; transfers the customer started are off.
         await tx.ownershipTransfer.updateMany({
           where: { ownership: { userId }, acceptedAt: null, cancelledAt: null },
           data: { cancelledAt: now },
         });
-        await tx.ownership.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now, endReason: "UNREGISTERED" } });
+        await tx.ownership.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now, endReason: "ACCOUNT_ERASED" } });
         // Consent records stay as proof (held), but none of them allows anything any more.
         await tx.consent.updateMany({ where: { userId, withdrawnAt: null }, data: { withdrawnAt: now } });
 

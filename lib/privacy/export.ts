@@ -104,7 +104,12 @@ export async function runDataExport({ exportId }: { exportId: string }, now = ()
   }
   // A previous attempt that stored its zip but died before finishing: that file is replaced.
   if (job.storage && job.storageKey) await (await storeFor(job.storage)).remove(job.storageKey).catch(() => undefined);
-  await db.dataExport.update({ where: { id: exportId }, data: { status: "RUNNING", progress: 5 } });
+  // Guarded: an erasure asked for since the read above has cancelled this export.
+  const started = await db.dataExport.updateMany({
+    where: { id: exportId, status: { in: ["QUEUED", "RUNNING"] }, user: { erasureRequestedAt: null } },
+    data: { status: "RUNNING", progress: 5 },
+  });
+  if (started.count === 0) return;
 
   const data = await collectCustomerData(job.user.id);
   await setProgress(exportId, 20);
@@ -157,7 +162,7 @@ export async function runDataExport({ exportId }: { exportId: string }, now = ()
     },
   });
   if (done.count === 0) {
-    await store.remove(key);
+    await store.remove(key).catch((error: unknown) => logger.warn({ err: error, exportId }, "cancelled export's zip not removed"));
     return;
   }
   await recordAudit({

@@ -18,6 +18,7 @@ const { localStore } = await import("@/lib/files/local-store");
 const { requestDataExport, runDataExport, deliverDataExport } = await import("./export");
 const { requestErasure, runErasure, erasedEmail } = await import("./erasure");
 const { viewsOfMyData } = await import("./access-log");
+const { listProductsOf } = await import("@/lib/products/my-products");
 const { customersSharingWith, dealerShareChoices, setDealerShare } = await import("@/lib/consents/dealer-share");
 const { recordAudit } = await import("@/lib/audit/log");
 const { stopJobWorkers } = await import("@/lib/jobs/worker");
@@ -276,6 +277,29 @@ describe("[GDPR 17] deleting an account", () => {
       },
     });
 
+    const conversation = await db.conversation.create({ data: { customerId: customer.id, subject: "電話番号の件", lastSeq: 2 } });
+    const agent = await testStaff("SUPPORT_AGENT");
+    await db.chatMessage.createMany({
+      data: [
+        {
+          conversationId: conversation.id,
+          seq: 1,
+          senderId: customer.id,
+          side: "CUSTOMER",
+          body: "電話は09012345678です",
+          idempotencyKey: randomUUID(),
+        },
+        {
+          conversationId: conversation.id,
+          seq: 2,
+          senderId: agent.id,
+          side: "STAFF",
+          body: "消去 太郎 様、承知しました",
+          idempotencyKey: randomUUID(),
+        },
+      ],
+    });
+
     await requestErasure(customer.id);
     await requestErasure(customer.id);
     expect(await db.session.count({ where: { userId: customer.id } })).toBe(0);
@@ -292,7 +316,15 @@ describe("[GDPR 17] deleting an account", () => {
     // the dealer's sales list no longer holds the address.
     expect(await consentAllows(customer.id, "marketing_email")).toBe(false);
     expect(await db.consent.count({ where: { userId: customer.id } })).toBeGreaterThan(0);
-    expect((await db.ownership.findUniqueOrThrow({ where: { id: ownership.id } })).endedAt).toBeInstanceOf(Date);
+    expect(await db.ownership.findUniqueOrThrow({ where: { id: ownership.id } })).toMatchObject({ endReason: "ACCOUNT_ERASED" });
+    // Both sides of the chat are blanked (a message keeps a body or a photo, so text-only ones get a dash).
+    expect((await db.chatMessage.findMany({ where: { conversationId: conversation.id } })).map((message) => message.body)).toEqual([
+      "—",
+      "—",
+    ]);
+    // Staff beside the kept repair record still see the product and its warranty.
+    const desk = { id: agent.id, role: agent.role, dealerId: null };
+    expect((await listProductsOf(desk, customer.id)).map((product) => product.ownershipId)).toEqual([ownership.id]);
     expect((await db.dealerSale.findUniqueOrThrow({ where: { id: sale.id } })).customerEmail).toBeNull();
 
     // The repair record stays, for staff, without what identified the customer or what they wrote.

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { HOLD_KIND_LIST, RETENTION_KIND_LIST } from "./retention-kinds";
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from "./schemas";
 
 /**
  * How long each kind of record is kept (RetentionRule rows, defaults set by the privacy_center
@@ -27,6 +28,12 @@ const DEFAULT_DAYS: Record<RetentionKind, number> = {
 export async function retentionDays(): Promise<Record<RetentionKind, number>> {
   const rows = await db.retentionRule.findMany({ select: { kind: true, days: true } });
   const days = { ...DEFAULT_DAYS };
-  for (const row of rows) if ((RETENTION_KINDS as readonly string[]).includes(row.kind)) days[row.kind as RetentionKind] = row.days;
+  // Clamped to the form's range (lib/privacy/schemas.ts): a value saved before a floor existed, or
+  // written around the form, cannot shorten a legal hold.
+  for (const row of rows) {
+    if (!(RETENTION_KINDS as readonly string[]).includes(row.kind)) continue;
+    const kind = row.kind as RetentionKind;
+    days[kind] = Math.min(Math.max(row.days, RETENTION_MIN_DAYS[kind]), RETENTION_MAX_DAYS[kind] ?? 365 * 30);
+  }
   return days;
 }

@@ -70,7 +70,7 @@ describe("[GDPR 17] the retention job", () => {
 
   it("[16.3.2] purges audit events past their period, while the log refuses any other delete or update", async () => {
     const customer = await testCustomer();
-    await db.auditEvent.create({
+    const old = await db.auditEvent.create({
       data: { action: "auth.sign_in", outcome: "SUCCESS", actorId: customer.id, at: new Date(Date.now() - 3 * YEAR) },
     });
     const recent = await db.auditEvent.create({ data: { action: "auth.sign_in", outcome: "SUCCESS", actorId: customer.id } });
@@ -81,6 +81,13 @@ describe("[GDPR 17] the retention job", () => {
       db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT set_config('portal.retention', 'purge', true)`;
         await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${recent.id}`;
+      }),
+    ).rejects.toThrow();
+    // Without a cut-off even an old entry stays.
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('portal.retention', 'purge', true)`;
+        await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${old.id}`;
       }),
     ).rejects.toThrow();
     // Nor is a cut-off inside the last year, whatever the transaction says.

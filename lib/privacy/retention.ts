@@ -117,7 +117,11 @@ async function purgeAuditEvents(requested: Date): Promise<number> {
   for (;;) {
     const count = await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT set_config('portal.retention', 'purge', true), set_config('portal.retention_before', ${before.toISOString()}, true)`;
-      return tx.$executeRaw`DELETE FROM "AuditEvent" WHERE id IN (SELECT id FROM "AuditEvent" WHERE "at" < ${before} ORDER BY id LIMIT 5000)`;
+      // The database's clock decides the floor, as in the trigger, so the two cannot disagree.
+      return tx.$executeRaw`DELETE FROM "AuditEvent" WHERE id IN (
+        SELECT id FROM "AuditEvent"
+        WHERE "at" < least(${before.toISOString()}::timestamp, (now() AT TIME ZONE 'UTC') - interval '365 days')
+        ORDER BY id LIMIT 5000)`;
     });
     total += count;
     if (count < 5000) return total;

@@ -16,14 +16,14 @@ export const RETENTION_MIN_DAYS: Record<Kind, number> = {
   outbox_emails: 1,
   data_exports: 1,
 };
-const MAX_DAYS: Partial<Record<Kind, number>> = { data_exports: 30 };
+export const RETENTION_MAX_DAYS: Partial<Record<Kind, number>> = { data_exports: 30 };
 
 const days = (kind: Kind) =>
   z.coerce
     .number<string | number>("invalid")
     .int("retention.wholeDays")
     .min(RETENTION_MIN_DAYS[kind], "retention.range")
-    .max(MAX_DAYS[kind] ?? 365 * 30, "retention.range");
+    .max(RETENTION_MAX_DAYS[kind] ?? 365 * 30, "retention.range");
 
 export const ZRetentionSchema = z.object(
   Object.fromEntries(RETENTION_KIND_LIST.map((kind) => [kind, days(kind)])) as Record<Kind, ReturnType<typeof days>>,

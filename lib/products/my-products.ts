@@ -1,7 +1,7 @@
 import "server-only";
 import { tierStatus } from "@/lib/points/wallet";
 import type { Actor } from "@/lib/auth/permissions";
-import { endedOwnershipWhereFor, ownershipWhereFor } from "@/lib/auth/scopes";
+import { endedOwnershipWhereFor, erasedOwnershipWhereFor, ownershipWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { computeWarranty, type Warranty, type WarrantyFacts } from "@/lib/warranty/compute";
@@ -162,9 +162,13 @@ async function withWarranty(
   };
 }
 
-function loadOwnerships(actor: Actor, where: Prisma.OwnershipWhereInput = {}) {
+function loadOwnerships(
+  actor: Actor,
+  where: Prisma.OwnershipWhereInput = {},
+  scope: Prisma.OwnershipWhereInput = ownershipWhereFor(actor),
+) {
   return db.ownership.findMany({
-    where: { AND: [ownershipWhereFor(actor), where] },
+    where: { AND: [scope, where] },
     select: OWNERSHIP_SELECT,
     orderBy: { registeredAt: "desc" },
   });
@@ -178,7 +182,8 @@ export async function listOwnProducts(actor: Actor, today: LocalDate = businessT
 
 /** A customer's current products with their warranties, as staff who may read them see them (the desk's customer panel). */
 export async function listProductsOf(actor: Actor, customerId: string, today: LocalDate = businessToday()): Promise<OwnedProduct[]> {
-  const rows = await loadOwnerships(actor, { userId: customerId });
+  // A deleted account's products are ended but kept for their retention period: staff still see them.
+  const rows = await loadOwnerships(actor, { userId: customerId }, { OR: [ownershipWhereFor(actor), erasedOwnershipWhereFor(actor)] });
   const bonuses = await memberBonuses(rows);
   return Promise.all(rows.map((row) => withWarranty(row, today, bonuses)));
 }
