@@ -57,6 +57,8 @@ test("a new policy version that needs re-acceptance is asked at the next sign-in
   browser,
   baseURL,
 }) => {
+  // Two people, two sign-ins, two publications and two axe checks: more than the default 30 s on a busy machine.
+  test.slow();
   await login("ADMIN");
   const id = `e2e_${randomUUID().replaceAll("-", "").slice(0, 10)}`;
   await page.goto("/en/admin/privacy/new");
