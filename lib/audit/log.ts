@@ -90,6 +90,22 @@ export type AuditAction =
   | "retention.updated"
   | "retention.run"
   | "audit.exported"
+  | "segment.saved"
+  | "segment.archived"
+  | "segment.exported"
+  | "profiling.attribute_saved"
+  | "profiling.prompt_saved"
+  | "profiling.settings_updated"
+  | "campaign.saved"
+  | "campaign.scheduled"
+  | "campaign.sent"
+  | "campaign.cancelled"
+  | "campaign.test_sent"
+  | "campaign.unsubscribed"
+  | "survey.saved"
+  | "survey.status_changed"
+  | "survey.exported"
+  | "analytics.exported"
   | "job.dead";
 
 export type AuditEntry = {

@@ -103,6 +103,16 @@ const PERMISSIONS = {
   "points.manage": ["ADMIN"],
   /** The liability report for finance. */
   "points.report": ["ADMIN"],
+  /** Profile attributes, progressive-profiling prompts and their limits (issue 15). */
+  "profiling.manage": ["ADMIN"],
+  /** Segments: build, count, sample (masked), save (issue 15). */
+  "segments.manage": ["ADMIN"],
+  /** Campaigns to segments by email and My Page notice (issue 15). */
+  "campaigns.manage": ["ADMIN"],
+  /** Surveys: questions, triggers, results and their export (issue 15). */
+  "surveys.manage": ["ADMIN"],
+  /** The analytics dashboard and its CSV exports (issue 15). */
+  "analytics.read": ["SUPPORT_LEAD", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

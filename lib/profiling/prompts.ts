@@ -1,0 +1,64 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { PromptMoment } from "@/lib/generated/prisma/enums";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { engagementSettings } from "./attributes";
+import { saveAnswers, toAttributeView, type AttributeWithAnswer } from "./answers";
+
+/**
+ * Progressive profiling (issue 15): at a moment that makes sense, one prompt with the questions of
+ * it the customer has not answered yet, never a prompt twice (answered or skipped), and never more
+ * than the set number in 30 days.
+ */
+export type PromptToShow = { id: string; questions: AttributeWithAnswer[] };
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function promptFor(userId: string, moment: PromptMoment, now: Date = new Date()): Promise<PromptToShow | null> {
+  const { maxPromptsPerMonth } = await engagementSettings();
+  const recent = await db.profilePromptView.count({ where: { userId, shownAt: { gt: new Date(now.getTime() - 30 * DAY) } } });
+  if (recent >= maxPromptsPerMonth) return null;
+  const prompts = await db.profilePrompt.findMany({
+    where: { moment, active: true, views: { none: { userId } } },
+    orderBy: { createdAt: "asc" },
+    include: {
+      questions: {
+        orderBy: { position: "asc" },
+        where: { attribute: { archivedAt: null, answers: { none: { userId } } } },
+        include: { attribute: true },
+      },
+    },
+  });
+  const prompt = prompts.find((candidate) => candidate.questions.length > 0);
+  if (!prompt) return null;
+  return { id: prompt.id, questions: prompt.questions.map((question) => toAttributeView(question.attribute, undefined)) };
+}
+
+/**
+ * The customer answered or skipped a prompt. Once per prompt: a second submit (double click,
+ * retry) finds the first and changes nothing.
+ */
+export async function answerPrompt(
+  userId: string,
+  input: { promptId: string; skip: boolean; answers: Record<string, string | string[]> },
+): Promise<{ outcome: "answered" | "skipped" | "already" }> {
+  const prompt = await db.profilePrompt.findFirst({
+    where: { id: input.promptId, active: true },
+    include: { questions: { include: { attribute: { select: { code: true } } } } },
+  });
+  if (!prompt) throw new AppError("NOT_FOUND");
+  const allowed = new Set(prompt.questions.map((question) => question.attribute.code));
+  const answers = Object.fromEntries(Object.entries(input.answers).filter(([code]) => allowed.has(code)));
+  const answered = !input.skip && Object.values(answers).some((value) => (Array.isArray(value) ? value.length > 0 : value.trim() !== ""));
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.profilePromptView.create({ data: { promptId: prompt.id, userId, outcome: answered ? "answered" : "skipped" } });
+      if (answered) await saveAnswers(userId, answers, { source: "prompt", emptyRemoves: false, tx });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, ["promptId", "userId"])) return { outcome: "already" };
+    throw error;
+  }
+  return { outcome: answered ? "answered" : "skipped" };
+}
