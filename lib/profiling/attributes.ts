@@ -106,9 +106,10 @@ export async function promptOutcomes(): Promise<Map<string, { answered: number; 
 }
 
 export async function savePrompt(actorId: string, input: z.output<typeof ZPromptSchema>): Promise<{ id: string }> {
-  const found = await db.profileAttribute.count({ where: { id: { in: input.attributeIds }, archivedAt: null } });
-  if (found !== input.attributeIds.length) throw new AppError("VALIDATION", { cause: { attributeIds: "profiling.promptQuestions" } });
-  const questions = input.attributeIds.map((attributeId, position) => ({ attributeId, position }));
+  const attributeIds = [input.firstAttributeId, input.secondAttributeId].filter(Boolean);
+  const found = await db.profileAttribute.count({ where: { id: { in: attributeIds }, archivedAt: null } });
+  if (found !== attributeIds.length) throw new AppError("VALIDATION", { cause: { firstAttributeId: "profiling.promptQuestions" } });
+  const questions = attributeIds.map((attributeId, position) => ({ attributeId, position }));
   const data = { name: input.name, moment: input.moment, active: input.active };
   const id = await db.$transaction(async (tx) => {
     if (input.promptId) {
@@ -127,7 +128,7 @@ export async function savePrompt(actorId: string, input: z.output<typeof ZPrompt
     actorId,
     targetType: "ProfilePrompt",
     targetId: id,
-    details: { moment: input.moment, active: input.active, attributes: input.attributeIds },
+    details: { moment: input.moment, active: input.active, attributes: attributeIds },
   });
   return { id };
 }

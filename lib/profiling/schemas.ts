@@ -62,17 +62,20 @@ export type TAttributeInput = z.input<typeof ZAttributeSchema>;
 
 export const ZArchiveAttributeSchema = z.object({ attributeId: zText().trim().min(1).max(40), archive: z.boolean() });
 
-export const ZPromptSchema = z.object({
-  promptId: zText().trim().max(40, "invalid").default(""),
-  name: zName().trim().min(1, "required").max(80, "tooLong"),
-  moment: z.enum(PROMPT_MOMENTS, { error: "chooseOne" }),
-  active: z.boolean().default(true),
-  attributeIds: z
-    .array(zText().trim().min(1).max(40))
-    .min(1, "profiling.promptQuestions")
-    .max(2, "profiling.promptQuestions")
-    .refine((ids) => new Set(ids).size === ids.length, "profiling.promptQuestions"),
-});
+export const ZPromptSchema = z
+  .object({
+    promptId: zText().trim().max(40, "invalid").default(""),
+    name: zName().trim().min(1, "required").max(80, "tooLong"),
+    moment: z.enum(PROMPT_MOMENTS, { error: "chooseOne" }),
+    active: z.boolean().default(true),
+    firstAttributeId: zText().trim().min(1, "profiling.promptQuestions").max(40, "invalid"),
+    /** Optional: "" for none. */
+    secondAttributeId: zText().trim().max(40, "invalid").default(""),
+  })
+  .refine((value) => value.firstAttributeId !== value.secondAttributeId, {
+    message: "profiling.promptQuestionsDifferent",
+    path: ["secondAttributeId"],
+  });
 export type TPromptInput = z.input<typeof ZPromptSchema>;
 
 export const ZSettingsSchema = z.object({

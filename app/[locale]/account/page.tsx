@@ -10,6 +10,9 @@ import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { Alert } from "@/components/ui/alert";
 import { requireSignedIn } from "@/lib/auth/permissions.server";
 import { enterLocale } from "@/lib/i18n/page";
+import { can } from "@/lib/auth/permissions";
+import { myAttributes } from "@/lib/profiling/answers";
+import { MyAnswersForm } from "@/components/profiling/my-answers-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -22,7 +25,12 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
   // Sent here by a feature that needs more of the profile (progressive profiling).
   const needs = parseProfileNeeds(typeof query.need === "string" ? query.need : undefined);
   const returnTo = safeCallbackPath(typeof query.returnTo === "string" ? query.returnTo : undefined);
-  const [account, t] = await Promise.all([getOwnAccount(user.id), getTranslations("account")]);
+  const [account, t, attributes] = await Promise.all([
+    getOwnAccount(user.id),
+    getTranslations("account"),
+    // Answers to the brand's questions belong to customers (issue 15); staff and dealers have none.
+    can(user, "mypage.access") ? myAttributes(user.id) : Promise.resolve([]),
+  ]);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
@@ -54,6 +62,12 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
         <Card title={t("emailTitle")}>
           <EmailSettings email={account.email} verified={Boolean(account.emailVerified)} />
         </Card>
+        {attributes.length > 0 && (
+          <Card title={t("answersTitle")} className="lg:col-span-2">
+            <p className="mb-4 text-sm text-slate-700">{t("answersLead")}</p>
+            <MyAnswersForm attributes={attributes} />
+          </Card>
+        )}
       </div>
     </>
   );

@@ -19,6 +19,8 @@ import { listOwnTickets } from "@/lib/repairs/requests";
 import { PointsCard } from "@/components/mypage/points-card";
 import { pointsSummary } from "@/lib/points/wallet";
 import { unreadDealerMessages } from "@/lib/dealers/recalls";
+import { ProfilePrompt } from "@/components/profiling/profile-prompt";
+import { promptFor } from "@/lib/profiling/prompts";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mypage"))("title") };
@@ -27,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) {
   await enterLocale(params);
   const user = await requireArea("mypage");
-  const [profile, events, t, format, products, notices, repairs, points, unreadMessages] = await Promise.all([
+  const [profile, events, t, format, products, notices, repairs, points, unreadMessages, prompt] = await Promise.all([
     getOwnAccount(user.id),
     listOwnSecurityEvents(user.id, 5),
     getTranslations(),
@@ -37,6 +39,7 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
     listOwnTickets(user.id),
     pointsSummary(user.id),
     unreadDealerMessages(user),
+    promptFor(user.id, "MYPAGE"),
   ]);
   const notSet = <span className="text-slate-500">{t("common.notSet")}</span>;
 
@@ -54,6 +57,11 @@ export default async function MyPage({ params }: PageProps<"/[locale]/mypage">) 
               {t("mypage.unverifiedAction")}
             </Link>
           </Alert>
+        </div>
+      )}
+      {prompt && (
+        <div className="mb-6">
+          <ProfilePrompt prompt={prompt} />
         </div>
       )}
       <div className="grid min-w-0 gap-6 lg:grid-cols-2">

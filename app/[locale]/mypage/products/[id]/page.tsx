@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ProfilePrompt } from "@/components/profiling/profile-prompt";
+import { promptFor } from "@/lib/profiling/prompts";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/page-title";
 import { OwnershipActions } from "@/components/products/ownership-actions";
@@ -32,7 +34,7 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
   const product = await getOwnProduct(user, id);
   if (!product) notFound();
   const query = await searchParams;
-  const [events, pending, notices, t, repairs, chat, locale] = await Promise.all([
+  const [events, pending, notices, t, repairs, chat, locale, prompt] = await Promise.all([
     productTimeline({ actor: user, product }),
     pendingTransferOf(product.ownershipId),
     listOwnRecallNotices(user, { unitId: product.unitId, unresolved: true }),
@@ -40,6 +42,8 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
     getTranslations("repairs"),
     getTranslations("chat"),
     getLocale(),
+    // Right after a registration, one or two of the brand's questions (issue 15), if any are due.
+    query.registered ? promptFor(user.id, "AFTER_REGISTRATION") : Promise.resolve(null),
   ]);
   const name = nameIn(locale, product.model);
   const notSet = <span className="text-slate-500">{t("notGiven")}</span>;
@@ -55,6 +59,11 @@ export default async function ProductPage({ params, searchParams }: PageProps<"/
       {query.registered && (
         <div className="mb-4">
           <Alert tone="success">{t("registered")}</Alert>
+        </div>
+      )}
+      {prompt && (
+        <div className="mb-6">
+          <ProfilePrompt prompt={prompt} />
         </div>
       )}
       {query.received && (

@@ -6,6 +6,8 @@ import { AnswerInfoForm } from "@/components/repairs/answer-info-form";
 import { CoverageNote } from "@/components/repairs/coverage-note";
 import { EstimatePanel } from "@/components/repairs/estimate-panel";
 import { RatingForm } from "@/components/repairs/rating-form";
+import { ProfilePrompt } from "@/components/profiling/profile-prompt";
+import { promptFor } from "@/lib/profiling/prompts";
 import { RepairPhotos } from "@/components/repairs/repair-photos";
 import { RepairProgress } from "@/components/repairs/repair-progress";
 import { RepairTimeline } from "@/components/repairs/repair-timeline";
@@ -41,13 +43,15 @@ export default async function RepairRequestPage({ params, searchParams }: PagePr
   if (!ticket) notFound();
   const query = await searchParams;
   const conversationId = await ticketConversationId(user, ticket.id);
-  const [t, warrantyT, chatT, format, locale, chat] = await Promise.all([
+  const [t, warrantyT, chatT, format, locale, chat, prompt] = await Promise.all([
     getTranslations("repairs"),
     getTranslations("warranty"),
     getTranslations("chat"),
     getFormatter(),
     getLocale(),
     conversationId ? loadConversationData(user, conversationId) : null,
+    // Once the repair is rated, one or two of the brand's questions (issue 15), if any are due.
+    ticket.status === "COMPLETED" && ticket.rating !== null ? promptFor(user.id, "AFTER_REPAIR_RATING") : null,
   ]);
 
   const reached = [
@@ -179,6 +183,11 @@ export default async function RepairRequestPage({ params, searchParams }: PagePr
               </div>
             )}
           </Card>
+        )}
+        {prompt && (
+          <div className="lg:col-span-2">
+            <ProfilePrompt prompt={prompt} />
+          </div>
         )}
         {conversationId && chat && (
           <section id="chat" aria-labelledby="repair-chat" className="min-w-0 scroll-mt-4 lg:col-span-2">
