@@ -253,8 +253,9 @@ function RuleFields({
           <p className="text-sm text-slate-700">{t("productHint")}</p>
           {group("models", t("models"), choices.models)}
           {group("categories", t("categories"), choices.categories, 3)}
+          <p className="text-sm text-slate-700">{t("monthsHint")}</p>
           <div className="grid gap-3 sm:grid-cols-2">
-            {number("registeredFrom", t("registeredFrom"), t("monthsHint"))}
+            {number("registeredFrom", t("registeredFrom"))}
             {number("registeredTo", t("registeredTo"))}
             {number("purchasedFrom", t("purchasedFrom"))}
             {number("purchasedTo", t("purchasedTo"))}
