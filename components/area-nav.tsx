@@ -5,8 +5,11 @@ import { Link, usePathname } from "@/lib/i18n/navigation";
 import { activeHref } from "@/lib/navigation/nav";
 import { UnreadBadge } from "./chat/unread-badge";
 
-/** `unread`: the entry shows the live chat unread badge, starting from this count. */
-export type NavLink = { href: string; label: string; unread?: number };
+/**
+ * `unread`: the entry shows the live chat unread badge, starting from this count. `count`: a badge
+ * as of this page load (unread notices), hidden at 0.
+ */
+export type NavLink = { href: string; label: string; unread?: number; count?: { value: number; label: string } };
 
 const VARIANT = {
   // The area's main navigation: tabs under the header.
@@ -49,6 +52,12 @@ export function AreaNav({ label, links, variant = "primary" }: { label: string; 
               >
                 {link.label}
                 {link.unread !== undefined && <UnreadBadge initial={link.unread} />}
+                {link.count && link.count.value > 0 && (
+                  <span className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-brand-700 px-1.5 text-xs font-bold text-white">
+                    <span aria-hidden="true">{link.count.value > 99 ? "99+" : link.count.value}</span>
+                    <span className="sr-only">{link.count.label}</span>
+                  </span>
+                )}
               </Link>
             </li>
           );

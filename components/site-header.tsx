@@ -3,7 +3,8 @@ import { Suspense } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { unreadCount } from "@/lib/chat/messages";
-import { CHAT_NAV_HREFS } from "@/lib/navigation/nav";
+import { CHAT_NAV_HREFS, NOTICES_NAV_HREF } from "@/lib/navigation/nav";
+import { unreadNoticeCount } from "@/lib/notices/inbox";
 import { ChatEvents } from "./chat/chat-events";
 import { Link } from "@/lib/i18n/navigation";
 import { primaryNavFor } from "@/lib/navigation/nav";
@@ -20,12 +21,16 @@ export async function SiteHeader() {
   const [t, user] = await Promise.all([getTranslations(), getCurrentUser()]);
   // Customers and staff (in a strong session) get the live chat: one event stream per tab and the unread badge.
   const chat = user && can(user, "chat.stream") && (user.role === "CUSTOMER" || user.strong);
-  const unread = chat ? await unreadCount(user) : 0;
+  const notices = user && can(user, "mypage.access");
+  const [unread, unreadNotices] = await Promise.all([chat ? unreadCount(user) : 0, notices ? unreadNoticeCount(user) : 0]);
   const links = user
     ? primaryNavFor(user).map((entry) => ({
         href: entry.href,
         label: t(`nav.${entry.labelKey}`),
         ...(chat && CHAT_NAV_HREFS.includes(entry.href) ? { unread } : {}),
+        ...(notices && entry.href === NOTICES_NAV_HREF
+          ? { count: { value: unreadNotices, label: t("nav.unreadNotices", { count: unreadNotices }) } }
+          : {}),
       }))
     : [];
   return (

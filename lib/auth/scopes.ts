@@ -113,6 +113,11 @@ export function recallNoticeWhereFor(actor: Actor): Prisma.RecallNoticeWhereInpu
   return nothing();
 }
 
+/** The My Page notices inbox (issue 15): a customer's own notices; nobody else reads them. */
+export function noticeWhereFor(actor: Actor): Prisma.NoticeWhereInput {
+  return can(actor, "mypage.access") ? { userId: actor.id } : nothing();
+}
+
 /**
  * Stored files, the one read rule (every file read goes through this query): catalog and reward images for
  * anyone (also signed out); the uploader's own; customers' proofs and evidence for reviewers in a

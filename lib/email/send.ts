@@ -36,13 +36,34 @@ export async function sendEmail(input: { to: string; locale: string; template: E
     return;
   }
   const locale = isLocale(input.locale) ? input.locale : routing.defaultLocale;
-  const message = renderEmail(input.template, locale);
+  await deliverEmail({ to: input.to, template: input.template.name, message: renderEmail(input.template, locale) });
+}
+
+/**
+ * Hand a rendered email to SMTP, or to the outbox without it. Callers decide whether it may go
+ * (sendEmail: templates and choices; campaigns: consent and choices at send time).
+ */
+export async function deliverEmail(input: {
+  to: string;
+  template: string;
+  message: { subject: string; text: string; html: string };
+  headers?: Record<string, string>;
+}): Promise<void> {
+  if (input.to.endsWith(`@${ERASED_EMAIL_DOMAIN}`)) return;
+  const { message } = input;
   if (env.SMTP_URL) {
-    await smtp().sendMail({ from: env.MAIL_FROM, to: input.to, subject: message.subject, text: message.text, html: message.html });
+    await smtp().sendMail({
+      from: env.MAIL_FROM,
+      to: input.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      headers: input.headers,
+    });
   } else {
-    await db.outboxEmail.create({ data: { to: input.to, template: input.template.name, ...message } });
+    await db.outboxEmail.create({ data: { to: input.to, template: input.template, ...message } });
   }
-  logger.info({ template: input.template.name, delivery: emailDelivery() }, "email sent");
+  logger.info({ template: input.template, delivery: emailDelivery() }, "email sent");
 }
 
 /** A link into the portal for an email, in the recipient's language. */

@@ -25,7 +25,7 @@ export async function enqueue<T extends object>(
 /** Many jobs in one insert per batch (a fan-out over thousands of recipients). */
 export async function enqueueMany<T extends object>(
   queue: QueueDefinition<T>,
-  items: { data: T; singletonKey?: string }[],
+  items: { data: T; singletonKey?: string; startAfter?: Date }[],
   batchSize = 500,
 ): Promise<void> {
   if (items.length === 0) return;
@@ -33,7 +33,9 @@ export async function enqueueMany<T extends object>(
   await ensureQueue(boss, queue as QueueDefinition<never>);
   for (let i = 0; i < items.length; i += batchSize) {
     await boss.insert(
-      items.slice(i, i + batchSize).map((item) => ({ name: queue.name, data: item.data, singletonKey: item.singletonKey })),
+      items
+        .slice(i, i + batchSize)
+        .map((item) => ({ name: queue.name, data: item.data, singletonKey: item.singletonKey, startAfter: item.startAfter })),
     );
   }
   wakeLocalWorker(boss, queue.name);

@@ -131,6 +131,23 @@ export const RETENTION_QUEUE: QueueDefinition<{ trigger?: string; runId?: string
   },
 };
 
+/** A campaign's send (issue 15): recipients, notices and survey invitations written, emails queued in batches. */
+export const CAMPAIGN_SEND_QUEUE: QueueDefinition<{ campaignId: string }> = {
+  name: "campaigns.send",
+  // Keyed by the campaign (singletonKey); every step is idempotent, so a retry continues where a crash stopped.
+  options: { policy: "short", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
+  deadLetter: true,
+  handle: async (data) => (await import("@/lib/campaigns/send")).runCampaign(data.campaignId),
+};
+
+/** One batch of a campaign's emails, started at its turn under the rate limit. */
+export const CAMPAIGN_EMAIL_QUEUE: QueueDefinition<{ campaignId: string; userIds: string[] }> = {
+  name: "campaigns.email",
+  options: { retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 10 * 60 },
+  deadLetter: true,
+  handle: async (data) => (await import("@/lib/campaigns/send")).sendCampaignEmails(data),
+};
+
 export const QUEUES = [
   EMAIL_QUEUE,
   RECALL_NOTICE_EMAIL_QUEUE,
@@ -143,4 +160,6 @@ export const QUEUES = [
   DATA_EXPORT_QUEUE,
   ACCOUNT_ERASURE_QUEUE,
   RETENTION_QUEUE,
+  CAMPAIGN_SEND_QUEUE,
+  CAMPAIGN_EMAIL_QUEUE,
 ] as const satisfies readonly QueueDefinition<never>[];

@@ -26,6 +26,7 @@ const ACCOUNT_ENTRY: NavEntry = { href: "/account", labelKey: "account", permiss
 export const NAVIGATION: Record<NavArea, readonly NavEntry[]> = {
   mypage: [
     { href: "/mypage", labelKey: "mypage", permission: "mypage.access" },
+    { href: "/mypage/notices", labelKey: "notices", permission: "mypage.access" },
     { href: "/mypage/products", labelKey: "products", permission: "products.own" },
     { href: "/mypage/repairs", labelKey: "repairs", permission: "repairs.own" },
     { href: "/mypage/inquiries", labelKey: "inquiries", permission: "chat.own" },
@@ -54,6 +55,9 @@ export const NAVIGATION: Record<NavArea, readonly NavEntry[]> = {
     { href: "/account/activity", labelKey: "activity", permission: "account.manage" },
   ],
 };
+
+/** The entry that carries the unread notices' count (issue 15). */
+export const NOTICES_NAV_HREF = "/mypage/notices";
 
 /** The entries that carry the chat's unread badge. */
 export const CHAT_NAV_HREFS: readonly string[] = ["/mypage/inquiries", "/admin/inbox"];

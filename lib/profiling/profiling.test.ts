@@ -35,7 +35,7 @@ async function attribute(type: "CHOICE" | "MULTI_CHOICE" | "NUMBER" | "YES_NO", 
 }
 
 /** Prompts of every test share the moment; each test's prompt asks only its own attributes. */
-async function prompt(attributeIds: string[], moment: "AFTER_REGISTRATION" | "MYPAGE" = "AFTER_REPAIR_RATING") {
+async function prompt(attributeIds: string[], moment: "AFTER_REGISTRATION" | "AFTER_REPAIR_RATING" | "MYPAGE" = "AFTER_REPAIR_RATING") {
   const admin = await testStaff("ADMIN");
   return savePrompt(admin.id, {
     promptId: "",

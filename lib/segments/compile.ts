@@ -21,6 +21,16 @@ export type SegmentContext = {
   consentMinimum: Map<string, Date>;
 };
 
+/**
+ * The customer (`userId`, a column) holds a current consent to `purpose`: not withdrawn, and given
+ * to a text still in force (lib/consents/policies.ts versionStillCounts; `minimum` is minimumOf's
+ * publication). Segments and campaigns share it, so "who agreed" means one thing.
+ */
+export function currentConsentSql(userId: Prisma.Sql, purpose: string, minimum: Date): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Consent" c JOIN "PolicyVersion" v ON v."purposeId" = c.purpose AND v.version = c."policyVersion"
+    WHERE c."userId" = ${userId} AND c.purpose = ${purpose} AND c."dealerId" IS NULL AND c."withdrawnAt" IS NULL AND v."publishedAt" >= ${minimum})`;
+}
+
 /** Customers a segment can reach at all: not disabled, not being or already erased. */
 export const REACHABLE_CUSTOMER = Prisma.sql`u.role = 'CUSTOMER' AND u."disabledAt" IS NULL AND u."erasureRequestedAt" IS NULL`;
 
@@ -128,9 +138,7 @@ function ruleSql(rule: SegmentRule, index: number, context: SegmentContext): Pri
     }
     case "consent": {
       const minimum = context.consentMinimum.get(rule.purpose) ?? invalid(index, "purpose", "segments.unknownPurpose");
-      // Current: not withdrawn, and given to a text still in force (lib/consents/policies.ts versionStillCounts).
-      return Prisma.sql`EXISTS (SELECT 1 FROM "Consent" c JOIN "PolicyVersion" v ON v."purposeId" = c.purpose AND v.version = c."policyVersion"
-        WHERE c."userId" = u.id AND c.purpose = ${rule.purpose} AND c."dealerId" IS NULL AND c."withdrawnAt" IS NULL AND v."publishedAt" >= ${minimum})`;
+      return currentConsentSql(Prisma.sql`u.id`, rule.purpose, minimum);
     }
   }
   throw new Error("unreachable");

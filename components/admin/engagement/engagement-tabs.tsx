@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { TabLinks } from "@/components/ui/tab-links";
 
 const TABS = [
+  { key: "campaigns", href: "/admin/engagement/campaigns" },
   { key: "segments", href: "/admin/engagement/segments" },
   { key: "profiling", href: "/admin/engagement/profiling" },
 ] as const;

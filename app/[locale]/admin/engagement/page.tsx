@@ -6,5 +6,5 @@ import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 export default async function EngagementPage({ params }: PageProps<"/[locale]/admin/engagement">) {
   const locale = await enterLocale(params);
   await requireStaffPage("/admin/engagement");
-  redirect({ href: "/admin/engagement/segments", locale });
+  redirect({ href: "/admin/engagement/campaigns", locale });
 }
