@@ -148,6 +148,17 @@ export const CAMPAIGN_EMAIL_QUEUE: QueueDefinition<{ campaignId: string; userIds
   handle: async (data) => (await import("@/lib/campaigns/send")).sendCampaignEmails(data),
 };
 
+/** Surveys with an event trigger (issue 15) invite whoever the event reached, every hour. */
+export const SURVEY_INVITE_QUEUE: QueueDefinition<undefined> = {
+  name: "surveys.invite",
+  options: { policy: "singleton", retryLimit: 0, expireInSeconds: 15 * 60 },
+  schedule: { cron: "7 * * * *" },
+  deadLetter: true,
+  handle: async () => {
+    await (await import("@/lib/surveys/triggers")).inviteByTriggers();
+  },
+};
+
 export const QUEUES = [
   EMAIL_QUEUE,
   RECALL_NOTICE_EMAIL_QUEUE,
@@ -162,4 +173,5 @@ export const QUEUES = [
   RETENTION_QUEUE,
   CAMPAIGN_SEND_QUEUE,
   CAMPAIGN_EMAIL_QUEUE,
+  SURVEY_INVITE_QUEUE,
 ] as const satisfies readonly QueueDefinition<never>[];

@@ -177,3 +177,18 @@ export async function earnForProfile(tx: Tx, input: { userId: string; now?: Date
     now: input.now ?? new Date(),
   });
 }
+
+/** A survey answered (issue 15): its own rule of kind SURVEY, once per customer and survey. */
+export async function earnForSurvey(tx: Tx, input: { userId: string; surveyId: string; ruleId: string; now?: Date }): Promise<boolean> {
+  const version = await currentVersion(tx, input.ruleId);
+  if (!version?.active) return false;
+  const awarded = await awardByRule(tx, {
+    version,
+    userId: input.userId,
+    key: `award:survey:${input.surveyId}:${input.userId}`,
+    request: { rule: input.ruleId, surveyId: input.surveyId },
+    cause: { kind: "survey", id: input.surveyId },
+    now: input.now ?? new Date(),
+  });
+  return awarded !== null;
+}

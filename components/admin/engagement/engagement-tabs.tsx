@@ -4,6 +4,7 @@ import { TabLinks } from "@/components/ui/tab-links";
 const TABS = [
   { key: "campaigns", href: "/admin/engagement/campaigns" },
   { key: "segments", href: "/admin/engagement/segments" },
+  { key: "surveys", href: "/admin/engagement/surveys" },
   { key: "profiling", href: "/admin/engagement/profiling" },
 ] as const;
 
