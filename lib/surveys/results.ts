@@ -56,7 +56,6 @@ export async function surveyResults(
     const scalar = scalarRows.find((row) => row.questionId === question.id);
     const count = (value: string) => Number(choiceRows.find((row) => row.questionId === question.id && row.value === value)?.count ?? 0);
     let counts: QuestionResult["counts"] = [];
-    let nps: QuestionResult["nps"] = null;
     if (question.type === "CHOICE" || question.type === "MULTI_CHOICE") {
       counts = parseOptions(question.options).map((option) => ({
         value: option.value,
@@ -84,7 +83,7 @@ export async function surveyResults(
       answered: Number(scalar?.answered ?? 0),
       counts,
       number: question.type === "NUMBER" && scalar ? { average: scalar.average, min: scalar.min, max: scalar.max } : null,
-      nps,
+      nps: null,
       texts: textRows.filter((row) => row.questionId === question.id).map((row) => row.text),
     };
   });
