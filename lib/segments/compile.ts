@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AttributeType } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import { EXPIRING_SOON_DAYS } from "@/lib/warranty/compute";
 import type { AttributeOp, SegmentDefinition, SegmentRule } from "./rules";
 
 /**
@@ -14,6 +15,8 @@ import type { AttributeOp, SegmentDefinition, SegmentRule } from "./rules";
  */
 export type SegmentContext = {
   now: Date;
+  /** Today in the business's calendar, for the warranty's state. */
+  today: string;
   attributes: Map<string, { id: string; type: AttributeType; values: string[] }>;
   /** Tier code → [threshold, next tier's threshold or null]. */
   tiers: Map<string, [number, number | null]>;
@@ -76,6 +79,17 @@ function ruleSql(rule: SegmentRule, index: number, context: SegmentContext): Pri
       if (rule.categories.length) where.push(Prisma.sql`m.category = ANY(${rule.categories}::text[])`);
       where.push(...monthsAgo(Prisma.sql`o."registeredAt"`, now, rule.registeredFrom, rule.registeredTo));
       where.push(...monthsAgo(Prisma.sql`o."purchasedOn"`, now, rule.purchasedFrom, rule.purchasedTo));
+      if (rule.warranty !== "any") {
+        // The engine's states (lib/warranty/compute.ts): expired before today, expiring within EXPIRING_SOON_DAYS.
+        const daysLeft = Prisma.sql`(portal_warranty_until(o.id) - ${context.today}::date)`;
+        where.push(
+          rule.warranty === "expired"
+            ? Prisma.sql`${daysLeft} < 0`
+            : rule.warranty === "expiring"
+              ? Prisma.sql`${daysLeft} BETWEEN 0 AND ${EXPIRING_SOON_DAYS}`
+              : Prisma.sql`${daysLeft} > ${EXPIRING_SOON_DAYS}`,
+        );
+      }
       return Prisma.sql`EXISTS (SELECT 1 FROM "Ownership" o JOIN "SerialUnit" s ON s.id = o."unitId" JOIN "ProductModel" m ON m.id = s."modelId" WHERE ${Prisma.join(where, " AND ")})`;
     }
     case "region":

@@ -49,6 +49,8 @@ const ZProductRule = z
     registeredTo: optionalWhole(600),
     purchasedFrom: optionalWhole(600),
     purchasedTo: optionalWhole(600),
+    /** The unit's warranty today, as the warranty engine states it (computed in SQL: portal_warranty_until). */
+    warranty: z.enum(WARRANTY_STATES, { error: "chooseOne" }).default("any"),
   })
   .superRefine(
     ordered([
@@ -59,6 +61,7 @@ const ZProductRule = z
   .superRefine((rule, ctx) => {
     const empty =
       rule.models.length + rule.categories.length === 0 &&
+      rule.warranty === "any" &&
       [rule.registeredFrom, rule.registeredTo, rule.purchasedFrom, rule.purchasedTo].every((value) => value === null);
     if (empty) ctx.addIssue({ code: "custom", message: "segments.productEmpty", path: ["models"] });
   });
@@ -189,7 +192,17 @@ export type TSegmentInput = z.input<typeof ZSegmentSchema>;
 export function blankRule(kind: SegmentRuleKind): SegmentRuleInput {
   switch (kind) {
     case "product":
-      return { kind, exclude: false, models: [], categories: [], registeredFrom: "", registeredTo: "", purchasedFrom: "", purchasedTo: "" };
+      return {
+        kind,
+        exclude: false,
+        models: [],
+        categories: [],
+        registeredFrom: "",
+        registeredTo: "",
+        purchasedFrom: "",
+        purchasedTo: "",
+        warranty: "any",
+      };
     case "region":
       return { kind, exclude: false, prefectures: [] };
     case "points":

@@ -78,6 +78,18 @@ describe("segments in SQL", () => {
     ).toBe(2);
   });
 
+  it("selects by the warranty's state today, as the warranty engine states it", async () => {
+    const { model, units } = await testModelWithUnits(3);
+    // No proof of purchase: 12 months from manufacture + 3 months' grace.
+    const made = ["2024-01-01", "2025-09-15", "2026-06-01"]; // ended 2025-03-31; ends 2026-12-14; ends 2027-08-31
+    for (const [index, unit] of units.entries()) {
+      await db.serialUnit.update({ where: { id: unit.id }, data: { manufacturedOn: new Date(made[index]!) } });
+      await db.ownership.create({ data: { userId: (await testCustomer()).id, unitId: unit.id, registeredAt: monthsBefore(1) } });
+    }
+    const count = (warranty: string) => members(definition("all", [{ kind: "product", models: [model.code], warranty }]));
+    expect([await count("expired"), await count("expiring"), await count("covered"), await count("any")]).toEqual([1, 1, 1, 3]);
+  });
+
   it("combines rules with all / any, on attribute answers, region, points and repairs", async () => {
     const pets = await testAttribute("MULTI_CHOICE");
     const age = await testAttribute("NUMBER");

@@ -5,6 +5,7 @@ import { maskEmail, maskName } from "@/lib/dealers/mask";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { businessToday } from "@/lib/time/business-time";
 import { choiceValues } from "@/lib/profiling/schemas";
 import { segmentWhere, type SegmentContext } from "./compile";
 import { ZSegmentDefinition, type SegmentDefinition } from "./rules";
@@ -22,6 +23,7 @@ export async function segmentContext(now: Date = new Date()): Promise<SegmentCon
   ]);
   return {
     now,
+    today: businessToday(now),
     attributes: new Map(attributes.map((a) => [a.code, { id: a.id, type: a.type, values: choiceValues(a.options) }])),
     tiers: new Map(tiers.map((tier, i) => [tier.code, [tier.threshold, tiers[i + 1]?.threshold ?? null] as [number, number | null]])),
     consentMinimum: new Map(purposes.filter((p) => p.versions.length > 0).map((p) => [p.id, minimumOf(p).publishedAt])),

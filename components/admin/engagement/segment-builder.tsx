@@ -17,6 +17,7 @@ import {
   blankRule,
   SEGMENT_MAX_RULES,
   SEGMENT_RULE_KINDS,
+  WARRANTY_STATES,
   ZSegmentDefinition,
   ZSegmentSchema,
   type AttributeOp,
@@ -260,6 +261,13 @@ function RuleFields({
             {number("purchasedFrom", t("purchasedFrom"))}
             {number("purchasedTo", t("purchasedTo"))}
           </div>
+          <SelectField label={t("warranty")} error={fieldError(path(index, "warranty"))} {...form.register(path(index, "warranty"))}>
+            {WARRANTY_STATES.map((state) => (
+              <option key={state} value={state}>
+                {t(`warrantyStates.${state}`)}
+              </option>
+            ))}
+          </SelectField>
         </div>
       );
     case "region":
