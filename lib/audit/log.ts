@@ -106,6 +106,7 @@ export type AuditAction =
   | "survey.status_changed"
   | "survey.exported"
   | "analytics.exported"
+  | "analytics.refreshed"
   | "job.dead";
 
 export type AuditEntry = {

@@ -159,6 +159,17 @@ export const SURVEY_INVITE_QUEUE: QueueDefinition<undefined> = {
   },
 };
 
+/** The analytics materialized views (issue 15): nightly, and when an admin asks. */
+export const ANALYTICS_REFRESH_QUEUE: QueueDefinition<object | undefined> = {
+  name: "analytics.refresh",
+  options: { policy: "singleton", retryLimit: 1, retryDelay: 300, expireInSeconds: 60 * 60 },
+  schedule: { cron: "45 3 * * *", tz: "Asia/Tokyo" },
+  deadLetter: true,
+  handle: async () => {
+    await (await import("@/lib/analytics/refresh")).refreshAnalytics();
+  },
+};
+
 export const QUEUES = [
   EMAIL_QUEUE,
   RECALL_NOTICE_EMAIL_QUEUE,
@@ -174,4 +185,5 @@ export const QUEUES = [
   CAMPAIGN_SEND_QUEUE,
   CAMPAIGN_EMAIL_QUEUE,
   SURVEY_INVITE_QUEUE,
+  ANALYTICS_REFRESH_QUEUE,
 ] as const satisfies readonly QueueDefinition<never>[];

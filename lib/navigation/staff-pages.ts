@@ -45,6 +45,7 @@ export const STAFF_PAGES = [
   { path: "/admin/points/report", permission: "points.report" },
   { path: "/admin/points/settings", permission: "points.manage" },
   { path: "/admin/engagement", permission: "segments.manage", labelKey: "engagement" },
+  { path: "/admin/analytics", permission: "analytics.read", labelKey: "analytics" },
   { path: "/admin/engagement/campaigns", permission: "campaigns.manage" },
   { path: "/admin/engagement/campaigns/new", permission: "campaigns.manage" },
   { path: "/admin/engagement/campaigns/[id]", permission: "campaigns.manage" },

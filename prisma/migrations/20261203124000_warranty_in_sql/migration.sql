@@ -17,8 +17,11 @@ $$;
 -- grace), plus the standard months, the registration bonus if registered in time, the owner's tier
 -- benefit (points earned in the last 365 days, as tierStatus counts them), and the extensions that
 -- still belong to this owner.
+-- `SET search_path FROM CURRENT`: PostgreSQL 17 runs materialized view refreshes with a safe search
+-- path (pg_catalog only), where the tables would not be found; this keeps the schema the
+-- migration ran in.
 CREATE FUNCTION portal_warranty_until(p_ownership text) RETURNS date
-  LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
   WITH RECURSIVE chain AS (
     SELECT o.id, o."transferredFromId", 0 AS depth FROM "Ownership" o WHERE o.id = p_ownership
     UNION ALL
