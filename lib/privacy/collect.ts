@@ -36,6 +36,7 @@ export async function collectCustomerData(userId: string) {
     listPastProducts(actor),
     collectRecords(userId),
   ]);
+  const engagement = await collectEngagement(userId);
   const { accounts, passkeys, ...person } = profile;
   return {
     exportedAt: new Date().toISOString(),
@@ -45,7 +46,60 @@ export async function collectCustomerData(userId: string) {
     products: products.map(({ warranty, ...product }) => ({ ...product, warranty })),
     pastProducts,
     ...rest,
+    ...engagement,
   };
+}
+
+/** What the customer told us and what they received (issue 15): profile answers, surveys, notices, campaigns. */
+async function collectEngagement(userId: string) {
+  const [answers, surveys, notices, campaigns] = await Promise.all([
+    db.attributeAnswer.findMany({
+      where: { userId },
+      select: {
+        choices: true,
+        number: true,
+        date: true,
+        yes: true,
+        source: true,
+        answeredAt: true,
+        updatedAt: true,
+        attribute: { select: { code: true, labelJa: true, labelEn: true, purposeJa: true, purposeEn: true } },
+      },
+    }),
+    db.surveyResponse.findMany({
+      where: { userId },
+      select: {
+        submittedAt: true,
+        survey: { select: { titleJa: true, titleEn: true } },
+        answers: {
+          select: {
+            choices: true,
+            number: true,
+            date: true,
+            yes: true,
+            text: true,
+            question: { select: { labelJa: true, labelEn: true } },
+          },
+        },
+      },
+    }),
+    db.notice.findMany({
+      where: { userId },
+      select: { kind: true, createdAt: true, readAt: true, campaign: { select: { subjectJa: true, subjectEn: true } } },
+    }),
+    db.campaignRecipient.findMany({
+      where: { userId },
+      select: {
+        createdAt: true,
+        excluded: true,
+        emailSentAt: true,
+        clickedAt: true,
+        unsubscribedAt: true,
+        campaign: { select: { subjectJa: true, subjectEn: true, purposeId: true } },
+      },
+    }),
+  ]);
+  return { profileAnswers: answers, surveyResponses: surveys, notices, campaigns };
 }
 
 async function collectRecords(userId: string) {

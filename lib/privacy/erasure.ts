@@ -85,6 +85,12 @@ export async function runErasure({ userId }: { userId: string }, now = new Date(
         await tx.authToken.deleteMany({ where: { userId } });
         await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
         await tx.notificationChoice.deleteMany({ where: { userId } });
+        // What they told us and what they were sent (issue 15): answers and notices go; a survey
+        // response stays counted, its free text blanked; campaign recipient rows keep the counts.
+        await tx.attributeAnswer.deleteMany({ where: { userId } });
+        await tx.profilePromptView.deleteMany({ where: { userId } });
+        await tx.notice.deleteMany({ where: { userId } });
+        await tx.surveyAnswer.updateMany({ where: { response: { userId }, text: { not: null } }, data: { text: "" } });
 
         // Kept records, stripped of what identifies the person or what they wrote.
         await tx.repairTicket.updateMany({

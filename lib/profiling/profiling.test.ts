@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
@@ -9,6 +9,11 @@ const { saveAttribute, savePrompt } = await import("./attributes");
 const { myAttributes, saveAnswers } = await import("./answers");
 const { answerPrompt, promptFor } = await import("./prompts");
 const { parseAnswer } = await import("./schemas");
+const { collectCustomerData } = await import("@/lib/privacy/collect");
+const { requestErasure, runErasure } = await import("@/lib/privacy/erasure");
+const { stopJobWorkers } = await import("@/lib/jobs/worker");
+
+afterAll(() => stopJobWorkers());
 
 const PETS = [
   { value: "cat", labelJa: "猫", labelEn: "Cat" },
@@ -149,5 +154,20 @@ describe("progressive profiling prompts", () => {
     await expect(saveAttribute(pets.admin.id, { ...input, attributeId: "", code: pets.code })).rejects.toMatchObject({
       cause: { code: "profiling.codeTaken" },
     });
+  });
+});
+
+describe("[GDPR 15/17/20] profile answers are the customer's", () => {
+  it("are in the data export with why we asked, and erased with the account", async () => {
+    const pets = await attribute("CHOICE");
+    const customer = await testCustomer();
+    await saveAnswers(customer.id, { [pets.code]: "dog" }, { source: "profile", emptyRemoves: true });
+    const data = await collectCustomerData(customer.id);
+    expect(data.profileAnswers).toEqual([
+      expect.objectContaining({ choices: ["dog"], attribute: expect.objectContaining({ code: pets.code, purposeEn: "Reason" }) }),
+    ]);
+    await requestErasure(customer.id);
+    await runErasure({ userId: customer.id });
+    expect(await db.attributeAnswer.count({ where: { userId: customer.id } })).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")
 
 const { db } = await import("@/lib/db");
 const { testCustomer, testModelWithUnits } = await import("@/scripts/test/product-factories");
-const { countSegment, sampleSegment, saveSegment } = await import("./segments");
+const { countSegment, exportSegment, sampleSegment, saveSegment } = await import("./segments");
 const { ZSegmentDefinition } = await import("./rules");
 const { saveAttribute } = await import("@/lib/profiling/attributes");
 
@@ -213,5 +213,24 @@ describe("segments in SQL", () => {
       definition: definition("all", [{ kind: "region", prefectures: ["東京都"] }]),
     });
     expect(await db.auditEvent.count({ where: { action: "segment.saved", targetId: id } })).toBe(1);
+  });
+
+  it("exports a segment's members masked, and audits the export", async () => {
+    const pets = await testAttribute("CHOICE");
+    const customer = await db.user.create({
+      data: { email: `export-${randomUUID()}@test.example`, name: "Jane Doe", phone: "090-1111-2222" },
+    });
+    await db.attributeAnswer.create({ data: { userId: customer.id, attributeId: pets.id, choices: ["cat"], source: "profile" } });
+    const admin = await db.user.create({ data: { email: `a-${randomUUID()}@test.example`, role: "ADMIN" } });
+    const { id } = await saveSegment(admin.id, {
+      segmentId: "",
+      name: "Cats",
+      description: "",
+      definition: definition("all", [{ kind: "attribute", attribute: pets.code, op: "anyOf", values: ["cat"] }]),
+    });
+    const exported = await exportSegment(admin.id, id);
+    expect(exported!.rows).toEqual([expect.objectContaining({ id: customer.id, name: "J***", email: "e***@test.example" })]);
+    expect(JSON.stringify(exported)).not.toContain("Doe");
+    expect(await db.auditEvent.count({ where: { action: "segment.exported", targetId: id, actorId: admin.id } })).toBe(1);
   });
 });

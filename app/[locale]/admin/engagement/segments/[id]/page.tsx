@@ -38,7 +38,10 @@ export default async function SegmentPage({ params }: PageProps<"/[locale]/admin
       ) : (
         <Alert tone="error">{t("unreadable")}</Alert>
       )}
-      <div className="mt-8 border-t border-slate-200 pt-4">
+      <div className="mt-8 flex flex-wrap items-center gap-4 border-t border-slate-200 pt-4">
+        <a href={`/api/segments/${segment.id}/export?locale=${locale}`} className="text-brand-700 underline">
+          {t("exportCsv")}
+        </a>
         <ArchiveSegmentButton segmentId={segment.id} />
       </div>
     </>
