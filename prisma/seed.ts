@@ -319,9 +319,200 @@ export async function seed(url: string, options: { authSecret: string }): Promis
         });
       }
     }
+    await seedEngagement(db);
   } finally {
     await db.$disconnect();
   }
+}
+
+/**
+ * Issue 15: what the brand asks (pets, household, diet), a prompt after each registration, two
+ * customers whose AC-2600 turned one year old (one has a cat and agreed to campaign emails), the
+ * segment "AC-2600 owners registered 11-13 months ago who have a cat", an open survey with points
+ * and a draft campaign that sends it: the README walks through sending it.
+ */
+async function seedEngagement(db: PrismaClient): Promise<void> {
+  if ((await db.profileAttribute.count()) > 0) return;
+  const pets = await db.profileAttribute.create({
+    data: {
+      code: "pets",
+      type: "MULTI_CHOICE",
+      labelJa: "ご家庭にペットはいますか?",
+      labelEn: "Do you have pets at home?",
+      purposeJa: "ペットの毛に強いフィルターやお手入れの情報をお届けするため",
+      purposeEn: "To tell you about filters and care for homes with pets",
+      options: [
+        { value: "cat", labelJa: "猫", labelEn: "Cat" },
+        { value: "dog", labelJa: "犬", labelEn: "Dog" },
+        { value: "other", labelJa: "その他", labelEn: "Other" },
+        { value: "none", labelJa: "いない", labelEn: "None" },
+      ],
+      sortOrder: 10,
+    },
+  });
+  const household = await db.profileAttribute.create({
+    data: {
+      code: "household",
+      type: "NUMBER",
+      labelJa: "一緒に暮らしている人数(ご本人を含む)",
+      labelEn: "How many people live in your home (you included)?",
+      purposeJa: "ご家庭に合う容量の製品をおすすめするため",
+      purposeEn: "To suggest products of the right size for your home",
+      minNumber: 1,
+      maxNumber: 20,
+      sortOrder: 20,
+    },
+  });
+  await db.profileAttribute.create({
+    data: {
+      code: "diet",
+      type: "CHOICE",
+      labelJa: "食生活で気をつけていることは?",
+      labelEn: "Anything about your diet we should know?",
+      purposeJa: "冷蔵庫のレシピ提案を合わせるため",
+      purposeEn: "To match the recipes your refrigerator suggests",
+      options: [
+        { value: "vegetarian", labelJa: "ベジタリアン", labelEn: "Vegetarian" },
+        { value: "none", labelJa: "特になし", labelEn: "Nothing special" },
+      ],
+      sortOrder: 30,
+    },
+  });
+  await db.profilePrompt.create({
+    data: {
+      name: "登録の後: ペットと人数",
+      moment: "AFTER_REGISTRATION",
+      questions: {
+        create: [
+          { attributeId: pets.id, position: 0 },
+          { attributeId: household.id, position: 1 },
+        ],
+      },
+    },
+  });
+  // Two owners whose AC-2600 was registered a year ago; Kimura has a cat and agreed to campaign emails.
+  const yearAgo = new Date();
+  yearAgo.setUTCMonth(yearAgo.getUTCMonth() - 12);
+  const version = await db.policyVersion.findFirstOrThrow({ where: { purposeId: "marketing_email" }, orderBy: { publishedAt: "desc" } });
+  for (const [email, n, pet, agreed] of [
+    ["kimura@demo.example", 15, "cat", true],
+    ["nakamura@demo.example", 16, "dog", false],
+  ] as const) {
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const unit = await db.serialUnit.findUniqueOrThrow({ where: { serial: demoSerial("AC-2600", n) } });
+    if ((await db.ownership.count({ where: { unitId: unit.id } })) === 0) {
+      await db.ownership.create({ data: { unitId: unit.id, userId: user.id, registeredAt: yearAgo, purchasedOn: yearAgo } });
+    }
+    await db.attributeAnswer.create({ data: { userId: user.id, attributeId: pets.id, choices: [pet], source: "profile" } });
+    if (agreed) {
+      await db.consent.create({
+        data: {
+          userId: user.id,
+          purpose: "marketing_email",
+          policyVersion: version.version,
+          textHash: version.textHash,
+          channel: "demo_seed",
+        },
+      });
+    }
+  }
+  const segment = await db.segment.create({
+    data: {
+      name: "AC-2600 の 1 年点検(猫のいるご家庭)",
+      description: "AC-2600 を 11〜13 か月前に登録し、ペットに猫を選んだお客さま",
+      definition: {
+        match: "all",
+        rules: [
+          {
+            kind: "product",
+            exclude: false,
+            models: ["AC-2600"],
+            categories: [],
+            registeredFrom: 11,
+            registeredTo: 13,
+            purchasedFrom: null,
+            purchasedTo: null,
+            warranty: "any",
+          },
+          {
+            kind: "attribute",
+            exclude: false,
+            attribute: "pets",
+            op: "anyOf",
+            values: ["cat"],
+            from: null,
+            to: null,
+            fromDate: "",
+            toDate: "",
+          },
+        ],
+      },
+    },
+  });
+  const rule = await db.pointsRule.create({ data: { kind: "SURVEY", code: "survey-demo-ac-year" } });
+  await db.pointsRuleVersion.create({
+    data: {
+      ruleId: rule.id,
+      version: 1,
+      nameJa: "アンケート: 1 年使ってみて",
+      nameEn: "Survey: one year on",
+      points: 50,
+      capPerCustomer: 50,
+    },
+  });
+  const survey = await db.survey.create({
+    data: {
+      titleJa: "エアコンを 1 年使ってみて",
+      titleEn: "Your air conditioner, one year on",
+      introJa: "3 問、1 分ほどです。回答いただくと 50 ポイントを差し上げます。",
+      introEn: "Three questions, about a minute. You get 50 points for answering.",
+      status: "OPEN",
+      openedAt: new Date(),
+      pointsRuleId: rule.id,
+      questions: {
+        create: [
+          {
+            position: 0,
+            type: "NPS",
+            labelJa: "このエアコンを友人や家族にすすめたいですか?",
+            labelEn: "How likely are you to recommend this air conditioner to a friend?",
+          },
+          {
+            position: 1,
+            type: "MULTI_CHOICE",
+            labelJa: "ご家庭にペットはいますか?",
+            labelEn: "Do you have pets at home?",
+            required: false,
+            attributeId: pets.id,
+            options: pets.options as never,
+          },
+          {
+            position: 2,
+            type: "TEXT",
+            labelJa: "ご意見をお聞かせください",
+            labelEn: "Anything you would like to tell us?",
+            required: false,
+          },
+        ],
+      },
+    },
+  });
+  await db.campaign.create({
+    data: {
+      name: "AC-2600 1 年点検のご案内",
+      segmentId: segment.id,
+      subjectJa: "エアコンのご購入から 1 年です: お手入れのご案内",
+      subjectEn: "One year with your air conditioner: time for a clean",
+      bodyJa:
+        "いつも AC-2600 をお使いいただきありがとうございます。\n\n猫のいるご家庭では、フィルターに毛がたまりやすくなります。2 週間に一度のお手入れをおすすめします。\n\n1 分ほどのアンケートにお答えいただくと 50 ポイントを差し上げます。",
+      bodyEn:
+        "Thank you for using your AC-2600.\n\nIn homes with cats, hair builds up in the filter quickly: we suggest cleaning it every two weeks.\n\nAnswer our one-minute survey and get 50 points.",
+      linkUrl: "/mypage/products",
+      linkLabelJa: "製品とお手入れを見る",
+      linkLabelEn: "See my product and its care",
+      surveyId: survey.id,
+    },
+  });
 }
 
 /**
