@@ -43,6 +43,8 @@ const AREAS: readonly { path: string; allowed: readonly Role[] }[] = [
   { path: "/mypage/privacy/access", allowed: ["CUSTOMER"] },
   { path: "/mypage/privacy/delete", allowed: ["CUSTOMER"] },
   { path: "/mypage/messages", allowed: ["CUSTOMER"] },
+  { path: "/mypage/notices", allowed: ["CUSTOMER"] },
+  { path: "/mypage/surveys", allowed: ["CUSTOMER"] },
 ];
 
 /** The text of the page's first level-1 heading, from the HTML the server sent. */

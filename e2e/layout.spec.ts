@@ -48,6 +48,7 @@ const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
     "/mypage/privacy/data",
     "/mypage/privacy/access",
     "/mypage/privacy/delete",
+    "/mypage/surveys",
     "/account/terms",
   ],
   DEALER_STAFF: ["/dealer/sales/import"],
@@ -69,6 +70,14 @@ const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
     "/admin/points/report",
     "/admin/points/settings",
     "/admin/dealers/new",
+    "/admin/engagement/campaigns/new",
+    "/admin/engagement/segments",
+    "/admin/engagement/segments/new",
+    "/admin/engagement/surveys",
+    "/admin/engagement/surveys/new",
+    "/admin/engagement/profiling",
+    "/admin/engagement/profiling/attributes/new",
+    "/admin/engagement/profiling/prompts/new",
   ],
 };
 const PUBLIC_PAGES = [

@@ -130,6 +130,7 @@ export async function campaignEmail(campaign: Campaign, locale: Locale): Promise
       subject: en ? campaign.subjectEn : campaign.subjectJa,
       body: en ? campaign.bodyEn : campaign.bodyJa,
       linkLabel: campaign.linkUrl ? (en ? campaign.linkLabelEn : campaign.linkLabelJa) : null,
+      survey: campaign.surveyId !== null,
       purposeName: purpose ? purposeName(purpose, locale) : campaign.purposeId,
     },
     locale,

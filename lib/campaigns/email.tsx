@@ -18,6 +18,8 @@ export type CampaignEmailContent = {
   subject: string;
   body: string;
   linkLabel: string | null;
+  /** The campaign invites to a survey: without a link of its own, the button leads there. */
+  survey: boolean;
   /** The purpose's name, for "you receive this because …". */
   purposeName: string;
 };
@@ -27,6 +29,7 @@ const CATALOGS = { ja, en } as const;
 function CampaignEmail({ content, locale }: { content: CampaignEmailContent; locale: Locale }) {
   const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: "campaignEmail" });
   const paragraphs = content.body.split(/\n{2,}/);
+  const button = content.linkLabel ?? (content.survey ? t("answerSurvey") : null);
   return (
     <Html lang={locale}>
       <Head />
@@ -42,13 +45,13 @@ function CampaignEmail({ content, locale }: { content: CampaignEmailContent; loc
               {paragraph}
             </Text>
           ))}
-          {content.linkLabel && (
+          {button && (
             <Section style={{ margin: "24px 0" }}>
               <Button
                 href={CLICK_PLACEHOLDER}
                 style={{ backgroundColor: "#1d4ed8", color: "#ffffff", padding: "12px 20px", borderRadius: "6px", fontWeight: 600 }}
               >
-                {content.linkLabel}
+                {button}
               </Button>
             </Section>
           )}

@@ -21,7 +21,8 @@ export async function promptFor(userId: string, moment: PromptMoment, now: Date 
   if (recent >= maxPromptsPerMonth) return null;
   const prompts = await db.profilePrompt.findMany({
     where: { moment, active: true, views: { none: { userId } } },
-    orderBy: { createdAt: "asc" },
+    // The newest first: an admin's latest prompt for a moment is the one they want asked now.
+    orderBy: { createdAt: "desc" },
     include: {
       questions: {
         orderBy: { position: "asc" },
