@@ -6,9 +6,10 @@ import { activeHref, NAVIGATION, navFor, primaryNavFor } from "./nav";
 const actor = (role: (typeof ROLES)[number]) => ({ id: "u", role, dealerId: role === "DEALER_STAFF" ? "d" : null });
 
 describe("navigation model", () => {
-  it("gives customers My Page, My products, Repairs, Inquiries, Points, Privacy and Account in every area", () => {
+  it("gives customers My Page, Notices, My products, Repairs, Inquiries, Points, Privacy and Account in every area", () => {
     expect(primaryNavFor(actor("CUSTOMER")).map((e) => e.href)).toEqual([
       "/mypage",
+      "/mypage/notices",
       "/mypage/products",
       "/mypage/repairs",
       "/mypage/inquiries",
@@ -27,6 +28,7 @@ describe("navigation model", () => {
       "/admin/inbox",
       "/admin/claims",
       "/admin/points",
+      "/admin/analytics",
       "/admin/audit",
       "/account",
     ]);

@@ -55,6 +55,8 @@ describe("staff pages list", () => {
       "/admin/registry",
       "/admin/recalls",
       "/admin/points",
+      "/admin/engagement",
+      "/admin/analytics",
       "/admin/dealers",
       "/admin/audit",
       "/admin/desk",
