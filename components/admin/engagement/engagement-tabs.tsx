@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { TabLinks } from "@/components/ui/tab-links";
 
 const TABS = [
-  { key: "campaigns", href: "/admin/engagement/campaigns" },
+  { key: "campaigns", href: "/admin/engagement" },
   { key: "segments", href: "/admin/engagement/segments" },
   { key: "surveys", href: "/admin/engagement/surveys" },
   { key: "profiling", href: "/admin/engagement/profiling" },

@@ -40,7 +40,7 @@ export default async function CampaignPage({ params }: PageProps<"/[locale]/admi
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/admin/engagement/campaigns" className="text-brand-700 underline">
+        <Link href="/admin/engagement" className="text-brand-700 underline">
           ← {t("title")}
         </Link>
       </p>

@@ -19,7 +19,7 @@ export default async function NewCampaignPage({ params }: PageProps<"/[locale]/a
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/admin/engagement/campaigns" className="text-brand-700 underline">
+        <Link href="/admin/engagement" className="text-brand-700 underline">
           ← {t("campaigns.title")}
         </Link>
       </p>
