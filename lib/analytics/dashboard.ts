@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { purposesWithVersions } from "@/lib/consents/policies";
 import { consentRates } from "@/lib/consents/stats";
+import { medianTimesBetween } from "@/lib/repairs/dashboard";
 import { businessTimeZone, businessToday, startOfBusinessDay } from "@/lib/time/business-time";
 
 /**
@@ -140,23 +141,9 @@ export async function warrantyExpiries(now: Date = new Date()) {
 }
 
 /** Median minutes to the first response and to completion, for tickets answered / completed in the range. */
-export async function deskTimes(range: MonthRange) {
+export function deskTimes(range: MonthRange) {
   const { start, end } = bounds(range);
-  const [row] = await db.$queryRaw<{ first: number | null; first_count: bigint; resolution: number | null; resolution_count: bigint }[]>`
-    SELECT
-      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "firstRespondedAt" - "createdAt"))
-         FROM "RepairTicket" WHERE "firstRespondedAt" >= ${start} AND "firstRespondedAt" < ${end}) / 60 AS first,
-      (SELECT count(*) FROM "RepairTicket" WHERE "firstRespondedAt" >= ${start} AND "firstRespondedAt" < ${end}) AS first_count,
-      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "closedAt" - "createdAt"))
-         FROM "RepairTicket" WHERE status = 'COMPLETED' AND "closedAt" >= ${start} AND "closedAt" < ${end}) / 60 AS resolution,
-      (SELECT count(*) FROM "RepairTicket" WHERE status = 'COMPLETED' AND "closedAt" >= ${start} AND "closedAt" < ${end}) AS resolution_count`;
-  const minutes = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(Number(value)));
-  return {
-    firstResponseMinutes: minutes(row?.first),
-    firstResponseCount: Number(row?.first_count ?? 0),
-    resolutionMinutes: minutes(row?.resolution),
-    resolutionCount: Number(row?.resolution_count ?? 0),
-  };
+  return medianTimesBetween(start, end);
 }
 
 export async function recallCompletion() {

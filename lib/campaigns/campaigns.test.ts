@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
-const { testCustomer, testStaff } = await import("@/scripts/test/product-factories");
-const { createPurpose, publishPolicyVersion } = await import("@/lib/consents/admin");
+const { testCustomer } = await import("@/scripts/test/product-factories");
+const { testPurpose } = await import("@/scripts/test/consent-factories");
 const { consentAllows, setConsent } = await import("@/lib/consents/current");
 const { setEmailChoice } = await import("@/lib/notifications/choices");
 const { saveAttribute } = await import("@/lib/profiling/attributes");
@@ -25,27 +25,7 @@ afterAll(() => stopJobWorkers());
  * that was replaced by one needing re-acceptance.
  */
 async function world() {
-  const admin = await testStaff("ADMIN");
-  const actor = { id: admin.id, role: admin.role, dealerId: null };
-  const purpose = `t_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  await createPurpose(actor, {
-    id: purpose,
-    nameJa: "テスト案内",
-    nameEn: "Test news",
-    descriptionJa: "テスト用",
-    descriptionEn: "For tests",
-  });
-  const publish = (version: string, requiresReacceptance = false) =>
-    publishPolicyVersion(actor, {
-      purpose,
-      version,
-      textJa: `# テスト ${version}\n\n本文です。これはテスト用の文書です。`,
-      textEn: `# Test ${version}\n\nThe body. This is a document for tests.`,
-      summaryJa: requiresReacceptance ? "変更点" : "",
-      summaryEn: requiresReacceptance ? "What changed" : "",
-      requiresReacceptance,
-    });
-  await publish("1");
+  const { id: purpose, publish, admin } = await testPurpose();
   const code = `t_${randomUUID().replaceAll("-", "").slice(0, 10)}`;
   const attribute = await saveAttribute(admin.id, {
     attributeId: "",

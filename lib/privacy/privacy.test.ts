@@ -11,7 +11,7 @@ const { customerWithProduct, repairRequestInput } = await import("@/scripts/test
 const { testCustomer, testStaff } = await import("@/scripts/test/product-factories");
 const { createRepairRequest } = await import("@/lib/repairs/requests");
 const { consentAllows, consentHistory, policyQuestions, answerPolicyQuestions, setConsent } = await import("@/lib/consents/current");
-const { publishPolicyVersion, createPurpose } = await import("@/lib/consents/admin");
+const { testPurpose } = await import("@/scripts/test/consent-factories");
 const { setEmailChoice } = await import("@/lib/notifications/choices");
 const { sendEmail } = await import("@/lib/email/send");
 const { localStore } = await import("@/lib/files/local-store");
@@ -25,26 +25,6 @@ const { stopJobWorkers } = await import("@/lib/jobs/worker");
 
 afterAll(() => stopJobWorkers());
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
-
-/** An optional purpose of this test alone, so publishing its versions touches no other test. */
-async function testPurpose() {
-  const admin = await testStaff("ADMIN");
-  const actor = { id: admin.id, role: admin.role, dealerId: null };
-  const id = `t_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  await createPurpose(actor, { id, nameJa: "テスト", nameEn: "Test", descriptionJa: "テスト用", descriptionEn: "For tests" });
-  const publish = (version: string, requiresReacceptance = false) =>
-    publishPolicyVersion(actor, {
-      purpose: id,
-      version,
-      textJa: `# テスト ${version}\n\n本文です。これはテスト用の文書です。`,
-      textEn: `# Test ${version}\n\nThe body. This is a document for tests.`,
-      summaryJa: requiresReacceptance ? "変更点" : "",
-      summaryEn: requiresReacceptance ? "What changed" : "",
-      requiresReacceptance,
-    });
-  await publish("1");
-  return { id, publish };
-}
 
 async function outbox(to: string) {
   return db.outboxEmail.findMany({ where: { to }, select: { template: true } });

@@ -22,7 +22,8 @@ export const ZAttributeOption = z.object({
 });
 export type AttributeOption = z.output<typeof ZAttributeOption>;
 
-const optionalInt = z.preprocess(
+/** A whole number from a text input ("" for none) or a saved value (a number, null). */
+export const zOptionalInt = z.preprocess(
   (value) => (value === "" || value === null || value === undefined ? null : typeof value === "string" ? Number(value.trim()) : value),
   z
     .number({ error: "profiling.wholeNumber" })
@@ -43,8 +44,8 @@ export const ZAttributeSchema = z
     purposeEn: zMultilineText().trim().min(1, "required").max(300, "tooLong"),
     sensitive: z.boolean().default(false),
     options: z.array(ZAttributeOption).max(30, "profiling.tooManyOptions").default([]),
-    minNumber: optionalInt,
-    maxNumber: optionalInt,
+    minNumber: zOptionalInt,
+    maxNumber: zOptionalInt,
   })
   .superRefine((value, ctx) => {
     const choice = value.type === "CHOICE" || value.type === "MULTI_CHOICE";

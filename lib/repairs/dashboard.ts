@@ -44,7 +44,11 @@ export type DeskMedians = {
 };
 
 export async function medianTimes(now: Date = new Date(), days = DASHBOARD_DAYS): Promise<DeskMedians> {
-  const since = new Date(now.getTime() - days * DAY_MS);
+  return medianTimesBetween(new Date(now.getTime() - days * DAY_MS), now);
+}
+
+/** The same medians for any window (the analytics dashboard's months), `since` included, `now` not. */
+export async function medianTimesBetween(since: Date, now: Date): Promise<DeskMedians> {
   const [row] = await db.$queryRaw<{ first: number | null; first_count: bigint; resolution: number | null; resolution_count: bigint }[]>`
     SELECT
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "firstRespondedAt" - "createdAt"))

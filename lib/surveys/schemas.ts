@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZAttributeOption } from "@/lib/profiling/schemas";
+import { ZAttributeOption, zOptionalInt } from "@/lib/profiling/schemas";
 import { zMultilineText, zName, zText } from "@/lib/validation/text";
 
 /**
@@ -12,16 +12,6 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const SURVEY_TRIGGERS = ["NONE", "REPAIR_COMPLETED", "REGISTERED_30_DAYS"] as const;
 export const TEXT_ANSWER_MAX = 2000;
 
-const optionalInt = z.preprocess(
-  (value) => (value === "" || value === null || value === undefined ? null : typeof value === "string" ? Number(value.trim()) : value),
-  z
-    .number({ error: "profiling.wholeNumber" })
-    .int("profiling.wholeNumber")
-    .min(-1_000_000, "profiling.wholeNumber")
-    .max(1_000_000, "profiling.wholeNumber")
-    .nullable(),
-);
-
 export const ZSurveyQuestion = z
   .object({
     type: z.enum(QUESTION_TYPES, { error: "chooseOne" }),
@@ -29,8 +19,8 @@ export const ZSurveyQuestion = z
     labelEn: zName().trim().min(1, "required").max(200, "tooLong"),
     required: z.boolean().default(true),
     options: z.array(ZAttributeOption).max(30, "profiling.tooManyOptions").default([]),
-    minNumber: optionalInt,
-    maxNumber: optionalInt,
+    minNumber: zOptionalInt,
+    maxNumber: zOptionalInt,
     /** Also save the answer as the customer's answer to this attribute (same type). */
     attributeId: zText().trim().max(40, "invalid").default(""),
   })

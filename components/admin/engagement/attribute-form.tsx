@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useFieldArray } from "react-hook-form";
 import { toast } from "sonner";
 import { CheckboxField } from "@/components/forms/checkbox-field";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -10,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
+import { OptionsEditor } from "./options-editor";
 import { useRouter } from "@/lib/i18n/navigation";
 import { saveAttributeAction } from "@/lib/profiling/actions";
 import { ATTRIBUTE_TYPES, ZAttributeSchema, type TAttributeInput } from "@/lib/profiling/schemas";
@@ -46,7 +46,6 @@ export function AttributeForm({ saved }: { saved?: TAttributeInput & { attribute
       else router.push(`/admin/engagement/profiling/attributes/${data.id}`);
     },
   });
-  const options = useFieldArray({ control: form.control, name: "options" });
   const type = form.watch("type");
   const savedValues = new Set(saved?.options?.map((option) => option.value) ?? []);
   return (
@@ -83,53 +82,13 @@ export function AttributeForm({ saved }: { saved?: TAttributeInput & { attribute
       </div>
       <CheckboxField label={t("sensitive")} {...form.register("sensitive")} />
       {(type === "CHOICE" || type === "MULTI_CHOICE") && (
-        <fieldset className="space-y-3">
-          <legend className="mb-1 text-base font-semibold">{t("options")}</legend>
-          <p className="text-sm text-slate-600">{t("optionsHint")}</p>
-          {fieldError("options") && <p className="text-sm text-red-700">{fieldError("options")}</p>}
-          {options.fields.map((field, index) => {
-            const fixed = savedValues.has(form.getValues(`options.${index}.value`) ?? "") && Boolean(saved);
-            return (
-              <div
-                key={field.id}
-                className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
-              >
-                <FormField
-                  label={t("optionValue", { number: index + 1 })}
-                  className="font-mono"
-                  readOnly={fixed}
-                  error={fieldError(`options.${index}.value`)}
-                  {...form.register(`options.${index}.value`)}
-                />
-                <FormField
-                  label={t("optionLabelJa")}
-                  lang="ja"
-                  error={fieldError(`options.${index}.labelJa`)}
-                  {...form.register(`options.${index}.labelJa`)}
-                />
-                <FormField
-                  label={t("optionLabelEn")}
-                  lang="en"
-                  error={fieldError(`options.${index}.labelEn`)}
-                  {...form.register(`options.${index}.labelEn`)}
-                />
-                {!fixed && (
-                  <Button
-                    type="button"
-                    variant="secondary"
-                    onClick={() => options.remove(index)}
-                    aria-label={t("removeOption", { number: index + 1 })}
-                  >
-                    {t("remove")}
-                  </Button>
-                )}
-              </div>
-            );
-          })}
-          <Button type="button" variant="secondary" onClick={() => options.append({ value: "", labelJa: "", labelEn: "" })}>
-            {t("addOption")}
-          </Button>
-        </fieldset>
+        <OptionsEditor
+          name="options"
+          control={form.control as never}
+          register={form.register as never}
+          fieldError={(name) => fieldError(name as never)}
+          fixed={saved ? savedValues : undefined}
+        />
       )}
       {type === "NUMBER" && (
         <div className="grid gap-4 sm:grid-cols-2">

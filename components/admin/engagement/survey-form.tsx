@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useFieldArray, type Control, type UseFormRegister } from "react-hook-form";
+import { useFieldArray } from "react-hook-form";
 import { toast } from "sonner";
 import { CheckboxField } from "@/components/forms/checkbox-field";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -12,6 +12,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useRouter } from "@/lib/i18n/navigation";
 import { saveSurveyAction } from "@/lib/surveys/actions";
+import { OptionsEditor } from "./options-editor";
 import { QUESTION_TYPES, SURVEY_TRIGGERS, ZSurveySchema, type SurveyQuestionInput, type TSurveyInput } from "@/lib/surveys/schemas";
 
 const blankQuestion = (type: (typeof QUESTION_TYPES)[number] = "NPS"): SurveyQuestionInput => ({
@@ -147,7 +148,12 @@ export function SurveyForm({
                 </div>
                 <CheckboxField label={t("required")} {...form.register(`questions.${index}.required`)} />
                 {choice && !tied && (
-                  <QuestionOptions index={index} control={form.control} register={form.register} fieldError={fieldError} />
+                  <OptionsEditor
+                    name={`questions.${index}.options`}
+                    control={form.control as never}
+                    register={form.register as never}
+                    fieldError={(name) => fieldError(name as never)}
+                  />
                 )}
                 {type === "NUMBER" && !tied && (
                   <div className="grid gap-3 sm:grid-cols-2">
@@ -177,60 +183,5 @@ export function SurveyForm({
         {busy ? t("saving") : t("saveDraft")}
       </Button>
     </form>
-  );
-}
-
-function QuestionOptions({
-  index,
-  control,
-  register,
-  fieldError,
-}: {
-  index: number;
-  control: Control<TSurveyInput>;
-  register: UseFormRegister<TSurveyInput>;
-  fieldError: (name: never) => string | undefined;
-}) {
-  const t = useTranslations("engagement.surveys");
-  const options = useFieldArray({ control, name: `questions.${index}.options` });
-  const error = (name: string) => fieldError(name as never);
-  return (
-    <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">{t("options")}</legend>
-      {error(`questions.${index}.options`) && <p className="text-sm text-red-700">{error(`questions.${index}.options`)}</p>}
-      {options.fields.map((field, optionIndex) => (
-        <div key={field.id} className="grid gap-2 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
-          <FormField
-            label={t("optionValue", { number: optionIndex + 1 })}
-            className="font-mono"
-            error={error(`questions.${index}.options.${optionIndex}.value`)}
-            {...register(`questions.${index}.options.${optionIndex}.value`)}
-          />
-          <FormField
-            label={t("optionLabelJa")}
-            lang="ja"
-            error={error(`questions.${index}.options.${optionIndex}.labelJa`)}
-            {...register(`questions.${index}.options.${optionIndex}.labelJa`)}
-          />
-          <FormField
-            label={t("optionLabelEn")}
-            lang="en"
-            error={error(`questions.${index}.options.${optionIndex}.labelEn`)}
-            {...register(`questions.${index}.options.${optionIndex}.labelEn`)}
-          />
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() => options.remove(optionIndex)}
-            aria-label={t("removeOption", { number: optionIndex + 1 })}
-          >
-            {t("remove")}
-          </Button>
-        </div>
-      ))}
-      <Button type="button" variant="secondary" onClick={() => options.append({ value: "", labelJa: "", labelEn: "" })}>
-        {t("addOption")}
-      </Button>
-    </fieldset>
   );
 }
