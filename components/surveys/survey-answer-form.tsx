@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/textarea-field";
 import type { AttributeWithAnswer } from "@/lib/profiling/answers";
 import { submitSurveyAction } from "@/lib/surveys/actions";
+import { TEXT_ANSWER_MAX } from "@/lib/surveys/schemas";
 import { useRouter } from "@/lib/i18n/navigation";
 
 export type SurveyQuestionView = {
@@ -44,7 +45,7 @@ export function SurveyAnswerForm({ surveyId, questions }: { surveyId: string; qu
       if (!result.error.fieldErrors) setFormError(result.error.message);
       return;
     }
-    router.push(`/mypage/surveys/${surveyId}?done=${result.data.points}`);
+    router.refresh();
   });
   return (
     <form method="post" noValidate onSubmit={onSubmit} className="space-y-6">
@@ -56,6 +57,7 @@ export function SurveyAnswerForm({ surveyId, questions }: { surveyId: string; qu
             <TextareaField
               key={question.id}
               rows={4}
+              maxLength={TEXT_ANSWER_MAX}
               label={label}
               error={error(question.id)}
               {...form.register(`answers.${question.id}`)}

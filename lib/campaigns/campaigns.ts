@@ -39,7 +39,8 @@ export async function saveCampaign(actorId: string, input: z.output<typeof ZCamp
   const [segment, purpose, survey] = await Promise.all([
     db.segment.findFirst({ where: { id: input.segmentId, archivedAt: null }, select: { id: true } }),
     db.consentPurpose.findFirst({ where: { id: input.purposeId, required: false, perDealer: false }, select: { id: true } }),
-    input.surveyId ? db.survey.findFirst({ where: { id: input.surveyId, status: { not: "CLOSED" } }, select: { id: true } }) : null,
+    // Only an open survey can be answered: a draft's invitation would lead nowhere.
+    input.surveyId ? db.survey.findFirst({ where: { id: input.surveyId, status: "OPEN" }, select: { id: true } }) : null,
   ]);
   const errors: Record<string, string> = {};
   if (!segment) errors.segmentId = "campaigns.chooseSegment";

@@ -3,7 +3,7 @@ import { purposeName, purposesWithVersions } from "@/lib/consents/policies";
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/routing";
 
-/** What a campaign draft can name: live segments, optional purposes with a published text, surveys not closed. */
+/** What a campaign draft can name: live segments, optional purposes with a published text, open surveys. */
 export async function campaignChoices(locale: Locale) {
   const [segments, purposes, surveys] = await Promise.all([
     db.segment.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),

@@ -46,13 +46,20 @@ export async function scheduleCampaign(
   const campaign = await getCampaign(input.campaignId);
   if (!campaign) throw new AppError("NOT_FOUND");
   if (campaign.segment.archivedAt) throw new AppError("CONFLICT", { messageKey: "campaigns.segmentArchived" });
+  if (campaign.survey && campaign.survey.status !== "OPEN") throw new AppError("CONFLICT", { messageKey: "campaigns.surveyClosed" });
   // A draft becomes scheduled once: a double click or a retry finds it scheduled and queues nothing more.
   const { count } = await db.campaign.updateMany({
     where: { id: campaign.id, status: "DRAFT" },
     data: { status: "SCHEDULED", scheduledAt: at },
   });
   if (count === 0) throw new AppError("CONFLICT", { messageKey: "campaigns.notDraft" });
-  await enqueue(CAMPAIGN_SEND_QUEUE, { campaignId: campaign.id }, { singletonKey: campaign.id, startAfter: at });
+  try {
+    await enqueue(CAMPAIGN_SEND_QUEUE, { campaignId: campaign.id }, { singletonKey: campaign.id, startAfter: at });
+  } catch (error) {
+    // No job, no schedule: back to a draft, so the admin can send it again.
+    await db.campaign.updateMany({ where: { id: campaign.id, status: "SCHEDULED" }, data: { status: "DRAFT", scheduledAt: null } });
+    throw error;
+  }
   await recordAudit({
     action: "campaign.scheduled",
     outcome: "SUCCESS",
@@ -106,11 +113,12 @@ export async function runCampaign(campaignId: string): Promise<void> {
   if (fresh.sendNotice) {
     await db.$executeRaw`
       INSERT INTO "Notice" (id, "userId", kind, "campaignId", "surveyId")
-      SELECT 'n' || ${newId}, r."userId", 'CAMPAIGN', r."campaignId", ${fresh.surveyId}
+      SELECT 'n' || ${newId}, r."userId", 'CAMPAIGN', r."campaignId", ${fresh.survey?.status === "OPEN" ? fresh.surveyId : null}
       FROM "CampaignRecipient" r WHERE r."campaignId" = ${fresh.id} AND r.excluded IS NULL
       ON CONFLICT ("userId", "campaignId") DO NOTHING`;
   }
-  if (fresh.surveyId) {
+  // A survey closed since the campaign was scheduled invites nobody (its notice then has no survey).
+  if (fresh.surveyId && fresh.survey?.status === "OPEN") {
     await db.$executeRaw`
       INSERT INTO "SurveyInvitation" (id, "surveyId", "userId", "causeKind", "causeId")
       SELECT 'i' || ${newId}, ${fresh.surveyId}, r."userId", 'campaign', r."campaignId"
@@ -125,7 +133,13 @@ export async function runCampaign(campaignId: string): Promise<void> {
       SELECT "userId" FROM "CampaignRecipient"
       WHERE "campaignId" = ${fresh.id} AND excluded IS NULL AND "emailSkipped" IS NULL AND "emailQueuedAt" IS NULL
       ORDER BY "userId"`;
-    const started = Date.now();
+    // After the batches other campaigns have waiting: the limit is for all campaigns together.
+    const [queued] = await db.$queryRaw<{ last: Date | null }[]>`
+      SELECT max(start_after) AS last FROM pgboss.job WHERE name = ${CAMPAIGN_EMAIL_QUEUE.name} AND state IN ('created', 'retry')`;
+    const started = Math.max(
+      Date.now(),
+      (queued?.last?.getTime() ?? 0) + Math.ceil((BATCH * 60_000) / Math.max(1, campaignEmailsPerMinute)),
+    );
     const batches: { data: { campaignId: string; userIds: string[] }; startAfter: Date }[] = [];
     for (let i = 0; i < waiting.length; i += BATCH) {
       batches.push({

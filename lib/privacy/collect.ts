@@ -52,7 +52,7 @@ export async function collectCustomerData(userId: string) {
 
 /** What the customer told us and what they received (issue 15): profile answers, surveys, notices, campaigns. */
 async function collectEngagement(userId: string) {
-  const [answers, surveys, notices, campaigns] = await Promise.all([
+  const [answers, surveys, notices, campaigns, invitations, prompts] = await Promise.all([
     db.attributeAnswer.findMany({
       where: { userId },
       select: {
@@ -98,8 +98,13 @@ async function collectEngagement(userId: string) {
         campaign: { select: { subjectJa: true, subjectEn: true, purposeId: true } },
       },
     }),
+    db.surveyInvitation.findMany({
+      where: { userId },
+      select: { createdAt: true, causeKind: true, survey: { select: { titleJa: true, titleEn: true } } },
+    }),
+    db.profilePromptView.findMany({ where: { userId }, select: { shownAt: true, outcome: true, prompt: { select: { moment: true } } } }),
   ]);
-  return { profileAnswers: answers, surveyResponses: surveys, notices, campaigns };
+  return { profileAnswers: answers, profilePrompts: prompts, surveyInvitations: invitations, surveyResponses: surveys, notices, campaigns };
 }
 
 async function collectRecords(userId: string) {

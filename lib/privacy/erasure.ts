@@ -91,6 +91,11 @@ export async function runErasure({ userId }: { userId: string }, now = new Date(
         await tx.profilePromptView.deleteMany({ where: { userId } });
         await tx.notice.deleteMany({ where: { userId } });
         await tx.surveyAnswer.updateMany({ where: { response: { userId }, text: { not: null } }, data: { text: "" } });
+        // Answers a survey also saved to a profile attribute go with the profile answers.
+        await tx.surveyAnswer.deleteMany({ where: { response: { userId }, question: { attributeId: { not: null } } } });
+        await tx.surveyInvitation.deleteMany({ where: { userId } });
+        // The links in campaign emails already sent stop working (the counts stay).
+        await tx.$executeRaw`UPDATE "CampaignRecipient" SET token = replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '') WHERE "userId" = ${userId}`;
 
         // Kept records, stripped of what identifies the person or what they wrote.
         await tx.repairTicket.updateMany({

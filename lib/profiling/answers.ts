@@ -85,6 +85,7 @@ export async function saveAnswers(
   const client = options.tx ?? db;
   const codes = Object.keys(raw);
   const attributes = await client.profileAttribute.findMany({ where: { code: { in: codes } } });
+  const existing = await client.attributeAnswer.findMany({ where: { userId, attributeId: { in: attributes.map((a) => a.id) } } });
   const errors: Record<string, string> = {};
   const writes: { attributeId: string; code: string; value: AnswerValue | null }[] = [];
   for (const code of codes) {
@@ -95,9 +96,16 @@ export async function saveAnswers(
     }
     const parsed = parseAnswer(attribute, raw[code]);
     if (parsed && "error" in parsed) errors[`answers.${code}`] = parsed.error;
-    // An archived attribute is no longer asked: its answer can only be removed.
-    else if (attribute.archivedAt && parsed) errors[`answers.${code}`] = "profiling.noLongerAsked";
-    else writes.push({ attributeId: attribute.id, code, value: parsed });
+    else if (attribute.archivedAt && parsed) {
+      // An archived attribute is no longer asked: its answer can be kept as it is or removed, not changed.
+      const kept = formValue(
+        attribute.type,
+        existing.find((answer) => answer.attributeId === attribute.id),
+      );
+      if (JSON.stringify(kept) !== JSON.stringify(Array.isArray(raw[code]) ? raw[code] : String(raw[code]).trim())) {
+        errors[`answers.${code}`] = "profiling.noLongerAsked";
+      }
+    } else writes.push({ attributeId: attribute.id, code, value: parsed });
   }
   if (Object.keys(errors).length) throw new AppError("VALIDATION", { cause: errors });
   const changed: string[] = [];

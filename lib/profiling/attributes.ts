@@ -99,7 +99,7 @@ export async function promptOutcomes(): Promise<Map<string, { answered: number; 
   for (const row of rows) {
     const entry = result.get(row.promptId) ?? { answered: 0, skipped: 0 };
     if (row.outcome === "answered") entry.answered = row._count._all;
-    else entry.skipped = row._count._all;
+    else if (row.outcome === "skipped") entry.skipped = row._count._all;
     result.set(row.promptId, entry);
   }
   return result;

@@ -69,6 +69,12 @@ describe("profile answers", () => {
     const mine = await myAttributes(customer.id);
     expect(mine.find((a) => a.code === pets.code)).toMatchObject({ answer: ["cat", "dog"], purpose: { ja: "理由", en: "Reason" } });
     expect(mine.find((a) => a.code === age.code)?.answer).toBe("42");
+    // Archived, the question's answer can be kept as it is (the profile form sends it) but not changed.
+    await db.profileAttribute.update({ where: { id: pets.id }, data: { archivedAt: new Date() } });
+    await saveAnswers(customer.id, { [pets.code]: ["cat", "dog"], [age.code]: "42" }, { source: "profile", emptyRemoves: true });
+    await expect(saveAnswers(customer.id, { [pets.code]: ["cat"] }, { source: "profile", emptyRemoves: true })).rejects.toMatchObject({
+      cause: { [`answers.${pets.code}`]: "profiling.noLongerAsked" },
+    });
     // Emptied on the profile: the answer is removed.
     await saveAnswers(customer.id, { [age.code]: "" }, { source: "profile", emptyRemoves: true });
     expect((await myAttributes(customer.id)).find((a) => a.code === age.code)?.answer).toBeNull();

@@ -8,8 +8,8 @@ import { saveAnswers, toAttributeView, type AttributeWithAnswer } from "./answer
 
 /**
  * Progressive profiling (issue 15): at a moment that makes sense, one prompt with the questions of
- * it the customer has not answered yet, never a prompt twice (answered or skipped), and never more
- * than the set number in 30 days.
+ * it the customer has not answered yet, never a prompt twice (shown once, then answered, skipped
+ * or left), and never more than the set number shown in 30 days.
  */
 export type PromptToShow = { id: string; questions: AttributeWithAnswer[] };
 
@@ -33,6 +33,8 @@ export async function promptFor(userId: string, moment: PromptMoment, now: Date 
   });
   const prompt = prompts.find((candidate) => candidate.questions.length > 0);
   if (!prompt) return null;
+  // Shown counts: it takes its place in the monthly limit and is not shown again, answered or not.
+  await db.profilePromptView.createMany({ data: [{ promptId: prompt.id, userId, outcome: "shown", shownAt: now }], skipDuplicates: true });
   return { id: prompt.id, questions: prompt.questions.map((question) => toAttributeView(question.attribute, undefined)) };
 }
 
@@ -52,14 +54,25 @@ export async function answerPrompt(
   const allowed = new Set(prompt.questions.map((question) => question.attribute.code));
   const answers = Object.fromEntries(Object.entries(input.answers).filter(([code]) => allowed.has(code)));
   const answered = !input.skip && Object.values(answers).some((value) => (Array.isArray(value) ? value.length > 0 : value.trim() !== ""));
+  const outcome = answered ? "answered" : "skipped";
   try {
-    await db.$transaction(async (tx) => {
-      await tx.profilePromptView.create({ data: { promptId: prompt.id, userId, outcome: answered ? "answered" : "skipped" } });
+    const done = await db.$transaction(async (tx) => {
+      // The view written when it was shown takes the outcome; a second submit finds it taken.
+      const { count } = await tx.profilePromptView.updateMany({
+        where: { promptId: prompt.id, userId, outcome: "shown" },
+        data: { outcome },
+      });
+      if (count === 0) {
+        if (await tx.profilePromptView.findUnique({ where: { promptId_userId: { promptId: prompt.id, userId } } })) return false;
+        await tx.profilePromptView.create({ data: { promptId: prompt.id, userId, outcome } });
+      }
       if (answered) await saveAnswers(userId, answers, { source: "prompt", emptyRemoves: false, tx });
+      return true;
     });
+    if (!done) return { outcome: "already" };
   } catch (error) {
     if (isUniqueViolation(error, ["promptId", "userId"])) return { outcome: "already" };
     throw error;
   }
-  return { outcome: answered ? "answered" : "skipped" };
+  return { outcome };
 }

@@ -12,7 +12,7 @@ export const previewSegmentAction = defineAction(
   { permission: "segments.manage", schema: z.object({ definition: ZSegmentDefinition }) },
   async (input) => {
     const [count, sample] = await Promise.all([countSegment(input.definition), sampleSegment(input.definition)]);
-    return { count, sample };
+    return { count, sample, listed: count === 0 || sample.length > 0 };
   },
 );
 

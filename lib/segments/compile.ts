@@ -17,7 +17,7 @@ export type SegmentContext = {
   now: Date;
   /** Today in the business's calendar, for the warranty's state. */
   today: string;
-  attributes: Map<string, { id: string; type: AttributeType; values: string[] }>;
+  attributes: Map<string, { id: string; type: AttributeType; values: string[]; sensitive: boolean }>;
   /** Tier code → [threshold, next tier's threshold or null]. */
   tiers: Map<string, [number, number | null]>;
   /** Purpose id → the oldest publication a consent may be given to and still count. */
@@ -78,7 +78,11 @@ function ruleSql(rule: SegmentRule, index: number, context: SegmentContext): Pri
       if (rule.models.length) where.push(Prisma.sql`m.code = ANY(${rule.models}::text[])`);
       if (rule.categories.length) where.push(Prisma.sql`m.category = ANY(${rule.categories}::text[])`);
       where.push(...monthsAgo(Prisma.sql`o."registeredAt"`, now, rule.registeredFrom, rule.registeredTo));
-      where.push(...monthsAgo(Prisma.sql`o."purchasedOn"`, now, rule.purchasedFrom, rule.purchasedTo));
+      // The purchase is a calendar date: counted from today's date in the business's calendar.
+      if (rule.purchasedFrom !== null)
+        where.push(Prisma.sql`o."purchasedOn" <= (${context.today}::date - make_interval(months => ${rule.purchasedFrom}::int))::date`);
+      if (rule.purchasedTo !== null)
+        where.push(Prisma.sql`o."purchasedOn" > (${context.today}::date - make_interval(months => ${rule.purchasedTo + 1}::int))::date`);
       if (rule.warranty !== "any") {
         // The engine's states (lib/warranty/compute.ts): expired before today, expiring within EXPIRING_SOON_DAYS.
         const daysLeft = Prisma.sql`(portal_warranty_until(o.id) - ${context.today}::date)`;
@@ -93,7 +97,8 @@ function ruleSql(rule: SegmentRule, index: number, context: SegmentContext): Pri
       return Prisma.sql`EXISTS (SELECT 1 FROM "Ownership" o JOIN "SerialUnit" s ON s.id = o."unitId" JOIN "ProductModel" m ON m.id = s."modelId" WHERE ${Prisma.join(where, " AND ")})`;
     }
     case "region":
-      return Prisma.sql`u.prefecture = ANY(${rule.prefectures}::text[])`;
+      // Never NULL, so that "exclude Tokyo" keeps the customers who gave no prefecture.
+      return Prisma.sql`COALESCE(u.prefecture = ANY(${rule.prefectures}::text[]), FALSE)`;
     case "points": {
       const balance = Prisma.sql`COALESCE((SELECT a.balance FROM "PointsAccount" a WHERE a."userId" = u.id AND a.kind = 'AVAILABLE'), 0)`;
       return range(balance, rule.min, rule.max);
@@ -118,7 +123,7 @@ function ruleSql(rule: SegmentRule, index: number, context: SegmentContext): Pri
       const attribute = context.attributes.get(rule.attribute) ?? invalid(index, "attribute", "segments.unknownAttribute");
       if (!ATTRIBUTE_OPS_FOR[attribute.type].includes(rule.op)) invalid(index, "op", "segments.opDoesNotFit");
       const unknown = rule.values.find((value) => !attribute.values.includes(value));
-      if (["anyOf", "allOf", "noneOf"].includes(rule.op) && unknown !== undefined) invalid(index, "values", "invalid");
+      if (["anyOf", "allOf", "noneOf"].includes(rule.op) && unknown !== undefined) invalid(index, "values", "validation.invalid");
       const answer = (condition: Prisma.Sql) =>
         Prisma.sql`EXISTS (SELECT 1 FROM "AttributeAnswer" a WHERE a."userId" = u.id AND a."attributeId" = ${attribute.id} AND ${condition})`;
       switch (rule.op) {
@@ -166,4 +171,9 @@ export function segmentWhere(definition: SegmentDefinition, context: SegmentCont
   });
   const joined = Prisma.join(rules, definition.match === "all" ? " AND " : " OR ");
   return Prisma.sql`${REACHABLE_CUSTOMER} AND (${joined})`;
+}
+
+/** Whether a rule selects by a sensitive attribute: such a segment is counted, never listed. */
+export function usesSensitiveAttribute(definition: SegmentDefinition, context: SegmentContext): boolean {
+  return definition.rules.some((rule) => rule.kind === "attribute" && context.attributes.get(rule.attribute)?.sensitive === true);
 }

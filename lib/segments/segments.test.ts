@@ -229,8 +229,40 @@ describe("segments in SQL", () => {
       definition: definition("all", [{ kind: "attribute", attribute: pets.code, op: "anyOf", values: ["cat"] }]),
     });
     const exported = await exportSegment(admin.id, id);
-    expect(exported!.rows).toEqual([expect.objectContaining({ id: customer.id, name: "J***", email: "e***@test.example" })]);
+    expect(exported!.rows).toEqual([
+      expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f]{16}$/), name: "J***", email: "e***@test.example" }),
+    ]);
+    expect(exported!.rows[0]!.id).not.toBe(customer.id);
     expect(JSON.stringify(exported)).not.toContain("Doe");
     expect(await db.auditEvent.count({ where: { action: "segment.exported", targetId: id, actorId: admin.id } })).toBe(1);
+  });
+
+  it("counts a segment that selects by a sensitive attribute, and never lists its members", async () => {
+    const health = await testAttribute("YES_NO", true);
+    const customer = await testCustomer();
+    await db.attributeAnswer.create({ data: { userId: customer.id, attributeId: health.id, choices: [], yes: true, source: "profile" } });
+    const def = definition("all", [{ kind: "attribute", attribute: health.code, op: "yes" }]);
+    expect(await members(def)).toBe(1);
+    expect(await sampleSegment(def, NOW)).toEqual([]);
+    const admin = await db.user.create({ data: { email: `a-${randomUUID()}@test.example`, role: "ADMIN" } });
+    const { id } = await saveSegment(admin.id, { segmentId: "", name: "Sensitive", description: "", definition: def });
+    await expect(exportSegment(admin.id, id)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("keeps customers without a prefecture when a region is excluded", async () => {
+    const pets = await testAttribute("CHOICE");
+    const [tokyo, nowhere] = [await testCustomer(), await testCustomer()];
+    await db.user.update({ where: { id: tokyo.id }, data: { prefecture: "東京都" } });
+    for (const customer of [tokyo, nowhere]) {
+      await db.attributeAnswer.create({ data: { userId: customer.id, attributeId: pets.id, choices: ["cat"], source: "profile" } });
+    }
+    expect(
+      await members(
+        definition("all", [
+          { kind: "attribute", attribute: pets.code, op: "answered" },
+          { kind: "region", prefectures: ["東京都"], exclude: true },
+        ]),
+      ),
+    ).toBe(1);
   });
 });

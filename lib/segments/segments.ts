@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { businessToday } from "@/lib/time/business-time";
 import { choiceValues } from "@/lib/profiling/schemas";
-import { segmentWhere, type SegmentContext } from "./compile";
+import { segmentWhere, usesSensitiveAttribute, type SegmentContext } from "./compile";
+import { keyedHash } from "@/lib/auth/sealed-secrets";
 import { ZSegmentDefinition, type SegmentDefinition } from "./rules";
 
 /**
@@ -17,14 +18,16 @@ import { ZSegmentDefinition, type SegmentDefinition } from "./rules";
  */
 export async function segmentContext(now: Date = new Date()): Promise<SegmentContext> {
   const [attributes, tiers, purposes] = await Promise.all([
-    db.profileAttribute.findMany({ select: { id: true, code: true, type: true, options: true } }),
+    db.profileAttribute.findMany({ select: { id: true, code: true, type: true, options: true, sensitive: true } }),
     db.pointsTier.findMany({ orderBy: { threshold: "asc" }, select: { code: true, threshold: true } }),
     purposesWithVersions(),
   ]);
   return {
     now,
     today: businessToday(now),
-    attributes: new Map(attributes.map((a) => [a.code, { id: a.id, type: a.type, values: choiceValues(a.options) }])),
+    attributes: new Map(
+      attributes.map((a) => [a.code, { id: a.id, type: a.type, values: choiceValues(a.options), sensitive: a.sensitive }]),
+    ),
     tiers: new Map(tiers.map((tier, i) => [tier.code, [tier.threshold, tiers[i + 1]?.threshold ?? null] as [number, number | null]])),
     consentMinimum: new Map(purposes.filter((p) => p.versions.length > 0).map((p) => [p.id, minimumOf(p).publishedAt])),
   };
@@ -32,9 +35,15 @@ export async function segmentContext(now: Date = new Date()): Promise<SegmentCon
 
 /** The compiled condition of `definition`, checked again (a saved definition is re-parsed too). */
 export async function compileSegment(definition: unknown, now?: Date): Promise<Prisma.Sql> {
+  return (await compileSegmentWithFacts(definition, now)).where;
+}
+
+/** The condition, and whether a rule selects by a sensitive attribute (then members are never listed). */
+async function compileSegmentWithFacts(definition: unknown, now?: Date): Promise<{ where: Prisma.Sql; sensitive: boolean }> {
   const parsed = ZSegmentDefinition.safeParse(definition);
   if (!parsed.success) throw new AppError("VALIDATION", { messageKey: "segments.invalidDefinition" });
-  return segmentWhere(parsed.data, await segmentContext(now));
+  const context = await segmentContext(now);
+  return { where: segmentWhere(parsed.data, context), sensitive: usesSensitiveAttribute(parsed.data, context) };
 }
 
 export async function countSegment(definition: SegmentDefinition, now?: Date): Promise<number> {
@@ -47,9 +56,10 @@ export type SampleRow = { id: string; name: string; email: string; prefecture: s
 
 export const SAMPLE_SIZE = 10;
 
-/** A few members, masked, newest first. */
+/** A few members, masked, newest first; none when a rule selects by a sensitive attribute. */
 export async function sampleSegment(definition: SegmentDefinition, now?: Date): Promise<SampleRow[]> {
-  const where = await compileSegment(definition, now);
+  const { where, sensitive } = await compileSegmentWithFacts(definition, now);
+  if (sensitive) return [];
   const rows = await db.$queryRaw<
     { id: string; name: string | null; email: string; prefecture: string | null; products: number; createdAt: Date }[]
   >`
@@ -123,13 +133,15 @@ export async function archiveSegment(actorId: string, id: string): Promise<void>
 export const SEGMENT_EXPORT_MAX = 50_000;
 
 /**
- * A segment's members as rows for a CSV, masked as in the sample (no contact details), at most
- * SEGMENT_EXPORT_MAX, read in keyset batches. Audited with the count.
+ * A segment's members as rows for a CSV, masked as in the sample (no contact details, a reference
+ * instead of the customer's id), at most SEGMENT_EXPORT_MAX, read in keyset batches. Audited with
+ * the count. A segment that selects by a sensitive attribute is counted, never listed.
  */
 export async function exportSegment(actorId: string, segmentId: string): Promise<{ name: string; rows: SampleRow[] } | null> {
   const segment = await getSegment(segmentId);
   if (!segment?.definition) return null;
-  const where = await compileSegment(segment.definition);
+  const { where, sensitive } = await compileSegmentWithFacts(segment.definition);
+  if (sensitive) throw new AppError("CONFLICT", { messageKey: "segments.sensitiveNotListed" });
   const rows: SampleRow[] = [];
   let after = "";
   while (rows.length < SEGMENT_EXPORT_MAX) {
@@ -141,7 +153,8 @@ export async function exportSegment(actorId: string, segmentId: string): Promise
       FROM "User" u WHERE ${where} AND u.id > ${after} ORDER BY u.id LIMIT ${Math.min(5000, SEGMENT_EXPORT_MAX - rows.length)}`;
     rows.push(
       ...batch.map((row) => ({
-        id: row.id,
+        // A reference stable within this segment's exports, not the customer's id.
+        id: keyedHash(`segment-member:${segmentId}:${row.id}`).slice(0, 16),
         name: maskName(row.name),
         email: maskEmail(row.email),
         prefecture: row.prefecture,

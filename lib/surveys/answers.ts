@@ -140,3 +140,12 @@ export function questionOptions(question: { options: unknown }, locale: "ja" | "
     label: locale === "en" ? option.labelEn : option.labelJa,
   }));
 }
+
+/** Points the customer earned for answering (0 if none), read from the ledger, not from the page's address. */
+export async function surveyPointsEarned(actor: Actor, surveyId: string): Promise<number> {
+  const lot = await db.pointsLot.findFirst({
+    where: { userId: actor.id, awardEntry: { idempotencyKey: `award:survey:${surveyId}:${actor.id}` } },
+    select: { points: true },
+  });
+  return lot?.points ?? 0;
+}

@@ -1,6 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/log";
+import { keyedHash } from "@/lib/auth/sealed-secrets";
 import type { CsvCell } from "@/lib/csv/write";
 import { db } from "@/lib/db";
 import { parseOptions } from "@/lib/profiling/schemas";
@@ -109,9 +109,12 @@ export async function surveyResults(
   return { responses: survey._count.responses, invitations: survey._count.invitations, questions };
 }
 
-/** A respondent's name in the export: stable within one survey, meaningless across surveys. */
+/**
+ * A respondent's name in the export: stable within one survey, meaningless across surveys, and
+ * keyed with the server's secret, so nobody can recompute it from a customer id.
+ */
 function pseudonym(surveyId: string, userId: string): string {
-  return createHash("sha256").update(`${surveyId}:${userId}`).digest("hex").slice(0, 12);
+  return keyedHash(`survey-respondent:${surveyId}:${userId}`).slice(0, 16);
 }
 
 /** Every response as a CSV row (question labels in `locale` as headers), audited as an export. */

@@ -33,19 +33,19 @@ export async function inviteByTriggers(now: Date = new Date()): Promise<number> 
             WHERE o."endedAt" IS NULL AND o."registeredAt" <= ${now}::timestamptz - interval '30 days'
               AND o."registeredAt" >= ${since}::timestamptz - interval '30 days'`;
     const cause = survey.trigger === "REPAIR_COMPLETED" ? "repair" : "registration";
+    // The invitations and their notices in one statement: a crash cannot leave one without the other.
     const rows = await db.$queryRaw<{ userId: string }[]>`
-      WITH candidates AS (${candidates})
-      INSERT INTO "SurveyInvitation" (id, "surveyId", "userId", "causeKind", "causeId")
-      SELECT 'i' || ${newId}, ${survey.id}, c.id, ${cause}, c.cause
-      FROM candidates c JOIN "User" u ON u.id = c.id
-      WHERE u.role = 'CUSTOMER' AND u."disabledAt" IS NULL AND u."erasureRequestedAt" IS NULL AND ${consent}
-      ON CONFLICT ("surveyId", "userId") DO NOTHING
+      WITH candidates AS (${candidates}), invited AS (
+        INSERT INTO "SurveyInvitation" (id, "surveyId", "userId", "causeKind", "causeId")
+        SELECT 'i' || ${newId}, ${survey.id}, c.id, ${cause}, c.cause
+        FROM candidates c JOIN "User" u ON u.id = c.id
+        WHERE u.role = 'CUSTOMER' AND u."disabledAt" IS NULL AND u."erasureRequestedAt" IS NULL AND ${consent}
+        ON CONFLICT ("surveyId", "userId") DO NOTHING
+        RETURNING "userId"
+      )
+      INSERT INTO "Notice" (id, "userId", kind, "surveyId")
+      SELECT 'n' || ${newId}, i."userId", 'SURVEY', ${survey.id} FROM invited i
       RETURNING "userId"`;
-    if (rows.length) {
-      await db.$executeRaw`
-        INSERT INTO "Notice" (id, "userId", kind, "surveyId")
-        SELECT 'n' || ${newId}, x, 'SURVEY', ${survey.id} FROM unnest(${rows.map((row) => row.userId)}::text[]) x`;
-    }
     invited += rows.length;
   }
   return invited;

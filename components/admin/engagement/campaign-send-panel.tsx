@@ -18,14 +18,17 @@ export function CampaignSendPanel({ campaignId, reach }: { campaignId: string; r
   const { busy, run } = useActionRunner();
   const [at, setAt] = useState("");
   const [error, setError] = useState<string>();
+  const [atError, setAtError] = useState<string>();
   const [sending, setSending] = useState(false);
   const send = async (when: "now" | "later") => {
     setError(undefined);
+    setAtError(undefined);
     setSending(true);
     const result = await scheduleCampaignAction({ campaignId, when, at });
     setSending(false);
     if (!result.ok) {
-      setError(result.error.fieldErrors?.at ?? result.error.message);
+      if (result.error.fieldErrors?.at) setAtError(result.error.fieldErrors.at);
+      else setError(result.error.message);
       return;
     }
     toast.success(when === "now" ? t("sendingNow") : t("scheduled"));
@@ -55,7 +58,14 @@ export function CampaignSendPanel({ campaignId, reach }: { campaignId: string; r
           busy={sending}
           onConfirm={() => send("now")}
         />
-        <FormField type="datetime-local" label={t("at")} hint={t("atHint")} value={at} onChange={(event) => setAt(event.target.value)} />
+        <FormField
+          type="datetime-local"
+          label={t("at")}
+          hint={t("atHint")}
+          error={atError}
+          value={at}
+          onChange={(event) => setAt(event.target.value)}
+        />
         <ConfirmButton
           label={t("schedule")}
           title={t("confirmScheduleTitle")}
@@ -65,7 +75,7 @@ export function CampaignSendPanel({ campaignId, reach }: { campaignId: string; r
           busy={sending}
           beforeOpen={() => {
             if (at) return true;
-            setError(t("chooseTime"));
+            setAtError(t("chooseTime"));
             return false;
           }}
           onConfirm={() => send("later")}

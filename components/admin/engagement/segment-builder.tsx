@@ -188,7 +188,8 @@ export function SegmentBuilder({ choices, saved }: { choices: BuilderChoices; sa
             <p className="text-sm text-slate-700">{t("counting")}</p>
           )}
         </div>
-        {preview.data && parsed.success && (
+        {preview.data && parsed.success && !preview.data.listed && <p className="text-sm text-slate-700">{t("sensitiveNotListed")}</p>}
+        {preview.data && parsed.success && preview.data.listed && (
           <DataTable
             caption={t("sample")}
             empty={t("sampleEmpty")}
@@ -342,7 +343,14 @@ function AttributeFields({
   return (
     <div className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label={t("attribute")} error={fieldError(path(index, "attribute"))} {...form.register(path(index, "attribute"))}>
+        <SelectField
+          label={t("attribute")}
+          error={fieldError(path(index, "attribute"))}
+          {...form.register(path(index, "attribute"), {
+            // Answers chosen for the last attribute are not this one's.
+            onChange: () => form.setValue(path(index, "values"), [] as never),
+          })}
+        >
           <option value="">{t("chooseAttribute")}</option>
           {choices.attributes.map((candidate) => (
             <option key={candidate.code} value={candidate.code}>

@@ -110,7 +110,10 @@ export function SurveyForm({
                   <SelectField
                     label={t("type")}
                     error={fieldError(`questions.${index}.type`)}
-                    {...form.register(`questions.${index}.type`)}
+                    {...form.register(`questions.${index}.type`, {
+                      // An attribute of the old type no longer fits: the question starts untied.
+                      onChange: () => form.setValue(`questions.${index}.attributeId`, ""),
+                    })}
                   >
                     {QUESTION_TYPES.map((value) => (
                       <option key={value} value={value}>

@@ -4,12 +4,14 @@
 -- two agree on generated cases, so a change to one without the other fails the tests.
 
 -- addMonthsRollingOver: the same day `n` months later, or the 1st of the month after when that day does not exist.
+-- On `timestamp` (no zone), so the session's time zone cannot move a date. Registration times are
+-- UTC instants in columns without a zone: `::date` is their UTC date, as the engine takes it.
 CREATE FUNCTION portal_add_months_rolling(d date, n int) RETURNS date
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE
-    WHEN extract(day FROM d) <= extract(day FROM (date_trunc('month', d) + make_interval(months => n + 1) - interval '1 day'))
-      THEN (date_trunc('month', d) + make_interval(months => n))::date + (extract(day FROM d)::int - 1)
-    ELSE (date_trunc('month', d) + make_interval(months => n + 1))::date
+    WHEN extract(day FROM d) <= extract(day FROM (date_trunc('month', d::timestamp) + make_interval(months => n + 1) - interval '1 day'))
+      THEN (date_trunc('month', d::timestamp) + make_interval(months => n))::date + (extract(day FROM d)::int - 1)
+    ELSE (date_trunc('month', d::timestamp) + make_interval(months => n + 1))::date
   END
 $$;
 
@@ -27,12 +29,12 @@ CREATE FUNCTION portal_warranty_until(p_ownership text) RETURNS date
     UNION ALL
     SELECT p.id, p."transferredFromId", c.depth + 1 FROM "Ownership" p JOIN chain c ON p.id = c."transferredFromId" WHERE c.depth < 50
   ), facts AS (
-    SELECT o."userId" AS user_id, o."transferredFromId" IS NOT NULL AS transferred, (o."registeredAt" AT TIME ZONE 'UTC')::date AS received_on,
+    SELECT o."userId" AS user_id, o."transferredFromId" IS NOT NULL AS transferred, o."registeredAt"::date AS received_on,
       s.id AS unit_id, s."manufacturedOn" AS manufactured_on,
       m."warrantyBasis" AS basis, m."warrantyMonths" AS months, m."graceMonths" AS grace,
       m."registrationBonusMonths" AS bonus, m."registrationWindowDays" AS window_days,
       og."purchasedOn" AS purchased_on, (og."proofFileId" IS NOT NULL OR og."dealerSaleId" IS NOT NULL) AS has_proof,
-      (og."registeredAt" AT TIME ZONE 'UTC')::date AS first_registered_on
+      og."registeredAt"::date AS first_registered_on
     FROM "Ownership" o
     JOIN "SerialUnit" s ON s.id = o."unitId"
     JOIN "ProductModel" m ON m.id = s."modelId"

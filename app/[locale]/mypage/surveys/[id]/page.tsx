@@ -9,24 +9,23 @@ import { requireArea } from "@/lib/auth/permissions.server";
 import { Link } from "@/lib/i18n/navigation";
 import { enterLocale } from "@/lib/i18n/page";
 import { parseOptions } from "@/lib/profiling/schemas";
-import { surveyForCustomer } from "@/lib/surveys/answers";
+import { surveyForCustomer, surveyPointsEarned } from "@/lib/surveys/answers";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("surveys"))("title") };
 }
 
 /** A survey the customer was invited to (anyone else: 404): the form, or thanks once answered. */
-export default async function MySurveyPage({ params, searchParams }: PageProps<"/[locale]/mypage/surveys/[id]">) {
+export default async function MySurveyPage({ params }: PageProps<"/[locale]/mypage/surveys/[id]">) {
   const locale = await enterLocale(params);
   const user = await requireArea("mypage");
   const { id } = await params;
   const survey = id.length <= 40 ? await surveyForCustomer(user, id) : null;
   if (!survey) notFound();
-  const [t, format, query] = await Promise.all([getTranslations("surveys"), getFormatter(), searchParams]);
+  const [t, format, earned] = await Promise.all([getTranslations("surveys"), getFormatter(), surveyPointsEarned(user, survey.id)]);
   const en = locale === "en";
   const answered = survey.responses[0]?.submittedAt;
   const points = survey.pointsRule?.versions[0]?.active ? survey.pointsRule.versions[0].points : 0;
-  const earned = typeof query.done === "string" ? Number(query.done) || 0 : 0;
   return (
     <>
       <p className="mb-2 text-sm">

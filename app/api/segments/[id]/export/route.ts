@@ -13,8 +13,8 @@ export const GET = defineRoute<{ id: string }>(
     const exported = params.id.length <= 40 ? await exportSegment(user.id, params.id) : null;
     if (!exported) throw new AppError("NOT_FOUND");
     const header = en
-      ? ["Customer ID", "Name (masked)", "Email (masked)", "Prefecture", "Products", "Member since"]
-      : ["顧客 ID", "氏名(マスク)", "メール(マスク)", "都道府県", "製品数", "登録日"];
+      ? ["Reference", "Name (masked)", "Email (masked)", "Prefecture", "Products", "Member since"]
+      : ["参照番号", "氏名(マスク)", "メール(マスク)", "都道府県", "製品数", "登録日"];
     const csv = writeCsv(
       header,
       exported.rows.map((row) => [row.id, row.name, row.email, row.prefecture, row.products, row.joinedAt]),
