@@ -104,6 +104,8 @@ describe("progressive profiling prompts", () => {
     const shown = await promptFor(customer.id, "AFTER_REPAIR_RATING");
     expect(shown?.id).toBe(id);
     expect(shown?.questions.map((q) => q.code)).toEqual([pets.code]);
+    // Shown again on a reload while it waits for an answer (the page may render twice).
+    expect((await promptFor(customer.id, "AFTER_REPAIR_RATING"))?.id).toBe(id);
 
     expect(await answerPrompt(customer.id, { promptId: id, skip: false, answers: { [pets.code]: "cat" } })).toEqual({
       outcome: "answered",

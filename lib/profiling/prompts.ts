@@ -15,7 +15,26 @@ export type PromptToShow = { id: string; questions: AttributeWithAnswer[] };
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** A prompt shown this recently and not yet answered or skipped is shown again (a reload, a second render). */
+const STILL_SHOWING_MS = 15 * 60 * 1000;
+
+const questionsOf = (userId: string) =>
+  ({
+    orderBy: { position: "asc" },
+    where: { attribute: { archivedAt: null, answers: { none: { userId } } } },
+    include: { attribute: true },
+  }) as const;
+
 export async function promptFor(userId: string, moment: PromptMoment, now: Date = new Date()): Promise<PromptToShow | null> {
+  const showing = await db.profilePrompt.findFirst({
+    where: {
+      moment,
+      active: true,
+      views: { some: { userId, outcome: "shown", shownAt: { gt: new Date(now.getTime() - STILL_SHOWING_MS) } } },
+    },
+    include: { questions: questionsOf(userId) },
+  });
+  if (showing && showing.questions.length > 0) return toShow(showing);
   const { maxPromptsPerMonth } = await engagementSettings();
   const recent = await db.profilePromptView.count({ where: { userId, shownAt: { gt: new Date(now.getTime() - 30 * DAY) } } });
   if (recent >= maxPromptsPerMonth) return null;
@@ -23,18 +42,16 @@ export async function promptFor(userId: string, moment: PromptMoment, now: Date 
     where: { moment, active: true, views: { none: { userId } } },
     // The newest first: an admin's latest prompt for a moment is the one they want asked now.
     orderBy: { createdAt: "desc" },
-    include: {
-      questions: {
-        orderBy: { position: "asc" },
-        where: { attribute: { archivedAt: null, answers: { none: { userId } } } },
-        include: { attribute: true },
-      },
-    },
+    include: { questions: questionsOf(userId) },
   });
   const prompt = prompts.find((candidate) => candidate.questions.length > 0);
   if (!prompt) return null;
-  // Shown counts: it takes its place in the monthly limit and is not shown again, answered or not.
+  // Shown counts: it takes its place in the monthly limit and, once left, is not shown again.
   await db.profilePromptView.createMany({ data: [{ promptId: prompt.id, userId, outcome: "shown", shownAt: now }], skipDuplicates: true });
+  return toShow(prompt);
+}
+
+function toShow(prompt: { id: string; questions: { attribute: Parameters<typeof toAttributeView>[0] }[] }): PromptToShow {
   return { id: prompt.id, questions: prompt.questions.map((question) => toAttributeView(question.attribute, undefined)) };
 }
 
