@@ -8,4 +8,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { runJobWorkersInThisServer } = await import("./lib/jobs/worker");
   await runJobWorkersInThisServer();
+  const { startOidcProvider } = await import("./lib/oidc/start");
+  await startOidcProvider();
 }

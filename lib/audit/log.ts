@@ -107,6 +107,13 @@ export type AuditAction =
   | "survey.exported"
   | "analytics.exported"
   | "analytics.refreshed"
+  | "oidc.consent_given"
+  | "oidc.consent_denied"
+  | "oidc.grant_revoked"
+  | "oidc.client_saved"
+  | "oidc.client_secret_renewed"
+  | "oidc.keys_rotated"
+  | "api.call"
   | "job.dead";
 
 export type AuditEntry = {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 
 /**
  * Encrypts small secrets kept in the database (TOTP seeds) with AES-256-GCM under a key derived
@@ -22,4 +22,10 @@ export function secretBox(authSecret: string) {
       return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
     },
   };
+}
+
+/** HMAC-SHA-256 under a key derived from AUTH_SECRET (lib/auth/sealed-secrets.ts keyedHash); a factory for the seed script. */
+export function keyedHasher(authSecret: string): (value: string) => string {
+  const key = Buffer.from(hkdfSync("sha256", authSecret, "owners-portal", "keyed-hash v1", 32));
+  return (value) => createHmac("sha256", key).update(value, "utf8").digest("hex");
 }

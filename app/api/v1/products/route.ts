@@ -1,0 +1,14 @@
+import { defineApiRoute, json, parseInput, queryOf } from "@/lib/api/route";
+import { pageOf, ZPageQuery } from "@/lib/api/paging";
+import { apiProduct, customerProducts } from "@/lib/api/v1/products";
+
+/** GET /api/v1/products: the token's customer's registered products (products:read). */
+export const GET = defineApiRoute({ scopes: ["products:read"], audience: "customer" }, async (request, { caller, locale }) => {
+  const query = parseInput(ZPageQuery, queryOf(request));
+  const page = pageOf(await customerProducts(caller.customer!), (product) => product.ownershipId, query);
+  const withWarranty = caller.scopes.has("warranty:read");
+  return json({
+    data: await Promise.all(page.data.map((product) => apiProduct(product, locale, withWarranty))),
+    nextCursor: page.nextCursor,
+  });
+});
