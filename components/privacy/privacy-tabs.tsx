@@ -6,6 +6,7 @@ export const PRIVACY_TABS = [
   { key: "notifications", href: "/mypage/privacy/notifications" },
   { key: "data", href: "/mypage/privacy/data" },
   { key: "access", href: "/mypage/privacy/access" },
+  { key: "apps", href: "/mypage/privacy/apps" },
   { key: "delete", href: "/mypage/privacy/delete" },
 ] as const;
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { AppError } from "@/lib/errors";
+import { revokeConnectedApp } from "./grants";
 import { loadInteraction } from "./interaction";
 
 const ZUid = z.object({ uid: z.string().min(1).max(64) });
@@ -18,3 +19,12 @@ export const confirmOidcLoginAction = defineAction({ schema: ZUid, permission: "
   if (view.login !== "ready") throw new AppError("FORBIDDEN");
   return { ready: true };
 });
+
+/** Connected apps: revoke an app's access at once (its tokens stop working on their next use). */
+export const revokeConnectedAppAction = defineAction(
+  { schema: z.object({ key: z.string().regex(/^[a-f0-9]{64}$/) }), permission: "privacy.own" },
+  async ({ key }, { user }) => {
+    await revokeConnectedApp(user.id, key);
+    return { revoked: true };
+  },
+);

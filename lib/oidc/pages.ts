@@ -78,3 +78,56 @@ export async function loggedOutPage(ctx: KoaContextWithOIDC): Promise<void> {
   const { locale, t } = texts(ctx);
   page(ctx, locale, t.loggedOutTitle, `<h1>${escape(t.loggedOutTitle)}</h1><p>${escape(t.loggedOutLead)}</p>`);
 }
+
+/** Device flow (agents): the customer types the code the agent shows, or opens the agent's link with it filled in. */
+export async function deviceInputPage(
+  ctx: KoaContextWithOIDC,
+  form: string,
+  _out: unknown,
+  error?: Error & { userCode?: string },
+): Promise<void> {
+  const { locale, t } = texts(ctx);
+  const message = !error
+    ? `<p>${escape(t.deviceLead)}</p>`
+    : `<p role="alert" style="color:#b91c1c">${escape(error.userCode || error.name === "NoCodeError" ? t.deviceWrongCode : error.name === "AbortedError" ? t.deviceAborted : t.deviceError)}</p>`;
+  // The provider's input has no label and an inline handler (which our policy blocks anyway).
+  const labelled = form
+    .replace(/\sonfocus="[^"]*"/, "")
+    .replace(
+      'name="user_code"',
+      `name="user_code" id="user_code" aria-label="${escape(t.deviceCodeLabel)}" style="font-size:1.25rem;padding:.5rem;width:100%;box-sizing:border-box;text-transform:uppercase"`,
+    );
+  page(
+    ctx,
+    locale,
+    t.deviceTitle,
+    `<h1>${escape(t.deviceTitle)}</h1>${message}<label for="user_code" style="display:block;margin:.5rem 0 .25rem">${escape(t.deviceCodeLabel)}</label>${labelled}
+<button class="primary" type="submit" form="op.deviceInputForm" style="margin-top:.75rem">${escape(t.deviceContinue)}</button>`,
+  );
+}
+
+export async function deviceConfirmPage(
+  ctx: KoaContextWithOIDC,
+  form: string,
+  client: { clientName?: string; clientId: string },
+  _info: unknown,
+  userCode: string,
+): Promise<void> {
+  const { locale, t } = texts(ctx);
+  const app = client.clientName ?? client.clientId;
+  page(
+    ctx,
+    locale,
+    t.deviceConfirmTitle,
+    `<h1>${escape(t.deviceConfirmTitle)}</h1><p>${escape(t.deviceConfirmLead.replace("{app}", app))}</p>
+<p style="font-size:1.75rem;letter-spacing:.1em;text-align:center"><code>${escape(userCode)}</code></p><p>${escape(t.deviceConfirmWarning)}</p>${form}
+<button class="primary" autofocus type="submit" form="op.deviceConfirmForm">${escape(t.deviceConfirm)}</button>
+<button class="secondary" type="submit" form="op.deviceConfirmForm" value="yes" name="abort">${escape(t.deviceAbort)}</button>`,
+  );
+}
+
+export async function deviceSuccessPage(ctx: KoaContextWithOIDC): Promise<void> {
+  const { locale, t } = texts(ctx);
+  const app = ctx.oidc.client?.clientName ?? ctx.oidc.client?.clientId ?? "";
+  page(ctx, locale, t.deviceDoneTitle, `<h1>${escape(t.deviceDoneTitle)}</h1><p>${escape(t.deviceDoneLead.replace("{app}", app))}</p>`);
+}

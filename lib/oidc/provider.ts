@@ -14,7 +14,7 @@ import type { RequestMeta } from "@/lib/request-context";
 import { PortalOidcAdapter } from "./adapter";
 import { CLIENT_KIND, FIRST_PARTY } from "./client-metadata";
 import { loadSigningKeys } from "./keys";
-import { errorPage, localeOf, logoutPage, loggedOutPage } from "./pages";
+import { deviceConfirmPage, deviceInputPage, deviceSuccessPage, errorPage, localeOf, logoutPage, loggedOutPage } from "./pages";
 import { ACR_MFA, ACR_SINGLE, ALL_SCOPES, CONFIRM_EVERY_TIME } from "./scopes";
 
 /**
@@ -99,6 +99,15 @@ function configuration(jwks: { keys: object[] }): Configuration {
         allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
       },
       backchannelLogout: { enabled: true },
+      // Agents: the customer approves with the code the agent shows, or the link that carries it.
+      deviceFlow: {
+        enabled: true,
+        charset: "base-20",
+        mask: "****-****",
+        userCodeInputSource: deviceInputPage,
+        userCodeConfirmSource: deviceConfirmPage,
+        successSource: deviceSuccessPage,
+      },
       rpInitiatedLogout: { enabled: true, logoutSource: logoutPage, postLogoutSuccessSource: loggedOutPage },
       // Only JWT access tokens need resource indicators; ours are opaque, so they can be revoked at once.
       resourceIndicators: { enabled: false },

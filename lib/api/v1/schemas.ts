@@ -90,13 +90,30 @@ export const ZPointsMovement = z
   .object({ id: z.string(), at: instant, kind: z.string(), points: z.number().int(), description: z.string() })
   .meta({ id: "PointsMovement" });
 
+export const ZReward = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    name: z.string(),
+    description: z.string(),
+    cost: z.number().int(),
+    available: z.boolean().meta({ description: "False when sold out or the customer's limit is reached." }),
+  })
+  .meta({ id: "Reward" });
+
 export const ZRedemptionCreate = z
-  .object({ rewardId: z.string().min(1).max(40) })
+  .object({
+    rewardId: z.string().min(1).max(40),
+    cost: z.number().int().min(1).meta({ description: "The cost the customer confirmed: nothing is charged if it changed." }),
+    productId: z.string().max(40).optional().meta({ description: "For an extended warranty: which product." }),
+  })
   .meta({ id: "RedemptionCreate", description: "Exchange points for a reward. The Idempotency-Key header is required." });
 
 export const ZRedemption = z
-  .object({ id: z.string(), rewardId: z.string(), points: z.number().int(), status: z.string() })
+  .object({ id: z.string(), couponCode: z.string().nullable(), availableAfter: z.number().int(), replayed: z.boolean() })
   .meta({ id: "Redemption" });
+
+export const ZSymptom = z.object({ id: z.string(), code: z.string(), name: z.string() }).meta({ id: "Symptom" });
 
 export function ZPage<T extends z.ZodType>(item: T, id: string) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() }).meta({ id });

@@ -1,9 +1,9 @@
-import { defineApiRoute, json, parseInput, queryOf } from "@/lib/api/route";
 import { pageOf, ZPageQuery } from "@/lib/api/paging";
+import { defineApiRoute, json, parseInput, queryOf } from "@/lib/api/route";
+import { ENDPOINTS } from "@/lib/api/v1/endpoints";
 import { apiProduct, customerProducts } from "@/lib/api/v1/products";
 
-/** GET /api/v1/products: the token's customer's registered products (products:read). */
-export const GET = defineApiRoute({ scopes: ["products:read"], audience: "customer" }, async (request, { caller, locale }) => {
+export const GET = defineApiRoute(ENDPOINTS.listProducts, async (request, { caller, locale }) => {
   const query = parseInput(ZPageQuery, queryOf(request));
   const page = pageOf(await customerProducts(caller.customer!), (product) => product.ownershipId, query);
   const withWarranty = caller.scopes.has("warranty:read");
