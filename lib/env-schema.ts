@@ -83,6 +83,11 @@ const ZEnvSchema = z.object({
   /** Whether this app server also works the job queues (lib/jobs). `off` for web-only instances when
    * the jobs run in their own processes (`npm run worker`); senders enqueue either way. */
   JOB_WORKERS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  /** Webhooks (lib/webhooks): tries per delivery, the first retry's delay (doubling after), and how
+   * many deliveries in a row may fail before a subscription is disabled. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(100).default(3),
 });
 
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];

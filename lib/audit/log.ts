@@ -114,6 +114,10 @@ export type AuditAction =
   | "oidc.client_secret_renewed"
   | "oidc.keys_rotated"
   | "api.call"
+  | "webhook.saved"
+  | "webhook.disabled"
+  | "webhook.enabled"
+  | "webhook.redelivered"
   | "job.dead";
 
 export type AuditEntry = {

@@ -57,6 +57,8 @@ const PERMISSIONS = {
   "dealer.recalls": DEALER_ROLES,
   /** The shop's own staff accounts: invite, disable (never another shop, never a higher role). */
   "dealer.staff.manage": ["DEALER_ADMIN"],
+  /** The brand's apps using the portal's sign-in and API, signing keys, webhooks (issue 16). */
+  "apps.manage": ["ADMIN"],
   /** Dealers in the staff area: create, edit, deactivate, their sales and staff. */
   "dealers.manage": ["ADMIN"],
   /** Register, transfer and unregister own products; file ownership claims (issue 4). */

@@ -170,6 +170,28 @@ export const ANALYTICS_REFRESH_QUEUE: QueueDefinition<object | undefined> = {
   },
 };
 
+/** Webhooks (issue 16): outbox rows into deliveries; nudged by the outbox's NOTIFY, and every minute as a safety net. */
+export const WEBHOOK_DISPATCH_QUEUE: QueueDefinition<object | undefined> = {
+  name: "webhooks.dispatch",
+  // One running and at most one waiting: a burst of nudges makes one more pass, not one per event.
+  options: { policy: "stately", retryLimit: 2, retryDelay: 10, expireInSeconds: 5 * 60 },
+  schedule: { cron: "* * * * *" },
+  deadLetter: true,
+  handle: async () => {
+    await (await import("@/lib/webhooks/dispatch")).dispatchOutbox();
+  },
+};
+
+/** One webhook delivery attempt; its retries are scheduled by the handler (doubling delays, lib/webhooks/deliver.ts). */
+export const WEBHOOK_DELIVER_QUEUE: QueueDefinition<{ deliveryId: string }> = {
+  name: "webhooks.deliver",
+  options: { retryLimit: 2, retryDelay: 30, expireInSeconds: 120 },
+  deadLetter: true,
+  handle: async (data) => {
+    await (await import("@/lib/webhooks/deliver")).deliverWebhook(data.deliveryId);
+  },
+};
+
 export const QUEUES = [
   EMAIL_QUEUE,
   RECALL_NOTICE_EMAIL_QUEUE,
@@ -186,4 +208,6 @@ export const QUEUES = [
   CAMPAIGN_EMAIL_QUEUE,
   SURVEY_INVITE_QUEUE,
   ANALYTICS_REFRESH_QUEUE,
+  WEBHOOK_DISPATCH_QUEUE,
+  WEBHOOK_DELIVER_QUEUE,
 ] as const satisfies readonly QueueDefinition<never>[];

@@ -101,7 +101,12 @@ export async function runJobWorkers(): Promise<() => Promise<void>> {
     }
   };
   await start();
-  return () => stopJobWorkers().catch((error: unknown) => logger.error({ err: error }, "job workers did not stop cleanly"));
+  const { listenForWebhookEvents } = await import("@/lib/webhooks/listener");
+  const stopListening = listenForWebhookEvents();
+  return async () => {
+    await stopListening();
+    await stopJobWorkers().catch((error: unknown) => logger.error({ err: error }, "job workers did not stop cleanly"));
+  };
 }
 
 /**

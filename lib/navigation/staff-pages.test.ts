@@ -57,6 +57,7 @@ describe("staff pages list", () => {
       "/admin/points",
       "/admin/engagement",
       "/admin/analytics",
+      "/admin/apps",
       "/admin/dealers",
       "/admin/audit",
       "/admin/desk",

@@ -3,7 +3,11 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/log";
+import { ZClientSchema } from "./client-schemas";
+import { renewClientSecret, saveClient, setClientDisabled } from "./clients";
 import { revokeConnectedApp } from "./grants";
+import { rotateSigningKey } from "./keys";
 import { loadInteraction } from "./interaction";
 
 const ZUid = z.object({ uid: z.string().min(1).max(64) });
@@ -28,3 +32,27 @@ export const revokeConnectedAppAction = defineAction(
     return { revoked: true };
   },
 );
+
+const manageApps = { permission: "apps.manage" } as const;
+
+export const saveClientAction = defineAction({ schema: ZClientSchema, ...manageApps }, (input, { user }) => saveClient(user.id, input));
+
+export const renewClientSecretAction = defineAction(
+  { schema: z.object({ id: z.string().min(1).max(40) }), ...manageApps },
+  ({ id }, { user }) => renewClientSecret(user.id, id),
+);
+
+export const setClientDisabledAction = defineAction(
+  { schema: z.object({ id: z.string().min(1).max(40), disabled: z.boolean() }), ...manageApps },
+  async ({ id, disabled }, { user }) => {
+    await setClientDisabled(user.id, id, disabled);
+    return { disabled };
+  },
+);
+
+/** A new signing key: published now, signing after a few minutes (lib/oidc/keys.ts). */
+export const rotateSigningKeyAction = defineAction({ schema: z.object({}), ...manageApps }, async (_input, { user }) => {
+  const kid = await rotateSigningKey();
+  await recordAudit({ action: "oidc.keys_rotated", outcome: "SUCCESS", actorId: user.id, details: { kid } });
+  return { kid };
+});
