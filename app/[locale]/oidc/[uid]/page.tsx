@@ -5,6 +5,7 @@ import { AuthPage } from "@/components/auth/auth-page";
 import { ConfirmIdentity } from "@/components/oidc/confirm-identity";
 import { ContinueToApp } from "@/components/oidc/continue-to-app";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { reauthenticationMethods } from "@/lib/auth/step-up";
 import { redirect } from "@/lib/i18n/navigation";
@@ -112,27 +113,16 @@ export default async function OidcInteractionPage({ params }: PageProps<"/[local
                 </option>
               ))}
             </select>
-            <p className="mt-1 text-sm text-slate-700">{t("daysHint")}</p>
           </div>
         )}
         <p className="text-sm text-slate-700">{t("revokeHint")}</p>
         <div className="flex flex-wrap gap-2">
-          <button
-            type="submit"
-            name="decision"
-            value="allow"
-            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2"
-          >
+          <Button type="submit" name="decision" value="allow">
             {t("allow")}
-          </button>
-          <button
-            type="submit"
-            name="decision"
-            value="deny"
-            className="rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2"
-          >
+          </Button>
+          <Button type="submit" name="decision" value="deny" variant="secondary">
             {t("deny")}
-          </button>
+          </Button>
         </div>
       </form>
     </AuthPage>
