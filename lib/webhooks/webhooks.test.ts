@@ -4,8 +4,8 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Two tries a delivery, one failed delivery disables (the defaults are 6 and 3).
-process.env.WEBHOOK_MAX_ATTEMPTS = "2";
-process.env.WEBHOOK_DISABLE_AFTER = "1";
+vi.stubEnv("WEBHOOK_MAX_ATTEMPTS", "2");
+vi.stubEnv("WEBHOOK_DISABLE_AFTER", "1");
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
