@@ -105,7 +105,7 @@ describe("webhooks", () => {
       new Webhook(plain.secret!).verify(request.body.replace("RECEIVED", "COMPLETED"), request.headers as Record<string, string>),
     ).toThrow();
     // An old timestamp is refused: a captured request cannot be replayed later.
-    const stale = { ...request.headers, "webhook-timestamp": String(Math.floor(Date.now() / 1000) - 3600) } as Record<string, string>;
+    const stale = { ...(request.headers as Record<string, string>), "webhook-timestamp": String(Math.floor(Date.now() / 1000) - 3600) };
     expect(() => new Webhook(plain.secret!).verify(request.body, stale)).toThrow();
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
       status: "SUCCEEDED",

@@ -12,7 +12,7 @@ type Options = string | { locale?: string; namespace?: string } | undefined;
 export const nextIntlServer = {
   getTranslations: async (options: Options) => {
     const { locale = "ja", namespace } = typeof options === "string" ? { namespace: options } : (options ?? {});
-    return createTranslator({ locale, messages: locale === "en" ? en : ja, namespace: namespace as never });
+    return createTranslator({ locale: locale === "en" ? "en" : "ja", messages: locale === "en" ? en : ja, namespace: namespace as never });
   },
   getLocale: async () => "ja",
 };

@@ -26,7 +26,7 @@ export async function testAccessToken(customerId: string, clientId: string, scop
   const grant = new provider.Grant({ accountId: customerId, clientId });
   grant.addOIDCScope(`openid ${scope}`);
   const grantId = await grant.save();
-  const client = await provider.Client.find(clientId);
+  const client = (await provider.Client.find(clientId))!;
   const token = new provider.AccessToken({ accountId: customerId, client, grantId, scope: `openid ${scope}`, gty: "authorization_code" });
   return { token: await token.save(), grantId };
 }
@@ -34,7 +34,7 @@ export async function testAccessToken(customerId: string, clientId: string, scop
 /** A server-to-server token (client credentials) of a SERVICE client. */
 export async function testServiceToken(clientId: string, scope: string) {
   const provider = await getOidcProvider();
-  const client = await provider.Client.find(clientId);
+  const client = (await provider.Client.find(clientId))!;
   const token = new provider.ClientCredentials({ client, scope });
   return token.save();
 }

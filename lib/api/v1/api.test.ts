@@ -6,6 +6,7 @@ vi.mock("next-intl/server", async () => (await import("@/scripts/test/intl")).ne
 
 const { db } = await import("@/lib/db");
 const { ENDPOINTS } = await import("./endpoints");
+type Endpoint = import("./endpoints").Endpoint;
 const { customerWithRepairs } = await import("@/scripts/test/repair-factories");
 const { testAccessToken, testClient, testServiceToken } = await import("@/scripts/test/oidc-factories");
 const { revokeConnectedApp } = await import("@/lib/oidc/grants");
@@ -63,7 +64,7 @@ describe("API v1: every endpoint through the token's scopes and customer", () =>
   const recordOf = (path: string, who: typeof a) =>
     path.startsWith("/repairs/") ? who.ticket.id : path.startsWith("/products/") ? who.ownership.id : undefined;
 
-  for (const [name, endpoint] of Object.entries(ENDPOINTS)) {
+  for (const [name, endpoint] of Object.entries(ENDPOINTS) as [string, Endpoint][]) {
     it(`[8.2.2] ${endpoint.method.toUpperCase()} ${endpoint.path}: 401 without a token, 403 without its scope${endpoint.path.includes("{id}") ? ", 404 for another customer's record" : ""}`, async () => {
       const id = recordOf(endpoint.path, b);
       const none = await call(endpoint, { id });
