@@ -106,6 +106,10 @@ export default defineConfig({
         AUTH_LINE_ISSUER: `http://localhost:${E2E_OIDC_PORT}`,
         AUTH_LINE_ID: E2E_OIDC_CLIENTS.line.id,
         AUTH_LINE_SECRET: E2E_OIDC_CLIENTS.line.secret,
+        // Webhooks: a failing receiver is tried three times, 1 s and 2 s apart, and one failed delivery disables it.
+        WEBHOOK_MAX_ATTEMPTS: "3",
+        WEBHOOK_RETRY_BASE_SECONDS: "1",
+        WEBHOOK_DISABLE_AFTER: "1",
       },
     },
   ],
