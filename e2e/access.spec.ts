@@ -42,6 +42,7 @@ const AREAS: readonly { path: string; allowed: readonly Role[] }[] = [
   { path: "/mypage/privacy/data", allowed: ["CUSTOMER"] },
   { path: "/mypage/privacy/access", allowed: ["CUSTOMER"] },
   { path: "/mypage/privacy/delete", allowed: ["CUSTOMER"] },
+  { path: "/mypage/privacy/apps", allowed: ["CUSTOMER"] },
   { path: "/mypage/messages", allowed: ["CUSTOMER"] },
   { path: "/mypage/notices", allowed: ["CUSTOMER"] },
   { path: "/mypage/surveys", allowed: ["CUSTOMER"] },

@@ -103,6 +103,15 @@ test("[issue 16 done-when] a second site signs a customer in through the portal,
     await page.getByRole("link", { name: "Sign in with the portal" }).click();
     await expect(page).toHaveURL(`${site}/`);
     await expect(page.locator("#name")).toHaveText(customer.name);
+
+    // Signing out of the portal itself tells the app as well; the next sign-in asks for the password.
+    await page.goto("/ja/mypage");
+    await page.getByRole("button", { name: "ログアウト" }).click();
+    await expect(page).toHaveURL(/\/ja\/signin\?signedOut=1/);
+    await page.goto(`${site}/`);
+    await expect(page.locator("#state")).toHaveText("Signed out");
+    await page.getByRole("link", { name: "Sign in with the portal" }).click();
+    await expect(page).toHaveURL(/\/ja\/signin\?callbackUrl=/);
   } finally {
     demo.kill();
   }

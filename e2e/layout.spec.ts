@@ -48,6 +48,7 @@ const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
     "/mypage/privacy/data",
     "/mypage/privacy/access",
     "/mypage/privacy/delete",
+    "/mypage/privacy/apps",
     "/mypage/surveys",
     "/account/terms",
   ],
@@ -78,6 +79,10 @@ const EXTRA_PAGES: Partial<Record<Role, string[]>> = {
     "/admin/engagement/profiling",
     "/admin/engagement/profiling/attributes/new",
     "/admin/engagement/profiling/prompts/new",
+    "/admin/apps/new",
+    "/admin/apps/demo-site",
+    "/admin/apps/webhooks",
+    "/admin/apps/webhooks/new",
   ],
 };
 const PUBLIC_PAGES = [
@@ -89,6 +94,7 @@ const PUBLIC_PAGES = [
   "/legal/terms",
   "/legal/privacy",
   "/legal/dealer_share",
+  "/developers",
   "/no-such-page",
 ];
 

@@ -6,6 +6,7 @@ import { getLocale } from "next-intl/server";
 import { defineAction } from "@/lib/action";
 import { recordAudit } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
 import { redirect } from "@/lib/i18n/navigation";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { requestMagicLink, requestPasswordReset, resetPassword, signInWithMagicLink, verifyEmail } from "./email-flows";
@@ -104,6 +105,10 @@ export const providerSignInAction = defineAction({ schema: ZProviderSchema, publ
 export const signOutAction = defineAction({ schema: z.object({}), public: true }, async (_input, { user }) => {
   const locale = await getLocale();
   if (user) await recordAudit({ action: "auth.sign_out", outcome: "SUCCESS", actorId: user.id });
+  // The apps this browser signed in to through the portal are told, and their sign-ins end.
+  await import("@/lib/oidc/sign-out")
+    .then(({ endSingleSignOn }) => endSingleSignOn())
+    .catch((error: unknown) => logger.error({ err: error }, "ending single sign-on failed"));
   // Auth.js deletes the Session row (database strategy) and clears the cookie.
   await signOut({ redirectTo: `/${locale}/signin?signedOut=1` });
 });

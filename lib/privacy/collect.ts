@@ -1,4 +1,5 @@
 import "server-only";
+import { listConnectedApps } from "@/lib/oidc/grants";
 import { db } from "@/lib/db";
 import { listOwnProducts, listPastProducts } from "@/lib/products/my-products";
 
@@ -37,6 +38,8 @@ export async function collectCustomerData(userId: string) {
     collectRecords(userId),
   ]);
   const engagement = await collectEngagement(userId);
+  // Apps and agents the customer let act for them (issue 16), with their recent calls.
+  const connectedApps = (await listConnectedApps(userId)).map(({ key: _key, ...app }) => app);
   const { accounts, passkeys, ...person } = profile;
   return {
     exportedAt: new Date().toISOString(),
@@ -47,6 +50,7 @@ export async function collectCustomerData(userId: string) {
     pastProducts,
     ...rest,
     ...engagement,
+    connectedApps,
   };
 }
 

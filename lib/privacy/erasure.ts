@@ -35,6 +35,7 @@ export async function requestErasure(userId: string, now = new Date()): Promise<
     const existing = await tx.accountErasure.findUnique({ where: { userId }, select: { userId: true } });
     await tx.user.update({ where: { id: userId }, data: { erasureRequestedAt: now, disabledAt: now } });
     await tx.session.deleteMany({ where: { userId } });
+    await tx.oidcArtifact.deleteMany({ where: { accountId: userId } });
     // An export being made now would write a zip of everything after the erasure: it stops here.
     await tx.dataExport.updateMany({
       where: { userId, status: { in: ["QUEUED", "RUNNING"] } },
@@ -79,6 +80,8 @@ export async function runErasure({ userId }: { userId: string }, now = new Date(
 
         // Sign-in: every way in goes.
         await tx.session.deleteMany({ where: { userId } });
+        // Apps and agents lose every grant, token and single sign-on session (issue 16).
+        await tx.oidcArtifact.deleteMany({ where: { accountId: userId } });
         await tx.account.deleteMany({ where: { userId } });
         await tx.passkey.deleteMany({ where: { userId } });
         await tx.recoveryCode.deleteMany({ where: { userId } });
