@@ -117,6 +117,50 @@ test("[issue 16 done-when] a second site signs a customer in through the portal,
   }
 });
 
+test("[issue 16] an app that is not the brand's own asks for consent (a refusal reaches the app), and prompt=login asks the customer to prove it is them again", async ({
+  page,
+  baseURL,
+}) => {
+  const customer = await createUser("CUSTOMER", { password: `pw-${randomUUID()}` });
+  await ownRepairableProduct(customer.id);
+  const port = E2E_APP_PORT + 40 + test.info().parallelIndex;
+  const site = `http://localhost:${port}`;
+  const client = await createClient("WEB", {
+    redirectUris: [`${site}/callback`],
+    postLogoutRedirectUris: [`${site}/`],
+    scopes: ["openid", "profile", "products:read"],
+    firstParty: false,
+  });
+  const demo = await startDemoSite(baseURL!, client, port);
+  try {
+    await page.goto(`${site}/login?scope=${encodeURIComponent("openid profile products:read")}`);
+    await signInThroughForm(page, "ja", customer.email, customer.password);
+    const consent = page.getByRole("heading", { name: /にアクセスを許可しますか/ });
+    await expect(consent).toBeVisible();
+    await expect(page.getByText("登録製品の閲覧")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "許可しない" }).click();
+    await expect(page.locator("#error")).toHaveText("access_denied");
+
+    await page.goto(`${site}/login?scope=${encodeURIComponent("openid profile products:read")}`);
+    await expect(consent).toBeVisible();
+    await page.getByRole("button", { name: "許可する", exact: true }).click();
+    await expect(page.locator("#name")).toHaveText(customer.name);
+
+    // The app asks for a fresh sign-in: the portal session is not enough, the password is asked again.
+    await page.goto(`${site}/login?prompt=login&scope=${encodeURIComponent("openid profile products:read")}`);
+    await expect(page.getByRole("heading", { name: "本人確認" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "確認する" }).click();
+    await page.getByRole("dialog").getByLabel("パスワード").fill(customer.password);
+    await page.getByRole("dialog").getByRole("button", { name: "確認", exact: true }).click();
+    await expect(page).toHaveURL(`${site}/`);
+    await expect(page.locator("#name")).toHaveText(customer.name);
+  } finally {
+    demo.kill();
+  }
+});
+
 test("[issue 16 done-when] an agent gets a 7-day grant the customer approved, opens a repair request through the API, is seen in Connected apps, and loses access when revoked", async ({
   browser,
   baseURL,

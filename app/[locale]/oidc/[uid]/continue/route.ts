@@ -1,4 +1,5 @@
 import { declineInteraction, finishConsent, finishLogin, loadInteraction } from "@/lib/oidc/interaction";
+import { getTranslations } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/routing";
 import { withDefaultCsp } from "@/lib/security/headers";
 
@@ -31,8 +32,23 @@ export async function POST(request: Request, context: Context): Promise<Response
   const form = await request.formData().catch(() => null);
   const view = await loadInteraction(uid);
   if (!form || !view) return backToPage(context);
-  if (form.get("decision") !== "allow") return seeOther(await declineInteraction(uid));
+  if (form.get("decision") !== "allow") return onwards(await declineInteraction(uid), context);
   if (view.prompt !== "consent") return backToPage(context);
   const scopes = form.getAll("scope").filter((value): value is string => typeof value === "string");
-  return seeOther(await finishConsent(uid, { scopes, days: Number(form.get("days")) || undefined }));
+  return onwards(await finishConsent(uid, { scopes, days: Number(form.get("days")) || undefined }), context);
+}
+
+/**
+ * After the consent form: a page that moves on by itself. A 303 would make the provider's redirect
+ * to the app part of the form's submission, which the pages' CSP `form-action 'self'` stops when
+ * the app is on another origin; a navigation from a document of its own is not a submission.
+ */
+async function onwards(location: string, { params }: Context): Promise<Response> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : "ja", namespace: "oidc" });
+  const href = location.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  const html = `<!DOCTYPE html><html lang="${isLocale(locale) ? locale : "ja"}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><title>${t("title")}</title></head><body><p><a href="${href}">${t("continueLink")}</a></p></body></html>`;
+  return withDefaultCsp(
+    new Response(html, { status: 200, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } }),
+  );
 }
