@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AppsTabs } from "@/components/admin/apps/apps-tabs";
-import { RotateKeyButton } from "@/components/admin/apps/client-buttons";
+import { RotateKeyButton } from "@/components/admin/apps/rotate-key-button";
 import { PageTitle } from "@/components/page-title";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

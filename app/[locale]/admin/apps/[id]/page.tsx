@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ClientButtons } from "@/components/admin/apps/client-buttons";
+import { CredentialControls } from "@/components/admin/apps/credential-controls";
 import { ClientForm } from "@/components/admin/apps/client-form";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
@@ -10,6 +10,7 @@ import { UserText } from "@/components/ui/user-text";
 import { Link } from "@/lib/i18n/navigation";
 import { enterLocale } from "@/lib/i18n/page";
 import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
+import { renewClientSecretAction, setClientDisabledAction } from "@/lib/oidc/actions";
 import { getClient } from "@/lib/oidc/clients";
 import { issuer } from "@/lib/oidc/provider";
 
@@ -71,7 +72,14 @@ export default async function AppPage({ params }: PageProps<"/[locale]/admin/app
             />
           </Card>
           <Card>
-            <ClientButtons id={client.id} name={client.name} disabled={client.disabledAt !== null} />
+            <CredentialControls
+              namespace="apps"
+              name={client.name}
+              disabled={client.disabledAt !== null}
+              renew={renewClientSecretAction.bind(null, { id: client.id })}
+              disable={setClientDisabledAction.bind(null, { id: client.id, disabled: true })}
+              enable={setClientDisabledAction.bind(null, { id: client.id, disabled: false })}
+            />
           </Card>
         </div>
       </div>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { RedeliverButton, WebhookButtons } from "@/components/admin/apps/webhook-buttons";
+import { CredentialControls } from "@/components/admin/apps/credential-controls";
+import { RedeliverButton } from "@/components/admin/apps/redeliver-button";
 import { WebhookForm } from "@/components/admin/apps/webhook-form";
 import { PageTitle } from "@/components/page-title";
 import { Card } from "@/components/ui/card";
@@ -11,6 +12,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { enterLocale } from "@/lib/i18n/page";
 import { requireStaffPage } from "@/lib/navigation/staff-pages.server";
 import type { WebhookDataScope, WebhookEvent } from "@/lib/webhooks/events";
+import { renewWebhookSecretAction, setWebhookDisabledAction } from "@/lib/webhooks/actions";
 import { getWebhook } from "@/lib/webhooks/subscriptions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,7 +51,14 @@ export default async function WebhookPage({ params }: PageProps<"/[locale]/admin
           />
         </Card>
         <Card>
-          <WebhookButtons id={webhook.id} name={webhook.name} disabled={webhook.disabledAt !== null} />
+          <CredentialControls
+            namespace="webhooks"
+            name={webhook.name}
+            disabled={webhook.disabledAt !== null}
+            renew={renewWebhookSecretAction.bind(null, { id: webhook.id })}
+            disable={setWebhookDisabledAction.bind(null, { id: webhook.id, disabled: true })}
+            enable={setWebhookDisabledAction.bind(null, { id: webhook.id, disabled: false })}
+          />
         </Card>
       </div>
       <Card title={t("deliveries")} className="mt-6">

@@ -5,11 +5,29 @@ import { useState } from "react";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
-import { redeliverAction, renewWebhookSecretAction, setWebhookDisabledAction } from "@/lib/webhooks/actions";
+import type { ActionResult } from "@/lib/action";
 import { SecretOnce } from "./secret-once";
 
-export function WebhookButtons({ id, name, disabled }: { id: string; name: string; disabled: boolean }) {
-  const t = useTranslations("webhooks");
+/**
+ * An app's or a webhook's secret and switch: renew the secret (shown once), disable after a
+ * confirmation that names it, or enable again. The actions come bound to the record by the page.
+ */
+export function CredentialControls({
+  namespace,
+  name,
+  disabled,
+  renew,
+  disable,
+  enable,
+}: {
+  namespace: "apps" | "webhooks";
+  name: string;
+  disabled: boolean;
+  renew: () => Promise<ActionResult<{ secret: string }>>;
+  disable: () => Promise<ActionResult<unknown>>;
+  enable: () => Promise<ActionResult<unknown>>;
+}) {
+  const t = useTranslations(namespace);
   const { busy, run } = useActionRunner();
   const [secret, setSecret] = useState<string>();
   return (
@@ -25,18 +43,14 @@ export function WebhookButtons({ id, name, disabled }: { id: string; name: strin
           busy={busy}
           onConfirm={() =>
             run(async () => {
-              const result = await renewWebhookSecretAction({ id });
+              const result = await renew();
               if (result.ok) setSecret(result.data.secret);
               return result;
             }, t("saved"))
           }
         />
         {disabled ? (
-          <Button
-            variant="secondary"
-            disabled={busy}
-            onClick={() => run(() => setWebhookDisabledAction({ id, disabled: false }), t("enabled"))}
-          >
+          <Button variant="secondary" disabled={busy} onClick={() => run(enable, t("enabled"))}>
             {t("enable")}
           </Button>
         ) : (
@@ -47,20 +61,10 @@ export function WebhookButtons({ id, name, disabled }: { id: string; name: strin
             confirmLabel={t("disableConfirm")}
             cancelLabel={t("cancel")}
             busy={busy}
-            onConfirm={() => run(() => setWebhookDisabledAction({ id, disabled: true }), t("disabledDone"))}
+            onConfirm={() => run(disable, t("disabledDone"))}
           />
         )}
       </div>
     </div>
-  );
-}
-
-export function RedeliverButton({ deliveryId }: { deliveryId: string }) {
-  const t = useTranslations("webhooks");
-  const { busy, run } = useActionRunner();
-  return (
-    <Button variant="secondary" disabled={busy} onClick={() => run(() => redeliverAction({ deliveryId }), t("redelivered"))}>
-      {t("redeliver")}
-    </Button>
   );
 }
