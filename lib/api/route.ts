@@ -20,7 +20,7 @@ import { rateLimitHeaders, takeRateLimit, type RateState } from "./rate-limit";
  * details. Calls of agents, and every write, are in the audit log under the customer they touched.
  */
 type Audience = "customer" | "staff";
-type ApiConfig = { scopes: readonly ApiScope[]; audience: Audience };
+type ApiConfig = { scopes: readonly ApiScope[]; audience: Audience; path: string };
 
 export type ApiContext<P> = { caller: ApiCaller; params: P; locale: Locale };
 
@@ -58,6 +58,7 @@ export function defineApiRoute<P>(
     let caller: ApiCaller | null = null;
     let rate: RateState | null = null;
     let response: Response;
+    let params: P | undefined;
     try {
       caller = await authenticateApiCaller(request);
       if ((config.audience === "customer") !== (caller.customer !== null)) throw new AppError("NOT_FOUND");
@@ -65,7 +66,8 @@ export function defineApiRoute<P>(
       if (missing.length > 0) throw new ApiAuthError("insufficient_scope", config.scopes.join(" "));
       rate = await takeRateLimit(caller.clientId, caller.rateLimitPerMinute);
       if (!rate.allowed) throw new AppError("RATE_LIMITED", { messageKey: "api.rateLimited" });
-      response = await handler(request, { caller, params: await context.params, locale });
+      params = await context.params;
+      response = await handler(request, { caller, params, locale });
     } catch (error) {
       response = await problemOf(error, t);
       if (!isAppError(error)) (await requestLogger()).error({ err: error }, "API request failed");
@@ -76,14 +78,18 @@ export function defineApiRoute<P>(
       for (const [name, value] of Object.entries(rateLimitHeaders(rate))) response.headers.set(name, value);
       if (!rate.allowed) response.headers.set("Retry-After", String(rate.resetSeconds));
     }
-    if (caller?.customer && (caller.kind === "AGENT" || request.method !== "GET")) {
+    // Agents' calls and every write under the customer they act for; a service's reads of a customer under that customer.
+    const subject =
+      caller?.customer?.id ??
+      (config.audience === "staff" && /\/customers\/\{id\}/.test(config.path) ? (params as { id?: string } | undefined)?.id : undefined);
+    if (caller && (caller.kind !== "WEB" || request.method !== "GET")) {
       await recordAudit({
         action: "api.call",
         outcome: response.status < 400 ? "SUCCESS" : "FAILURE",
         actorLabel: `app:${caller.clientId}`,
         targetType: "OidcClient",
         targetId: caller.clientId,
-        subjectIds: [caller.customer.id],
+        subjectIds: subject ? [subject] : [],
         details: { method: request.method, path: new URL(request.url).pathname, status: response.status, app: caller.clientName },
       });
     }

@@ -27,6 +27,9 @@ const ROUTES: Record<string, () => Promise<unknown>> = {
   "/points/history": () => import("@/app/api/v1/points/history/route"),
   "/points/rewards": () => import("@/app/api/v1/points/rewards/route"),
   "/points/redemptions": () => import("@/app/api/v1/points/redemptions/route"),
+  "/staff/customers/{id}/products": () => import("@/app/api/v1/staff/customers/[id]/products/route"),
+  "/staff/customers/{id}/points": () => import("@/app/api/v1/staff/customers/[id]/points/route"),
+  "/staff/repairs": () => import("@/app/api/v1/staff/repairs/route"),
 };
 
 async function call(
@@ -65,6 +68,30 @@ describe("API v1: every endpoint through the token's scopes and customer", () =>
     path.startsWith("/repairs/") ? who.ticket.id : path.startsWith("/products/") ? who.ownership.id : undefined;
 
   for (const [name, endpoint] of Object.entries(ENDPOINTS) as [string, Endpoint][]) {
+    if (endpoint.audience === "staff") {
+      it(`[8.2.1] ${endpoint.method.toUpperCase()} ${endpoint.path}: a service token with its scope only; 404 for a customer token and an unknown customer`, async () => {
+        const id = endpoint.path.includes("{id}") ? a.customer.id : undefined;
+        expect((await call(endpoint, { id })).status, name).toBe(401);
+        const service = await testClient("SERVICE", { scopes: ["staff:products:read", "staff:repairs:read", "staff:points:read"] });
+        const others = ["staff:products:read", "staff:repairs:read", "staff:points:read"].filter(
+          (scope) => !(endpoint.scopes as readonly string[]).includes(scope),
+        );
+        expect((await call(endpoint, { id, token: await testServiceToken(service.id, others.join(" ")) })).status, name).toBe(403);
+        const token = await testServiceToken(service.id, endpoint.scopes.join(" "));
+        expect((await call(endpoint, { id, token })).status, name).toBe(200);
+        const { token: customerToken } = await testAccessToken(a.customer.id, clientId, ALL);
+        expect((await call(endpoint, { id, token: customerToken })).status, name).toBe(404);
+        if (id) {
+          expect((await call(endpoint, { id: "nobody", token })).status, name).toBe(404);
+          const staff = await db.user.create({ data: { email: `s-${randomUUID()}@test.example`, role: "SUPPORT_AGENT" } });
+          expect((await call(endpoint, { id: staff.id, token })).status, name).toBe(404);
+          expect(
+            await db.auditEvent.count({ where: { action: "api.call", targetId: service.id, subjectIds: { has: a.customer.id } } }),
+          ).toBeGreaterThan(0);
+        }
+      });
+      continue;
+    }
     it(`[8.2.2] ${endpoint.method.toUpperCase()} ${endpoint.path}: 401 without a token, 403 without its scope${endpoint.path.includes("{id}") ? ", 404 for another customer's record" : ""}`, async () => {
       const id = recordOf(endpoint.path, b);
       const none = await call(endpoint, { id });

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { ApiScope } from "@/lib/oidc/scopes";
+import { REPAIR_STATUSES } from "@/lib/repairs/status";
 import { ZPageQuery } from "../paging";
 import {
   ZPage,
@@ -36,6 +37,10 @@ export type Endpoint = {
 };
 
 const idPath = z.object({ id: z.string() });
+
+const ZRepairPage = ZPage(ZRepair, "RepairPage");
+
+export const ZStaffRepairQuery = ZPageQuery.extend({ status: z.enum(REPAIR_STATUSES, { error: "invalid" }).optional() });
 
 export const ENDPOINTS = {
   listProducts: {
@@ -78,7 +83,7 @@ export const ENDPOINTS = {
     scopes: ["repairs:read"],
     audience: "customer",
     query: ZPageQuery,
-    response: { status: 200, schema: ZPage(ZRepair, "RepairPage"), description: "A page of repair requests." },
+    response: { status: 200, schema: ZRepairPage, description: "A page of repair requests." },
   },
   createRepair: {
     method: "post",
@@ -141,6 +146,31 @@ export const ENDPOINTS = {
     body: ZRedemptionCreate,
     idempotent: true,
     response: { status: 201, schema: ZRedemption, description: "The redemption (the first answer again for a repeated Idempotency-Key)." },
+  },
+  staffCustomerProducts: {
+    method: "get",
+    path: "/staff/customers/{id}/products",
+    summary: "A customer's registered products with their warranties (server to server).",
+    scopes: ["staff:products:read"],
+    audience: "staff",
+    response: { status: 200, schema: z.object({ data: z.array(ZProduct) }), description: "The products." },
+  },
+  staffCustomerPoints: {
+    method: "get",
+    path: "/staff/customers/{id}/points",
+    summary: "A customer's points balance and tier (server to server).",
+    scopes: ["staff:points:read"],
+    audience: "staff",
+    response: { status: 200, schema: ZPointsBalance, description: "The balance." },
+  },
+  staffRepairs: {
+    method: "get",
+    path: "/staff/repairs",
+    summary: "Every repair request, newest first, optionally of one status (server to server).",
+    scopes: ["staff:repairs:read"],
+    audience: "staff",
+    query: ZStaffRepairQuery,
+    response: { status: 200, schema: ZRepairPage, description: "A page of repair requests." },
   },
 } as const satisfies Record<string, Endpoint>;
 

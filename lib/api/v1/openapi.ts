@@ -84,5 +84,8 @@ function scopeDescriptions(): Record<string, string> {
     "repairs:write": "Open repair requests and answer the desk.",
     "points:read": "Read the points balance, history and rewards.",
     "points:redeem": "Exchange points for rewards (confirmed by the customer every time).",
+    "staff:products:read": "Server to server: read any customer's products.",
+    "staff:repairs:read": "Server to server: read every repair request.",
+    "staff:points:read": "Server to server: read any customer's points balance.",
   };
 }

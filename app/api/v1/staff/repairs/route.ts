@@ -1,0 +1,7 @@
+import { defineApiRoute, json, parseInput, queryOf } from "@/lib/api/route";
+import { ENDPOINTS, ZStaffRepairQuery } from "@/lib/api/v1/endpoints";
+import { staffRepairs } from "@/lib/api/v1/staff";
+
+export const GET = defineApiRoute(ENDPOINTS.staffRepairs, async (request, { locale }) =>
+  json(await staffRepairs(parseInput(ZStaffRepairQuery, queryOf(request)), locale)),
+);
