@@ -175,7 +175,7 @@ test("[issue 16 done-when] an agent gets a 7-day grant the customer approved, op
   const config = await oidc.discovery(new URL(`${baseURL}/oidc`), agent.id, agent.secret, undefined, {
     execute: [oidc.allowInsecureRequests],
   });
-  const device = await oidc.initiateDeviceAuthorization(config, { scope: "openid offline_access products:read repairs:write" });
+  const device = await oidc.initiateDeviceAuthorization(config, { scope: "openid offline_access products:read repairs:write points:read" });
 
   // The customer opens the agent's link (the code filled in), confirms the code, and chooses.
   const context = await newContextAs(browser, baseURL!, customer.id);
@@ -187,6 +187,7 @@ test("[issue 16 done-when] an agent gets a 7-day grant the customer approved, op
   await expect(page.getByRole("heading", { name: /あなたの代わりの操作を許可しますか/ })).toBeVisible();
   await expect(page.getByRole("checkbox", { name: /登録製品の閲覧/ })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: /修理の依頼/ })).toBeChecked();
+  await page.getByRole("checkbox", { name: /ポイントの閲覧/ }).uncheck();
   await expect(page.getByLabel("期間")).toHaveValue("7");
   await expectAccessible(page);
   await page.getByRole("button", { name: "許可する", exact: true }).click();

@@ -14,6 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseEnv } from "../lib/env-schema.ts";
 import { clientAddressFromHops, PROXY_SET_HEADERS } from "../lib/security/client-address.ts";
+import { securityHeaders } from "../lib/security/headers.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -25,6 +26,7 @@ const hostname = option("-H");
 // As `next start` / `next dev` do; set before Next.js (and React) are loaded.
 (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
 const trustedHops = parseEnv(process.env).TRUSTED_PROXY_HOPS;
+const oidcHeaders = securityHeaders(process.env.NODE_ENV === "production");
 
 const { default: next } = await import("next");
 const app = next({ dev, dir: ROOT, hostname: hostname ?? "localhost", port });
@@ -40,6 +42,8 @@ const server = createServer((request, response) => {
   // request and response, which route handlers do not get. instrumentation.ts builds it.
   if (/^\/oidc(\/|\?|$)/.test(request.url ?? "")) {
     const oidc = (globalThis as { portalOidc?: { handle: (q: typeof request, s: typeof response) => void } }).portalOidc;
+    // The headers every Next answer gets (next.config.ts); the provider's pages set their own CSP.
+    for (const { key, value } of oidcHeaders) response.setHeader(key, value);
     if (oidc) return oidc.handle(request, response);
     response.writeHead(503, { "Retry-After": "5", "Cache-Control": "no-store" }).end();
     return;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { OidcClientKind } from "@/lib/generated/prisma/enums";
 import { getOidcProvider } from "@/lib/oidc/provider";
+import { CONFIRM_EVERY_TIME } from "@/lib/oidc/scopes";
 
 /**
  * Who calls the API (issue 16): an access token of the portal's OpenID provider, checked in this
@@ -59,10 +60,15 @@ export async function authenticateApiCaller(request: Request): Promise<ApiCaller
     clientId: client.id,
     clientName: client.name,
     kind: client.kind,
+    // Spending points needs the customer's fresh confirmation: never through a refreshed token.
     scopes: new Set(
       String(token.scope ?? "")
         .split(" ")
-        .filter(Boolean),
+        .filter(
+          (scope) =>
+            scope &&
+            !(String((token as { gty?: string }).gty ?? "").includes("refresh_token") && CONFIRM_EVERY_TIME.includes(scope as never)),
+        ),
     ),
     customer,
     grantId: grantId ?? null,

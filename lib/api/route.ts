@@ -22,7 +22,13 @@ import { rateLimitHeaders, takeRateLimit, type RateState } from "./rate-limit";
 type Audience = "customer" | "staff";
 type ApiConfig = { scopes: readonly ApiScope[]; audience: Audience; path: string };
 
-export type ApiContext<P> = { caller: ApiCaller; params: P; locale: Locale };
+export type ApiContext<P> = {
+  caller: ApiCaller;
+  params: P;
+  locale: Locale;
+  /** Customers whose data the answer holds (a service's list): the audit entry names them. */
+  touched: (customerIds: string[]) => void;
+};
 
 const PROBLEM_BASE = `${env.AUTH_URL.replace(/\/$/, "")}/api/v1/docs#problem-`;
 
@@ -59,6 +65,7 @@ export function defineApiRoute<P>(
     let rate: RateState | null = null;
     let response: Response;
     let params: P | undefined;
+    const touched: string[] = [];
     try {
       caller = await authenticateApiCaller(request);
       if ((config.audience === "customer") !== (caller.customer !== null)) throw new AppError("NOT_FOUND");
@@ -67,7 +74,7 @@ export function defineApiRoute<P>(
       rate = await takeRateLimit(caller.clientId, caller.rateLimitPerMinute);
       if (!rate.allowed) throw new AppError("RATE_LIMITED", { messageKey: "api.rateLimited" });
       params = await context.params;
-      response = await handler(request, { caller, params, locale });
+      response = await handler(request, { caller, params, locale, touched: (ids) => touched.push(...ids) });
     } catch (error) {
       response = await problemOf(error, t);
       if (!isAppError(error)) (await requestLogger()).error({ err: error }, "API request failed");
@@ -89,7 +96,7 @@ export function defineApiRoute<P>(
         actorLabel: `app:${caller.clientId}`,
         targetType: "OidcClient",
         targetId: caller.clientId,
-        subjectIds: subject ? [subject] : [],
+        subjectIds: [...(subject ? [subject] : []), ...touched],
         details: { method: request.method, path: new URL(request.url).pathname, status: response.status, app: caller.clientName },
       });
     }

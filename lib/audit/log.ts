@@ -107,6 +107,7 @@ export type AuditAction =
   | "survey.exported"
   | "analytics.exported"
   | "analytics.refreshed"
+  | "oidc.login"
   | "oidc.consent_given"
   | "oidc.consent_denied"
   | "oidc.grant_revoked"

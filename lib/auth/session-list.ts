@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { sessionDeadline } from "./session-policy";
-import { endOtherSessions, SESSION_TIMEOUTS } from "./sessions";
+import { endAppSignIns, endOtherSessions, SESSION_TIMEOUTS } from "./sessions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type SessionListItem = {
@@ -56,6 +56,8 @@ export async function listOwnSessions(user: { id: string; role: Role }, currentS
 export async function revokeOwnSession(userId: string, sessionId: string): Promise<void> {
   const { count } = await db.session.deleteMany({ where: { id: sessionId, userId } });
   if (count !== 1) throw new AppError("NOT_FOUND");
+  // Which apps that device signed in to is not known here: every app sign-in of the account ends.
+  await endAppSignIns(userId);
   await recordAudit({ action: "auth.session_revoked", outcome: "SUCCESS", actorId: userId, targetType: "Session", targetId: sessionId });
 }
 

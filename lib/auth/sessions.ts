@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { requestMeta } from "@/lib/request-context";
 import { SESSION_COOKIE } from "./cookies";
 import { issueDeviceCookie } from "./device-cookie";
@@ -86,7 +87,16 @@ export async function endOtherSessions(userId: string, keepSessionId: string | n
   const { count } = await db.session.deleteMany({
     where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
   });
+  // The apps signed in through the portal end their sign-ins too (issue 16).
+  await endAppSignIns(userId);
   return count;
+}
+
+/** Ends the account's single sign-on at the brand's apps (lib/oidc/sign-out.ts); a failure is logged, never blocks. */
+export async function endAppSignIns(userId: string): Promise<void> {
+  await import("@/lib/oidc/sign-out")
+    .then(({ endAllSingleSignOn }) => endAllSingleSignOn(userId))
+    .catch((error: unknown) => logger.error({ err: error }, "ending the apps' sign-ins failed"));
 }
 
 /** The user proved who they are again (step-up): sensitive changes are allowed for a while. */

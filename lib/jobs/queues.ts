@@ -192,6 +192,17 @@ export const WEBHOOK_DELIVER_QUEUE: QueueDefinition<{ deliveryId: string }> = {
   },
 };
 
+/** Expired provider artifacts, old rate windows, outbox rows and deliveries (lib/oidc/housekeeping.ts), hourly. */
+export const INTEGRATIONS_PURGE_QUEUE: QueueDefinition<undefined> = {
+  name: "integrations.purge",
+  options: { policy: "singleton", retryLimit: 1, retryDelay: 300, expireInSeconds: 30 * 60 },
+  schedule: { cron: "17 * * * *" },
+  deadLetter: true,
+  handle: async () => {
+    await (await import("@/lib/oidc/housekeeping")).purgeIntegrations();
+  },
+};
+
 export const QUEUES = [
   EMAIL_QUEUE,
   RECALL_NOTICE_EMAIL_QUEUE,
@@ -210,4 +221,5 @@ export const QUEUES = [
   ANALYTICS_REFRESH_QUEUE,
   WEBHOOK_DISPATCH_QUEUE,
   WEBHOOK_DELIVER_QUEUE,
+  INTEGRATIONS_PURGE_QUEUE,
 ] as const satisfies readonly QueueDefinition<never>[];

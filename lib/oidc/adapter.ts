@@ -24,7 +24,15 @@ export class PortalOidcAdapter implements Adapter {
   }
 
   async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
-    const stored = { ...payload, ...(payload.jti ? { jti: sealSecret(payload.jti) } : {}) } as Prisma.InputJsonObject;
+    // Besides the id, an interaction carries the provider session's cookie value and a device code
+    // its user code: sealed too.
+    const session = payload.session as { cookie?: string } | undefined;
+    const stored = {
+      ...payload,
+      ...(payload.jti ? { jti: sealSecret(payload.jti) } : {}),
+      ...(session?.cookie ? { session: { ...session, cookie: sealSecret(session.cookie) } } : {}),
+      ...(payload.userCode ? { userCode: sealSecret(payload.userCode) } : {}),
+    } as Prisma.InputJsonObject;
     const data = {
       kind: this.kind,
       payload: stored,
@@ -52,7 +60,12 @@ export class PortalOidcAdapter implements Adapter {
   }
 
   async consume(id: string): Promise<void> {
-    await db.oidcArtifact.updateMany({ where: { key: this.key(id) }, data: { consumedAt: new Date() } });
+    // Only once: of two requests racing with one code or refresh token, the second fails here.
+    const { count } = await db.oidcArtifact.updateMany({
+      where: { key: this.key(id), consumedAt: null },
+      data: { consumedAt: new Date() },
+    });
+    if (count === 0) throw new Error(`${this.kind} already consumed`);
   }
 
   async destroy(id: string): Promise<void> {
@@ -69,9 +82,12 @@ type Row = { payload: Prisma.JsonValue; expiresAt: Date | null; consumedAt: Date
 function restore(row: Row): AdapterPayload | undefined {
   if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return undefined;
   const payload = row.payload as AdapterPayload;
+  const session = payload.session as { cookie?: string } | undefined;
   return {
     ...payload,
     ...(payload.jti ? { jti: openSecret(payload.jti) } : {}),
+    ...(session?.cookie ? { session: { ...session, cookie: openSecret(session.cookie) } } : {}),
+    ...(payload.userCode ? { userCode: openSecret(payload.userCode) } : {}),
     // After consume(), find() must say so: a reused code or rotated refresh token is refused (and its grant revoked).
     ...(row.consumedAt ? { consumed: Math.floor(row.consumedAt.getTime() / 1000) } : {}),
   };

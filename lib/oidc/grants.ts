@@ -93,3 +93,28 @@ export async function revokeConnectedApp(customerId: string, key: string): Promi
     subjectIds: [customerId],
   });
 }
+
+export type AppCall = { at: Date; app: string; method: string; path: string; status: number };
+
+/**
+ * Every app's calls about the customer, newest first, whether or not its grant still holds (a
+ * revoked or expired agent's calls stay visible), from the audit log.
+ */
+export async function listAppCalls(customerId: string, take = 50): Promise<AppCall[]> {
+  const events = await db.auditEvent.findMany({
+    where: { action: "api.call", subjectIds: { has: customerId } },
+    orderBy: { id: "desc" },
+    take,
+    select: { at: true, targetId: true, details: true },
+  });
+  return events.map((event) => {
+    const details = (event.details ?? {}) as { method?: string; path?: string; status?: number; app?: string };
+    return {
+      at: event.at,
+      app: details.app ?? event.targetId ?? "",
+      method: details.method ?? "",
+      path: details.path ?? "",
+      status: details.status ?? 0,
+    };
+  });
+}

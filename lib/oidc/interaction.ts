@@ -101,6 +101,14 @@ export async function finishLogin(uid: string): Promise<string> {
       remember: true,
     },
   };
+  await recordAudit({
+    action: "oidc.login",
+    outcome: "SUCCESS",
+    actorId: session.user.id,
+    targetType: "OidcClient",
+    targetId: view.client.id,
+    details: { acr: session.strong ? ACR_MFA : ACR_SINGLE },
+  });
   return provider.interactionResult(req, res, result, { mergeWithLastSubmission: false });
 }
 
@@ -144,8 +152,8 @@ export async function finishConsent(uid: string, decision: ConsentDecision): Pro
   const details = await provider.interactionDetails(req, res);
   if (!session?.user?.id || details.session?.accountId !== session.user.id) throw new AppError("UNAUTHENTICATED");
 
-  const asked = new Set(view.scopes);
-  const allowed = normalizeScopes(decision.scopes).filter((scope) => asked.has(scope) && scope !== "openid");
+  const asked = new Set(normalizeScopes(String(details.params.scope ?? "")));
+  const allowed = normalizeScopes(decision.scopes).filter((scope) => asked.has(scope) && scope !== "openid" && scope !== "offline_access");
   const agent = view.client.kind === "AGENT";
   const days = agent ? (AGENT_GRANT_DAYS.find((value) => value === decision.days) ?? 7) : undefined;
   // An agent's grant is made new each time, so the customer's choice of scopes and days is what holds.
@@ -153,6 +161,9 @@ export async function finishConsent(uid: string, decision: ConsentDecision): Pro
   const grant =
     existing ?? new provider.Grant({ accountId: session.user.id, clientId: view.client.id, ...(days ? { expiresIn: days * 86_400 } : {}) });
   grant.addOIDCScope(["openid", ...(asked.has("offline_access") || agent ? ["offline_access"] : []), ...allowed].join(" "));
+  // What the customer unticked is settled as refused, so the consent screen does not come back for it.
+  const refused = [...asked].filter((scope) => scope !== "openid" && scope !== "offline_access" && !allowed.includes(scope));
+  if (refused.length > 0) grant.rejectOIDCScope(refused.join(" "));
   const grantId = await grant.save();
   await recordAudit({
     action: "oidc.consent_given",

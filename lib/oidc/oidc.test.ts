@@ -35,7 +35,11 @@ describe("the provider's storage", () => {
       gty: "authorization_code",
     });
     const value = await code.save();
-    await (await provider.AuthorizationCode.find(value))!.consume();
+    const found1 = (await provider.AuthorizationCode.find(value))!;
+    const found2 = (await provider.AuthorizationCode.find(value))!;
+    await found1.consume();
+    // Two requests racing with one code: the second consume fails.
+    await expect(found2.consume()).rejects.toThrow(/already consumed/);
     expect((await provider.AuthorizationCode.find(value)) as unknown as { consumed?: number }).toMatchObject({
       consumed: expect.any(Number),
     });

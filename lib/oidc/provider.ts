@@ -121,7 +121,10 @@ function configuration(jwks: { keys: object[] }): Configuration {
     rotateRefreshToken: true,
     // Web apps keep their users signed in with refresh tokens bound to the sign-in (they end with it);
     // offline_access (agents) makes them outlive it, up to the grant's expiry.
-    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
+    // A token that may spend points is never refreshed: it lives ten minutes after the customer's
+    // confirmation, and a later token with it needs a new confirmation.
+    issueRefreshToken: async (_ctx, client, code) =>
+      client.grantTypeAllowed("refresh_token") && !CONFIRM_EVERY_TIME.some((scope) => code.scopes.has(scope)),
     ttl: {
       AccessToken: 600,
       ClientCredentials: 600,

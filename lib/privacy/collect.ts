@@ -1,5 +1,5 @@
 import "server-only";
-import { listConnectedApps } from "@/lib/oidc/grants";
+import { listAppCalls, listConnectedApps } from "@/lib/oidc/grants";
 import { db } from "@/lib/db";
 import { listOwnProducts, listPastProducts } from "@/lib/products/my-products";
 
@@ -40,6 +40,7 @@ export async function collectCustomerData(userId: string) {
   const engagement = await collectEngagement(userId);
   // Apps and agents the customer let act for them (issue 16), with their recent calls.
   const connectedApps = (await listConnectedApps(userId)).map(({ key: _key, ...app }) => app);
+  const appCalls = await listAppCalls(userId, 10_000);
   const { accounts, passkeys, ...person } = profile;
   return {
     exportedAt: new Date().toISOString(),
@@ -51,6 +52,7 @@ export async function collectCustomerData(userId: string) {
     ...rest,
     ...engagement,
     connectedApps,
+    appCalls,
   };
 }
 

@@ -3,20 +3,22 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueMany } from "@/lib/jobs/enqueue";
 import { WEBHOOK_DELIVER_QUEUE } from "@/lib/jobs/queues";
-import type { WebhookDataScope } from "./events";
+import { retryDelaySeconds } from "./deliver";
 
 /**
  * Outbox rows (written by the database triggers) into one delivery per active subscriber of the
  * event's type, then a delivery job each. Rows are claimed with SKIP LOCKED, so two workers never
  * take the same; a delivery is unique per (subscription, event), so a pass repeated after a crash
- * adds nothing twice. The payload carries the customer's name or email only for subscriptions
- * whose data scopes allow it, read now (an erased account has none left).
+ * adds nothing twice. The stored payload names the customer by id only: personal data is added
+ * when sent, as the subscription's scopes then allow (deliver.ts).
  */
 const BATCH = 500;
+/** How long past its time a waiting delivery is taken for lost. */
+const STALL_MS = 2 * 60_000;
 
 type OutboxRow = { id: bigint; eventId: string; type: string; userId: string | null; data: Prisma.JsonValue; occurredAt: Date };
 
-export async function dispatchOutbox(): Promise<number> {
+export async function dispatchOutbox(now: Date = new Date()): Promise<number> {
   let total = 0;
   for (;;) {
     const created = await dispatchBatch();
@@ -27,8 +29,10 @@ export async function dispatchOutbox(): Promise<number> {
         created.deliveries.map((deliveryId) => ({ data: { deliveryId }, singletonKey: deliveryId })),
       );
     }
-    if (created.events < BATCH) return total;
+    if (created.events < BATCH) break;
   }
+  await requeueStalled(now);
+  return total;
 }
 
 async function dispatchBatch(): Promise<{ events: number; deliveries: string[] }> {
@@ -39,18 +43,11 @@ async function dispatchBatch(): Promise<{ events: number; deliveries: string[] }
     if (rows.length === 0) return { events: 0, deliveries: [] };
     const subscriptions = await tx.webhookSubscription.findMany({
       where: { disabledAt: null, events: { hasSome: [...new Set(rows.map((row) => row.type))] } },
-      select: { id: true, events: true, dataScopes: true },
+      select: { id: true, events: true },
     });
-    const userIds = [...new Set(rows.map((row) => row.userId).filter((id): id is string => id !== null))];
-    const wantsPeople = subscriptions.some((subscription) => subscription.dataScopes.length > 0);
-    const people = wantsPeople
-      ? await tx.user.findMany({ where: { id: { in: userIds }, erasedAt: null }, select: { id: true, name: true, email: true } })
-      : [];
     const deliveries: Prisma.WebhookDeliveryCreateManyInput[] = [];
     for (const row of rows) {
       for (const subscription of subscriptions.filter((candidate) => candidate.events.includes(row.type))) {
-        const person = people.find((candidate) => candidate.id === row.userId);
-        const scopes = subscription.dataScopes as WebhookDataScope[];
         deliveries.push({
           id: crypto.randomUUID(),
           subscriptionId: subscription.id,
@@ -60,16 +57,7 @@ async function dispatchBatch(): Promise<{ events: number; deliveries: string[] }
             id: row.eventId,
             type: row.type,
             occurredAt: row.occurredAt.toISOString(),
-            data: {
-              ...(row.data as Prisma.JsonObject),
-              customer: row.userId
-                ? {
-                    id: row.userId,
-                    ...(scopes.includes("profile") && person ? { name: person.name } : {}),
-                    ...(scopes.includes("email") && person ? { email: person.email } : {}),
-                  }
-                : null,
-            },
+            data: { ...(row.data as Prisma.JsonObject), customer: row.userId ? { id: row.userId } : null },
           },
         });
       }
@@ -81,4 +69,26 @@ async function dispatchBatch(): Promise<{ events: number; deliveries: string[] }
     await tx.webhookOutbox.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { dispatchedAt: new Date() } });
     return { events: rows.length, deliveries: created.map((delivery) => delivery.id) };
   });
+}
+
+/**
+ * A delivery whose job was lost (the process died between writing it and queueing its job, or a
+ * queueing failed) is queued again once it is well past its time; the claim in deliver.ts makes
+ * a second job for one delivery harmless.
+ */
+async function requeueStalled(now: Date): Promise<void> {
+  const pending = await db.webhookDelivery.findMany({
+    where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - STALL_MS) } },
+    select: { id: true, attempts: true, createdAt: true, lastAttemptAt: true },
+    take: BATCH,
+  });
+  const stalled = pending.filter((delivery) => {
+    const waited = delivery.attempts > 0 ? retryDelaySeconds(delivery.attempts) * 1000 : 0;
+    return (delivery.lastAttemptAt ?? delivery.createdAt).getTime() + waited + STALL_MS < now.getTime();
+  });
+  if (stalled.length > 0)
+    await enqueueMany(
+      WEBHOOK_DELIVER_QUEUE,
+      stalled.map((delivery) => ({ data: { deliveryId: delivery.id } })),
+    );
 }

@@ -3,14 +3,15 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-// Two tries a delivery, one failed delivery disables (the defaults are 6 and 3).
+// Two tries a delivery, two failed deliveries in a row disable (the defaults are 6 and 3).
 vi.stubEnv("WEBHOOK_MAX_ATTEMPTS", "2");
-vi.stubEnv("WEBHOOK_DISABLE_AFTER", "1");
+vi.stubEnv("WEBHOOK_DISABLE_AFTER", "2");
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
 
 const { db } = await import("@/lib/db");
 const { dispatchOutbox } = await import("./dispatch");
-const { deliverWebhook } = await import("./deliver");
+const { deliverWebhook, retryDelaySeconds } = await import("./deliver");
+const { isBlockedAddress, postWebhook } = await import("./send");
 const { redeliver, saveWebhook, setWebhookDisabled } = await import("./subscriptions");
 const { customerWithRepairs } = await import("@/scripts/test/repair-factories");
 
@@ -63,7 +64,7 @@ describe("webhooks", () => {
     expect(await db.webhookOutbox.count({ where: { userId: customer.id, type: "repair.status_changed" } })).toBe(2);
   });
 
-  it("delivers a signed event to each subscriber with no more personal data than its scopes allow", async () => {
+  it("delivers a signed event to each subscriber with no more personal data than its scopes allow, now (not after an erasure)", async () => {
     const plain = await saveWebhook(admin.id, { name: "CRM", url: ok.url, events: ["repair.status_changed"], dataScopes: [] });
     const withEmail = await saveWebhook(admin.id, {
       name: "Mail tool",
@@ -82,69 +83,118 @@ describe("webhooks", () => {
     });
     expect(deliveries.map((delivery) => delivery.subscriptionId).toSorted()).toEqual([plain.id, withEmail.id].toSorted());
     expect(await db.webhookDelivery.count({ where: { subscriptionId: { in: [pointsOnly.id, off.id] } } })).toBe(0);
-    const payloadOf = (id: string) =>
-      deliveries.find((delivery) => delivery.subscriptionId === id)!.payload as { data: { customer: object } };
-    expect(payloadOf(plain.id).data.customer).toEqual({ id: customer.id });
-    expect(payloadOf(withEmail.id).data.customer).toEqual({ id: customer.id, email: customer.email });
+    // Stored with the customer's id only; the email is added when sent, for the subscription that may have it.
+    for (const delivery of deliveries)
+      expect((delivery.payload as { data: { customer: object } }).data.customer).toEqual({ id: customer.id });
     // A second pass adds nothing.
     await dispatchOutbox();
     expect(await db.webhookDelivery.count({ where: { eventId: deliveries[0]!.eventId } })).toBe(2);
 
     const delivery = deliveries.find((row) => row.subscriptionId === plain.id)!;
     expect(await deliverWebhook(delivery.id)).toBe("succeeded");
+    // Delivered: a second job for it sends nothing.
+    expect(await deliverWebhook(delivery.id)).toBe("skipped");
     const request = ok.received.at(-1)!;
-    const verified = new Webhook(plain.secret!).verify(request.body, request.headers as Record<string, string>) as {
-      type: string;
-      id: string;
-    };
-    expect(verified).toMatchObject({ type: "repair.status_changed", id: delivery.eventId });
+    const headers = request.headers as Record<string, string>;
+    const verified = new Webhook(plain.secret!).verify(request.body, headers) as { type: string; id: string; data: { customer: object } };
+    expect(verified).toMatchObject({ type: "repair.status_changed", id: delivery.eventId, data: { customer: { id: customer.id } } });
     expect(request.headers["webhook-id"]).toBe(delivery.eventId);
     // Another secret, or a body changed on the way, does not verify.
-    expect(() => new Webhook(withEmail.secret!).verify(request.body, request.headers as Record<string, string>)).toThrow();
-    expect(() =>
-      new Webhook(plain.secret!).verify(request.body.replace("RECEIVED", "COMPLETED"), request.headers as Record<string, string>),
-    ).toThrow();
-    // An old timestamp is refused: a captured request cannot be replayed later.
-    const stale = { ...(request.headers as Record<string, string>), "webhook-timestamp": String(Math.floor(Date.now() / 1000) - 3600) };
-    expect(() => new Webhook(plain.secret!).verify(request.body, stale)).toThrow();
+    expect(() => new Webhook(withEmail.secret!).verify(request.body, headers)).toThrow();
+    expect(() => new Webhook(plain.secret!).verify(request.body.replace("RECEIVED", "COMPLETED"), headers)).toThrow();
+    // A request signed an hour ago (a captured one, replayed) is refused although its signature is right.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const replayed = {
+      "webhook-id": delivery.eventId,
+      "webhook-timestamp": String(Math.floor(hourAgo.getTime() / 1000)),
+      "webhook-signature": new Webhook(plain.secret!).sign(delivery.eventId, hourAgo, request.body),
+    };
+    expect(() => new Webhook(plain.secret!).verify(request.body, replayed)).toThrow(/timestamp/i);
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
       status: "SUCCEEDED",
       attempts: 1,
       responseStatus: 204,
     });
 
-    const copy = await redeliver(admin.id, delivery.id);
+    const emailed = deliveries.find((row) => row.subscriptionId === withEmail.id)!;
+    expect(await deliverWebhook(emailed.id)).toBe("succeeded");
+    expect(JSON.parse(ok.received.at(-1)!.body).data.customer).toEqual({ id: customer.id, email: customer.email });
+
+    // A redelivery is the same event again; after an erasure no name or email goes out, not even then.
+    await db.user.update({ where: { id: customer.id }, data: { erasedAt: new Date() } });
+    const copy = await redeliver(admin.id, emailed.id);
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: copy.id } })).toMatchObject({
-      eventId: delivery.eventId,
+      eventId: emailed.eventId,
       status: "PENDING",
       attempts: 0,
     });
+    expect(await deliverWebhook(copy.id)).toBe("succeeded");
+    expect(ok.received.at(-1)!.headers["webhook-id"]).toBe(emailed.eventId);
+    expect(JSON.parse(ok.received.at(-1)!.body).data.customer).toEqual({ id: customer.id });
     for (const id of [plain.id, withEmail.id, pointsOnly.id]) await setWebhookDisabled(admin.id, id, true);
   });
 
-  it("retries a failing receiver, then gives the delivery up and disables the subscription", async () => {
+  it("retries with doubling delays, counts failed deliveries in a row (a success starts over), then disables the subscription", async () => {
+    expect([retryDelaySeconds(1), retryDelaySeconds(2), retryDelaySeconds(3)]).toEqual([30, 60, 120]);
     const hook = await saveWebhook(admin.id, { name: "Broken", url: failing.url, events: ["repair.status_changed"], dataScopes: [] });
-    await customerWithRepairs(1);
-    await dispatchOutbox();
-    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: hook.id } });
-    expect(await deliverWebhook(delivery.id)).toBe("retry");
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
-      status: "PENDING",
-      attempts: 1,
-      responseStatus: 500,
-      responseBody: "receiver broke",
-    });
-    expect(await deliverWebhook(delivery.id)).toBe("failed");
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "FAILED", attempts: 2 });
-    expect(await db.webhookSubscription.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({
-      disabledReason: "failures",
-      consecutiveFailures: 1,
-    });
-    expect(failing.received).toHaveLength(2);
+    const nextDelivery = async () => {
+      await customerWithRepairs(1);
+      await dispatchOutbox();
+      return db.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: hook.id, status: "PENDING" } });
+    };
+    const failOnce = async () => {
+      const delivery = await nextDelivery();
+      expect(await deliverWebhook(delivery.id)).toBe("retry");
+      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
+        status: "PENDING",
+        attempts: 1,
+        responseStatus: 500,
+        responseBody: "receiver broke",
+      });
+      // The retry waits the first delay.
+      const [job] = await db.$queryRaw<{ after: Date }[]>`
+        SELECT start_after AS after FROM pgboss.job WHERE name = 'webhooks.deliver' AND data->>'deliveryId' = ${delivery.id}
+        ORDER BY created_on DESC LIMIT 1`;
+      expect(job!.after.getTime() - Date.now()).toBeGreaterThan(25_000);
+      expect(await deliverWebhook(delivery.id)).toBe("failed");
+      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "FAILED", attempts: 2 });
+    };
+    const subscription = () => db.webhookSubscription.findUniqueOrThrow({ where: { id: hook.id } });
+
+    await failOnce();
+    expect(await subscription()).toMatchObject({ disabledAt: null, consecutiveFailures: 1 });
+    // A success in between starts the count over.
+    await db.webhookSubscription.update({ where: { id: hook.id }, data: { url: ok.url } });
+    expect(await deliverWebhook((await nextDelivery()).id)).toBe("succeeded");
+    expect(await subscription()).toMatchObject({ consecutiveFailures: 0 });
+    await db.webhookSubscription.update({ where: { id: hook.id }, data: { url: failing.url } });
+    await failOnce();
+    expect(await subscription()).toMatchObject({ disabledAt: null, consecutiveFailures: 1 });
+    await failOnce();
+    expect(await subscription()).toMatchObject({ disabledReason: "failures", consecutiveFailures: 2 });
+    expect(failing.received).toHaveLength(6);
     expect(await db.auditEvent.count({ where: { action: "webhook.disabled", targetId: hook.id } })).toBe(1);
-    // Disabled: new events make no deliveries, waiting ones are not sent.
+    // Disabled: new events make no deliveries.
+    const before = await db.webhookDelivery.count({ where: { subscriptionId: hook.id } });
     await customerWithRepairs(1);
     await dispatchOutbox();
-    expect(await db.webhookDelivery.count({ where: { subscriptionId: hook.id } })).toBe(1);
+    expect(await db.webhookDelivery.count({ where: { subscriptionId: hook.id } })).toBe(before);
+  });
+
+  it("never sends to a private or loopback address unless the portal itself is local, checked when connecting", async () => {
+    for (const address of ["127.0.0.1", "10.1.2.3", "169.254.169.254", "192.168.0.1", "::1", "fd00::1", "::ffff:127.0.0.1"]) {
+      expect(isBlockedAddress(address), address).toBe(true);
+    }
+    expect(isBlockedAddress("93.184.216.34")).toBe(false);
+    const before = ok.received.length;
+    const refused = await postWebhook(ok.url, {}, "{}", { allowPrivate: false, timeoutMs: 2000, keep: 200 });
+    expect(refused.status).toBeNull();
+    expect(refused.body).toContain("refused address");
+    expect(ok.received.length).toBe(before);
+    expect(await postWebhook("https://169.254.169.254/latest", {}, "{}", { allowPrivate: false, timeoutMs: 2000, keep: 200 })).toEqual({
+      status: null,
+      body: "network error: refused address",
+    });
+    expect((await postWebhook(ok.url, {}, "{}", { allowPrivate: true, timeoutMs: 2000, keep: 200 })).status).toBe(204);
   });
 });

@@ -21,13 +21,13 @@ export async function testClient(kind: OidcClientKind = "AGENT", options: { scop
  * An access token of `clientId` for the customer, with `scope`, issued by the provider itself
  * under a grant (as after a consent). Returns the token and the grant's id.
  */
-export async function testAccessToken(customerId: string, clientId: string, scope: string) {
+export async function testAccessToken(customerId: string, clientId: string, scope: string, gty = "authorization_code") {
   const provider = await getOidcProvider();
   const grant = new provider.Grant({ accountId: customerId, clientId });
   grant.addOIDCScope(`openid ${scope}`);
   const grantId = await grant.save();
   const client = (await provider.Client.find(clientId))!;
-  const token = new provider.AccessToken({ accountId: customerId, client, grantId, scope: `openid ${scope}`, gty: "authorization_code" });
+  const token = new provider.AccessToken({ accountId: customerId, client, grantId, scope: `openid ${scope}`, gty });
   return { token: await token.save(), grantId };
 }
 

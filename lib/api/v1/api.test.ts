@@ -195,6 +195,17 @@ describe("API v1: every endpoint through the token's scopes and customer", () =>
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
+  it("never lets a refreshed token spend points (the customer confirms each time)", async () => {
+    const { token } = await testAccessToken(a.customer.id, clientId, "points:redeem points:read", "refresh_token");
+    const refused = await call(ENDPOINTS.redeem, {
+      token,
+      body: { rewardId: "x", cost: 100 },
+      headers: { "idempotency-key": randomUUID() },
+    });
+    expect(refused.status).toBe(403);
+    expect((await call(ENDPOINTS.getPoints, { token })).status).toBe(200);
+  });
+
   it("needs an Idempotency-Key to spend points, and a customer token for customer endpoints", async () => {
     const { token } = await testAccessToken(a.customer.id, clientId, "points:redeem");
     const noKey = await call(ENDPOINTS.redeem, { token, body: { rewardId: "x", cost: 100 } });

@@ -21,7 +21,7 @@ const SERVICE: Actor = { id: "service", role: "SUPPORT_AGENT", dealerId: null };
 
 async function customerOrNotFound(customerId: string): Promise<Actor> {
   const customer = await db.user.findFirst({
-    where: { AND: [customerWhereFor(SERVICE), { id: customerId, erasedAt: null }] },
+    where: { AND: [customerWhereFor(SERVICE), { id: customerId, erasedAt: null, erasureRequestedAt: null, disabledAt: null }] },
     select: { id: true },
   });
   if (!customer) throw new AppError("NOT_FOUND");
@@ -41,10 +41,10 @@ export async function staffCustomerPoints(customerId: string, locale: Locale): P
 export async function staffRepairs(
   query: PageQuery & { status?: string },
   locale: Locale,
-): Promise<{ data: z.output<typeof ZRepair>[]; nextCursor: string | null }> {
+): Promise<{ data: z.output<typeof ZRepair>[]; nextCursor: string | null; customerIds: string[] }> {
   const after = decodeCursor(query.cursor)?.split("|");
   const before = after && after.length === 2 ? { at: new Date(after[0]!), id: after[1]! } : null;
-  if (query.cursor && (!before || Number.isNaN(before.at.getTime()))) return { data: [], nextCursor: null };
+  if (query.cursor && (!before || Number.isNaN(before.at.getTime()))) return { data: [], nextCursor: null, customerIds: [] };
   const rows = await db.repairTicket.findMany({
     where: {
       AND: [
@@ -61,6 +61,7 @@ export async function staffRepairs(
       status: true,
       coverage: true,
       ownershipId: true,
+      customerId: true,
       createdAt: true,
       unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } },
     },
@@ -68,6 +69,7 @@ export async function staffRepairs(
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
+    customerIds: [...new Set(page.map((row) => row.customerId))],
     data: page.map((row) => ({
       id: row.id,
       number: row.number,

@@ -4,10 +4,11 @@ import { PageTitle } from "@/components/page-title";
 import { PrivacyTabs } from "@/components/privacy/privacy-tabs";
 import { RevokeAppButton } from "@/components/privacy/revoke-app-button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { UserText } from "@/components/ui/user-text";
 import { requireArea, requirePermission } from "@/lib/auth/permissions.server";
 import { enterLocale } from "@/lib/i18n/page";
-import { listConnectedApps } from "@/lib/oidc/grants";
+import { listAppCalls, listConnectedApps } from "@/lib/oidc/grants";
 import { scopeMessageKey } from "@/lib/oidc/scopes";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,8 +23,9 @@ export default async function ConnectedAppsPage({ params }: PageProps<"/[locale]
   await enterLocale(params);
   await requireArea("mypage");
   const user = await requirePermission("privacy.own");
-  const [apps, t, tp, to, format] = await Promise.all([
+  const [apps, calls, t, tp, to, format] = await Promise.all([
     listConnectedApps(user.id),
+    listAppCalls(user.id),
     getTranslations("connectedApps"),
     getTranslations("privacy"),
     getTranslations("oidc"),
@@ -84,6 +86,32 @@ export default async function ConnectedAppsPage({ params }: PageProps<"/[locale]
             ))}
           </ul>
         )}
+      </Card>
+      <Card title={t("callsTitle")} className="mt-6">
+        <p className="mb-3 text-sm text-slate-700">{t("callsLead")}</p>
+        <DataTable
+          caption={t("callsTitle")}
+          empty={t("noCalls")}
+          columns={[
+            { id: "at", header: t("columns.at"), className: "whitespace-nowrap" },
+            { id: "app", header: t("columns.app"), className: "min-w-32" },
+            { id: "call", header: t("columns.call"), className: "min-w-48 break-all" },
+            { id: "status", header: t("columns.status") },
+          ]}
+          rows={calls.map((call, index) => ({
+            id: String(index),
+            cells: {
+              at: when(call.at),
+              app: <UserText>{call.app}</UserText>,
+              call: (
+                <span>
+                  <code>{call.method}</code> <code>{call.path}</code>
+                </span>
+              ),
+              status: call.status,
+            },
+          }))}
+        />
       </Card>
     </>
   );
