@@ -37,7 +37,7 @@ export async function saveClient(actorId: string, input: ClientInput): Promise<{
   if (input.id) {
     const existing = await db.oidcClient.findUnique({ where: { id: input.id }, select: { kind: true } });
     if (!existing) throw new AppError("NOT_FOUND");
-    if (existing.kind !== input.kind) throw new AppError("VALIDATION", { cause: { kind: "validation.apps.kindFixed" } });
+    if (existing.kind !== input.kind) throw new AppError("VALIDATION", { cause: { kind: "apps.kindFixed" } });
     await db.oidcClient.update({ where: { id: input.id }, data: fields(input) });
     await recordAudit({ action: "oidc.client_saved", outcome: "SUCCESS", actorId, targetType: "OidcClient", targetId: input.id });
     return { id: input.id };

@@ -20,7 +20,7 @@ function newSecret(): string {
 }
 
 export async function saveWebhook(actorId: string, input: WebhookInput): Promise<{ id: string; secret?: string }> {
-  if (!isWebhookUrl(input.url, portalIsLocal)) throw new AppError("VALIDATION", { cause: { url: "validation.webhooks.urlInvalid" } });
+  if (!isWebhookUrl(input.url, portalIsLocal)) throw new AppError("VALIDATION", { cause: { url: "webhooks.urlInvalid" } });
   const data = { name: input.name, url: input.url, events: [...new Set(input.events)], dataScopes: [...new Set(input.dataScopes)] };
   if (input.id) {
     const { count } = await db.webhookSubscription.updateMany({ where: { id: input.id }, data });
