@@ -54,6 +54,7 @@ export function defineAction<S extends z.ZodType, T>(
         for (const issue of [...controlIssues, ...(parsed.success ? [] : parsed.error.issues)]) {
           const field = issue.path.join(".");
           if (fieldErrors[field]) continue;
+          // A key of the `validation` namespace, or a full key such as "apps.urlInvalid" (translated in toActionError).
           fieldErrors[field] = t.has(issue.message as never) ? t(issue.message as never) : issue.message;
         }
         throw new AppError("VALIDATION", { detail: JSON.stringify(fieldErrors), cause: fieldErrors });

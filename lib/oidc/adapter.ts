@@ -1,5 +1,5 @@
 import "server-only";
-import type { Adapter, AdapterPayload } from "oidc-provider";
+import { errors, type Adapter, type AdapterPayload } from "oidc-provider";
 import { keyedHash, openSecret, sealSecret } from "@/lib/auth/sealed-secrets";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -32,6 +32,7 @@ export class PortalOidcAdapter implements Adapter {
       ...(payload.jti ? { jti: sealSecret(payload.jti) } : {}),
       ...(session?.cookie ? { session: { ...session, cookie: sealSecret(session.cookie) } } : {}),
       ...(payload.userCode ? { userCode: sealSecret(payload.userCode) } : {}),
+      ...(typeof payload.deviceCode === "string" ? { deviceCode: sealSecret(payload.deviceCode) } : {}),
     } as Prisma.InputJsonObject;
     const data = {
       kind: this.kind,
@@ -65,7 +66,7 @@ export class PortalOidcAdapter implements Adapter {
       where: { key: this.key(id), consumedAt: null },
       data: { consumedAt: new Date() },
     });
-    if (count === 0) throw new Error(`${this.kind} already consumed`);
+    if (count === 0) throw new errors.InvalidGrant(`${this.kind.toLowerCase()} already used`);
   }
 
   async destroy(id: string): Promise<void> {
@@ -88,6 +89,7 @@ function restore(row: Row): AdapterPayload | undefined {
     ...(payload.jti ? { jti: openSecret(payload.jti) } : {}),
     ...(session?.cookie ? { session: { ...session, cookie: openSecret(session.cookie) } } : {}),
     ...(payload.userCode ? { userCode: openSecret(payload.userCode) } : {}),
+    ...(typeof payload.deviceCode === "string" ? { deviceCode: openSecret(payload.deviceCode) } : {}),
     // After consume(), find() must say so: a reused code or rotated refresh token is refused (and its grant revoked).
     ...(row.consumedAt ? { consumed: Math.floor(row.consumedAt.getTime() / 1000) } : {}),
   };

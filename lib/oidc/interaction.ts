@@ -161,8 +161,17 @@ export async function finishConsent(uid: string, decision: ConsentDecision): Pro
   const grant =
     existing ?? new provider.Grant({ accountId: session.user.id, clientId: view.client.id, ...(days ? { expiresIn: days * 86_400 } : {}) });
   grant.addOIDCScope(["openid", ...(asked.has("offline_access") || agent ? ["offline_access"] : []), ...allowed].join(" "));
-  // What the customer unticked is settled as refused, so the consent screen does not come back for it.
-  const refused = [...asked].filter((scope) => scope !== "openid" && scope !== "offline_access" && !allowed.includes(scope));
+  // What the customer unticked is settled as refused, so the consent screen does not come back for
+  // it; what they allow now is no longer refused (a refusal would hide it from every token). A
+  // scope asked every time is never recorded as refused: it is asked again anyway.
+  const refused = [...asked].filter(
+    (scope) => scope !== "openid" && scope !== "offline_access" && !allowed.includes(scope) && !CONFIRM_EVERY_TIME.includes(scope),
+  );
+  const rejected = grant as unknown as { rejected?: { openid?: { scope?: string } } };
+  if (rejected.rejected?.openid?.scope) {
+    const keep = rejected.rejected.openid.scope.split(" ").filter((scope) => scope && !allowed.includes(scope as PortalScope));
+    rejected.rejected.openid.scope = keep.length > 0 ? keep.join(" ") : undefined;
+  }
   if (refused.length > 0) grant.rejectOIDCScope(refused.join(" "));
   const grantId = await grant.save();
   await recordAudit({

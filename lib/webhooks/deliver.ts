@@ -60,8 +60,15 @@ export async function deliverWebhook(deliveryId: string, now: Date = new Date())
     });
     return "failed";
   }
+  // Due: never tried, or its retry delay has passed (an early or repeated job sends nothing).
+  const dueAfter = new Date(now.getTime() - retryDelaySeconds(delivery.attempts) * 1000 + 1000);
   const claimed = await db.webhookDelivery.updateMany({
-    where: { id: deliveryId, status: "PENDING", attempts: delivery.attempts },
+    where: {
+      id: deliveryId,
+      status: "PENDING",
+      attempts: delivery.attempts,
+      ...(delivery.attempts > 0 ? { lastAttemptAt: { lte: dueAfter } } : {}),
+    },
     data: { attempts: { increment: 1 }, lastAttemptAt: now },
   });
   if (claimed.count === 0) return "skipped";
@@ -92,7 +99,11 @@ export async function deliverWebhook(deliveryId: string, now: Date = new Date())
     return "succeeded";
   }
   if (!last) {
-    await enqueue(WEBHOOK_DELIVER_QUEUE, { deliveryId }, { startAfter: retryDelaySeconds(attempts) });
+    await enqueue(
+      WEBHOOK_DELIVER_QUEUE,
+      { deliveryId },
+      { startAfter: retryDelaySeconds(attempts), singletonKey: `${deliveryId}:${attempts}` },
+    );
     return "retry";
   }
   const updated = await db.webhookSubscription.update({

@@ -77,18 +77,17 @@ async function dispatchBatch(): Promise<{ events: number; deliveries: string[] }
  * a second job for one delivery harmless.
  */
 async function requeueStalled(now: Date): Promise<void> {
-  const pending = await db.webhookDelivery.findMany({
-    where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - STALL_MS) } },
-    select: { id: true, attempts: true, createdAt: true, lastAttemptAt: true },
-    take: BATCH,
-  });
-  const stalled = pending.filter((delivery) => {
-    const waited = delivery.attempts > 0 ? retryDelaySeconds(delivery.attempts) * 1000 : 0;
-    return (delivery.lastAttemptAt ?? delivery.createdAt).getTime() + waited + STALL_MS < now.getTime();
-  });
-  if (stalled.length > 0)
+  const base = retryDelaySeconds(1);
+  // Past its time by STALL_MS: never tried and made before that, or last tried longer ago than its delay (base · 2^(attempts-1)).
+  const stalled = await db.$queryRaw<{ id: string; attempts: number }[]>`
+    SELECT id, attempts FROM "WebhookDelivery"
+    WHERE status = 'PENDING' AND "createdAt" < ${new Date(now.getTime() - STALL_MS)}
+      AND ("lastAttemptAt" IS NULL OR "lastAttemptAt" + make_interval(secs => ${base} * power(2, attempts - 1)) < ${new Date(now.getTime() - STALL_MS)})
+    ORDER BY "createdAt" LIMIT ${BATCH}`;
+  if (stalled.length > 0) {
     await enqueueMany(
       WEBHOOK_DELIVER_QUEUE,
-      stalled.map((delivery) => ({ data: { deliveryId: delivery.id } })),
+      stalled.map((delivery) => ({ data: { deliveryId: delivery.id }, singletonKey: `${delivery.id}:${delivery.attempts}:stalled` })),
     );
+  }
 }

@@ -19,6 +19,10 @@ for (const [address, prefix] of [
   ["169.254.0.0", 16],
   ["172.16.0.0", 12],
   ["192.168.0.0", 16],
+  ["192.0.0.0", 24],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
 ] as const) {
   BLOCKED.addSubnet(address, prefix, "ipv4");
 }
@@ -27,6 +31,9 @@ for (const [address, prefix] of [
   ["::1", 128],
   ["fc00::", 7],
   ["fe80::", 10],
+  ["ff00::", 8],
+  ["64:ff9b::", 96],
+  ["2002::", 16],
 ] as const) {
   BLOCKED.addSubnet(address, prefix, "ipv6");
 }
@@ -82,13 +89,19 @@ export function postWebhook(
         let text = "";
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => {
-          if (text.length < options.keep) text += chunk;
+          text += chunk;
+          // Enough kept for the log: the rest is not waited for.
+          if (text.length >= options.keep) response.destroy();
         });
+        response.on("close", () => resolve({ status: response.statusCode ?? null, body: text.slice(0, options.keep) }));
         response.on("end", () => resolve({ status: response.statusCode ?? null, body: text.slice(0, options.keep) }));
         response.on("error", () => resolve({ status: response.statusCode ?? null, body: text.slice(0, options.keep) }));
       },
     );
     outgoing.on("timeout", () => outgoing.destroy(new Error("timed out")));
+    // A receiver that trickles its answer is cut off at the deadline, whatever it sends.
+    const deadline = setTimeout(() => outgoing.destroy(new Error("timed out")), options.timeoutMs);
+    outgoing.on("close", () => clearTimeout(deadline));
     outgoing.on("error", (error) => resolve({ status: null, body: `network error: ${error.message}`.slice(0, options.keep) }));
     outgoing.end(body);
   });

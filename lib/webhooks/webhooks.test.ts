@@ -156,7 +156,9 @@ describe("webhooks", () => {
         SELECT start_after AS after FROM pgboss.job WHERE name = 'webhooks.deliver' AND data->>'deliveryId' = ${delivery.id}
         ORDER BY created_on DESC LIMIT 1`;
       expect(job!.after.getTime() - Date.now()).toBeGreaterThan(25_000);
-      expect(await deliverWebhook(delivery.id)).toBe("failed");
+      // Before its time a second job sends nothing; once the delay has passed it tries again.
+      expect(await deliverWebhook(delivery.id)).toBe("skipped");
+      expect(await deliverWebhook(delivery.id, new Date(Date.now() + 31_000))).toBe("failed");
       expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "FAILED", attempts: 2 });
     };
     const subscription = () => db.webhookSubscription.findUniqueOrThrow({ where: { id: hook.id } });
