@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/permissions";
 import { ticketWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { nameIn } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -28,15 +29,25 @@ export async function listRepairs(
   query: PageQuery,
   locale: Locale,
 ): Promise<{ data: Repair[]; nextCursor: string | null }> {
+  const { customerIds: _customerIds, ...page } = await repairPage(ticketWhereFor(customer), query, locale);
+  return page;
+}
+
+/**
+ * A page of repair tickets within `scope` (a scope predicate of lib/auth/scopes.ts), newest first,
+ * keyset-paged by (createdAt, id); with the customers the page names, for the audit log.
+ */
+export async function repairPage(
+  scope: Prisma.RepairTicketWhereInput,
+  query: PageQuery,
+  locale: Locale,
+): Promise<{ data: Repair[]; nextCursor: string | null; customerIds: string[] }> {
   const after = decodeCursor(query.cursor)?.split("|");
   const before = after && after.length === 2 ? { at: new Date(after[0]!), id: after[1]! } : null;
-  if (query.cursor && (!before || Number.isNaN(before.at.getTime()))) return { data: [], nextCursor: null };
+  if (query.cursor && (!before || Number.isNaN(before.at.getTime()))) return { data: [], nextCursor: null, customerIds: [] };
   const rows = await db.repairTicket.findMany({
     where: {
-      AND: [
-        ticketWhereFor(customer),
-        before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {},
-      ],
+      AND: [scope, before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
@@ -46,6 +57,7 @@ export async function listRepairs(
       status: true,
       coverage: true,
       ownershipId: true,
+      customerId: true,
       createdAt: true,
       unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } },
     },
@@ -64,6 +76,7 @@ export async function listRepairs(
       createdAt: row.createdAt.toISOString(),
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor(`${last.createdAt.toISOString()}|${last.id}`) : null,
+    customerIds: [...new Set(page.map((row) => row.customerId))],
   };
 }
 

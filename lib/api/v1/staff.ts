@@ -1,15 +1,16 @@
 import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/permissions";
+import type { RepairStatus } from "@/lib/generated/prisma/enums";
 import { customerWhereFor, ticketWhereFor } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { nameIn } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { listProductsOf } from "@/lib/products/my-products";
-import { decodeCursor, encodeCursor, type PageQuery } from "../paging";
+import type { PageQuery } from "../paging";
 import { balance } from "./points";
 import { apiProduct } from "./products";
+import { repairPage } from "./repairs";
 import type { ZPointsBalance, ZProduct, ZRepair } from "./schemas";
 
 /**
@@ -38,48 +39,9 @@ export async function staffCustomerPoints(customerId: string, locale: Locale): P
   return balance(await customerOrNotFound(customerId), locale);
 }
 
-export async function staffRepairs(
+export function staffRepairs(
   query: PageQuery & { status?: string },
   locale: Locale,
 ): Promise<{ data: z.output<typeof ZRepair>[]; nextCursor: string | null; customerIds: string[] }> {
-  const after = decodeCursor(query.cursor)?.split("|");
-  const before = after && after.length === 2 ? { at: new Date(after[0]!), id: after[1]! } : null;
-  if (query.cursor && (!before || Number.isNaN(before.at.getTime()))) return { data: [], nextCursor: null, customerIds: [] };
-  const rows = await db.repairTicket.findMany({
-    where: {
-      AND: [
-        ticketWhereFor(SERVICE),
-        query.status ? { status: query.status as never } : {},
-        before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {},
-      ],
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      coverage: true,
-      ownershipId: true,
-      customerId: true,
-      createdAt: true,
-      unit: { select: { serial: true, model: { select: { nameJa: true, nameEn: true } } } },
-    },
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    customerIds: [...new Set(page.map((row) => row.customerId))],
-    data: page.map((row) => ({
-      id: row.id,
-      number: row.number,
-      status: row.status,
-      coverage: row.coverage,
-      productId: row.ownershipId,
-      serialNumber: row.unit.serial,
-      model: nameIn(locale, row.unit.model),
-      createdAt: row.createdAt.toISOString(),
-    })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(`${last.createdAt.toISOString()}|${last.id}`) : null,
-  };
+  return repairPage({ AND: [ticketWhereFor(SERVICE), query.status ? { status: query.status as RepairStatus } : {}] }, query, locale);
 }
