@@ -115,6 +115,26 @@ describe("progressive profiling prompts", () => {
     expect((await promptFor(customer.id, "AFTER_REPAIR_RATING"))?.id).not.toBe(id);
   });
 
+  it("keeps showing the prompt shown first when two renders at once each picked one", async () => {
+    const customer = await testCustomer();
+    const older = await prompt([(await attribute("CHOICE")).id], "AFTER_REGISTRATION");
+    const newer = await prompt([(await attribute("CHOICE")).id], "AFTER_REGISTRATION");
+    // What two racing renders leave: the newest prompt shown, then (the other render) the older one.
+    const now = Date.now();
+    await db.profilePromptView.createMany({
+      data: [
+        { promptId: newer.id, userId: customer.id, outcome: "shown", shownAt: new Date(now - 2000) },
+        { promptId: older.id, userId: customer.id, outcome: "shown", shownAt: new Date(now - 1000) },
+      ],
+    });
+    for (let i = 0; i < 3; i++) expect((await promptFor(customer.id, "AFTER_REGISTRATION"))?.id).toBe(newer.id);
+    // Renders at the same moment agree on one prompt, shown once.
+    const other = await testCustomer();
+    const shown = await Promise.all([1, 2, 3, 4].map(() => promptFor(other.id, "AFTER_REGISTRATION")));
+    expect(new Set(shown.map((item) => item?.id)).size).toBe(1);
+    expect(await db.profilePromptView.count({ where: { userId: other.id } })).toBe(1);
+  });
+
   it("never shows more prompts in 30 days than the limit", async () => {
     const customer = await testCustomer();
     const first = await attribute("CHOICE");

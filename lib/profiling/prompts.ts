@@ -25,16 +25,19 @@ const questionsOf = (userId: string) =>
     include: { attribute: true },
   }) as const;
 
-export async function promptFor(userId: string, moment: PromptMoment, now: Date = new Date()): Promise<PromptToShow | null> {
-  const showing = await db.profilePrompt.findFirst({
-    where: {
-      moment,
-      active: true,
-      views: { some: { userId, outcome: "shown", shownAt: { gt: new Date(now.getTime() - STILL_SHOWING_MS) } } },
-    },
-    include: { questions: questionsOf(userId) },
+/** The prompt of `moment` shown to the customer first among those still showing, if any. */
+async function firstShowing(userId: string, moment: PromptMoment, now: Date) {
+  const view = await db.profilePromptView.findFirst({
+    where: { userId, outcome: "shown", shownAt: { gt: new Date(now.getTime() - STILL_SHOWING_MS) }, prompt: { moment, active: true } },
+    orderBy: [{ shownAt: "asc" }, { id: "asc" }],
+    include: { prompt: { include: { questions: questionsOf(userId) } } },
   });
-  if (showing && showing.questions.length > 0) return toShow(showing);
+  return view && view.prompt.questions.length > 0 ? view.prompt : null;
+}
+
+export async function promptFor(userId: string, moment: PromptMoment, now: Date = new Date()): Promise<PromptToShow | null> {
+  const showing = await firstShowing(userId, moment, now);
+  if (showing) return toShow(showing);
   const { maxPromptsPerMonth } = await engagementSettings();
   const recent = await db.profilePromptView.count({ where: { userId, shownAt: { gt: new Date(now.getTime() - 30 * DAY) } } });
   if (recent >= maxPromptsPerMonth) return null;
@@ -48,6 +51,13 @@ export async function promptFor(userId: string, moment: PromptMoment, now: Date 
   if (!prompt) return null;
   // Shown counts: it takes its place in the monthly limit and, once left, is not shown again.
   await db.profilePromptView.createMany({ data: [{ promptId: prompt.id, userId, outcome: "shown", shownAt: now }], skipDuplicates: true });
+  // Two renders of a page at once (an action's redirect and the router's refresh) may each have
+  // picked a prompt, the second another one: the first shown stays, the other is taken back.
+  const first = await firstShowing(userId, moment, now);
+  if (first && first.id !== prompt.id) {
+    await db.profilePromptView.deleteMany({ where: { promptId: prompt.id, userId, outcome: "shown" } });
+    return toShow(first);
+  }
   return toShow(prompt);
 }
 
