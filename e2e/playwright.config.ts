@@ -90,6 +90,8 @@ export default defineConfig({
         // connects from, so per-address limits do not collide across tests. hardening.spec.ts runs
         // a second server with npm start's default (0) to show a forged header is ignored there.
         TRUSTED_PROXY_HOPS: "1",
+        // The load harness's floor pages answer here too, so the access matrix proves their guards.
+        BENCH_FLOOR_PAGES: "on",
         LOG_LEVEL: "warn",
         NEXT_TELEMETRY_DISABLED: "1",
         SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,

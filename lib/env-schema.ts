@@ -83,6 +83,9 @@ const ZEnvSchema = z.object({
   /** Whether this app server also works the job queues (lib/jobs). `off` for web-only instances when
    * the jobs run in their own processes (`npm run worker`); senders enqueue either way. */
   JOB_WORKERS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  /** The load harness's framework floor (`npm run bench`, issue 17): `/mypage/floor`, `/admin/floor` and
+   * `/dealer/floor` are pages in each area's layout that read nothing; off (404) unless set. */
+  BENCH_FLOOR_PAGES: z.enum(["on", "off"], { error: "must be on or off" }).default("off"),
   /** Webhooks (lib/webhooks): tries per delivery, the first retry's delay (doubling after), and how
    * many deliveries in a row may fail before a subscription is disabled. */
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),

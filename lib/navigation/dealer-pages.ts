@@ -14,6 +14,8 @@ export type DealerPage = {
 export const DEALER_PAGES = [
   { path: "/dealer", permission: "dealer.access", labelKey: "dealerHome" },
   { path: "/dealer/customers", permission: "dealer.customers", labelKey: "dealerCustomers" },
+  // The load harness's framework floor (BENCH_FLOOR_PAGES): the dealer layout around a page that reads nothing.
+  { path: "/dealer/floor", permission: "dealer.access" },
   { path: "/dealer/customers/[id]", permission: "dealer.customers" },
   { path: "/dealer/sales", permission: "dealer.sales", labelKey: "dealerSales" },
   { path: "/dealer/sales/import", permission: "dealer.sales" },

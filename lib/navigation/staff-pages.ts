@@ -20,6 +20,8 @@ export type StaffPage = {
 export const STAFF_PAGES = [
   { path: "/admin", permission: "staff.dashboard.read", labelKey: "staffHome" },
   { path: "/admin/repairs", permission: "repairs.work", labelKey: "repairQueue" },
+  // The load harness's framework floor (BENCH_FLOOR_PAGES): the staff layout around a page that reads nothing.
+  { path: "/admin/floor", permission: "staff.access" },
   { path: "/admin/repairs/[id]", permission: "repairs.work" },
   { path: "/admin/repairs/dashboard", permission: "repairs.dashboard", labelKey: "deskDashboard" },
   { path: "/admin/inbox", permission: "chat.work", labelKey: "inbox" },

@@ -1,0 +1,203 @@
+/**
+ * `npm run bench`: every speed figure of the portal, each next to a baseline measured in the same run.
+ *   1. The Vitest benchmarks (`*.bench.ts`): library functions next to plain SQL.
+ *   2. The HTTP harness (scripts/bench/http.ts, issue 17): the production build on the small
+ *      (10,000 customers) and large (1,000,000) data sets; sign-ins next to the argon2id limit,
+ *      pages next to their area's framework floor. One table, also written as JSON.
+ *
+ *   npm run bench                             everything
+ *   npm run bench -- --only http              the HTTP harness only
+ *   npm run bench -- --only http --sizes small --seconds 5
+ *   npm run bench -- --only http --compare .data/bench/http-<time>.json   side by side with an earlier run
+ *
+ * The data sets are kept in their own PostgreSQL (.data/postgres-bench, or BENCH_DATABASE_URL's
+ * server) and made again only when their shape changes (`--fresh` forces it).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DATA_SETS, type DataSetSize } from "./bench/data-set.ts";
+import { argon2Rate, checkTarget, load, pageTargets, signInTarget, type Load, type Target } from "./bench/http.ts";
+import { ensureBuild, ensureDataSet, ROOT, startBenchServer, startPortal } from "./bench/portal.ts";
+import { isPortFree } from "./lib/processes.ts";
+
+const { values } = parseArgs({
+  options: {
+    only: { type: "string" },
+    sizes: { type: "string", default: "small,large" },
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "20" },
+    fresh: { type: "boolean", default: false },
+    compare: { type: "string" },
+    /** Only the figures whose names contain one of these (comma-separated), e.g. `--targets sign-in,queue`; floors always run. */
+    targets: { type: "string" },
+  },
+});
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const wanted = (name: string) =>
+  !values.targets ||
+  name.endsWith("floor") ||
+  values.targets.split(",").some((part) => name.toLowerCase().includes(part.trim().toLowerCase()));
+
+export type SizeResult = {
+  customers: number;
+  argon2PerSecond: number;
+  signIn: Load;
+  pages: Record<string, Load & { area: string; floorShare: number | null }>;
+};
+export type HttpResults = {
+  at: string;
+  machine: { cpus: number; model: string; node: string };
+  settings: { seconds: number; connections: number };
+  sizes: Record<string, SizeResult>;
+};
+
+function runVitestBenches(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "vitest"), ["bench", "--run"], { cwd: ROOT, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`vitest bench failed (${code})`))));
+  });
+}
+
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 100; port++) if (await isPortFree(port)) return port;
+  throw new Error(`no free port near ${from}`);
+}
+
+async function measureSize(adminUrl: string, set: DataSetSize): Promise<SizeResult> {
+  const databaseUrl = await ensureDataSet(adminUrl, set, { fresh: values.fresh });
+  const port = await freePort(3600);
+  const portal = await startPortal({ databaseUrl, port, env: { JOB_WORKERS: "off" } });
+  try {
+    const base = portal.url;
+    const options = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: 3 };
+    const log = (line: string) => console.log(`  [${set.name}] ${line}`);
+
+    // Sign-in first, next to the hashing limit measured right before it with the server idle.
+    const signIn = signInTarget(base, set.customers);
+    await checkTarget(base, signIn);
+    const argon2PerSecond = await argon2Rate(SECONDS, CONNECTIONS);
+    log(`argon2id verify: ${argon2PerSecond.toFixed(1)}/s`);
+    const signInLoad = await load(base, signIn, options);
+    log(
+      `sign-in: ${signInLoad.rps.toFixed(1)}/s (${((signInLoad.rps / argon2PerSecond) * 100).toFixed(0)} % of argon2id)${signInLoad.failures ? `, ${signInLoad.failures} FAILED` : ""}`,
+    );
+
+    const targets = await pageTargets(databaseUrl, base);
+    const chosen = targets.filter((target) => wanted(target.name));
+    for (const target of chosen) await checkTarget(base, target);
+    const pages: SizeResult["pages"] = {};
+    const floors: Partial<Record<Target["area"], number>> = {};
+    for (const target of chosen) {
+      const result = await load(base, target, {
+        ...options,
+        expectStatus: target.expect ? (status) => status === 200 : undefined,
+      });
+      const floor = target.name.endsWith("floor") ? null : (floors[target.area] ?? null);
+      if (target.name.endsWith("floor")) floors[target.area] = result.rps;
+      pages[target.name] = { ...result, area: target.area, floorShare: floor ? result.rps / floor : null };
+      log(
+        `${target.name}: ${result.rps.toFixed(1)}/s, p95 ${Math.round(result.p95)} ms${floor ? `, ${((result.rps / floor) * 100).toFixed(0)} % of floor` : ""}${result.failures ? `, ${result.failures} FAILED` : ""}`,
+      );
+    }
+    return { customers: set.customers, argon2PerSecond, signIn: signInLoad, pages };
+  } finally {
+    await portal.stop();
+  }
+}
+
+const pct = (share: number | null) => (share === null ? "" : `${Math.round(share * 100)} %`);
+const num = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "" : value.toFixed(value < 100 ? 1 : 0));
+
+/** The one table: a row per figure, a column group per data set, the large/small p95 ratio last. */
+export function table(results: HttpResults, previous?: HttpResults): string {
+  const sizes = Object.keys(results.sizes);
+  const rows: string[][] = [];
+  const header = [
+    "",
+    ...sizes.flatMap((size) => [`${size} req/s`, "p95 ms", "of limit"]),
+    ...(sizes.length > 1 ? ["p95 large/small"] : []),
+  ];
+  if (previous) header.push("req/s before");
+  rows.push(header);
+  const first = results.sizes[sizes[0]!]!;
+  rows.push(["argon2id verify (limit)", ...sizes.flatMap((size) => [num(results.sizes[size]!.argon2PerSecond), "", ""])]);
+  const signInRow = [
+    "Sign-in (password)",
+    ...sizes.flatMap((size) => {
+      const result = results.sizes[size]!;
+      return [num(result.signIn.rps), num(result.signIn.p95), pct(result.signIn.rps / result.argon2PerSecond)];
+    }),
+  ];
+  if (sizes.length > 1) signInRow.push((results.sizes[sizes.at(-1)!]!.signIn.p95 / first.signIn.p95).toFixed(2));
+  if (previous) signInRow.push(num(previous.sizes[sizes[0]!]?.signIn.rps));
+  rows.push(signInRow);
+  for (const name of Object.keys(first.pages)) {
+    const row = [
+      name,
+      ...sizes.flatMap((size) => {
+        const page = results.sizes[size]!.pages[name];
+        return [num(page?.rps), num(page?.p95), pct(page?.floorShare ?? null)];
+      }),
+    ];
+    if (sizes.length > 1) {
+      const large = results.sizes[sizes.at(-1)!]!.pages[name];
+      row.push(large ? (large.p95 / first.pages[name]!.p95).toFixed(2) : "");
+    }
+    if (previous) row.push(num(previous.sizes[sizes[0]!]?.pages[name]?.rps));
+    rows.push(row);
+  }
+  const widths = header.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
+  return rows
+    .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "))
+    .join("\n");
+}
+
+async function runHttpHarness(): Promise<void> {
+  ensureBuild();
+  const server = await startBenchServer();
+  const results: HttpResults = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", node: process.version },
+    settings: { seconds: SECONDS, connections: CONNECTIONS },
+    sizes: {},
+  };
+  try {
+    for (const name of values.sizes!.split(",")) {
+      const set = DATA_SETS[name as keyof typeof DATA_SETS];
+      if (!set) throw new Error(`Unknown data set ${name} (small, large).`);
+      console.log(`\n=== HTTP harness: ${name} data set ===`);
+      results.sizes[name] = await measureSize(server.adminUrl, set);
+    }
+  } finally {
+    await server.stop();
+  }
+  const previous =
+    values.compare && existsSync(values.compare) ? (JSON.parse(readFileSync(values.compare, "utf8")) as HttpResults) : undefined;
+  console.log(
+    `\nHTTP harness: ${results.machine.cpus} cores, Node ${results.machine.node}, ${CONNECTIONS} connections, ${SECONDS} s per figure` +
+      `; "of limit" is sign-ins against argon2id and pages against their area's floor\n`,
+  );
+  console.log(table(results, previous));
+  const outDir = path.join(ROOT, ".data", "bench");
+  mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `http-${results.at.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`\nwritten: ${path.relative(ROOT, file)}`);
+}
+
+async function main(): Promise<void> {
+  if (!values.only || values.only === "vitest") await runVitestBenches();
+  if (!values.only || values.only === "http") await runHttpHarness();
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);

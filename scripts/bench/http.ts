@@ -1,0 +1,234 @@
+/**
+ * The HTTP load harness (issue 17): autocannon, as a library, against the production build on a
+ * data set. Every figure is measured in the same run as the limit it is compared with:
+ * - sign-ins per second next to the bare argon2id verify rate (same parameters, a process of its
+ *   own on the same machine, with the server idle);
+ * - each page's requests per second and p95 at 20 connections next to its area's framework floor
+ *   (the same layout around a page that reads nothing, components/floor-page.tsx).
+ */
+import { fork } from "node:child_process";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { BENCH_PASSWORD, BENCH_STAFF, benchCustomerEmail } from "./data-set.ts";
+import { actionId, createSessionCookie, ROOT, startPortal, type PortalProcess } from "./portal.ts";
+
+export type Load = { rps: number; p50: number; p95: number; requests: number; failures: number };
+
+export type Target = {
+  name: string;
+  area: "mypage" | "admin" | "dealer";
+  /** Makes request number `i` (a path, or a full request). */
+  request: (i: number) => { path: string; method?: "GET" | "POST"; headers?: Record<string, string>; body?: string };
+  /** The answer a working request gets. */
+  expect?: (status: number, body: string) => boolean;
+};
+
+const ok200 = (status: number) => status === 200;
+
+/**
+ * Requests per second and latency at `connections` for `seconds`, after a warm-up. Latency
+ * percentiles come from every response's own time (autocannon's summary has no p95).
+ */
+export async function load(
+  base: string,
+  target: Pick<Target, "request">,
+  options: { connections: number; seconds: number; warmupSeconds?: number; expectStatus?: (status: number) => boolean },
+): Promise<Load> {
+  const run = async (seconds: number) => {
+    let i = 0;
+    const times: number[] = [];
+    let failures = 0;
+    const expectStatus = options.expectStatus ?? ok200;
+    let finished: (result: autocannon.Result) => void = () => {};
+    let failed: (error: unknown) => void = () => {};
+    const done = new Promise<autocannon.Result>((resolve, reject) => ((finished = resolve), (failed = reject)));
+    const instance = autocannon(
+      {
+        url: base,
+        connections: options.connections,
+        duration: seconds,
+        requests: [
+          {
+            setupRequest: (request) => {
+              const made = target.request(i++);
+              return {
+                ...request,
+                method: made.method ?? "GET",
+                path: made.path,
+                headers: { ...request.headers, ...made.headers, "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+                body: made.body,
+              };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? failed(error) : finished(result)),
+    );
+    instance.on("response", (_client, status, _bytes, time) => {
+      times.push(time);
+      if (!expectStatus(status)) failures++;
+    });
+    const result = await done;
+    times.sort((a, b) => a - b);
+    const at = (share: number) => times[Math.min(times.length - 1, Math.ceil(times.length * share) - 1)] ?? NaN;
+    return {
+      rps: times.length / seconds,
+      p50: at(0.5),
+      p95: at(0.95),
+      requests: times.length,
+      failures: failures + result.errors + result.timeouts,
+    };
+  };
+  if (options.warmupSeconds) await run(options.warmupSeconds);
+  await drained(base);
+  const result = await run(options.seconds);
+  await drained(base);
+  return result;
+}
+
+/**
+ * Waits until the server has finished what the last run left in flight (autocannon stops sending
+ * at the deadline, the server keeps working on the requests it holds): the next figure must not
+ * pay for the previous one. Done when the health check answers in under 100 ms.
+ */
+async function drained(base: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const started = performance.now();
+    const ok = await fetch(`${base}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok && performance.now() - started < 100) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** argon2id verifies per second with the portal's parameters, `concurrency` at a time, in a process of its own. */
+export function argon2Rate(seconds: number, concurrency: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(ROOT, "scripts", "bench", "argon2-rate.ts"), [String(seconds), String(concurrency)], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.once("message", (message) => resolve(Number((message as { rate: number }).rate)));
+    child.once("error", reject);
+    child.once("exit", (code) => code !== 0 && reject(new Error(`argon2-rate exited with ${code}`)));
+  });
+}
+
+/** The accounts a run signs in as, picked from the data set: typical customers with a product, a repair and points. */
+export async function benchAccounts(databaseUrl: string, count: number) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // Customers in the middle of the data set who have a repair ticket.
+    const { rows } = await client.query<{ id: string; ownership: string; customers: number }>(
+      `WITH size AS (SELECT count(*)::int AS customers FROM "User" WHERE role = 'CUSTOMER' AND email LIKE '%@bench.example')
+       SELECT u.id, (SELECT o.id FROM "Ownership" o WHERE o."userId" = u.id ORDER BY o."registeredAt" LIMIT 1) AS ownership, size.customers
+       FROM size, LATERAL (SELECT t."customerId" AS id FROM "RepairTicket" t
+                           WHERE t.number >= 'R-B' || lpad((size.customers / 2)::text, 8, '0') ORDER BY t.number LIMIT $1) u`,
+      [count],
+    );
+    const model = await client.query<{ id: string }>(`SELECT id FROM "ProductModel" ORDER BY code LIMIT 1`);
+    return { customers: rows, customerCount: rows[0]?.customers ?? 0, modelId: model.rows[0]!.id };
+  } finally {
+    await client.end();
+  }
+}
+
+const ACTION_HEADERS = (base: string, id: string) => ({
+  "next-action": id,
+  "content-type": "text/plain;charset=UTF-8",
+  accept: "text/x-component",
+  origin: base,
+});
+
+/** The pages of issue 17's list, and each area's floor, for a portal on `databaseUrl`. */
+export async function pageTargets(databaseUrl: string, base: string): Promise<Target[]> {
+  const accounts = await benchAccounts(databaseUrl, 20);
+  const customerCookies = await Promise.all(accounts.customers.map((customer) => createSessionCookie(databaseUrl, customer.id)));
+  const staff = await createSessionCookie(databaseUrl, BENCH_STAFF.admin.id, { strong: true });
+  const dealer = await createSessionCookie(databaseUrl, BENCH_STAFF.dealer.id, { strong: true });
+  const customer = (i: number) => ({ cookie: customerCookies[i % customerCookies.length]! });
+  const asCustomer = (path: (i: number) => string) => (i: number) => ({ path: path(i), headers: customer(i) });
+  const asStaff = (path: string) => () => ({ path, headers: { cookie: staff } });
+  const preview = actionId("lib/segments/actions.ts", "previewSegmentAction");
+  const ticket = `R-B${String(Math.floor(accounts.customerCount / 3)).padStart(8, "0")}`;
+  return [
+    { name: "My Page floor", area: "mypage", request: asCustomer(() => "/ja/mypage/floor") },
+    { name: "My Page", area: "mypage", request: asCustomer(() => "/ja/mypage") },
+    { name: "My products", area: "mypage", request: asCustomer(() => "/ja/mypage/products") },
+    {
+      name: "A product",
+      area: "mypage",
+      request: asCustomer((i) => `/ja/mypage/products/${accounts.customers[i % accounts.customers.length]!.ownership}`),
+    },
+    { name: "Repairs", area: "mypage", request: asCustomer(() => "/ja/mypage/repairs") },
+    { name: "Points", area: "mypage", request: asCustomer(() => "/ja/mypage/points") },
+    { name: "Staff floor", area: "admin", request: asStaff("/ja/admin/floor") },
+    { name: "Staff queue", area: "admin", request: asStaff("/ja/admin/repairs") },
+    { name: "Staff queue, filtered", area: "admin", request: asStaff("/ja/admin/repairs?state=all&coverage=PAID&sort=oldest") },
+    { name: "Staff queue, search", area: "admin", request: asStaff(`/ja/admin/repairs?state=all&q=${ticket}`) },
+    {
+      name: "Segment preview",
+      area: "admin",
+      request: () => ({
+        path: "/ja/admin/engagement/segments/new",
+        method: "POST",
+        headers: { cookie: staff, ...ACTION_HEADERS(base, preview) },
+        body: JSON.stringify([
+          {
+            definition: {
+              match: "all",
+              rules: [
+                { kind: "product", models: [accounts.modelId], registeredFrom: "11", registeredTo: "13" },
+                { kind: "region", prefectures: ["東京都", "大阪府", "愛知県"] },
+              ],
+            },
+          },
+        ]),
+      }),
+      expect: (status, body) => status === 200 && body.includes('"ok":true'),
+    },
+    { name: "Dealer floor", area: "dealer", request: () => ({ path: "/ja/dealer/floor", headers: { cookie: dealer } }) },
+    { name: "Dealer customers", area: "dealer", request: () => ({ path: "/ja/dealer/customers", headers: { cookie: dealer } }) },
+  ];
+}
+
+/** The password sign-in as the browser sends it (the sign-in form posts to /api/sign-in), a different customer each time. */
+export function signInTarget(base: string, customers: number): Target {
+  return {
+    name: "Sign-in",
+    area: "mypage",
+    request: (i) => ({
+      path: "/api/sign-in",
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base, "x-portal-locale": "ja" },
+      body: JSON.stringify({ email: benchCustomerEmail(1 + ((i * 7919) % customers)), password: BENCH_PASSWORD }),
+    }),
+    expect: (status, body) => status === 200 && body.includes('"next":"/ja/mypage"'),
+  };
+}
+
+/** One request of each target, checked before it is measured: a harness that times error pages proves nothing. */
+export async function checkTarget(base: string, target: Target): Promise<void> {
+  const made = target.request(0);
+  const response = await fetch(`${base}${made.path}`, {
+    method: made.method ?? "GET",
+    headers: { ...made.headers, "x-forwarded-for": "10.255.255.1" },
+    body: made.body,
+    redirect: "manual",
+  });
+  const body = await response.text();
+  const expect = target.expect ?? ((status: number) => status === 200);
+  if (!expect(response.status, body)) {
+    throw new Error(
+      `${target.name}: ${made.path} answered ${response.status} ${response.headers.get("location") ?? ""} ${body.slice(0, 300)}`,
+    );
+  }
+}
+
+export type { PortalProcess };
+export { startPortal };
