@@ -424,12 +424,13 @@ test("[6.3.3] a staff account without a second factor is sent to set one up befo
   void generateTotpSecret;
 });
 
-test("[3.5.1] a cross-site POST to a server action is refused", async ({ page, request }) => {
+test("[3.5.1] a cross-site POST to a server action or to the sign-in route is refused", async ({ page, request }) => {
   const user = await createUser("CUSTOMER");
-  await page.goto("/en/signin");
+  await page.goto("/en/forgot-password");
   // Capture the real server-action request the form sends, then replay it from another origin.
   const captured = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
-  await signInThroughForm(page, "en", user.email, "not the password");
+  await page.getByLabel("Email address").fill(user.email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
   const original = await captured;
   const headers = { ...original.headers(), origin: "https://evil.example" };
   delete (headers as Record<string, string>)["cookie"];
@@ -441,6 +442,22 @@ test("[3.5.1] a cross-site POST to a server action is refused", async ({ page, r
     data: original.postDataBuffer()!,
   });
   expect(sameSite.status()).toBe(200);
+
+  // The sign-in form posts to a route handler (app/api/sign-in): the same check holds there.
+  await page.goto("/en/signin");
+  const signIn = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/api/sign-in"));
+  await signInThroughForm(page, "en", user.email, "not the password");
+  const posted = await signIn;
+  const signInHeaders = { ...posted.headers(), origin: "https://evil.example" };
+  delete (signInHeaders as Record<string, string>)["cookie"];
+  const forgedSignIn = await request.fetch(posted.url(), { method: "POST", headers: signInHeaders, data: posted.postDataBuffer()! });
+  expect(forgedSignIn.status()).toBe(403);
+  const sameSiteSignIn = await request.fetch(posted.url(), {
+    method: "POST",
+    headers: { ...signInHeaders, origin: new URL(posted.url()).origin },
+    data: posted.postDataBuffer()!,
+  });
+  expect(sameSiteSignIn.status()).toBe(401);
 });
 
 test("[3.3.1] session cookie is HttpOnly and SameSite=Lax", async ({ page, context }) => {

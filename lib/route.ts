@@ -9,9 +9,9 @@ import { requestLogger } from "@/lib/log";
 import { withDefaultCsp } from "@/lib/security/headers";
 import { CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS } from "@/lib/validation/text";
 import type { z } from "zod";
+import { LOCALE_HEADER } from "./route-headers";
 
-/** Header our browser code sends with API calls: the language of the page, for error messages. */
-export const LOCALE_HEADER = "x-portal-locale";
+export { LOCALE_HEADER };
 
 type PermissionOf = Permission | ((request: Request) => Permission);
 /**

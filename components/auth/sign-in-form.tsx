@@ -1,25 +1,28 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { signInAction } from "@/lib/auth/actions";
 import { Link } from "@/lib/i18n/navigation";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { ZSignInSchema, type TSignIn } from "@/lib/auth/schemas";
+import { LOCALE_HEADER } from "@/lib/route-headers";
+
+/** The answer of POST /api/sign-in (app/api/sign-in/route.ts). */
+type SignInAnswer = { next?: string; error?: { code: string; message: string } };
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations();
+  const locale = useLocale();
   const [formError, setFormError] = useState<string>();
   const [redirecting, setRedirecting] = useState(false);
   const {
     register,
     handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
   } = useForm<TSignIn>({
     resolver: zodResolver(ZSignInSchema),
@@ -32,17 +35,22 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
-    const result = await signInAction(values);
-    if (result && !result.ok) {
-      for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) {
-        setError(field as keyof TSignIn, { type: "server", message });
-      }
-      setFormError(result.error.message);
+    const answer = await fetch("/api/sign-in", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", [LOCALE_HEADER]: locale },
+      body: JSON.stringify(values),
+    }).then(
+      async (response) => ({ ok: response.ok, body: (await response.json().catch(() => ({}))) as SignInAnswer }),
+      () => ({ ok: false, body: {} as SignInAnswer }),
+    );
+    if (!answer.ok || !answer.body.next) {
+      setFormError(answer.body.error?.message ?? t("errors.NETWORK"));
       return;
     }
-    // Success: the action redirects. Stay busy until the new page lands, so a second click
-    // cannot send the form again.
+    // Success: open the next page as a new page load (the session cookie is set). Stay busy until
+    // it lands, so a second click cannot send the form again.
     setRedirecting(true);
+    window.location.assign(answer.body.next);
   });
 
   const hydrated = useHydrated();

@@ -12,30 +12,23 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { requestMagicLink, requestPasswordReset, resetPassword, signInWithMagicLink, verifyEmail } from "./email-flows";
 import { signIn, signOut } from "./index";
 import { passkeyAuthenticationOptions, signInWithPasskey } from "./passkeys";
-import { areaOf, areaOfPath, homePathFor } from "./permissions";
 import { isConfiguredProvider } from "./providers";
-import { safeCallbackPath } from "./safe-redirect";
+import { safeCallbackPath, signInDestination } from "./safe-redirect";
 import {
   ZEmailRequestSchema,
   ZProviderSchema,
   ZResetPasswordSchema,
   ZSecondFactorSchema,
-  ZSignInSchema,
   ZSignUpSchema,
   ZTokenSchema,
   ZWebAuthnResponseSchema,
 } from "./schemas";
 import { completeSecondFactor } from "./second-factor";
-import { signInWithPassword } from "./sign-in";
 import { signUp } from "./sign-up";
 
 /** Back to the page asked for, if it is inside this portal and in an area this role may open. */
 async function redirectAfterSignIn(role: Role, callbackUrl: string | undefined): Promise<never> {
-  const locale = await getLocale();
-  const callback = safeCallbackPath(callbackUrl);
-  const callbackArea = callback ? areaOfPath(callback.split("?")[0]!) : null;
-  const usable = callback && (callbackArea === null || callbackArea === areaOf(role));
-  redirect({ href: usable ? callback : homePathFor(role), locale });
+  redirect({ href: signInDestination(role, callbackUrl), locale: await getLocale() });
   throw new Error("unreachable");
 }
 
@@ -43,12 +36,6 @@ async function redirectToSecondFactor(): Promise<never> {
   redirect({ href: "/signin/second-factor", locale: await getLocale() });
   throw new Error("unreachable");
 }
-
-export const signInAction = defineAction({ schema: ZSignInSchema, public: true }, async (input) => {
-  const outcome = await signInWithPassword(input);
-  if (outcome.next === "secondFactor") await redirectToSecondFactor();
-  else await redirectAfterSignIn(outcome.role, input.callbackUrl);
-});
 
 export const signUpAction = defineAction({ schema: ZSignUpSchema, public: true }, async (input) => {
   await signUp({ email: input.email, password: input.password, locale: await getLocale() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "./safe-redirect";
+import { safeCallbackPath, signInDestination } from "./safe-redirect";
 
 describe("safeCallbackPath", () => {
   it("keeps paths inside the portal, without the locale prefix", () => {
@@ -29,5 +29,14 @@ describe("safeCallbackPath", () => {
 
   it("does not send a user back to the sign-in page", () => {
     expect(safeCallbackPath("/en/signin")).toBeUndefined();
+  });
+
+  it("leads a sign-in back to the page asked for only inside the role's own area", () => {
+    expect(signInDestination("CUSTOMER", "/en/mypage/points?tab=history")).toBe("/mypage/points?tab=history");
+    expect(signInDestination("CUSTOMER", "/ja/admin/audit")).toBe("/mypage");
+    expect(signInDestination("SUPPORT_LEAD", "/en/admin/audit")).toBe("/admin/audit");
+    expect(signInDestination("DEALER_STAFF", "/en/mypage")).toBe("/dealer");
+    expect(signInDestination("CUSTOMER", "/ja/oidc/abc")).toBe("/oidc/abc");
+    expect(signInDestination("ADMIN", "https://evil.example/")).toBe("/admin");
   });
 });

@@ -1,4 +1,6 @@
+import type { Role } from "@/lib/generated/prisma/enums";
 import { routing } from "@/lib/i18n/routing";
+import { areaOf, areaOfPath, homePathFor } from "./permissions";
 
 /**
  * A callback URL may only point inside this portal: a path starting with one "/" (no "//host",
@@ -19,4 +21,14 @@ export function safeCallbackPath(value: string | undefined | null): string | und
   // "/ja//evil.example" would become "//evil.example" once the prefix is gone.
   if (pathname.startsWith("//") || pathname === "/signin") return undefined;
   return pathname + url.search;
+}
+
+/**
+ * Where a sign-in leads (without the locale prefix): back to the page asked for, if it is inside
+ * this portal and in an area this role may open; else the role's home.
+ */
+export function signInDestination(role: Role, callbackUrl: string | undefined | null): string {
+  const callback = safeCallbackPath(callbackUrl);
+  const callbackArea = callback ? areaOfPath(callback.split("?")[0]!) : null;
+  return callback && (callbackArea === null || callbackArea === areaOf(role)) ? callback : homePathFor(role);
 }

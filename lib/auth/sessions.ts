@@ -26,7 +26,10 @@ export type SignInMethod = "password" | "magic_link" | "passkey" | "password_res
  * Any session the browser carried before is deleted first, so a token planted before sign-in is
  * useless afterwards (session fixation, ASVS 7.2.4). Only the token's hash is stored.
  */
-export async function startSession(user: { id: string; role: Role }, proof: { method: SignInMethod; strong: boolean }): Promise<void> {
+export async function startSession(
+  user: { id: string; role: Role; passwordChangedAt?: Date | null },
+  proof: { method: SignInMethod; strong: boolean },
+): Promise<void> {
   const jar = await cookies();
   const previous = jar.get(SESSION_COOKIE.name)?.value;
   if (previous) await db.session.deleteMany({ where: { sessionToken: hashToken(previous) } });
@@ -36,21 +39,23 @@ export async function startSession(user: { id: string; role: Role }, proof: { me
   const now = new Date();
   const absolute = timeoutsFor(user.role, SESSION_TIMEOUTS).absoluteHours * 3_600_000;
   const expires = new Date(now.getTime() + absolute);
-  const { user: owner } = await db.session.create({
-    select: { user: { select: { passwordChangedAt: true } } },
-    data: {
-      sessionToken: hashToken(token),
-      userId: user.id,
-      expires,
-      createdAt: now,
-      lastSeenAt: now,
-      authenticatedAt: now,
-      method: proof.method,
-      strong: proof.strong,
-      ipAddress: meta.ipAddress,
-      userAgent: meta.userAgent,
-    },
-  });
+  const data = {
+    sessionToken: hashToken(token),
+    userId: user.id,
+    expires,
+    createdAt: now,
+    lastSeenAt: now,
+    authenticatedAt: now,
+    method: proof.method,
+    strong: proof.strong,
+    ipAddress: meta.ipAddress,
+    userAgent: meta.userAgent,
+  };
+  // The device cookie is bound to the password's generation: a caller that just read the user
+  // (password sign-in) passes it and saves a read on this hot path.
+  let owner = { passwordChangedAt: user.passwordChangedAt ?? null };
+  if (user.passwordChangedAt !== undefined) await db.session.create({ select: { id: true }, data });
+  else owner = (await db.session.create({ select: { user: { select: { passwordChangedAt: true } } }, data })).user;
   jar.set(SESSION_COOKIE.name, token, { ...SESSION_COOKIE.options, expires });
   // This browser has now signed in to the account: it may pass the account's lock later.
   await issueDeviceCookie(user.id, owner);
