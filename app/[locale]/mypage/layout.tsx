@@ -2,6 +2,7 @@ import { getLocale } from "next-intl/server";
 import { hasPolicyQuestions } from "@/lib/consents/current";
 import { redirect } from "@/lib/i18n/navigation";
 import { AreaShell } from "@/components/area-shell";
+import { ClientMessages } from "@/components/client-messages";
 import { requireArea } from "@/lib/auth/permissions.server";
 
 export default async function MyPageLayout({ children }: LayoutProps<"/[locale]/mypage">) {
@@ -11,5 +12,9 @@ export default async function MyPageLayout({ children }: LayoutProps<"/[locale]/
   if (await hasPolicyQuestions(user.id)) {
     redirect({ href: "/account/terms", locale: await getLocale() });
   }
-  return <AreaShell>{children}</AreaShell>;
+  return (
+    <ClientMessages scope="mypage">
+      <AreaShell>{children}</AreaShell>
+    </ClientMessages>
+  );
 }
