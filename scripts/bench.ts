@@ -21,6 +21,7 @@ import { parseArgs } from "node:util";
 import { DATA_SETS, type DataSetSize } from "./bench/data-set.ts";
 import { argon2Rate, checkTarget, load, pageTargets, signInTarget, type Load, type Target } from "./bench/http.ts";
 import { ensureBuild, ensureDataSet, ROOT, startBenchServer, startPortal } from "./bench/portal.ts";
+import { startBalancer } from "./balancer.ts";
 import { isPortFree } from "./lib/processes.ts";
 
 const { values } = parseArgs({
@@ -53,6 +54,8 @@ export type HttpResults = {
   machine: { cpus: number; model: string; node: string };
   settings: { seconds: number; connections: number };
   sizes: Record<string, SizeResult>;
+  /** My Page through scripts/balancer.ts with one app process and with two (small data set). */
+  scaleOut?: { one: Load; two: Load };
 };
 
 function runVitestBenches(): Promise<void> {
@@ -65,6 +68,39 @@ function runVitestBenches(): Promise<void> {
 async function freePort(from: number): Promise<number> {
   for (let port = from; port < from + 100; port++) if (await isPortFree(port)) return port;
   throw new Error(`no free port near ${from}`);
+}
+
+/**
+ * Throughput with one and with two app processes behind the local load balancer, on the small
+ * data set: My Page with 20 connections, the jobs in a worker of their own (as when scaling out).
+ */
+async function measureScaleOut(adminUrl: string): Promise<{ one: Load; two: Load }> {
+  const databaseUrl = await ensureDataSet(adminUrl, DATA_SETS.small);
+  const ports = [await freePort(3700), await freePort(3710), await freePort(3720)];
+  const publicUrl = `http://localhost:${ports[0]}`;
+  const apps = await Promise.all(ports.slice(1).map((port) => startPortal({ databaseUrl, port, publicUrl, env: { JOB_WORKERS: "off" } })));
+  try {
+    const targets = await pageTargets(databaseUrl, publicUrl);
+    const myPage = targets.find((target) => target.name === "My Page")!;
+    const options = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: 3 };
+    const upstreams = ports.slice(1).map((port) => new URL(`http://127.0.0.1:${port}`));
+    const measure = async (count: number) => {
+      const balancer = await startBalancer(ports[0]!, upstreams.slice(0, count));
+      try {
+        return await load(balancer.url, myPage, options);
+      } finally {
+        await balancer.close();
+      }
+    };
+    const one = await measure(1);
+    const two = await measure(2);
+    console.log(
+      `  [scale-out] My Page: one process ${one.rps.toFixed(1)}/s, two ${two.rps.toFixed(1)}/s (${(two.rps / one.rps).toFixed(2)}x)`,
+    );
+    return { one, two };
+  } finally {
+    await Promise.all(apps.map((app) => app.stop()));
+  }
 }
 
 async function measureSize(adminUrl: string, set: DataSetSize): Promise<SizeResult> {
@@ -150,6 +186,17 @@ export function table(results: HttpResults, previous?: HttpResults): string {
     if (previous) row.push(num(previous.sizes[sizes[0]!]?.pages[name]?.rps));
     rows.push(row);
   }
+  if (results.scaleOut) {
+    const { one, two } = results.scaleOut;
+    rows.push(["My Page, 1 app process (balancer)", num(one.rps), num(one.p95), "", ...(sizes.length > 1 ? ["", "", "", ""] : [])]);
+    rows.push([
+      "My Page, 2 app processes (balancer)",
+      num(two.rps),
+      num(two.p95),
+      `${(two.rps / one.rps).toFixed(2)}x`,
+      ...(sizes.length > 1 ? ["", "", "", ""] : []),
+    ]);
+  }
   const widths = header.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
   return rows
     .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "))
@@ -171,6 +218,10 @@ async function runHttpHarness(): Promise<void> {
       if (!set) throw new Error(`Unknown data set ${name} (small, large).`);
       console.log(`\n=== HTTP harness: ${name} data set ===`);
       results.sizes[name] = await measureSize(server.adminUrl, set);
+    }
+    if (!values.targets || values.targets.includes("scale")) {
+      console.log(`\n=== HTTP harness: scale-out ===`);
+      results.scaleOut = await measureScaleOut(server.adminUrl);
     }
   } finally {
     await server.stop();

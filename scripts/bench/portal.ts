@@ -105,26 +105,32 @@ export async function startPortal(options: {
   /** The address users reach (a load balancer in front); the server's own by default. */
   publicUrl?: string;
   env?: Record<string, string>;
+  /** Extra node options, e.g. `--cpu-prof` to see where a page's time goes. */
+  nodeArgs?: string[];
 }): Promise<PortalProcess> {
   const url = `http://localhost:${options.port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts"), "-p", String(options.port)], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: options.databaseUrl,
-      AUTH_URL: options.publicUrl ?? url,
-      AUTH_SECRET: BENCH_AUTH_SECRET,
-      DEMO_MODE: "false",
-      // The harness plays the load balancer: each request's X-Forwarded-For is its client.
-      TRUSTED_PROXY_HOPS: "1",
-      BENCH_FLOOR_PAGES: "on",
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), "--import", "tsx", path.join(ROOT, "scripts", "serve.ts"), "-p", String(options.port)],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: options.databaseUrl,
+        AUTH_URL: options.publicUrl ?? url,
+        AUTH_SECRET: BENCH_AUTH_SECRET,
+        DEMO_MODE: "false",
+        // The harness plays the load balancer: each request's X-Forwarded-For is its client.
+        TRUSTED_PROXY_HOPS: "1",
+        BENCH_FLOOR_PAGES: "on",
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...options.env,
+      },
     },
-  });
+  );
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
