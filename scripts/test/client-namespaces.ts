@@ -42,6 +42,8 @@ function importsOf(file: string): string[] {
 }
 
 const isClientModule = (file: string) => /^\s*["']use client["']/.test(read(file));
+// A server-actions module reaches the browser as references only: its imports stay on the server.
+const isServerActions = (file: string) => /^\s*["']use server["']/.test(read(file));
 
 /** Every module that runs in the browser when `entry` (an app file) is rendered. */
 export function clientModulesOf(entries: string[]): Set<string> {
@@ -51,6 +53,7 @@ export function clientModulesOf(entries: string[]): Set<string> {
     const key = `${inClient}:${file}`;
     if (seen.has(key)) return;
     seen.add(key);
+    if (inClient && isServerActions(file)) return;
     const nowClient = inClient || isClientModule(file);
     if (nowClient) client.add(file);
     for (const next of importsOf(file)) walk(next, nowClient);
@@ -63,6 +66,14 @@ export function clientModulesOf(entries: string[]): Set<string> {
 export function namespacesOf(files: Iterable<string>, catalog: Record<string, unknown>): Map<string, Set<string>> {
   const top = new Set(Object.keys(catalog));
   const needed = new Map<string, Set<string>>();
+  // A dotted literal counts when it names a message ("repairs.work", a permission, names none).
+  const isKey = (key: string) =>
+    typeof key
+      .split(".")
+      .reduce<unknown>(
+        (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+        catalog,
+      ) === "string";
   const need = (namespace: string, file: string) => {
     if (!top.has(namespace)) return;
     if (!needed.has(namespace)) needed.set(namespace, new Set());
@@ -73,10 +84,10 @@ export function namespacesOf(files: Iterable<string>, catalog: Record<string, un
     const source = read(file)
       .replace(/\/\*[\s\S]*?\*\//g, "")
       .replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
-    if (!/useTranslations|useFormatter|useMessages/.test(source)) continue;
     for (const match of source.matchAll(/useTranslations\(\s*["'`]([A-Za-z0-9_]+)/g)) need(match[1]!, file);
-    // A translator of the whole catalog takes "ns.key" literals.
-    for (const match of source.matchAll(/["'`]([A-Za-z0-9_]+)\.[A-Za-z0-9_.]+["'`]/g)) need(match[1]!, file);
+    // "ns.key" literals: keys a translator of the whole catalog takes, also from shared modules
+    // (a zod schema's messages are keys that the form translates).
+    for (const match of source.matchAll(/["'`](([A-Za-z0-9_]+)\.[A-Za-z0-9_.]+)["'`]/g)) if (isKey(match[1]!)) need(match[2]!, file);
     for (const match of source.matchAll(/`([A-Za-z0-9_]+)\.\$\{/g)) need(match[1]!, file);
     // A translator whose namespace is a variable typed as a union of names: each name may be it.
     if (/useTranslations\(\s*[A-Za-z_]/.test(source)) {
@@ -93,19 +104,28 @@ function appFiles(dir: string): string[] {
     .map((file) => path.join(dir, file));
 }
 
-export type Scope = "shared" | "public" | "mypage" | "admin" | "dealer";
-
-/** The app files whose client modules live under each scope's provider. */
-export function entriesByScope(): Record<Scope, string[]> {
+/**
+ * The app files under each scope's provider: a scope is "public" (the root layout's provider) or
+ * a directory under app/[locale] whose layout nests its own; a file belongs to the deepest one.
+ * `shared` is what sits above every area's provider: the root layout and the area shell.
+ */
+export function entriesByScope<S extends string>(scopes: readonly S[]): Record<S | "shared", string[]> {
   const locale = path.join(APP, "[locale]");
-  const areas = { mypage: path.join(locale, "mypage"), admin: path.join(locale, "admin"), dealer: path.join(locale, "dealer") };
-  const inArea = (file: string) => Object.values(areas).some((dir) => file.startsWith(dir + path.sep));
-  return {
-    // Above every area's own provider: the root layout, and the shell each area layout renders.
-    shared: [path.join(locale, "layout.tsx"), path.join(ROOT, "components", "area-shell.tsx")],
-    public: appFiles(APP).filter((file) => !inArea(file)),
-    mypage: appFiles(areas.mypage),
-    admin: appFiles(areas.admin),
-    dealer: appFiles(areas.dealer),
-  };
+  const dirs = scopes.filter((scope) => scope !== "public").sort((a, b) => b.length - a.length);
+  const scopeOf = (file: string) => dirs.find((dir) => file.startsWith(path.join(locale, dir) + path.sep)) ?? "public";
+  const result = { shared: [path.join(locale, "layout.tsx"), path.join(ROOT, "components", "area-shell.tsx")] } as Record<
+    S | "shared",
+    string[]
+  >;
+  for (const scope of scopes) result[scope] = [];
+  for (const file of appFiles(APP)) {
+    const scope = scopeOf(file) as S;
+    if (scope in result) result[scope].push(file);
+  }
+  return result;
+}
+
+/** The layout file that must nest a scope's provider. */
+export function layoutOf(scope: string): string {
+  return path.join(APP, "[locale]", ...scope.split("/"), "layout.tsx");
 }
