@@ -109,7 +109,7 @@ async function measureSize(adminUrl: string, set: DataSetSize): Promise<SizeResu
   const portal = await startPortal({ databaseUrl, port, env: { JOB_WORKERS: "off" } });
   try {
     const base = portal.url;
-    const options = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: 3 };
+    const options = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: 3, databaseUrl };
     const log = (line: string) => console.log(`  [${set.name}] ${line}`);
 
     // Sign-in first, next to the hashing limit measured right before it with the server idle.

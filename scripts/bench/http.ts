@@ -33,7 +33,14 @@ const ok200 = (status: number) => status === 200;
 export async function load(
   base: string,
   target: Pick<Target, "request">,
-  options: { connections: number; seconds: number; warmupSeconds?: number; expectStatus?: (status: number) => boolean },
+  options: {
+    connections: number;
+    seconds: number;
+    warmupSeconds?: number;
+    expectStatus?: (status: number) => boolean;
+    /** The portal's database: between runs, wait until its queries are done too. */
+    databaseUrl?: string;
+  },
 ): Promise<Load> {
   const run = async (seconds: number) => {
     let i = 0;
@@ -81,27 +88,43 @@ export async function load(
     };
   };
   if (options.warmupSeconds) await run(options.warmupSeconds);
-  await drained(base);
+  await drained(base, options.databaseUrl);
   const result = await run(options.seconds);
-  await drained(base);
+  await drained(base, options.databaseUrl);
   return result;
 }
 
 /**
  * Waits until the server has finished what the last run left in flight (autocannon stops sending
- * at the deadline, the server keeps working on the requests it holds): the next figure must not
- * pay for the previous one. Done when the health check answers in under 100 ms.
+ * at the deadline, the server keeps working on the requests it holds, and PostgreSQL on their
+ * queries): the next figure must not pay for the previous one. Done when the health check answers
+ * in under 100 ms and, given the database, no other query of it is running.
  */
-async function drained(base: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const started = performance.now();
-    const ok = await fetch(`${base}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok && performance.now() - started < 100) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+async function drained(base: string, databaseUrl?: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  const client = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
+  await client?.connect();
+  try {
+    while (Date.now() < deadline) {
+      const started = performance.now();
+      const ok = await fetch(`${base}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      const busy = client
+        ? (
+            await client.query<{ busy: number }>(
+              `SELECT count(*)::int AS busy FROM pg_stat_activity
+               WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+                 AND query NOT ILIKE '%LISTEN%' AND query NOT ILIKE '%pgboss%'`,
+            )
+          ).rows[0]!.busy
+        : 0;
+      if (ok && busy === 0 && performance.now() - started < 100) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await client?.end();
   }
 }
 
