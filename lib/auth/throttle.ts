@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { hashToken } from "./token-hash";
-import { nextFailureState, remainingBlockMs, THROTTLE_RULES, type ThrottleKind, type ThrottleState } from "./throttle-policy";
+import { remainingBlockMs, THROTTLE_RULES, type ThrottleKind } from "./throttle-policy";
 
 /** A throttle key: the kind decides the rule, the value is what is counted. */
 export type ThrottleKey = { kind: ThrottleKind; value: string };
@@ -26,39 +26,18 @@ export type Reservation = { allowed: false } | { allowed: true; /** Kinds this a
  * A success then calls `settleSuccess`.
  */
 export async function reserveAttempt(keys: ThrottleKey[], now: Date = new Date()): Promise<Reservation> {
-  // Sorted, so two requests lock the same rows in the same order (no deadlock).
-  const ids = [...new Set(keys.map(storageKey))].sort();
-  return db.$transaction(async (tx) => {
-    // One statement makes the missing rows and locks them all (the no-op update takes the row
-    // lock as SELECT … FOR UPDATE would), returning each key's state: a sign-in's hot path,
-    // so two round trips here instead of one per key (decision 0015).
-    const rows = await tx.$queryRaw<({ key: string } & ThrottleState)[]>`
-      INSERT INTO "LoginThrottle" (key, failures, "lastFailureAt")
-      SELECT key, 0, ${now} FROM unnest(${ids}::text[]) WITH ORDINALITY AS k(key, position) ORDER BY position
-      ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
-      RETURNING key, failures, "lastFailureAt", "blockedUntil"`;
-    const found = new Map(rows.map((row) => [row.key, row]));
-    const state = (key: ThrottleKey) => {
-      const row = found.get(storageKey(key));
-      return row && row.failures > 0 ? row : null;
-    };
-    if (keys.some((key) => remainingBlockMs(state(key), now) > 0)) return { allowed: false as const };
-    const blocks: ThrottleKind[] = [];
-    const next = new Map<string, ThrottleState>();
-    for (const key of keys) {
-      const after = nextFailureState(THROTTLE_RULES[key.kind], state(key), now);
-      next.set(storageKey(key), after);
-      if (after.blockedUntil) blocks.push(key.kind);
-    }
-    const written = [...next.entries()];
-    await tx.$executeRaw`
-      UPDATE "LoginThrottle" t
-      SET failures = n.failures, "lastFailureAt" = ${now}, "blockedUntil" = to_timestamp(n.blocked / 1000.0) AT TIME ZONE 'UTC'
-      FROM unnest(${written.map(([key]) => key)}::text[], ${written.map(([, after]) => after.failures)}::int[],
-                  ${written.map(([, after]) => after.blockedUntil?.getTime() ?? null)}::float8[]) AS n(key, failures, blocked)
-      WHERE t.key = n.key`;
-    return { allowed: true as const, blocks };
-  });
+  // One storage key once, with its kind's rule (the same key twice would be counted twice).
+  const byKey = new Map(keys.map((key) => [storageKey(key), key] as const));
+  const ids = [...byKey.keys()];
+  const rules = ids.map((id) => THROTTLE_RULES[byKey.get(id)!.kind]);
+  // One statement (a sign-in's hot path, decision 0015): the database function locks the rows,
+  // refuses when one is blocked, else counts the attempt on each with these rules.
+  const [result] = await db.$queryRaw<{ allowed: boolean; blocked_keys: string[] }[]>`
+    SELECT allowed, blocked_keys FROM reserve_login_attempt(
+      ${ids}::text[], ${rules.map((rule) => rule.freeAttempts)}::int[], ${rules.map((rule) => rule.baseDelayMs)}::bigint[],
+      ${rules.map((rule) => rule.maxDelayMs)}::bigint[], ${rules.map((rule) => rule.forgetAfterMs)}::bigint[], ${now}::timestamp(3))`;
+  if (!result?.allowed) return { allowed: false };
+  return { allowed: true, blocks: result.blocked_keys.map((id) => byKey.get(id)!.kind) };
 }
 
 /**
