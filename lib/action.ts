@@ -21,6 +21,17 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 
 type Access = { permission: Permission } | { public: true };
 
+/** What an action was defined with: its input schema and who may call it. */
+export type ActionConfig = { schema: z.ZodType } & Access;
+
+/**
+ * Each action's config by the function defineAction returned, for tests that call every action with
+ * inputs generated from its schema (lib/security/fuzz.test.ts). A WeakMap here rather than a
+ * property on the function: "use server" modules may only export async functions, and nothing
+ * about the action itself changes.
+ */
+export const actionConfigs = new WeakMap<(input: never) => Promise<ActionResult<unknown>>, ActionConfig>();
+
 /**
  * Every server action goes through here (conventions: One action wrapper): input validated with the same zod
  * schema as the form (unknown keys are stripped, ASVS 8.2.3), permission checked on the server,
@@ -41,7 +52,7 @@ export function defineAction<S extends z.ZodType, T>(
   config: { schema: S } & Access,
   handler: (input: z.output<S>, context: { user: CurrentUser }) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (rawInput) => {
+  const action = async (rawInput: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const user = "permission" in config ? await requirePermission(config.permission) : await getCurrentUser();
       const parsed = config.schema.safeParse(rawInput);
@@ -66,6 +77,8 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, error: await toActionError(error) };
     }
   };
+  actionConfigs.set(action, config);
+  return action;
 }
 
 /** Paths of the strings in an action's input that hold control characters other than line breaks. */

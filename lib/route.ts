@@ -21,6 +21,16 @@ type PermissionOf = Permission | ((request: Request) => Permission);
  */
 type PermissionConfig = { permission: PermissionOf; hideWhenDenied?: boolean };
 
+export type RouteConfig = PermissionConfig | { public: true };
+type RouteHandler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
+
+/**
+ * Each route handler's config by the function defineRoute returned, for tests that call every
+ * route handler with generated input as a user who holds its permission (lib/security/fuzz.test.ts).
+ * Nothing about the handler itself changes.
+ */
+export const routeConfigs = new WeakMap<RouteHandler, RouteConfig>();
+
 /**
  * The route-handler twin of defineAction: the permission is checked on the server before the
  * handler runs, and errors become `{ error: { code, message } }` with the AppError's status and a
@@ -39,7 +49,7 @@ export function defineRoute<P>(
   config: PermissionConfig | { public: true },
   handler: (request: Request, context: { user: CurrentUser; params: P }) => Promise<Response>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
-  return async (request, context) => {
+  const route = async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     let user: CurrentUser | null = null;
     try {
       if ("permission" in config) {
@@ -69,6 +79,8 @@ export function defineRoute<P>(
       return withDefaultCsp(Response.json({ error: { code: "INTERNAL", message: t("errors.INTERNAL") } }, { status: 500 }));
     }
   };
+  routeConfigs.set(route, config);
+  return route;
 }
 
 /**
