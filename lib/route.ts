@@ -7,7 +7,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { requestLogger } from "@/lib/log";
 import { withDefaultCsp } from "@/lib/security/headers";
-import { CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS } from "@/lib/validation/text";
+import { badCharactersIn } from "@/lib/validation/text";
 import type { z } from "zod";
 
 /** Header our browser code sends with API calls: the language of the page, for error messages. */
@@ -97,7 +97,7 @@ function messageKeyOf(error: AppError): string {
 
 /**
  * A JSON request body through the same zod schema as the form (the route twin of defineAction's
- * parsing): unknown keys stripped, no control characters, issues as catalog keys per field.
+ * parsing): unknown keys stripped, no control characters or broken ones, issues as catalog keys per field.
  */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   let raw: unknown;
@@ -106,11 +106,10 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch {
     throw new AppError("VALIDATION", { messageKey: "errors.VALIDATION" });
   }
-  // The flat bodies of our API: any string field with a control character is refused.
+  // The flat bodies of our API: any string field with a control character or half an emoji is refused.
   const strings = raw && typeof raw === "object" ? Object.values(raw as Record<string, unknown>) : [raw];
-  if (strings.some((value) => typeof value === "string" && CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS.test(value))) {
-    throw new AppError("VALIDATION", { cause: { body: "controlCharacters" } });
-  }
+  const bad = strings.map((value) => (typeof value === "string" ? badCharactersIn(value) : null)).find(Boolean);
+  if (bad) throw new AppError("VALIDATION", { cause: { body: bad } });
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};

@@ -8,7 +8,7 @@ import { routing, type Locale } from "@/lib/i18n/routing";
 import { requestLogger } from "@/lib/log";
 import type { ApiScope } from "@/lib/oidc/scopes";
 import { API_CSP } from "@/lib/security/headers";
-import { CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS } from "@/lib/validation/text";
+import { badCharactersIn } from "@/lib/validation/text";
 import { ApiAuthError, authenticateApiCaller, type ApiCaller } from "./caller";
 import { rateLimitHeaders, takeRateLimit, type RateState } from "./rate-limit";
 
@@ -135,7 +135,8 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   const controls: Record<string, string> = {};
   if (raw && typeof raw === "object") {
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-      if (typeof value === "string" && CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS.test(value)) controls[key] = "controlCharacters";
+      const bad = typeof value === "string" ? badCharactersIn(value) : null;
+      if (bad) controls[key] = bad;
     }
   }
   const parsed = schema.safeParse(raw);
