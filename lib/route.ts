@@ -7,7 +7,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { requestLogger } from "@/lib/log";
 import { withDefaultCsp } from "@/lib/security/headers";
-import { badCharactersIn } from "@/lib/validation/text";
+import { badCharactersIn, urlPartsHaveBadCharacters } from "@/lib/validation/text";
 import type { z } from "zod";
 
 /** Header our browser code sends with API calls: the language of the page, for error messages. */
@@ -61,8 +61,14 @@ export function defineRoute<P>(
       } else {
         user = await getCurrentUser();
       }
+      const params = await context.params;
+      // No record's id holds a control character, and no query value may bring one (conventions: Text input).
+      if (urlPartsHaveBadCharacters(Object.values(params ?? {}).flat())) throw new AppError("NOT_FOUND");
+      if (urlPartsHaveBadCharacters([...new URL(request.url).searchParams].flat())) {
+        throw new AppError("VALIDATION", { cause: { query: "controlCharacters" } });
+      }
       // Public handlers are declared with `CurrentUser | null` (overload above).
-      return withDefaultCsp(await handler(request, { user: user as CurrentUser, params: await context.params }));
+      return withDefaultCsp(await handler(request, { user: user as CurrentUser, params }));
     } catch (error) {
       // The language of the page that called (sent by our client code), else the user's.
       const requested = request.headers.get(LOCALE_HEADER);

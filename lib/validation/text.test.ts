@@ -3,7 +3,7 @@ import { ZProfileSchema } from "@/lib/account/schemas";
 import { ZOwnershipClaimSchema, ZSerialLookupSchema } from "@/lib/products/schemas";
 import { ZRecallCampaignSchema } from "@/lib/recalls/schemas";
 import { hasBadCharacters } from "@/lib/security/request-screen";
-import { badCharactersIn, zMultilineText, zName, zText } from "./text";
+import { badCharactersIn, urlPartsHaveBadCharacters, zMultilineText, zName, zText } from "./text";
 
 const messageOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
@@ -39,6 +39,9 @@ describe("text primitives", () => {
     }
     expect(badCharactersIn("a\u0000b")).toBe("controlCharacters");
     expect(badCharactersIn("line\nbreak\ttab")).toBeNull();
+    expect(urlPartsHaveBadCharacters(["ok", "a\u0000"])).toBe(true);
+    expect(urlPartsHaveBadCharacters(["ok", "\uD800"])).toBe(true);
+    expect(urlPartsHaveBadCharacters(["ok", "日本", 1])).toBe(false);
   });
 
   it("[2.2.1] every form schema refuses NUL: profile name, serial look-up, claim message, recall text", () => {

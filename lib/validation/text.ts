@@ -56,3 +56,13 @@ export function badCharactersIn(value: string): "controlCharacters" | "brokenCha
   if (LONE_SURROGATES.test(value)) return "brokenCharacters";
   return null;
 }
+
+/**
+ * For the route wrappers: parts of a URL (route parameters, query keys and values) with a control
+ * character or half a surrogate pair. proxy.ts refuses such URLs already; the wrappers check again
+ * so a handler never hands one to PostgreSQL (NUL made it answer 500) should a request reach it
+ * another way.
+ */
+export function urlPartsHaveBadCharacters(parts: readonly unknown[]): boolean {
+  return parts.some((part) => typeof part === "string" && (hasControlCharacters(part) || LONE_SURROGATES.test(part)));
+}
