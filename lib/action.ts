@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/permissions.server";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
 import { requestLogger } from "@/lib/log";
-import { CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS } from "@/lib/validation/text";
+import { badCharactersIn } from "@/lib/validation/text";
 
 export type ActionError = {
   code: AppErrorCode;
@@ -20,6 +20,17 @@ export type ActionError = {
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 type Access = { permission: Permission } | { public: true };
+
+/** What an action was defined with: its input schema and who may call it. */
+export type ActionConfig = { schema: z.ZodType } & Access;
+
+/**
+ * Each action's config by the function defineAction returned, for tests that call every action with
+ * inputs generated from its schema (lib/security/fuzz.test.ts). A WeakMap here rather than a
+ * property on the function: "use server" modules may only export async functions, and nothing
+ * about the action itself changes.
+ */
+export const actionConfigs = new WeakMap<(input: never) => Promise<ActionResult<unknown>>, ActionConfig>();
 
 /**
  * Every server action goes through here (conventions: One action wrapper): input validated with the same zod
@@ -41,17 +52,17 @@ export function defineAction<S extends z.ZodType, T>(
   config: { schema: S } & Access,
   handler: (input: z.output<S>, context: { user: CurrentUser }) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (rawInput) => {
+  const action = async (rawInput: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const user = "permission" in config ? await requirePermission(config.permission) : await getCurrentUser();
       const parsed = config.schema.safeParse(rawInput);
-      // Every schema builds on lib/validation/text, and this net catches any field one missed:
-      // no control character reaches PostgreSQL (NUL made it answer 500).
-      const controlIssues = stringsWithControlCharacters(rawInput).map((path) => ({ path, message: "controlCharacters" }));
-      if (!parsed.success || controlIssues.length > 0) {
+      // Every schema builds on lib/validation/text, and this net catches any field one missed: no
+      // control character (NUL made PostgreSQL answer 500) nor half an emoji (its json refuses it) gets through.
+      const characterIssues = stringsWithBadCharacters(rawInput);
+      if (!parsed.success || characterIssues.length > 0) {
         const t = await getTranslations("validation");
         const fieldErrors: Record<string, string> = {};
-        for (const issue of [...controlIssues, ...(parsed.success ? [] : parsed.error.issues)]) {
+        for (const issue of [...characterIssues, ...(parsed.success ? [] : parsed.error.issues)]) {
           const field = issue.path.join(".");
           if (fieldErrors[field]) continue;
           // A key of the `validation` namespace, or a full key such as "apps.urlInvalid" (translated in toActionError).
@@ -66,18 +77,23 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, error: await toActionError(error) };
     }
   };
+  actionConfigs.set(action, config);
+  return action;
 }
 
-/** Paths of the strings in an action's input that hold control characters other than line breaks. */
-function stringsWithControlCharacters(value: unknown, path: PropertyKey[] = [], found: PropertyKey[][] = []): PropertyKey[][] {
+type Issue = { path: PropertyKey[]; message: string };
+
+/** The strings in an action's input that hold control characters other than line breaks, or half a surrogate pair. */
+function stringsWithBadCharacters(value: unknown, path: PropertyKey[] = [], found: Issue[] = []): Issue[] {
   if (typeof value === "string") {
-    if (CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS.test(value)) found.push(path);
+    const message = badCharactersIn(value);
+    if (message) found.push({ path, message });
   } else if (path.length >= 8) {
     // Deeper than any form: the schema decides.
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => stringsWithControlCharacters(item, [...path, index], found));
+    value.forEach((item, index) => stringsWithBadCharacters(item, [...path, index], found));
   } else if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) stringsWithControlCharacters(item, [...path, key], found);
+    for (const [key, item] of Object.entries(value)) stringsWithBadCharacters(item, [...path, key], found);
   }
   return found;
 }

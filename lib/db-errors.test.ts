@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { isUniqueViolation } from "./db-errors";
+import { isMissingRecord, isUniqueViolation } from "./db-errors";
 
 const { db } = await import("@/lib/db");
 const { env } = await import("@/lib/env");
@@ -69,5 +69,17 @@ describe("isUniqueViolation (real PostgreSQL)", () => {
     for (const other of [null, undefined, "P2002", new Error("P2002"), { code: "P2003" }, { code: "P2010", message: "Code: `23503`" }]) {
       expect(isUniqueViolation(other)).toBe(false);
     }
+  });
+});
+
+describe("isMissingRecord (real PostgreSQL)", () => {
+  it("recognises Prisma's P2025 from an update of a row that is not there, and nothing else", async () => {
+    const error = await caught(() => db.user.update({ where: { id: `missing-${randomUUID()}` }, data: { name: "x" } }));
+    expect(isMissingRecord(error)).toBe(true);
+    const email = `dup-${randomUUID()}@test.example`;
+    await db.user.create({ data: { email } });
+    expect(isMissingRecord(await caught(() => db.user.create({ data: { email } })))).toBe(false);
+    expect(isMissingRecord(new Error("P2025"))).toBe(false);
+    expect(isMissingRecord(null)).toBe(false);
   });
 });

@@ -37,3 +37,11 @@ function violatedConstraint(error: PgLike, cause: AdapterCause | undefined, meta
   const fields = typeof error.detail === "string" ? error.detail.match(/Key \(([^)]+)\)/)?.[1]?.split(", ") : undefined;
   return { name: typeof error.constraint === "string" ? error.constraint : undefined, fields: fields?.map((f) => f.replace(/"/g, "")) };
 }
+
+/**
+ * Prisma's P2025: an update or delete by a unique `where` found no row (an id that never was, or a
+ * record removed or changed meanwhile). Callers answer NOT_FOUND rather than a 500.
+ */
+export function isMissingRecord(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}

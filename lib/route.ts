@@ -7,7 +7,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { requestLogger } from "@/lib/log";
 import { withDefaultCsp } from "@/lib/security/headers";
-import { CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS } from "@/lib/validation/text";
+import { badCharactersIn, urlPartsHaveBadCharacters } from "@/lib/validation/text";
 import type { z } from "zod";
 import { LOCALE_HEADER } from "./route-headers";
 
@@ -20,6 +20,16 @@ type PermissionOf = Permission | ((request: Request) => Permission);
  * session or sign-in keeps its own answer.
  */
 type PermissionConfig = { permission: PermissionOf; hideWhenDenied?: boolean };
+
+export type RouteConfig = PermissionConfig | { public: true };
+type RouteHandler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
+
+/**
+ * Each route handler's config by the function defineRoute returned, for tests that call every
+ * route handler with generated input as a user who holds its permission (lib/security/fuzz.test.ts).
+ * Nothing about the handler itself changes.
+ */
+export const routeConfigs = new WeakMap<RouteHandler, RouteConfig>();
 
 /**
  * The route-handler twin of defineAction: the permission is checked on the server before the
@@ -39,7 +49,7 @@ export function defineRoute<P>(
   config: PermissionConfig | { public: true },
   handler: (request: Request, context: { user: CurrentUser; params: P }) => Promise<Response>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
-  return async (request, context) => {
+  const route = async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     let user: CurrentUser | null = null;
     try {
       if ("permission" in config) {
@@ -51,8 +61,14 @@ export function defineRoute<P>(
       } else {
         user = await getCurrentUser();
       }
+      const params = await context.params;
+      // No record's id holds a control character, and no query value may bring one (conventions: Text input).
+      if (urlPartsHaveBadCharacters(Object.values(params ?? {}).flat())) throw new AppError("NOT_FOUND");
+      if (urlPartsHaveBadCharacters([...new URL(request.url).searchParams].flat())) {
+        throw new AppError("VALIDATION", { cause: { query: "controlCharacters" } });
+      }
       // Public handlers are declared with `CurrentUser | null` (overload above).
-      return withDefaultCsp(await handler(request, { user: user as CurrentUser, params: await context.params }));
+      return withDefaultCsp(await handler(request, { user: user as CurrentUser, params }));
     } catch (error) {
       // The language of the page that called (sent by our client code), else the user's.
       const requested = request.headers.get(LOCALE_HEADER);
@@ -69,6 +85,8 @@ export function defineRoute<P>(
       return withDefaultCsp(Response.json({ error: { code: "INTERNAL", message: t("errors.INTERNAL") } }, { status: 500 }));
     }
   };
+  routeConfigs.set(route, config);
+  return route;
 }
 
 /**
@@ -85,7 +103,7 @@ function messageKeyOf(error: AppError): string {
 
 /**
  * A JSON request body through the same zod schema as the form (the route twin of defineAction's
- * parsing): unknown keys stripped, no control characters, issues as catalog keys per field.
+ * parsing): unknown keys stripped, no control characters or broken ones, issues as catalog keys per field.
  */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   let raw: unknown;
@@ -94,11 +112,10 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch {
     throw new AppError("VALIDATION", { messageKey: "errors.VALIDATION" });
   }
-  // The flat bodies of our API: any string field with a control character is refused.
+  // The flat bodies of our API: any string field with a control character or half an emoji is refused.
   const strings = raw && typeof raw === "object" ? Object.values(raw as Record<string, unknown>) : [raw];
-  if (strings.some((value) => typeof value === "string" && CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS.test(value))) {
-    throw new AppError("VALIDATION", { cause: { body: "controlCharacters" } });
-  }
+  const bad = strings.map((value) => (typeof value === "string" ? badCharactersIn(value) : null)).find(Boolean);
+  if (bad) throw new AppError("VALIDATION", { cause: { body: bad } });
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};

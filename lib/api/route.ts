@@ -8,7 +8,7 @@ import { routing, type Locale } from "@/lib/i18n/routing";
 import { requestLogger } from "@/lib/log";
 import type { ApiScope } from "@/lib/oidc/scopes";
 import { API_CSP } from "@/lib/security/headers";
-import { CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS } from "@/lib/validation/text";
+import { badCharactersIn, urlPartsHaveBadCharacters } from "@/lib/validation/text";
 import { ApiAuthError, authenticateApiCaller, type ApiCaller } from "./caller";
 import { rateLimitHeaders, takeRateLimit, type RateState } from "./rate-limit";
 
@@ -73,7 +73,10 @@ export function defineApiRoute<P>(
       if (missing.length > 0) throw new ApiAuthError("insufficient_scope", config.scopes.join(" "));
       rate = await takeRateLimit(caller.clientId, caller.rateLimitPerMinute);
       if (!rate.allowed) throw new AppError("RATE_LIMITED", { messageKey: "api.rateLimited" });
-      params = await context.params;
+      const given = await context.params;
+      // No record's id holds a control character (conventions: Text input); nor does the audit entry's subject.
+      if (urlPartsHaveBadCharacters(Object.values(given ?? {}).flat())) throw new AppError("NOT_FOUND");
+      params = given;
       response = await handler(request, { caller, params, locale, touched: (ids) => touched.push(...ids) });
     } catch (error) {
       response = await problemOf(error, t);
@@ -135,7 +138,8 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   const controls: Record<string, string> = {};
   if (raw && typeof raw === "object") {
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-      if (typeof value === "string" && CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS.test(value)) controls[key] = "controlCharacters";
+      const bad = typeof value === "string" ? badCharactersIn(value) : null;
+      if (bad) controls[key] = bad;
     }
   }
   const parsed = schema.safeParse(raw);

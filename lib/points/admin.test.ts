@@ -13,6 +13,7 @@ const { redeemReward } = await import("./rewards");
 const { decideAdjustment, proposeAdjustment } = await import("./adjustments");
 const { saveRuleVersion, getRule } = await import("./rules");
 const { liabilityReport } = await import("./liability");
+const { saveTier } = await import("./settings");
 const { reconcileLedger, remindExpiringPoints, settleDueLots } = await import("./jobs");
 const { settleJobs } = await import("@/scripts/test/jobs");
 const { stopJobWorkers } = await import("@/lib/jobs/worker");
@@ -295,6 +296,21 @@ describe("rules", () => {
       [2, 150, "more"],
       [1, 100, "start"],
     ]);
+  });
+});
+
+describe("tiers", () => {
+  it("saving a tier that is not there (deleted meanwhile, or a made-up id) is not found, not a 500", async () => {
+    const admin = await testStaff("ADMIN");
+    const tier = {
+      code: `t-${randomUUID().slice(0, 8)}`,
+      nameJa: "金",
+      nameEn: "Gold",
+      threshold: Math.floor(Math.random() * 100_000_000),
+    };
+    const input = { ...tier, bonusWarrantyMonths: 0, benefitsJa: "", benefitsEn: "" };
+    await expect(saveTier(admin.id, { ...input, tierId: `missing-${randomUUID()}` })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.pointsTier.count({ where: { code: tier.code } })).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db-errors";
+import { isMissingRecord, isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { ZProgramSchema, ZTierSchema } from "./schemas";
 
@@ -35,6 +35,8 @@ export async function saveTier(actorId: string, input: z.output<typeof ZTierSche
     });
     return tier;
   } catch (error) {
+    // A tier deleted meanwhile, or an id that never was: not found, not a 500.
+    if (isMissingRecord(error)) throw new AppError("NOT_FOUND");
     if (isUniqueViolation(error, ["threshold"])) throw new AppError("VALIDATION", { cause: { threshold: "points.thresholdTaken" } });
     if (isUniqueViolation(error, ["code"])) throw new AppError("VALIDATION", { cause: { code: "points.codeTaken" } });
     throw error;

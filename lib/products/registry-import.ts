@@ -157,6 +157,7 @@ export async function previewRegistryCsv(body: AsyncIterable<Uint8Array>): Promi
 }
 
 export async function runRegistryImport(importId: string, adminId: string, input: AsyncIterable<Uint8Array | string>): Promise<void> {
+  let progress: Promise<unknown> = Promise.resolve();
   try {
     const models = await loadModels();
     let lastWrite = 0;
@@ -164,8 +165,10 @@ export async function runRegistryImport(importId: string, adminId: string, input
       // At most one progress write a second.
       if (Date.now() - lastWrite < 1000) return;
       lastWrite = Date.now();
-      void db.serialImport.update({ where: { id: importId }, data: { processedRows: rowsRead } }).catch(() => {});
+      progress = db.serialImport.update({ where: { id: importId }, data: { processedRows: rowsRead } }).catch(() => {});
     });
+    // The import is over only when its writes are: the last progress write lands before the outcome's.
+    await progress;
     if (parsed.headerProblem) {
       await fail(importId, [{ line: 1, problem: "malformed", value: parsed.headerProblem }], 1, 0);
       return;
@@ -224,6 +227,7 @@ export async function runRegistryImport(importId: string, adminId: string, input
     // written (one transaction), and the import says so.
     // The raw INSERT's unique violation comes as P2010 carrying PostgreSQL's 23505 (isUniqueViolation knows).
     const duplicate = isUniqueViolation(error);
+    await progress;
     await fail(importId, [{ line: 0, problem: duplicate ? "alreadyInRegistry" : "malformed" }], 1, 0).catch(() => {});
     if (!duplicate) throw error;
   }

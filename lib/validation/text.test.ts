@@ -3,7 +3,7 @@ import { ZProfileSchema } from "@/lib/account/schemas";
 import { ZOwnershipClaimSchema, ZSerialLookupSchema } from "@/lib/products/schemas";
 import { ZRecallCampaignSchema } from "@/lib/recalls/schemas";
 import { hasBadCharacters } from "@/lib/security/request-screen";
-import { zMultilineText, zName, zText } from "./text";
+import { badCharactersIn, urlPartsHaveBadCharacters, zMultilineText, zName, zText } from "./text";
 
 const messageOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
@@ -25,6 +25,23 @@ describe("text primitives", () => {
       expect(messageOf(zName().safeParse(bad)), JSON.stringify(bad)).toBe("invisibleCharacters");
     }
     for (const good of ["山田 太郎", "José Müller", "محمد", "O'Brien-Smith"]) expect(zName().safeParse(good).success, good).toBe(true);
+  });
+
+  it("[2.2.1] refuse half a surrogate pair (half an emoji): PostgreSQL's json refuses it, text columns would keep U+FFFD", () => {
+    for (const bad of ["\uD83D", "broken \uD83D half", "\uDE00x", "a\uDBFF"]) {
+      expect(messageOf(zText().safeParse(bad)), JSON.stringify(bad)).toBe("brokenCharacters");
+      expect(messageOf(zMultilineText().safeParse(bad)), JSON.stringify(bad)).toBe("brokenCharacters");
+      expect(badCharactersIn(bad)).toBe("brokenCharacters");
+    }
+    for (const good of ["😀👨‍👩‍👧‍👦🇯🇵", "𠮷野家", "e\u0301"]) {
+      expect(zText().safeParse(good).success, good).toBe(true);
+      expect(badCharactersIn(good)).toBeNull();
+    }
+    expect(badCharactersIn("a\u0000b")).toBe("controlCharacters");
+    expect(badCharactersIn("line\nbreak\ttab")).toBeNull();
+    expect(urlPartsHaveBadCharacters(["ok", "a\u0000"])).toBe(true);
+    expect(urlPartsHaveBadCharacters(["ok", "\uD800"])).toBe(true);
+    expect(urlPartsHaveBadCharacters(["ok", "日本", 1])).toBe(false);
   });
 
   it("[2.2.1] every form schema refuses NUL: profile name, serial look-up, claim message, recall text", () => {

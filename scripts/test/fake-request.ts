@@ -20,6 +20,8 @@ export const nextHeaders = {
       const cookie = fakeRequest.cookies.get(name);
       return cookie ? { name, value: cookie.value } : undefined;
     },
+    getAll: () => [...fakeRequest.cookies].map(([name, cookie]) => ({ name, value: cookie.value })),
+    has: (name: string) => fakeRequest.cookies.has(name),
     set: (name: string, value: string, options?: CookieOptions) => {
       fakeRequest.cookies.set(name, { value, options });
     },

@@ -183,6 +183,19 @@ describe("API v1: every endpoint through the token's scopes and customer", () =>
     expect((await call(ENDPOINTS.listProducts, { token: third.token })).status).toBe(401);
   });
 
+  it("[2.2.1] answers 404 for a path id with a control character or half a surrogate pair, and audits the call without it", async () => {
+    const { token } = await testAccessToken(a.customer.id, clientId, ALL);
+    for (const id of ["a\u0000b", "\uD800"]) {
+      const response = await call(ENDPOINTS.getRepair, { token, id });
+      expect(response.status, JSON.stringify(id)).toBe(404);
+    }
+    const service = await testClient("SERVICE", { scopes: ["staff:points:read"] });
+    const serviceToken = await testServiceToken(service.id, "staff:points:read");
+    expect((await call(ENDPOINTS.staffCustomerPoints, { token: serviceToken, id: "x\uDC00y" })).status).toBe(404);
+    // The audit entry is written (its subject left out), not lost to PostgreSQL refusing the id.
+    expect(await db.auditEvent.count({ where: { action: "api.call", targetId: service.id } })).toBe(1);
+  });
+
   it("answers 429 with RateLimit and Retry-After once the client's minute is used up", async () => {
     const client = await testClient("AGENT", { rateLimitPerMinute: 2 });
     const { token } = await testAccessToken(a.customer.id, client.id, "points:read");
