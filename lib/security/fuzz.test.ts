@@ -40,6 +40,7 @@ const { routeConfigs } = await import("@/lib/route");
 const { ENDPOINTS } = await import("@/lib/api/v1/endpoints");
 type Endpoint = import("@/lib/api/v1/endpoints").Endpoint;
 const { ZPostMessageSchema, ZSeenSchema } = await import("@/lib/chat/schemas");
+const { ZSignInSchema } = await import("@/lib/auth/schemas");
 const { env } = await import("@/lib/env");
 const { badCharactersIn } = await import("@/lib/validation/text");
 const { logger } = await import("@/lib/log");
@@ -485,6 +486,7 @@ describe("fuzz: REST API v1", () => {
 const ROUTE_BODIES: Record<string, Schema> = {
   "app/api/chat/conversations/[id]/messages/route.ts": ZPostMessageSchema,
   "app/api/chat/conversations/[id]/seen/route.ts": ZSeenSchema,
+  "app/api/sign-in/route.ts": ZSignInSchema,
 };
 
 /**
