@@ -3,7 +3,8 @@
  * round-robin over app processes, each request to the next one that is up. It streams both ways
  * (Server-Sent Events pass through as they come), appends the client's address to X-Forwarded-For
  * (run the app servers with TRUSTED_PROXY_HOPS=1), and takes a process out of the rotation while
- * its connections fail, trying the next one instead. Sessions live in PostgreSQL, chat fans out
+ * its connections fail, sending the request to the next one when the first cannot have acted on
+ * it (connection refused, or a read). Sessions live in PostgreSQL, chat fans out
  * through LISTEN/NOTIFY and jobs through pg-boss, so no stickiness is needed.
  *
  *   node --import tsx scripts/balancer.ts -p 3000 --to http://127.0.0.1:3001,http://127.0.0.1:3002
@@ -12,6 +13,7 @@
  * same idea in a few lines, for a laptop and for the scale-out test.
  */
 import { createServer, request as forward, type IncomingMessage, type ServerResponse } from "node:http";
+import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -49,13 +51,18 @@ export function startBalancer(port: number, upstreams: URL[], host = "127.0.0.1"
       },
       (reply) => {
         answer.writeHead(reply.statusCode ?? 502, reply.headers);
-        reply.pipe(answer);
+        // A process that dies mid-answer (a chat stream) ends the client's connection too, so
+        // the browser reconnects (to the other process) instead of waiting on a dead stream.
+        pipeline(reply, answer).catch(() => answer.destroy());
       },
     );
-    outgoing.on("error", () => {
-      // Refused or reset before an answer started: this process is down; another one gets the request.
+    outgoing.on("error", (error: NodeJS.ErrnoException) => {
       downUntil.set(upstream.host, Date.now() + 2_000);
-      if (!answer.headersSent) proxy(client, answer, body, tried);
+      // Another process gets the request only if this one cannot have acted on it: the connection
+      // was refused, or the request only reads. A write cut off mid-way is not sent twice.
+      const retry = error.code === "ECONNREFUSED" || client.method === "GET" || client.method === "HEAD";
+      if (!answer.headersSent && retry) proxy(client, answer, body, tried);
+      else if (!answer.headersSent) answer.writeHead(502, { "Content-Type": "text/plain" }).end("The app process stopped answering.");
       else answer.destroy();
     });
     answer.on("close", () => outgoing.destroy());

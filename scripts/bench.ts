@@ -117,7 +117,7 @@ async function measureSize(adminUrl: string, set: DataSetSize): Promise<SizeResu
     await checkTarget(base, signIn);
     const argon2PerSecond = await argon2Rate(SECONDS, CONNECTIONS);
     log(`argon2id verify: ${argon2PerSecond.toFixed(1)}/s`);
-    const signInLoad = await load(base, signIn, options);
+    const signInLoad = await load(base, signIn, { ...options, expect: signIn.expect });
     log(
       `sign-in: ${signInLoad.rps.toFixed(1)}/s (${((signInLoad.rps / argon2PerSecond) * 100).toFixed(0)} % of argon2id)${signInLoad.failures ? `, ${signInLoad.failures} FAILED` : ""}`,
     );
@@ -130,7 +130,7 @@ async function measureSize(adminUrl: string, set: DataSetSize): Promise<SizeResu
     for (const target of chosen) {
       const result = await load(base, target, {
         ...options,
-        expectStatus: target.expect ? (status) => status === 200 : undefined,
+        expect: target.expect,
       });
       const floor = target.name.endsWith("floor") ? null : (floors[target.area] ?? null);
       if (target.name.endsWith("floor")) floors[target.area] = result.rps;

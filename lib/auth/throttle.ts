@@ -52,9 +52,15 @@ export async function settleSuccess(keys: ThrottleKey[]): Promise<void> {
   // Reset rather than delete: a parallel attempt that already passed its INSERT … ON CONFLICT would
   // otherwise find no row to count on (two sign-ins of one account at the same moment). One
   // statement for both kinds (a sign-in's hot path).
+  // The rows are locked in key order first, as reserve_login_attempt locks them: an UPDATE alone
+  // would lock in table order and could deadlock with a parallel attempt on the same keys.
   await db.$executeRaw`
-    UPDATE "LoginThrottle"
-    SET failures = CASE WHEN key = ANY(${forget}::text[]) THEN 0 ELSE failures - 1 END,
-        "blockedUntil" = CASE WHEN key = ANY(${forget}::text[]) THEN NULL ELSE "blockedUntil" END
-    WHERE key = ANY(${forget}::text[]) OR (key = ANY(${refund}::text[]) AND failures > 0)`;
+    WITH locked AS (
+      SELECT key FROM "LoginThrottle"
+      WHERE key = ANY(${forget}::text[]) OR (key = ANY(${refund}::text[]) AND failures > 0)
+      ORDER BY key FOR UPDATE)
+    UPDATE "LoginThrottle" t
+    SET failures = CASE WHEN t.key = ANY(${forget}::text[]) THEN 0 ELSE t.failures - 1 END,
+        "blockedUntil" = CASE WHEN t.key = ANY(${forget}::text[]) THEN NULL ELSE t."blockedUntil" END
+    FROM locked WHERE t.key = locked.key`;
 }

@@ -12,8 +12,10 @@
  *
  * Triggers and foreign-key checks are off for the load (`session_replication_role = replica`):
  * the rows are consistent by construction (postings sum to zero per entry, wallet balances are
- * the sums of their postings, lots hold what the redemptions left), and the webhook outbox and
- * audit triggers would otherwise fire 20 million times.
+ * the sums of their postings, each lot's remaining points are its award less its recorded uses,
+ * as the nightly reconciliation checks), and the webhook outbox and audit triggers would
+ * otherwise fire 20 million times. Redemption entries have no reward-redemption record (the
+ * catalog's rewards are not part of the load).
  */
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -27,7 +29,7 @@ export const DATA_SETS = {
 } satisfies Record<string, DataSetSize>;
 
 /** Bumped when the shape changes: a kept database of an older shape is made again. */
-export const DATA_SET_VERSION = 1;
+export const DATA_SET_VERSION = 2;
 
 /** Every generated account has this password (one argon2id hash of it, made with ARGON2_OPTIONS). */
 export const BENCH_PASSWORD = "bench-password-2026";
@@ -352,7 +354,7 @@ export async function generateDataSet(
             `s${k}`,
             pick(symptomsOf(unitModel(k).category)).id,
             "電源が入らなくなりました。",
-            j % 5 === 0 ? "DEALER_DROP_OFF" : "SEND_IN",
+            j % 5 === 0 && dealerOf(k) ? "DEALER_DROP_OFF" : "SEND_IN",
             "EMAIL",
             status,
             "NORMAL",
@@ -538,6 +540,19 @@ export async function generateDataSet(
               new Date(at.getTime() + 365 * DAY),
             ];
           }
+        }
+      })(),
+    );
+    // What each redemption took from which lot (oldest first), as the ledger records it: the
+    // nightly reconciliation finds every lot's remaining points equal to its award and its uses.
+    await load(
+      "PointsLotUse",
+      ["lotId", "entryId", "points"],
+      (function* () {
+        for (let c = 1; c <= customers; c++) {
+          yield [`pl${c}-0`, `pe${c}-2`, -80];
+          yield [`pl${c}-0`, `pe${c}-4`, -20];
+          yield [`pl${c}-1`, `pe${c}-4`, -80];
         }
       })(),
     );

@@ -143,7 +143,11 @@ export async function startPortal(options: {
       () => false,
     );
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`The portal on port ${options.port} did not answer in 60 s: ${stderr}`);
+    if (Date.now() > deadline) {
+      // Not left holding the port for the next try.
+      if (child.pid) await stopProcess(child.pid, "SIGKILL", 5_000);
+      throw new Error(`The portal on port ${options.port} did not answer in 60 s: ${stderr}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {

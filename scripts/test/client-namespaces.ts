@@ -91,8 +91,13 @@ export function namespacesOf(files: Iterable<string>, catalog: Record<string, un
     for (const match of source.matchAll(/`([A-Za-z0-9_]+)\.\$\{/g)) need(match[1]!, file);
     // A translator whose namespace is a variable typed as a union of names: each name may be it.
     if (/useTranslations\(\s*[A-Za-z_]/.test(source)) {
-      for (const match of source.matchAll(/["']([A-Za-z0-9_]+)["'](?=\s*\|)|(?<=\|\s*)["']([A-Za-z0-9_]+)["']/g))
+      let named = 0;
+      for (const match of source.matchAll(/["']([A-Za-z0-9_]+)["'](?=\s*\|)|(?<=\|\s*)["']([A-Za-z0-9_]+)["']/g)) {
         need(match[1] ?? match[2]!, file);
+        named++;
+      }
+      // A namespace chosen elsewhere (an imported type, a built string) cannot be followed: say so.
+      if (named === 0) throw new Error(`${path.relative(ROOT, file)}: useTranslations(variable) without a union of names in the file`);
     }
   }
   return needed;

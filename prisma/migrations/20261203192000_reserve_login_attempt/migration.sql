@@ -40,9 +40,10 @@ BEGIN
     END IF;
     over := v_failures - p_free[i];
     delay_ms := CASE WHEN over <= 0 THEN 0 ELSE least(p_base_ms[i] * (2::bigint ^ least(over - 1, 30))::bigint, p_max_ms[i]) END;
-    UPDATE "LoginThrottle" SET failures = v_failures, "lastFailureAt" = p_now,
-      "blockedUntil" = CASE WHEN delay_ms > 0 THEN p_now + make_interval(secs => delay_ms / 1000.0) END
-    WHERE key = p_keys[i];
+    -- An upsert: a row removed since it was locked (none is today) still gets its count.
+    INSERT INTO "LoginThrottle" AS t (key, failures, "lastFailureAt", "blockedUntil")
+    VALUES (p_keys[i], v_failures, p_now, CASE WHEN delay_ms > 0 THEN p_now + make_interval(secs => delay_ms / 1000.0) END)
+    ON CONFLICT (key) DO UPDATE SET failures = EXCLUDED.failures, "lastFailureAt" = EXCLUDED."lastFailureAt", "blockedUntil" = EXCLUDED."blockedUntil";
     IF delay_ms > 0 THEN blocked := blocked || p_keys[i]; END IF;
   END LOOP;
   RETURN QUERY SELECT true, blocked;
