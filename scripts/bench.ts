@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DATA_SETS, type DataSetSize } from "./bench/data-set.ts";
-import { argon2Rate, checkTarget, load, pageTargets, signInTarget, type Load, type Target } from "./bench/http.ts";
+import { argon2Rate, checkTarget, load, pageTargets, signInFloorTarget, signInTarget, type Load, type Target } from "./bench/http.ts";
 import { ensureBuild, ensureDataSet, ROOT, startBenchServer, startPortal } from "./bench/portal.ts";
 import { startBalancer } from "./balancer.ts";
 import { isPortFree } from "./lib/processes.ts";
@@ -47,6 +47,8 @@ export type SizeResult = {
   customers: number;
   argon2PerSecond: number;
   signIn: Load;
+  /** Route wrapper, JSON body and argon2id verify, no database (app/api/floor/sign-in); absent in runs before it. */
+  signInFloor?: Load;
   pages: Record<string, Load & { area: string; floorShare: number | null }>;
 };
 export type HttpResults = {
@@ -109,17 +111,21 @@ async function measureSize(adminUrl: string, set: DataSetSize): Promise<SizeResu
   const portal = await startPortal({ databaseUrl, port, env: { JOB_WORKERS: "off" } });
   try {
     const base = portal.url;
-    const options = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: 3, databaseUrl };
+    const options = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: 3, databaseUrl, appPid: portal.child.pid };
     const log = (line: string) => console.log(`  [${set.name}] ${line}`);
 
     // Sign-in first, next to the hashing limit measured right before it with the server idle.
     const signIn = signInTarget(base, set.customers);
+    const signInFloor = signInFloorTarget(base, set.customers);
     await checkTarget(base, signIn);
+    await checkTarget(base, signInFloor);
     const argon2PerSecond = await argon2Rate(SECONDS, CONNECTIONS);
     log(`argon2id verify: ${argon2PerSecond.toFixed(1)}/s`);
+    const floorLoad = await load(base, signInFloor, { ...options, expect: signInFloor.expect });
+    log(`sign-in floor: ${floorLoad.rps.toFixed(1)}/s (${((floorLoad.rps / argon2PerSecond) * 100).toFixed(0)} % of argon2id)`);
     const signInLoad = await load(base, signIn, { ...options, expect: signIn.expect });
     log(
-      `sign-in: ${signInLoad.rps.toFixed(1)}/s (${((signInLoad.rps / argon2PerSecond) * 100).toFixed(0)} % of argon2id)${signInLoad.failures ? `, ${signInLoad.failures} FAILED` : ""}`,
+      `sign-in: ${signInLoad.rps.toFixed(1)}/s (${((signInLoad.rps / argon2PerSecond) * 100).toFixed(0)} % of argon2id, ${((signInLoad.rps / floorLoad.rps) * 100).toFixed(0)} % of its floor)${signInLoad.failures ? `, ${signInLoad.failures} FAILED` : ""}`,
     );
 
     const targets = await pageTargets(databaseUrl, base);
@@ -136,10 +142,11 @@ async function measureSize(adminUrl: string, set: DataSetSize): Promise<SizeResu
       if (target.name.endsWith("floor")) floors[target.area] = result.rps;
       pages[target.name] = { ...result, area: target.area, floorShare: floor ? result.rps / floor : null };
       log(
-        `${target.name}: ${result.rps.toFixed(1)}/s, p95 ${Math.round(result.p95)} ms${floor ? `, ${((result.rps / floor) * 100).toFixed(0)} % of floor` : ""}${result.failures ? `, ${result.failures} FAILED` : ""}`,
+        `${target.name}: ${result.rps.toFixed(1)}/s, p95 ${Math.round(result.p95)} ms${floor ? `, ${((result.rps / floor) * 100).toFixed(0)} % of floor` : ""}` +
+          `${result.appCpuMs === undefined ? "" : `, CPU ${result.appCpuMs.toFixed(1)} ms app + ${result.databaseCpuMs!.toFixed(1)} ms db`}${result.failures ? `, ${result.failures} FAILED` : ""}`,
       );
     }
-    return { customers: set.customers, argon2PerSecond, signIn: signInLoad, pages };
+    return { customers: set.customers, argon2PerSecond, signIn: signInLoad, signInFloor: floorLoad, pages };
   } finally {
     await portal.stop();
   }
@@ -148,27 +155,45 @@ async function measureSize(adminUrl: string, set: DataSetSize): Promise<SizeResu
 const pct = (share: number | null) => (share === null ? "" : `${Math.round(share * 100)} %`);
 const num = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "" : value.toFixed(value < 100 ? 1 : 0));
 
-/** The one table: a row per figure, a column group per data set, the large/small p95 ratio last. */
+/**
+ * The one table: a row per figure, a column group per data set (rate, p95, share of its limit, and
+ * the CPU milliseconds per request of the portal process and of PostgreSQL), the large/small p95
+ * ratio last.
+ */
 export function table(results: HttpResults, previous?: HttpResults): string {
   const sizes = Object.keys(results.sizes);
   const rows: string[][] = [];
   const header = [
     "",
-    ...sizes.flatMap((size) => [`${size} req/s`, "p95 ms", "of limit"]),
+    ...sizes.flatMap((size) => [`${size} req/s`, "p95 ms", "of limit", "app ms", "db ms"]),
     ...(sizes.length > 1 ? ["p95 large/small"] : []),
   ];
   if (previous) header.push("req/s before");
   rows.push(header);
+  const group = (load: Load | undefined, share: number | null): string[] =>
+    load ? [num(load.rps), num(load.p95), pct(share), num(load.appCpuMs), num(load.databaseCpuMs)] : ["", "", "", "", ""];
+  const ratio = (small: Load | undefined, large: Load | undefined) => (small && large ? (large.p95 / small.p95).toFixed(2) : "");
   const first = results.sizes[sizes[0]!]!;
-  rows.push(["argon2id verify (limit)", ...sizes.flatMap((size) => [num(results.sizes[size]!.argon2PerSecond), "", ""])]);
+  const last = results.sizes[sizes.at(-1)!]!;
+  const blank = ["", "", "", ""];
+  rows.push(["argon2id verify (limit)", ...sizes.flatMap((size) => [num(results.sizes[size]!.argon2PerSecond), ...blank])]);
+  const floorRow = [
+    "Sign-in floor (no database)",
+    ...sizes.flatMap((size) => {
+      const result = results.sizes[size]!;
+      return group(result.signInFloor, result.signInFloor ? result.signInFloor.rps / result.argon2PerSecond : null);
+    }),
+  ];
+  if (sizes.length > 1) floorRow.push(ratio(first.signInFloor, last.signInFloor));
+  rows.push(floorRow);
   const signInRow = [
     "Sign-in (password)",
     ...sizes.flatMap((size) => {
       const result = results.sizes[size]!;
-      return [num(result.signIn.rps), num(result.signIn.p95), pct(result.signIn.rps / result.argon2PerSecond)];
+      return group(result.signIn, result.signIn.rps / result.argon2PerSecond);
     }),
   ];
-  if (sizes.length > 1) signInRow.push((results.sizes[sizes.at(-1)!]!.signIn.p95 / first.signIn.p95).toFixed(2));
+  if (sizes.length > 1) signInRow.push(ratio(first.signIn, last.signIn));
   if (previous) signInRow.push(num(previous.sizes[sizes[0]!]?.signIn.rps));
   rows.push(signInRow);
   for (const name of Object.keys(first.pages)) {
@@ -176,29 +201,21 @@ export function table(results: HttpResults, previous?: HttpResults): string {
       name,
       ...sizes.flatMap((size) => {
         const page = results.sizes[size]!.pages[name];
-        return [num(page?.rps), num(page?.p95), pct(page?.floorShare ?? null)];
+        return group(page, page?.floorShare ?? null);
       }),
     ];
-    if (sizes.length > 1) {
-      const large = results.sizes[sizes.at(-1)!]!.pages[name];
-      row.push(large ? (large.p95 / first.pages[name]!.p95).toFixed(2) : "");
-    }
+    if (sizes.length > 1) row.push(ratio(first.pages[name], last.pages[name]));
     if (previous) row.push(num(previous.sizes[sizes[0]!]?.pages[name]?.rps));
     rows.push(row);
   }
   if (results.scaleOut) {
     const { one, two } = results.scaleOut;
-    rows.push(["My Page, 1 app process (balancer)", num(one.rps), num(one.p95), "", ...(sizes.length > 1 ? ["", "", "", ""] : [])]);
-    rows.push([
-      "My Page, 2 app processes (balancer)",
-      num(two.rps),
-      num(two.p95),
-      `${(two.rps / one.rps).toFixed(2)}x`,
-      ...(sizes.length > 1 ? ["", "", "", ""] : []),
-    ]);
+    rows.push(["My Page, 1 app process (balancer)", num(one.rps), num(one.p95), ""]);
+    rows.push(["My Page, 2 app processes (balancer)", num(two.rps), num(two.p95), `${(two.rps / one.rps).toFixed(2)}x`]);
   }
   const widths = header.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
   return rows
+    .map((row) => [...row, ...Array<string>(header.length - row.length).fill("")])
     .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "))
     .join("\n");
 }
@@ -230,7 +247,8 @@ async function runHttpHarness(): Promise<void> {
     values.compare && existsSync(values.compare) ? (JSON.parse(readFileSync(values.compare, "utf8")) as HttpResults) : undefined;
   console.log(
     `\nHTTP harness: ${results.machine.cpus} cores, Node ${results.machine.node}, ${CONNECTIONS} connections, ${SECONDS} s per figure` +
-      `; "of limit" is sign-ins against argon2id and pages against their area's floor\n`,
+      `; "of limit" is sign-ins against argon2id and pages against their area's floor;` +
+      ` "app ms" and "db ms" are CPU milliseconds per request of the portal process and of PostgreSQL\n`,
   );
   console.log(table(results, previous));
   const outDir = path.join(ROOT, ".data", "bench");

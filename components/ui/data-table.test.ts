@@ -4,14 +4,15 @@ import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
 import { DataTable, type DataTableProps } from "./data-table";
+import { InteractiveTable } from "./interactive-table";
 
 /**
  * The first render of the data table (what the server sends): paging slices, the initial sort
  * orders and marks its header, an empty list shows its message. Clicking is covered in
  * e2e/data-table.spec.ts.
  */
-function render(props: Partial<DataTableProps>): string {
-  const table = createElement(DataTable, {
+function render(props: Partial<DataTableProps>, component: typeof DataTable = DataTable): string {
+  const table = createElement(component, {
     caption: "Things",
     columns: [
       { id: "name", header: "Name", sortable: true },
@@ -34,6 +35,22 @@ const rows = Array.from({ length: 12 }, (_, index) => ({
 const bodyRows = (html: string) => html.match(/<tr class="border-t/g)?.length ?? 0;
 
 describe("DataTable", () => {
+  it("draws a table that neither sorts nor pages in the browser as server markup, the same as the browser table would", () => {
+    const plain = {
+      columns: [
+        { id: "name", header: "Name", className: "font-mono" },
+        { id: "size", header: "Size" },
+      ],
+      rows: rows.slice(0, 3),
+      serverPaging: { next: { href: "/things?after=r2" } },
+    };
+    const html = render(plain);
+    expect(html).toContain("<caption");
+    expect(html).toMatch(/<nav[^>]*><a [^>]*href="[^"]*things\?after=r2"/);
+    expect(html).toBe(render(plain, InteractiveTable));
+    expect(render({ ...plain, rows: [] })).toBe(render({ ...plain, rows: [] }, InteractiveTable));
+  });
+
   it("shows the empty message instead of a table", () => {
     const html = render({ rows: [] });
     expect(html).toContain("Nothing here.");

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetShown } from "@/lib/cache/shown";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { earnForProfile } from "@/lib/points/earning";
@@ -34,7 +35,7 @@ const COMPLETE_PROFILE = ["name", "nameKana", "phone", "postalCode", "prefecture
 
 export async function updateOwnProfile(userId: string, input: z.output<typeof ZProfileSchema>): Promise<void> {
   const complete = COMPLETE_PROFILE.every((field) => input[field].trim() !== "");
-  await db.$transaction(async (tx) => {
+  const role = await db.$transaction(async (tx) => {
     const { role } = await tx.user.update({
       where: { id: userId },
       data: {
@@ -52,6 +53,9 @@ export async function updateOwnProfile(userId: string, input: z.output<typeof ZP
     });
     // Points are a customer programme: staff completing their own profile earn nothing.
     if (complete && role === "CUSTOMER") await earnForProfile(tx, { userId });
+    return role;
   });
+  // Staff names are shown in the desk's filter form (lib/cache/shown.ts).
+  if (role !== "CUSTOMER") forgetShown("staff");
   await recordAudit({ action: "profile.updated", outcome: "SUCCESS", actorId: userId, targetType: "User", targetId: userId });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetShown } from "@/lib/cache/shown";
 import { recordAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
@@ -79,6 +80,7 @@ export async function saveModel(adminId: string, existingCode: string | null, in
     } else {
       await db.productModel.create({ data });
     }
+    forgetShown("models");
   } catch (error) {
     if (isUniqueViolation(error, ["code"])) throw new AppError("VALIDATION", { cause: { code: "catalog.codeTaken" } });
     throw error;

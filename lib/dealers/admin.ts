@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetShown } from "@/lib/cache/shown";
 import { recordAudit } from "@/lib/audit/log";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -78,6 +79,7 @@ export async function saveDealer(
           throw error;
         })
       : await db.dealer.create({ data, select: { id: true } });
+    forgetShown("dealers");
     await recordAudit({
       action: "dealer.updated",
       outcome: "SUCCESS",
@@ -103,6 +105,7 @@ export async function setDealerActive(actor: Actor, input: { dealerId: string; a
     if (!(await db.dealer.findUnique({ where: { id: input.dealerId }, select: { id: true } }))) throw new AppError("NOT_FOUND");
     return; // already in that state (a double click)
   }
+  forgetShown("dealers");
   // Its people lose access now, not at their sessions' end.
   if (!input.active) await db.session.deleteMany({ where: { user: { dealerId: input.dealerId } } });
   await recordAudit({

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetShown, keptForDisplay } from "@/lib/cache/shown";
 import { db } from "@/lib/db";
 import { businessTimeZone } from "@/lib/time/business-time";
 import { localDateOf } from "@/lib/warranty/local-date";
@@ -35,23 +36,14 @@ export async function loadDesk(): Promise<Desk> {
 // it: deadlines are computed at write time from loadDesk(). A save in this process forgets it at
 // once; another app process catches up within DISPLAY_TTL_MS (docs/decisions/0008).
 const DISPLAY_TTL_MS = 10_000;
-let shown: { desk: Promise<Desk>; until: number } | null = null;
+const shownDesk = keptForDisplay(loadDesk, { ttlMs: DISPLAY_TTL_MS, sources: ["desk"] });
 
 /** The desk's calendar and targets for showing SLA clocks in lists (at most DISPLAY_TTL_MS old). */
 export function loadDeskForDisplay(now: number = Date.now()): Promise<Desk> {
-  if (!shown || shown.until <= now) {
-    const desk = loadDesk();
-    const entry = { desk, until: now + DISPLAY_TTL_MS };
-    shown = entry;
-    // A failed read is not kept (unless a newer one replaced it meanwhile).
-    desk.catch(() => {
-      if (shown === entry) shown = null;
-    });
-  }
-  return shown.desk;
+  return shownDesk.get(now);
 }
 
 /** Called after the settings change, so this process shows the new targets at once. */
 export function forgetShownDesk(): void {
-  shown = null;
+  forgetShown("desk");
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
+import { keptForDisplay } from "@/lib/cache/shown";
 import { can, ROLES, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { loadQueuePage, queueFilterParams, type QueueFilter } from "./queue";
@@ -24,7 +25,7 @@ export async function viewQueuePage(filter: QueueFilter, viewer: Actor) {
 }
 
 /** The choices of the queue's filter form: who works the desk, the catalog's models, the dealers. */
-export async function loadQueueFilterOptions() {
+async function readQueueFilterOptions() {
   const [agents, models, dealers] = await Promise.all([
     db.user.findMany({
       // The roles the policy lets work the desk (one policy module), not a list of its own.
@@ -39,4 +40,13 @@ export async function loadQueueFilterOptions() {
   return { agents, models, dealers };
 }
 
-export type QueueFilterOptions = Awaited<ReturnType<typeof loadQueueFilterOptions>>;
+// Shown on every queue view and the same for every viewer: read once per few seconds per process
+// (lib/cache/shown.ts). Saving a model, a dealer or a name forgets it; a filter by an id the form
+// does not list yet still works from the URL.
+const shownFilterOptions = keptForDisplay(readQueueFilterOptions, { ttlMs: 10_000, sources: ["staff", "models", "dealers"] });
+
+export function loadQueueFilterOptions(): Promise<QueueFilterOptions> {
+  return shownFilterOptions.get();
+}
+
+export type QueueFilterOptions = Awaited<ReturnType<typeof readQueueFilterOptions>>;

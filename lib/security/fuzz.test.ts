@@ -487,6 +487,7 @@ const ROUTE_BODIES: Record<string, Schema> = {
   "app/api/chat/conversations/[id]/messages/route.ts": ZPostMessageSchema,
   "app/api/chat/conversations/[id]/seen/route.ts": ZSeenSchema,
   "app/api/sign-in/route.ts": ZSignInSchema,
+  "app/api/floor/sign-in/route.ts": ZSignInSchema,
 };
 
 /**

@@ -12,8 +12,18 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { BENCH_PASSWORD, BENCH_STAFF, benchCustomerEmail } from "./data-set.ts";
 import { actionId, createSessionCookie, ROOT, startPortal, type PortalProcess } from "./portal.ts";
+import { cpuAvailable, postgresCpu, postgresCpuMsSince, processCpuMs } from "./process-cpu.ts";
 
-export type Load = { rps: number; p50: number; p95: number; requests: number; failures: number };
+export type Load = {
+  rps: number;
+  p50: number;
+  p95: number;
+  requests: number;
+  failures: number;
+  /** CPU milliseconds per answered request: the portal process's, and PostgreSQL's (Linux only). */
+  appCpuMs?: number;
+  databaseCpuMs?: number;
+};
 
 export type Target = {
   name: string;
@@ -41,6 +51,8 @@ export async function load(
     expect?: (status: number, body: string) => boolean;
     /** The portal's database: between runs, wait until its queries are done too. */
     databaseUrl?: string;
+    /** The portal's process: its CPU time (and PostgreSQL's) per request is measured. */
+    appPid?: number;
   },
 ): Promise<Load> {
   const run = async (seconds: number) => {
@@ -78,7 +90,16 @@ export async function load(
       (error, result) => (error ? failed(error) : finished(result)),
     );
     instance.on("response", (_client, _status, _bytes, time) => times.push(time));
+    const measureCpu = options.appPid !== undefined && cpuAvailable();
+    const cpuBefore = measureCpu ? { app: processCpuMs(options.appPid!), database: postgresCpu() } : null;
     const result = await done;
+    const cpu =
+      cpuBefore && times.length > 0
+        ? {
+            appCpuMs: (processCpuMs(options.appPid!) - cpuBefore.app) / times.length,
+            databaseCpuMs: postgresCpuMsSince(cpuBefore.database) / times.length,
+          }
+        : {};
     times.sort((a, b) => a - b);
     const at = (share: number) => times[Math.min(times.length - 1, Math.ceil(times.length * share) - 1)] ?? NaN;
     return {
@@ -87,6 +108,7 @@ export async function load(
       p95: at(0.95),
       requests: times.length,
       failures: failures + result.errors + result.timeouts,
+      ...cpu,
     };
   };
   if (options.warmupSeconds) await run(options.warmupSeconds);
@@ -235,6 +257,16 @@ export function signInTarget(base: string, customers: number): Target {
     }),
     expect: (status, body) => status === 200 && body.includes('"next":"/ja/mypage"'),
   };
+}
+
+/**
+ * The sign-in floor (app/api/floor/sign-in): the same wrapper, body and argon2id verify as a
+ * sign-in, without the database. Between it and the bare verify rate is the framework's cost;
+ * between it and a sign-in, the portal's own work.
+ */
+export function signInFloorTarget(base: string, customers: number): Target {
+  const signIn = signInTarget(base, customers);
+  return { ...signIn, name: "Sign-in floor", request: (i) => ({ ...signIn.request(i), path: "/api/floor/sign-in" }) };
 }
 
 /** One request of each target, checked before it is measured: a harness that times error pages proves nothing. */
