@@ -19,7 +19,17 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DATA_SETS, type DataSetSize } from "./bench/data-set.ts";
-import { argon2Rate, checkTarget, load, pageTargets, signInFloorTarget, signInTarget, type Load, type Target } from "./bench/http.ts";
+import {
+  aloneMs,
+  argon2Rate,
+  checkTarget,
+  load,
+  pageTargets,
+  signInFloorTarget,
+  signInTarget,
+  type Load,
+  type Target,
+} from "./bench/http.ts";
 import { ensureBuild, ensureDataSet, ROOT, startBenchServer, startPortal } from "./bench/portal.ts";
 import { startBalancer } from "./balancer.ts";
 import { isPortFree } from "./lib/processes.ts";
@@ -49,7 +59,11 @@ export type SizeResult = {
   signIn: Load;
   /** Route wrapper, JSON body and argon2id verify, no database (app/api/floor/sign-in); absent in runs before it. */
   signInFloor?: Load;
-  pages: Record<string, Load & { area: string; floorShare: number | null }>;
+  /**
+   * Per page: its load figures, its share of the area's floor, its time alone (median of 3
+   * requests one after another) and, where the harness has one, the same work in plain SQL.
+   */
+  pages: Record<string, Load & { area: string; floorShare: number | null; aloneMs?: number; sqlMs?: number }>;
 };
 export type HttpResults = {
   at: string;
@@ -134,16 +148,19 @@ async function measureSize(adminUrl: string, set: DataSetSize): Promise<SizeResu
     const pages: SizeResult["pages"] = {};
     const floors: Partial<Record<Target["area"], number>> = {};
     for (const target of chosen) {
+      const alone = await aloneMs(base, target);
+      const sqlMs = target.sqlBaseline ? await target.sqlBaseline() : undefined;
       const result = await load(base, target, {
         ...options,
         expect: target.expect,
       });
       const floor = target.name.endsWith("floor") ? null : (floors[target.area] ?? null);
       if (target.name.endsWith("floor")) floors[target.area] = result.rps;
-      pages[target.name] = { ...result, area: target.area, floorShare: floor ? result.rps / floor : null };
+      pages[target.name] = { ...result, area: target.area, floorShare: floor ? result.rps / floor : null, aloneMs: alone, sqlMs };
       log(
         `${target.name}: ${result.rps.toFixed(1)}/s, p95 ${Math.round(result.p95)} ms${floor ? `, ${((result.rps / floor) * 100).toFixed(0)} % of floor` : ""}` +
-          `${result.appCpuMs === undefined ? "" : `, CPU ${result.appCpuMs.toFixed(1)} ms app + ${result.databaseCpuMs!.toFixed(1)} ms db`}${result.failures ? `, ${result.failures} FAILED` : ""}`,
+          `${result.appCpuMs === undefined ? "" : `, CPU ${result.appCpuMs.toFixed(1)} ms app + ${result.databaseCpuMs!.toFixed(1)} ms db`}` +
+          `, alone ${alone.toFixed(0)} ms${sqlMs === undefined ? "" : ` (the same in plain SQL: ${sqlMs.toFixed(0)} ms)`}${result.failures ? `, ${result.failures} FAILED` : ""}`,
       );
     }
     return { customers: set.customers, argon2PerSecond, signIn: signInLoad, signInFloor: floorLoad, pages };
@@ -165,17 +182,28 @@ export function table(results: HttpResults, previous?: HttpResults): string {
   const rows: string[][] = [];
   const header = [
     "",
-    ...sizes.flatMap((size) => [`${size} req/s`, "p95 ms", "of limit", "app ms", "db ms"]),
-    ...(sizes.length > 1 ? ["p95 large/small"] : []),
+    ...sizes.flatMap((size) => [`${size} req/s`, "p95 ms", "of limit", "alone ms", "app ms", "db ms"]),
+    ...(sizes.length > 1 ? ["p95 large/small", "vs floor"] : []),
   ];
   if (previous) header.push("req/s before");
   rows.push(header);
-  const group = (load: Load | undefined, share: number | null): string[] =>
-    load ? [num(load.rps), num(load.p95), pct(share), num(load.appCpuMs), num(load.databaseCpuMs)] : ["", "", "", "", ""];
+  const group = (load: (Load & { aloneMs?: number }) | undefined, share: number | null): string[] =>
+    load
+      ? [num(load.rps), num(load.p95), pct(share), num(load.aloneMs), num(load.appCpuMs), num(load.databaseCpuMs)]
+      : ["", "", "", "", "", ""];
   const ratio = (small: Load | undefined, large: Load | undefined) => (small && large ? (large.p95 / small.p95).toFixed(2) : "");
+  // The same ratio over the area floor's own ratio: the floor reads no data, so what it changed
+  // between the two runs is the machine (a shared host's speed drifts), not the data set.
+  const againstFloor = (name: string, area: string) => {
+    const floorName = Object.keys(first.pages).find((page) => page.endsWith("floor") && first.pages[page]!.area === area);
+    const [small, large] = [first.pages[name], last.pages[name]];
+    const [smallFloor, largeFloor] = floorName ? [first.pages[floorName], last.pages[floorName]] : [];
+    if (!small || !large || !smallFloor || !largeFloor || name === floorName) return "";
+    return (large.p95 / small.p95 / (largeFloor.p95 / smallFloor.p95)).toFixed(2);
+  };
   const first = results.sizes[sizes[0]!]!;
   const last = results.sizes[sizes.at(-1)!]!;
-  const blank = ["", "", "", ""];
+  const blank = ["", "", "", "", ""];
   rows.push(["argon2id verify (limit)", ...sizes.flatMap((size) => [num(results.sizes[size]!.argon2PerSecond), ...blank])]);
   const floorRow = [
     "Sign-in floor (no database)",
@@ -184,7 +212,7 @@ export function table(results: HttpResults, previous?: HttpResults): string {
       return group(result.signInFloor, result.signInFloor ? result.signInFloor.rps / result.argon2PerSecond : null);
     }),
   ];
-  if (sizes.length > 1) floorRow.push(ratio(first.signInFloor, last.signInFloor));
+  if (sizes.length > 1) floorRow.push(ratio(first.signInFloor, last.signInFloor), "");
   rows.push(floorRow);
   const signInRow = [
     "Sign-in (password)",
@@ -193,7 +221,7 @@ export function table(results: HttpResults, previous?: HttpResults): string {
       return group(result.signIn, result.signIn.rps / result.argon2PerSecond);
     }),
   ];
-  if (sizes.length > 1) signInRow.push(ratio(first.signIn, last.signIn));
+  if (sizes.length > 1) signInRow.push(ratio(first.signIn, last.signIn), "");
   if (previous) signInRow.push(num(previous.sizes[sizes[0]!]?.signIn.rps));
   rows.push(signInRow);
   for (const name of Object.keys(first.pages)) {
@@ -204,7 +232,7 @@ export function table(results: HttpResults, previous?: HttpResults): string {
         return group(page, page?.floorShare ?? null);
       }),
     ];
-    if (sizes.length > 1) row.push(ratio(first.pages[name], last.pages[name]));
+    if (sizes.length > 1) row.push(ratio(first.pages[name], last.pages[name]), againstFloor(name, first.pages[name]!.area));
     if (previous) row.push(num(previous.sizes[sizes[0]!]?.pages[name]?.rps));
     rows.push(row);
   }
@@ -213,11 +241,17 @@ export function table(results: HttpResults, previous?: HttpResults): string {
     rows.push(["My Page, 1 app process (balancer)", num(one.rps), num(one.p95), ""]);
     rows.push(["My Page, 2 app processes (balancer)", num(two.rps), num(two.p95), `${(two.rps / one.rps).toFixed(2)}x`]);
   }
+  const notes = sizes.flatMap((size) =>
+    Object.entries(results.sizes[size]!.pages)
+      .filter(([, page]) => page.sqlMs !== undefined)
+      .map(([name, page]) => `${name} (${size}): ${num(page.aloneMs)} ms alone; the same queries in plain SQL ${num(page.sqlMs)} ms.`),
+  );
   const widths = header.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
-  return rows
+  const lines = rows
     .map((row) => [...row, ...Array<string>(header.length - row.length).fill("")])
     .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "))
     .join("\n");
+  return notes.length ? `${lines}\n\n${notes.join("\n")}` : lines;
 }
 
 async function runHttpHarness(): Promise<void> {
@@ -248,7 +282,8 @@ async function runHttpHarness(): Promise<void> {
   console.log(
     `\nHTTP harness: ${results.machine.cpus} cores, Node ${results.machine.node}, ${CONNECTIONS} connections, ${SECONDS} s per figure` +
       `; "of limit" is sign-ins against argon2id and pages against their area's floor;` +
-      ` "app ms" and "db ms" are CPU milliseconds per request of the portal process and of PostgreSQL\n`,
+      ` "alone ms" is one request with no other (median of 3); "app ms" and "db ms" are CPU milliseconds per request of the` +
+      ` portal process and of PostgreSQL under load; "vs floor" divides the large/small p95 ratio by its floor's (the machine's drift)\n`,
   );
   console.log(table(results, previous));
   const outDir = path.join(ROOT, ".data", "bench");

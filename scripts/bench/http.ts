@@ -32,6 +32,8 @@ export type Target = {
   request: (i: number) => { path: string; method?: "GET" | "POST"; headers?: Record<string, string>; body?: string };
   /** The answer a working request gets. */
   expect?: (status: number, body: string) => boolean;
+  /** The same work written by hand in plain SQL: milliseconds for one run (shown beside the target's time alone). */
+  sqlBaseline?: () => Promise<number>;
 };
 
 const ok200 = (status: number) => status === 200;
@@ -238,6 +240,31 @@ export async function pageTargets(databaseUrl: string, base: string): Promise<Ta
         ]),
       }),
       expect: (status, body) => status === 200 && body.includes('"ok":true'),
+      // The preview's count and sample of 10, as a developer would write them, at once as the action runs them.
+      sqlBaseline: async () => {
+        const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+        const where = `u.role = 'CUSTOMER' AND u."disabledAt" IS NULL AND u."erasureRequestedAt" IS NULL
+          AND u.prefecture = ANY($1::text[])
+          AND EXISTS (SELECT 1 FROM "Ownership" o JOIN "SerialUnit" s ON s.id = o."unitId"
+                      WHERE o."userId" = u.id AND o."endedAt" IS NULL AND s."modelId" = $2
+                        AND o."registeredAt" <= now() - interval '11 months' AND o."registeredAt" > now() - interval '14 months')`;
+        const values = [["東京都", "大阪府", "愛知県"], accounts.modelId];
+        try {
+          return await medianMs(() =>
+            Promise.all([
+              pool.query(`SELECT count(*) FROM "User" u WHERE ${where}`, values),
+              pool.query(
+                `SELECT u.id, u.name, u.email, u.prefecture, u."createdAt",
+                   (SELECT count(*)::int FROM "Ownership" o WHERE o."userId" = u.id AND o."endedAt" IS NULL) AS products
+                 FROM "User" u WHERE ${where} ORDER BY u."createdAt" DESC, u.id LIMIT 10`,
+                values,
+              ),
+            ]),
+          );
+        } finally {
+          await pool.end();
+        }
+      },
     },
     { name: "Dealer floor", area: "dealer", request: () => ({ path: "/ja/dealer/floor", headers: { cookie: dealer } }) },
     { name: "Dealer customers", area: "dealer", request: () => ({ path: "/ja/dealer/customers", headers: { cookie: dealer } }) },
@@ -267,6 +294,28 @@ export function signInTarget(base: string, customers: number): Target {
 export function signInFloorTarget(base: string, customers: number): Target {
   const signIn = signInTarget(base, customers);
   return { ...signIn, name: "Sign-in floor", request: (i) => ({ ...signIn.request(i), path: "/api/floor/sign-in" }) };
+}
+
+/** The median time of `runs` requests one after another (no queueing): what one request costs. */
+export async function aloneMs(base: string, target: Target, runs = 3): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await checkRequest(base, target, i);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+/** The median of `runs` runs of `work`, in milliseconds. */
+async function medianMs(work: () => Promise<unknown>, runs = 3): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
 /** One request of each target, checked before it is measured: a harness that times error pages proves nothing. */
