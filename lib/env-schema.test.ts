@@ -38,4 +38,11 @@ describe("parseEnv", () => {
     );
     expect(parseEnv({ ...valid, DEMO_MODE: "true" }).DEMO_MODE).toBe(true);
   });
+
+  it("refuses the load harness's floors anywhere but localhost", () => {
+    expect(() => parseEnv({ ...valid, BENCH_FLOOR_PAGES: "on", AUTH_URL: "https://portal.example.jp" })).toThrow(
+      /BENCH_FLOOR_PAGES: is for localhost only/,
+    );
+    expect(parseEnv({ ...valid, BENCH_FLOOR_PAGES: "on" }).BENCH_FLOOR_PAGES).toBe("on");
+  });
 });

@@ -83,8 +83,9 @@ const ZEnvSchema = z.object({
   /** Whether this app server also works the job queues (lib/jobs). `off` for web-only instances when
    * the jobs run in their own processes (`npm run worker`); senders enqueue either way. */
   JOB_WORKERS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
-  /** The load harness's framework floor (`npm run bench`, issue 17): `/mypage/floor`, `/admin/floor` and
-   * `/dealer/floor` are pages in each area's layout that read nothing; off (404) unless set. */
+  /** The load harness's framework floors (`npm run bench`, issue 17): `/mypage/floor`, `/admin/floor` and
+   * `/dealer/floor` are pages in each area's layout that read nothing, `POST /api/floor/sign-in` a
+   * sign-in without the database; off (404) unless set, and only for a portal on localhost. */
   BENCH_FLOOR_PAGES: z.enum(["on", "off"], { error: "must be on or off" }).default("off"),
   /** Webhooks (lib/webhooks): tries per delivery, the first retry's delay (doubling after), and how
    * many deliveries in a row may fail before a subscription is disabled. */
@@ -102,6 +103,10 @@ const ZCheckedEnvSchema = ZEnvSchema.superRefine((env, context) => {
   // Demo mode lists accounts and passwords and shows everyone's emails at /dev/outbox.
   if (env.DEMO_MODE && !LOCAL_HOSTS.includes(url.hostname)) {
     context.addIssue({ code: "custom", path: ["DEMO_MODE"], message: "is for localhost only (AUTH_URL is not local)" });
+  }
+  // The floors answer anyone, unthrottled (the sign-in floor runs argon2id for every caller).
+  if (env.BENCH_FLOOR_PAGES === "on" && !LOCAL_HOSTS.includes(url.hostname)) {
+    context.addIssue({ code: "custom", path: ["BENCH_FLOOR_PAGES"], message: "is for localhost only (AUTH_URL is not local)" });
   }
   if (env.NODE_ENV === "production" && url.protocol !== "https:" && !LOCAL_HOSTS.includes(url.hostname)) {
     context.addIssue({ code: "custom", path: ["AUTH_URL"], message: "must use https:// in production (http is only for localhost)" });

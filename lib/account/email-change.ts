@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetShown } from "@/lib/cache/shown";
 import { recordAudit } from "@/lib/audit/log";
 import { consumeAuthToken, issueAuthToken, peekAuthToken } from "@/lib/auth/auth-tokens";
 import { normalizeEmail } from "@/lib/auth/sign-in";
@@ -68,6 +69,8 @@ export async function confirmEmailChange(
     if (isUniqueViolation(error, ["email"])) return false; // taken meanwhile
     throw error;
   }
+  // A staff member without a name is listed by email in the desk's filter form (lib/cache/shown.ts).
+  forgetShown("staff");
   // Links sent to the old address stop working, and other devices sign in again.
   await db.authToken.deleteMany({ where: { userId: consumed.userId, usedAt: null } });
   await db.session.deleteMany({ where: { userId: consumed.userId, id: { not: currentSessionId } } });

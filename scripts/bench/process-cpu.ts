@@ -1,7 +1,8 @@
 /**
  * CPU time used by processes on this machine (Linux /proc), for the load harness's "where the time
- * goes" columns: the portal process's CPU per request, and PostgreSQL's (every local `postgres`
- * process: the bench server's, with nothing else running). Elsewhere the figures are left out.
+ * goes" columns: the portal process's CPU per request, and PostgreSQL's (every local cluster: the
+ * bench server's, with nothing else running; none with BENCH_DATABASE_URL on another machine).
+ * Elsewhere the figures are left out.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -18,9 +19,14 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
-/** utime + stime of one /proc stat line, in ticks (fields 14 and 15, after the command in parentheses). */
+/** The fields of a /proc stat line after the command in parentheses: [0] is the state (field 3 of proc(5)). */
+function fieldsOf(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/** utime + stime of one /proc stat line, in ticks (fields 14 and 15 of proc(5)). */
 function ticksOf(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const fields = fieldsOf(stat);
   return Number(fields[11]) + Number(fields[12]);
 }
 
@@ -33,28 +39,32 @@ export function processCpuMs(pid: number): number {
   return (ticksOf(readFileSync(`/proc/${pid}/stat`, "utf8")) * 1000) / clockTicks();
 }
 
-/** Ticks each running PostgreSQL process has used so far, by process id. */
-export function postgresCpu(): Map<string, number> {
-  const ticks = new Map<string, number>();
+/**
+ * CPU ticks PostgreSQL has used so far: every running `postgres` process's own time, plus what each
+ * postmaster (a `postgres` process whose parent is not one) has collected from children that ended:
+ * a backend or parallel worker that lives for one query is counted once it is gone, too.
+ */
+export function postgresTicks(): number {
+  const stats = new Map<string, string[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (stat.includes("(postgres)")) ticks.set(entry, ticksOf(stat));
+      if (stat.includes("(postgres)")) stats.set(entry, fieldsOf(stat));
     } catch {
       // gone meanwhile
     }
   }
+  let ticks = 0;
+  for (const fields of stats.values()) {
+    ticks += Number(fields[11]) + Number(fields[12]);
+    // fields[1] is the parent; 13 and 14 the ended children's user and system time.
+    if (!stats.has(fields[1]!)) ticks += Number(fields[13]) + Number(fields[14]);
+  }
   return ticks;
 }
 
-/**
- * CPU milliseconds PostgreSQL used between two snapshots: what each process used since the first
- * (a new one's whole time). A process that ended in between is missing from the second, and its
- * last moments with it: the figure errs low, never below zero.
- */
-export function postgresCpuMsSince(before: Map<string, number>, after: Map<string, number> = postgresCpu()): number {
-  let ticks = 0;
-  for (const [pid, now] of after) ticks += Math.max(0, now - (before.get(pid) ?? 0));
-  return (ticks * 1000) / clockTicks();
+/** CPU milliseconds PostgreSQL used since `before` (a postgresTicks() reading). */
+export function postgresCpuMsSince(before: number): number {
+  return ((postgresTicks() - before) * 1000) / clockTicks();
 }
