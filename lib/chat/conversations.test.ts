@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeRequest } from "@/scripts/test/fake-request";
 
 vi.mock("next/headers", async () => (await import("@/scripts/test/fake-request")).nextHeaders);
@@ -9,6 +9,7 @@ const { testCustomer, testStaff } = await import("@/scripts/test/product-factori
 const { customerWithProduct, repairRequestInput } = await import("@/scripts/test/repair-factories");
 const { createRepairRequest } = await import("@/lib/repairs/requests");
 const { settleJobs } = await import("@/scripts/test/jobs");
+const { stopJobWorkers } = await import("@/lib/jobs/worker");
 const { storedFileWhereFor } = await import("@/lib/auth/scopes");
 const { CHAT_RATE_LIMIT, postMessage, startConversation, markSeen } = await import("./messages");
 const {
@@ -23,6 +24,8 @@ const {
 const { emailUnreadReplies } = await import("./unread-email");
 const { fillCannedReply, saveCannedReply } = await import("./canned-replies");
 const { setEmailChoice } = await import("@/lib/notifications/choices");
+
+afterAll(() => stopJobWorkers());
 
 beforeEach(() => fakeRequest.reset({ headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } }));
 
