@@ -6,7 +6,7 @@ import path from "node:path";
 import * as oidc from "openid-client";
 import { Webhook } from "standardwebhooks";
 import { keyedHasher } from "../lib/auth/secret-box";
-import { E2E_APP_PORT, E2E_AUTH_SECRET } from "../scripts/test/e2e-env";
+import { E2E_AUTH_SECRET, E2E_SPEC_PORTS } from "../scripts/test/e2e-env";
 import { createUser, expect, expectAccessible, newContextAs, query, signInThroughForm, test } from "./fixtures";
 import { createRepairTicket, ownRepairableProduct } from "./repair-data";
 
@@ -67,7 +67,7 @@ test("[issue 16 done-when] a second site signs a customer in through the portal,
 }) => {
   const customer = await createUser("CUSTOMER", { password: `pw-${randomUUID()}` });
   const product = await ownRepairableProduct(customer.id);
-  const port = E2E_APP_PORT + 40 + test.info().parallelIndex;
+  const port = E2E_SPEC_PORTS.demoSite + test.info().parallelIndex;
   const site = `http://localhost:${port}`;
   const client = await createClient("WEB", {
     redirectUris: [`${site}/callback`],
@@ -123,7 +123,7 @@ test("[issue 16] an app that is not the brand's own asks for consent (a refusal 
 }) => {
   const customer = await createUser("CUSTOMER", { password: `pw-${randomUUID()}` });
   await ownRepairableProduct(customer.id);
-  const port = E2E_APP_PORT + 40 + test.info().parallelIndex;
+  const port = E2E_SPEC_PORTS.demoSite + test.info().parallelIndex;
   const site = `http://localhost:${port}`;
   const client = await createClient("WEB", {
     redirectUris: [`${site}/callback`],

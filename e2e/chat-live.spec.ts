@@ -3,7 +3,7 @@ import { mkdirSync, openSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
-import { E2E_APP_PORT, E2E_AUTH_SECRET, E2E_SMTP_PORT } from "../scripts/test/e2e-env";
+import { E2E_AUTH_SECRET, E2E_SMTP_PORT, E2E_SPEC_PORTS } from "../scripts/test/e2e-env";
 import { createConversation } from "./chat-data";
 import { createUser, expect, newContextAs, query, test, type TestUser } from "./fixtures";
 import { receiptPhoto } from "./images";
@@ -233,7 +233,7 @@ async function stop(server: ChildProcess | undefined): Promise<void> {
 
 test.describe("two server processes", () => {
   test.describe.configure({ mode: "serial", timeout: 240_000 });
-  const [portA, portB] = [E2E_APP_PORT + 50, E2E_APP_PORT + 51];
+  const [portA, portB] = [E2E_SPEC_PORTS.chatLiveA, E2E_SPEC_PORTS.chatLiveB];
   const servers: Record<string, ChildProcess | undefined> = {};
 
   test.beforeAll(async () => {

@@ -5,7 +5,7 @@ import { BENCH_STAFF, generateDataSet } from "../scripts/bench/data-set";
 import { load } from "../scripts/bench/http";
 import { BENCH_AUTH_SECRET, createSessionCookie, startPortal, type PortalProcess } from "../scripts/bench/portal";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../scripts/lib/embedded-postgres";
-import { E2E_APP_PORT, E2E_SMTP_PORT } from "../scripts/test/e2e-env";
+import { E2E_APP_PORT, E2E_SMTP_PORT, E2E_SPEC_PORTS } from "../scripts/test/e2e-env";
 import { createMigratedDatabase } from "../scripts/test/test-database";
 import { expect, readEmail, SESSION_COOKIE, test } from "./fixtures";
 import { REQUEST_FORM } from "./repair-data";
@@ -19,7 +19,7 @@ import { REQUEST_FORM } from "./repair-data";
  */
 
 const root = path.resolve(import.meta.dirname, "..");
-const appPort = E2E_APP_PORT + 70;
+const appPort = E2E_SPEC_PORTS.faultsApp;
 const appUrl = `http://localhost:${appPort}`;
 const CUSTOMER = "u77"; // a customer of the generated data set: 170 points, three products
 
@@ -29,7 +29,7 @@ test.describe("PostgreSQL stopped under load", () => {
   let portal: PortalProcess | undefined;
   let databaseUrl: string;
   const dataDir = path.join(root, ".data", `postgres-faults-${E2E_APP_PORT}`);
-  const startDatabase = () => startEmbeddedPostgres({ dataDir, preferredPort: E2E_APP_PORT + 71, log: () => {} });
+  const startDatabase = () => startEmbeddedPostgres({ dataDir, preferredPort: E2E_SPEC_PORTS.faultsDatabase, log: () => {} });
 
   test.beforeAll(async () => {
     postgres = await startDatabase();

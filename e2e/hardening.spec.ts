@@ -6,7 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { hashToken } from "../lib/auth/token-hash";
-import { E2E_APP_PORT, E2E_AUTH_SECRET, E2E_SMTP_PORT } from "../scripts/test/e2e-env";
+import { E2E_AUTH_SECRET, E2E_SMTP_PORT, E2E_SPEC_PORTS } from "../scripts/test/e2e-env";
 import {
   createModelWithUnits,
   createSession,
@@ -229,8 +229,8 @@ test("[2.2.1] staff see a customer's message isolated, so direction characters c
  */
 test.describe("[6.3.1] the client address comes from the connection, not from X-Forwarded-For", () => {
   test.describe.configure({ mode: "serial", timeout: 180_000 });
-  const appPort = E2E_APP_PORT + 40;
-  const relayPort = E2E_APP_PORT + 41;
+  const appPort = E2E_SPEC_PORTS.hardeningApp;
+  const relayPort = E2E_SPEC_PORTS.hardeningRelay;
   const origin = `http://localhost:${relayPort}`;
   const loopback = `127.0.0.${Math.floor(Math.random() * 200) + 20}`;
   let server: ChildProcess | undefined;

@@ -6,7 +6,7 @@ import type { Page } from "@playwright/test";
 import { startBalancer } from "../scripts/balancer";
 import { BENCH_PASSWORD, BENCH_STAFF, benchCustomerEmail, DATA_SETS, generateDataSet } from "../scripts/bench/data-set";
 import { BENCH_AUTH_SECRET, createSessionCookie, startPortal, type PortalProcess } from "../scripts/bench/portal";
-import { E2E_APP_PORT, E2E_MAIL_API_PORT, E2E_SMTP_PORT } from "../scripts/test/e2e-env";
+import { E2E_MAIL_API_PORT, E2E_SMTP_PORT, E2E_SPEC_PORTS } from "../scripts/test/e2e-env";
 import { createMigratedDatabase, dropDatabase, withDatabase } from "../scripts/test/test-database";
 import { expect, readEmail, SESSION_COOKIE, signInThroughForm, test } from "./fixtures";
 
@@ -20,7 +20,7 @@ import { expect, readEmail, SESSION_COOKIE, signInThroughForm, test } from "./fi
  */
 
 const root = path.resolve(import.meta.dirname, "..");
-const [balancerPort, portA, portB] = [E2E_APP_PORT + 60, E2E_APP_PORT + 61, E2E_APP_PORT + 62];
+const [balancerPort, portA, portB] = [E2E_SPEC_PORTS.balancer, E2E_SPEC_PORTS.scaleOutA, E2E_SPEC_PORTS.scaleOutB];
 const balancerUrl = `http://localhost:${balancerPort}`;
 
 test.describe("two app processes and a worker behind a load balancer", () => {
