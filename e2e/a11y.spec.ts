@@ -86,3 +86,14 @@ test("the narrow (mobile) layout has no horizontal scrolling", async ({ page, lo
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+// The check itself can fail, with and without frames (expectAccessible picks axe's mode by them).
+test("axe: the check reports violations in the page and in a frame", async ({ page }) => {
+  await page.setContent(`<html lang="en"><head><title>t</title></head><body><main><h1>t</h1><img src="data:,"></main></body></html>`);
+  await expect(expectAccessible(page)).rejects.toThrow(/image-alt/);
+  await page.setContent(
+    `<html lang="en"><head><title>t</title></head><body><main><h1>t</h1><iframe title="f" srcdoc="<html lang='en'><body><img src='data:,'></body></html>"></iframe></main></body></html>`,
+  );
+  await expect.poll(() => page.frames().length).toBe(2);
+  await expect(expectAccessible(page)).rejects.toThrow(/image-alt/);
+});
