@@ -221,7 +221,13 @@ export function table(results: HttpResults, previous?: HttpResults): string {
       return group(result.signIn, result.signIn.rps / result.argon2PerSecond);
     }),
   ];
-  if (sizes.length > 1) signInRow.push(ratio(first.signIn, last.signIn), "");
+  // Against the sign-in floor's own ratio, as pages against their area's floor (runs before the
+  // sign-in floor have none).
+  const signInAgainstFloor =
+    first.signInFloor && last.signInFloor
+      ? (last.signIn.p95 / first.signIn.p95 / (last.signInFloor.p95 / first.signInFloor.p95)).toFixed(2)
+      : "";
+  if (sizes.length > 1) signInRow.push(ratio(first.signIn, last.signIn), signInAgainstFloor);
   if (previous) signInRow.push(num(previous.sizes[sizes[0]!]?.signIn.rps));
   rows.push(signInRow);
   for (const name of Object.keys(first.pages)) {
