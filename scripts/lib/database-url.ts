@@ -109,3 +109,12 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
     await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
   });
 }
+
+/** Drops every database whose name starts with `prefix` (the test copies of earlier processes). */
+export async function dropDatabasesStartingWith(adminUrl: string, prefix: string): Promise<void> {
+  const names = await withAdminClient(adminUrl, async (client) => {
+    const found = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
+    return found.rows.map((row) => row.datname);
+  });
+  for (const name of names) await dropDatabase(adminUrl, name);
+}

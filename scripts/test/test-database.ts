@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDatabase, dropDatabase, withDatabase } from "../lib/database-url.ts";
+import { createDatabase, dropDatabase, dropDatabasesStartingWith, withDatabase } from "../lib/database-url.ts";
 import { startEmbeddedPostgres } from "../lib/embedded-postgres.ts";
 import { applyMigrations } from "../lib/schema-engine.ts";
 
@@ -49,4 +49,4 @@ export async function cloneDatabase(adminUrl: string, template: string, name: st
   }
 }
 
-export { dropDatabase, withDatabase };
+export { dropDatabase, dropDatabasesStartingWith, withDatabase };

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { createMigratedDatabase, dropDatabase, startTestServer } from "./test-database.ts";
+import { createMigratedDatabase, dropDatabase, dropDatabasesStartingWith, startTestServer } from "./test-database.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,8 +14,7 @@ export default async function setup(project: TestProject) {
   project.provide("testDatabase", { adminUrl: server.adminUrl, template });
 
   return async () => {
-    const workers = Number(process.env.VITEST_MAX_WORKERS ?? 8);
-    for (let id = 0; id <= Math.max(workers, 16); id++) await dropDatabase(server.adminUrl, `${template}_w${id}`);
+    await dropDatabasesStartingWith(server.adminUrl, `${template}_w`);
     await dropDatabase(server.adminUrl, template);
     await server.stop();
   };

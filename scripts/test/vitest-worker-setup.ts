@@ -5,15 +5,19 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { cloneDatabase } from "./test-database.ts";
+import { cloneDatabase, dropDatabasesStartingWith } from "./test-database.ts";
 
 const { adminUrl, template } = inject("testDatabase");
 
-// Cloned once per worker process (setup files run again for each test file in the same process);
-// test files sharing a worker each make their own data.
+// Each test file runs in a process of its own, which gets its own copy. Vitest hands the pool slot
+// to the next file's process without waiting for the last one to exit: a copy named by the slot
+// alone was dropped and made again under the same name while the last process, still exiting,
+// could reconnect to it with its job workers running. So the copy is named by the process too,
+// and the slot's earlier copies are dropped first (which also cuts off a process still exiting).
 if (!process.env.PORTAL_WORKER_DATABASE_URL) {
-  const name = `${template}_w${process.env.VITEST_POOL_ID ?? "0"}`;
-  process.env.PORTAL_WORKER_DATABASE_URL = await cloneDatabase(adminUrl, template, name);
+  const slot = `${template}_w${process.env.VITEST_POOL_ID ?? "0"}_`;
+  await dropDatabasesStartingWith(adminUrl, slot);
+  process.env.PORTAL_WORKER_DATABASE_URL = await cloneDatabase(adminUrl, template, `${slot}${process.pid}`);
 }
 
 Object.assign(process.env, {
