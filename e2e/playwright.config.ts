@@ -17,6 +17,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = E2E_APP_PORT;
 const baseURL = `http://localhost:${PORT}`;
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
+const HEAVY_SPECS = /\/(scale-out|faults)\.spec\.ts$/;
 
 // The suite creates and signs in users directly in the database: refuse anything but a local one.
 const host = databaseUrl ? new URL(databaseUrl).hostname : "";
@@ -51,7 +52,14 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  // The scale-out and fault specs start servers and a data set of their own, enough work to hold
+  // up the main server's jobs for tens of seconds on 2 cores (a claim's email once missed its 20 s
+  // wait beside them): they run after the rest of the suite, side by side with each other only
+  // (alone: `npm run test:e2e -- -- e2e/faults.spec.ts --no-deps`).
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: HEAVY_SPECS },
+    { name: "heavy", use: { browserName: "chromium" }, testMatch: HEAVY_SPECS, dependencies: ["chromium"] },
+  ],
   webServer: [
     {
       // Real SMTP to a local catcher: tests read the emails the portal sends (fixtures.ts readEmail).
